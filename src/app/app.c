@@ -1,0 +1,291 @@
+/* The App: screen stack, frame loop, clock, screenshots and the settings
+ * that change how things look. The loop sleeps in SDL_WaitEventTimeout
+ * whenever no screen animates, so an idle window costs next to nothing. */
+#include "app.h"
+
+#include <stdarg.h>
+#include <stb_image_write.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "audio.h"
+#include "input.h"
+#include "screen.h"
+#include "text.h"
+#include "ui.h"
+
+int64_t app_now(const App *app)
+{
+    if (app->headless)
+        return app->start_wall + app->wall_offset + (int64_t)(app->ticks_ms / 1000);
+    return (int64_t)time(NULL) + app->wall_offset;
+}
+
+int app_px(const App *app, float units)
+{
+    float v = units * app->scale;
+    return (int)(v >= 0 ? v + 0.5f : v - 0.5f);
+}
+
+void app_redraw(App *app)
+{
+    app->dirty = true;
+}
+
+void app_status(App *app, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(app->status, sizeof app->status, fmt, ap);
+    va_end(ap);
+    app->status_until = app->ticks_ms + 5000;
+    app->dirty = true;
+}
+
+void app_hit(App *app, SDL_Rect rect, Action action)
+{
+    if (app->hit_count < APP_MAX_HITS)
+        app->hits[app->hit_count++] = (HitRegion){rect, action};
+}
+
+void app_sound(App *app, SfxId sound)
+{
+    if (!app->settings.muted)
+        audio_play(app->audio, sound, app->settings.volume);
+}
+
+const Screen *app_top(const App *app)
+{
+    return app->depth > 0 ? app->stack[app->depth - 1].screen : NULL;
+}
+
+void app_push(App *app, const Screen *screen, const void *arg)
+{
+    if (app->depth >= APP_MAX_SCREENS)
+        return;
+    void *state = screen->enter(app, arg);
+    if (!state) {
+        app_status(app, "Not enough memory to open %s", screen->name);
+        return;
+    }
+    app->stack[app->depth++] = (ScreenSlot){screen, state};
+    app->hit_count = 0;
+    app->dirty = true;
+}
+
+static void leave_top(App *app)
+{
+    ScreenSlot slot = app->stack[--app->depth];
+    slot.screen->leave(app, slot.state);
+    app->hit_count = 0;
+    app->dirty = true;
+}
+
+void app_pop(App *app)
+{
+    if (app->depth <= 1) {
+        app->running = false;
+        return;
+    }
+    leave_top(app);
+    ScreenSlot *top = &app->stack[app->depth - 1];
+    if (top->screen->resume)
+        top->screen->resume(app, top->state);
+}
+
+void app_replace(App *app, const Screen *screen, const void *arg)
+{
+    if (app->depth > 0)
+        leave_top(app);
+    app_push(app, screen, arg);
+}
+
+static float layout_fit(const App *app)
+{
+    float fx = (float)app->w / ((float)APP_DEFAULT_W * app->dpi_scale);
+    float fy = (float)app->h / ((float)APP_DEFAULT_H * app->dpi_scale);
+    float f = fx < fy ? fx : fy;
+    if (f < 0.8f) f = 0.8f;
+    if (f > 1.25f) f = 1.25f;
+    return f;
+}
+
+/* Recomputes the output size and scale; reopens fonts when the scale moved. */
+static void update_metrics(App *app)
+{
+    if (app->window) {
+        int ww, wh;
+        SDL_GetRendererOutputSize(app->renderer, &app->w, &app->h);
+        SDL_GetWindowSize(app->window, &ww, &wh);
+        app->dpi_scale = ww > 0 ? (float)app->w / (float)ww : 1.0f;
+    }
+    float scale = app->dpi_scale * layout_fit(app) * (float)app->settings.ui_scale_pct / 100.0f;
+    if (scale != app->scale) {
+        app->scale = scale;
+        if (app->text)
+            text_rescale(app);
+    }
+    app->dirty = true;
+}
+
+void app_apply_settings(App *app)
+{
+    ui_theme_init(&app->theme, app->settings.high_contrast);
+    if (app->window) {
+        bool is_full = (SDL_GetWindowFlags(app->window) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0;
+        if (is_full != app->settings.fullscreen)
+            SDL_SetWindowFullscreen(app->window,
+                                    app->settings.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+    }
+    update_metrics(app);
+}
+
+bool app_screenshot(App *app, const char *path)
+{
+    int w = app->w, h = app->h;
+    unsigned char *pixels = malloc((size_t)w * (size_t)h * 4);
+    if (!pixels)
+        return false;
+    bool ok = SDL_RenderReadPixels(app->renderer, NULL, SDL_PIXELFORMAT_ABGR8888, pixels, w * 4) == 0 &&
+              stbi_write_png(path, w, h, 4, pixels, w * 4) != 0;
+    free(pixels);
+    return ok;
+}
+
+static void draw(App *app)
+{
+    SDL_SetRenderDrawColor(app->renderer, app->theme.bg.r, app->theme.bg.g, app->theme.bg.b, 255);
+    SDL_RenderClear(app->renderer);
+    app->hit_count = 0;
+    ScreenSlot *top = &app->stack[app->depth - 1];
+    top->screen->draw(app, top->state);
+    text_frame_done(app);
+    SDL_RenderPresent(app->renderer);
+    app->dirty = false;
+}
+
+static void take_user_screenshot(App *app)
+{
+    char path[700];
+    time_t t = (time_t)app_now(app);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    char stamp[32];
+    strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    const char *dir = app->shots_dir[0] ? app->shots_dir : ".";
+    snprintf(path, sizeof path, "%s/cloudprep-%s-%d.png", dir, stamp, app->shot_counter++);
+    if (app_screenshot(app, path))
+        app_status(app, "Screenshot saved: %s", path);
+    else
+        app_status(app, "Could not save a screenshot to %s", dir);
+}
+
+/* Global actions first (fullscreen, mute, screenshot, quit), then the screen. */
+static void dispatch(App *app, const Action *a)
+{
+    switch (a->type) {
+    case ACT_QUIT:
+        app->running = false;
+        return;
+    case ACT_FULLSCREEN:
+        app->settings.fullscreen = !app->settings.fullscreen;
+        app_apply_settings(app);
+        app_save_settings(app);
+        return;
+    case ACT_MUTE:
+        if (app->text_input)
+            break;
+        app->settings.muted = !app->settings.muted;
+        app_save_settings(app);
+        app_status(app, app->settings.muted ? "Sound off (M)" : "Sound on (M)");
+        return;
+    case ACT_SCREENSHOT:
+        take_user_screenshot(app);
+        return;
+    case ACT_MOUSE_MOVE:
+        app->dirty = true; /* hover highlights */
+        break;
+    default:
+        break;
+    }
+    if (app->depth == 0)
+        return;
+    ScreenSlot *top = &app->stack[app->depth - 1];
+    top->screen->action(app, top->state, a);
+    app->dirty = true;
+}
+
+void app_handle_event(App *app, const SDL_Event *e)
+{
+    if (e->type == SDL_WINDOWEVENT) {
+        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+            update_metrics(app);
+        app->dirty = true;
+        return;
+    }
+    Action a;
+    if (input_translate(app, e, &a))
+        dispatch(app, &a);
+}
+
+int app_frame(App *app, int dt_ms, bool force_draw)
+{
+    if (app->depth == 0) {
+        app->running = false;
+        return SCREEN_IDLE;
+    }
+    ScreenSlot *top = &app->stack[app->depth - 1];
+    int wake = top->screen->update(app, top->state, dt_ms);
+    if (app->status[0] && app->ticks_ms >= app->status_until) {
+        app->status[0] = '\0';
+        app->dirty = true;
+    }
+    if (!app->running || app->depth == 0)
+        return SCREEN_IDLE;
+    if (app->dirty || force_draw || wake == SCREEN_ANIMATING)
+        draw(app);
+    if (app->status[0]) {
+        int until = (int)(app->status_until - app->ticks_ms) + 1;
+        if (wake == SCREEN_IDLE || until < wake)
+            wake = until;
+    }
+    return wake;
+}
+
+void app_loop(App *app)
+{
+    const int frame_ms = 16;
+    uint64_t last = SDL_GetTicks64();
+    uint64_t last_draw = last;
+    int wake = SCREEN_ANIMATING;
+    app->ticks_ms = last;
+    while (app->running) {
+        SDL_Event e;
+        int timeout;
+        if (app->dirty || wake == SCREEN_ANIMATING) {
+            int since = (int)(SDL_GetTicks64() - last_draw);
+            timeout = since >= frame_ms ? 0 : frame_ms - since;
+        } else {
+            timeout = wake; /* SCREEN_IDLE (-1) waits for input forever */
+        }
+        int got = timeout < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, timeout);
+        if (got) {
+            app_handle_event(app, &e);
+            while (app->running && SDL_PollEvent(&e))
+                app_handle_event(app, &e);
+        }
+        if (!app->running)
+            break;
+        uint64_t now = SDL_GetTicks64();
+        app->ticks_ms = now;
+        if (wake == SCREEN_ANIMATING && !app->dirty && (int)(now - last_draw) < frame_ms)
+            continue; /* input arrived mid-frame: keep the frame pace */
+        int dt = (int)(now - last);
+        last = now;
+        bool will_draw = app->dirty || wake == SCREEN_ANIMATING;
+        wake = app_frame(app, dt, false);
+        if (will_draw || wake == SCREEN_ANIMATING)
+            last_draw = now;
+    }
+}

@@ -1,0 +1,143 @@
+/* The App context every screen receives: window and renderer, fonts and the
+ * text cache, theme, audio, clock, the loaded bank and the store, settings,
+ * and the screen stack. Screens are tables of functions (see screen.h). */
+#ifndef CLOUDPREP_APP_H
+#define CLOUDPREP_APP_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "action.h"
+#include "bank.h"
+#include "progress.h"
+#include "rng.h"
+#include "sfx.h"
+
+typedef struct Store Store;
+typedef struct TextCache TextCache;
+typedef struct Audio Audio;
+typedef struct Screen Screen;
+typedef struct StudyData StudyData;
+
+#define APP_MIN_W 960
+#define APP_MIN_H 600
+#define APP_DEFAULT_W 1280
+#define APP_DEFAULT_H 720
+#define APP_MAX_SCREENS 8
+#define APP_MAX_HITS 96
+
+typedef enum FontRole { FONT_SMALL, FONT_BODY, FONT_BODY_BOLD, FONT_TITLE, FONT_HUGE, FONT_COUNT } FontRole;
+
+typedef struct Theme {
+    SDL_Color bg, bg2, panel, panel_hi, text, text_dim, accent, accent2,
+        good, bad, warn, flag, border;
+} Theme;
+
+/* A clickable region registered while drawing; a click inside becomes `action`. */
+typedef struct HitRegion {
+    SDL_Rect rect;
+    Action action;
+} HitRegion;
+
+typedef struct ScreenSlot {
+    const Screen *screen;
+    void *state;
+} ScreenSlot;
+
+typedef struct Settings {
+    int ui_scale_pct;       /* 100 = normal text size */
+    bool high_contrast;
+    bool reduce_motion;
+    bool muted;
+    int volume;             /* 0..100 */
+    bool fullscreen;
+    bool esl;               /* +30 minutes in mock exams */
+    int daily_goal;         /* drill answers a day */
+    int new_per_day;
+    int drill_size;
+    int64_t exam_date;      /* Unix seconds at local midnight, 0 = none */
+    int daily_minutes;
+} Settings;
+
+typedef struct App {
+    SDL_Window *window;
+    SDL_Renderer *renderer;
+    SDL_Surface *headless_surface;   /* the canvas in headless mode */
+    bool headless;
+    bool running;
+    int w, h;                        /* output size in pixels */
+    float scale;                     /* pixels per layout unit (DPI x UI scale) */
+    float dpi_scale;
+
+    TextCache *text;
+    Theme theme;
+    Audio *audio;
+
+    /* clock: ms since start (animation) and Unix seconds (study days) */
+    uint64_t ticks_ms;
+    int64_t wall_offset;             /* simulated clock: added to the real start time */
+    int64_t start_wall;
+    Rng rng;
+
+    Bank *bank;
+    char bank_message[512];          /* what the loader skipped, for the home screen */
+    Store *store;
+    char store_message[512];         /* what the store did at open (restored, read-only...) */
+    char status[256];                /* transient message (disk full...) */
+    uint64_t status_until;
+
+    Settings settings;
+    StudyData *study;                /* study.c: item states and recent answers */
+    ItemState *states;               /* parallel to bank->items (owned by study) */
+
+    ScreenSlot stack[APP_MAX_SCREENS];
+    int depth;
+    bool dirty;                      /* something changed: redraw */
+
+    HitRegion hits[APP_MAX_HITS];
+    int hit_count;
+    int mouse_x, mouse_y;
+    bool text_input;                 /* a screen wants typed text (letters do not map to actions) */
+
+    char shots_dir[512];
+    int shot_counter;
+} App;
+
+/* Current time in Unix seconds (real, or simulated in headless runs). */
+int64_t app_now(const App *app);
+/* Layout units to pixels: every size in the UI goes through this. */
+int app_px(const App *app, float units);
+/* Marks the frame dirty so the next loop iteration redraws. */
+void app_redraw(App *app);
+/* Shows a short message in the status bar for a few seconds. */
+void app_status(App *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Pushes a screen on top of the stack; `arg` is passed to its enter(). */
+void app_push(App *app, const Screen *screen, const void *arg);
+/* Pops the top screen (calls leave). The home screen is never popped;
+ * popping it quits. */
+void app_pop(App *app);
+/* Replaces the top screen with another. */
+void app_replace(App *app, const Screen *screen, const void *arg);
+/* The screen on top. */
+const Screen *app_top(const App *app);
+/* Applies settings that change how things look (theme, UI scale, fullscreen). */
+void app_apply_settings(App *app);
+/* Saves the settings in the store (errors become a status message). */
+void app_save_settings(App *app);
+/* Registers a clickable region for the current frame. */
+void app_hit(App *app, SDL_Rect rect, Action action);
+/* Plays a sound effect (no-op when muted or without audio). */
+void app_sound(App *app, SfxId sound);
+/* Writes a PNG of the current frame to `path`; returns false on failure. */
+bool app_screenshot(App *app, const char *path);
+
+/* Handles one SDL event (translation to an Action, then the screen). */
+void app_handle_event(App *app, const SDL_Event *e);
+/* Runs one frame: update the top screen by dt_ms, draw if needed. Returns
+ * the screen's wake request (SCREEN_ANIMATING, SCREEN_IDLE or ms). */
+int app_frame(App *app, int dt_ms, bool force_draw);
+/* The interactive loop; returns when the player quits. */
+void app_loop(App *app);
+
+#endif

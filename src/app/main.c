@@ -1,0 +1,289 @@
+/* cloudprep's entry point: parses the command line, finds the bank and the
+ * assets, opens the progress store, sets up SDL (a window, or a software
+ * canvas when headless) and runs the loop or the script. The only file with
+ * process-wide state. */
+#include <SDL.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "app.h"
+#include "audio.h"
+#include "bankcheck.h"
+#include "bankload.h"
+#include "cli.h"
+#include "prefs.h"
+#include "screens.h"
+#include "script.h"
+#include "store.h"
+#include "study.h"
+#include "text.h"
+#include "ui.h"
+
+/* A fixed start for the simulated clock, so headless runs are reproducible:
+ * Monday 2026-01-05 09:00 UTC. Scripts move it with `time` and `days`. */
+#define HEADLESS_START_TIME 1767603600
+
+static bool file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+/* The folder holding assets/ and banks/: next to the executable in the build
+ * tree, else ../share/cloudprep beside the installed binary (so a package
+ * installed under any prefix finds its data), else the configured data folder. */
+static void find_data_root(char *out, size_t size)
+{
+    char *base = SDL_GetBasePath();
+    if (base) {
+        const char *candidates[] = {"", "../share/cloudprep/"};
+        for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
+            char probe[1200];
+            snprintf(probe, sizeof probe, "%s%sassets/fonts/DejaVuSans.ttf", base, candidates[i]);
+            if (file_exists(probe)) {
+                snprintf(out, size, "%s%s", base, candidates[i]);
+                size_t n = strlen(out);
+                if (n > 1 && out[n - 1] == '/')
+                    out[n - 1] = '\0';
+                SDL_free(base);
+                return;
+            }
+        }
+        SDL_free(base);
+    }
+    snprintf(out, size, "%s", CLOUDPREP_DATADIR);
+}
+
+/* Where progress.db lives: --data-dir, else SDL's per-user folder. */
+static bool find_data_dir(const CliOptions *o, char *out, size_t size)
+{
+    if (o->data_dir) {
+        snprintf(out, size, "%s", o->data_dir);
+        return true;
+    }
+    char *pref = SDL_GetPrefPath("", "cloudprep");
+    if (!pref)
+        return false;
+    snprintf(out, size, "%s", pref);
+    SDL_free(pref);
+    return true;
+}
+
+static int local_utc_offset(int64_t now)
+{
+    time_t t = (time_t)now;
+    struct tm tm;
+    localtime_r(&t, &tm);
+    return (int)tm.tm_gmtoff;
+}
+
+static void load_bank(App *app, const char *dir)
+{
+    Diag d = {0};
+    app->bank = bank_load_dir(dir, &d);
+    int first = diag_first_error(&d);
+    if (!app->bank) {
+        char line[700] = "no details";
+        if (first >= 0)
+            diag_format(&d, first, line, sizeof line);
+        fprintf(stderr, "cloudprep: cannot load the bank in %s\n%s\n"
+                        "Check it with: cloudprep --check-bank %s\n", dir, line, dir);
+    } else if (app->bank->skipped_files > 0) {
+        snprintf(app->bank_message, sizeof app->bank_message,
+                 "Skipped %d file%s of the bank (%d item%s) because of errors. First: %s",
+                 app->bank->skipped_files, app->bank->skipped_files == 1 ? "" : "s",
+                 app->bank->skipped_items, app->bank->skipped_items == 1 ? "" : "s",
+                 app->bank->first_error ? app->bank->first_error : "");
+        fprintf(stderr, "cloudprep: %s\n", app->bank_message);
+    }
+    diag_free(&d);
+}
+
+static bool open_store(App *app, const CliOptions *o)
+{
+    char dir[1024];
+    if (!find_data_dir(o, dir, sizeof dir)) {
+        fprintf(stderr, "cloudprep: cannot find a folder for progress data (%s); use --data-dir DIR\n",
+                SDL_GetError());
+        return false;
+    }
+    StoreOpenInfo info;
+    int64_t now = app_now(app);
+    StoreOptions opts = {.utc_offset = local_utc_offset(now)};
+    app->store = store_open_with(dir, now, &opts, &info);
+    if (!app->store) {
+        fprintf(stderr, "cloudprep: out of memory opening %s\n", dir);
+        return false;
+    }
+    snprintf(app->store_message, sizeof app->store_message, "%s", info.message);
+    if (info.message[0])
+        fprintf(stderr, "cloudprep: %s\n", info.message);
+    return true;
+}
+
+static bool setup_video(App *app, const CliOptions *o)
+{
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS | (o->headless ? 0 : SDL_INIT_GAMECONTROLLER)) != 0) {
+        fprintf(stderr, "cloudprep: cannot start SDL: %s\n", SDL_GetError());
+        return false;
+    }
+    if (o->headless) {
+        app->headless_surface = SDL_CreateRGBSurfaceWithFormat(0, APP_DEFAULT_W, APP_DEFAULT_H, 32,
+                                                               SDL_PIXELFORMAT_ARGB8888);
+        app->renderer = app->headless_surface ? SDL_CreateSoftwareRenderer(app->headless_surface) : NULL;
+        app->w = APP_DEFAULT_W;
+        app->h = APP_DEFAULT_H;
+        app->dpi_scale = 1.0f;
+    } else {
+        Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+        if (app->settings.fullscreen)
+            flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+        app->window = SDL_CreateWindow("cloudprep", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                       APP_DEFAULT_W, APP_DEFAULT_H, flags);
+        if (!app->window) {
+            fprintf(stderr, "cloudprep: cannot open a window: %s\n", SDL_GetError());
+            return false;
+        }
+        SDL_SetWindowMinimumSize(app->window, APP_MIN_W, APP_MIN_H);
+        app->renderer = SDL_CreateRenderer(app->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+        if (!app->renderer)
+            app->renderer = SDL_CreateRenderer(app->window, -1, SDL_RENDERER_SOFTWARE);
+        SDL_GetRendererOutputSize(app->renderer, &app->w, &app->h);
+        app->dpi_scale = (float)app->w / (float)APP_DEFAULT_W;
+        if (app->dpi_scale < 1.0f)
+            app->dpi_scale = 1.0f;
+    }
+    if (!app->renderer) {
+        fprintf(stderr, "cloudprep: cannot create a renderer: %s\n", SDL_GetError());
+        return false;
+    }
+    SDL_SetRenderDrawBlendMode(app->renderer, SDL_BLENDMODE_BLEND);
+    return true;
+}
+
+static void shutdown_app(App *app)
+{
+    while (app->depth > 0) {
+        ScreenSlot slot = app->stack[--app->depth];
+        slot.screen->leave(app, slot.state);
+    }
+    text_shutdown(app);
+    audio_shutdown(app->audio);
+    if (app->renderer)
+        SDL_DestroyRenderer(app->renderer);
+    if (app->headless_surface)
+        SDL_FreeSurface(app->headless_surface);
+    if (app->window)
+        SDL_DestroyWindow(app->window);
+    study_shutdown(app);
+    store_close(app->store);
+    bank_free(app->bank);
+    SDL_Quit();
+}
+
+static int run_game(const CliOptions *o)
+{
+    static App app; /* the one App, owned by main */
+    char root[1024], path[1200];
+    app.headless = o->headless;
+    app.start_wall = o->headless ? HEADLESS_START_TIME : (int64_t)time(NULL);
+    rng_seed(&app.rng, o->seed_given ? o->seed : (uint64_t)time(NULL));
+    if (o->headless) {
+        setenv("SDL_VIDEODRIVER", "dummy", 1);
+        setenv("SDL_AUDIODRIVER", "dummy", 1);
+    }
+    find_data_root(root, sizeof root);
+    if (o->bank_dir)
+        snprintf(path, sizeof path, "%s", o->bank_dir);
+    else
+        snprintf(path, sizeof path, "%s/banks/clf-c02", root);
+    load_bank(&app, path);
+    if (!app.bank)
+        return 1;
+    if (!open_store(&app, o)) {
+        bank_free(app.bank);
+        return 1;
+    }
+    prefs_load(&app);
+    if (!study_setup(&app)) {
+        fprintf(stderr, "cloudprep: out of memory\n");
+        store_close(app.store);
+        bank_free(app.bank);
+        return 1;
+    }
+    if (o->fullscreen)
+        app.settings.fullscreen = true;
+    if (!setup_video(&app, o)) {
+        shutdown_app(&app);
+        return 1;
+    }
+    app.scale = 0;
+    ui_theme_init(&app.theme, app.settings.high_contrast);
+    app.scale = app.dpi_scale * (float)app.settings.ui_scale_pct / 100.0f;
+    snprintf(path, sizeof path, "%s/assets/fonts", root);
+    char err[512];
+    if (!text_setup(&app, path, err, sizeof err)) {
+        fprintf(stderr, "cloudprep: %s\n", err);
+        shutdown_app(&app);
+        return 1;
+    }
+    app_apply_settings(&app);
+    app.audio = audio_setup();
+    if (o->shots_dir)
+        snprintf(app.shots_dir, sizeof app.shots_dir, "%s", o->shots_dir);
+    app.running = true;
+    app_push(&app, &SCREEN_HOME, NULL);
+    int status = 0;
+    if (o->headless)
+        status = script_run(&app, o->script);
+    else
+        app_loop(&app);
+    shutdown_app(&app);
+    return status;
+}
+
+static int export_history(const CliOptions *o)
+{
+    char dir[1024];
+    if (!find_data_dir(o, dir, sizeof dir)) {
+        fprintf(stderr, "cloudprep: cannot find the data folder; use --data-dir DIR\n");
+        return 2;
+    }
+    StoreOpenInfo info;
+    Store *st = store_open(dir, (int64_t)time(NULL), &info);
+    if (!st)
+        return 1;
+    StoreStatus status = store_export_csv(st, o->export_path);
+    if (status != STORE_OK)
+        fprintf(stderr, "cloudprep: cannot export to %s: %s\n", o->export_path, store_error_message(st));
+    else
+        printf("cloudprep: wrote %s\n", o->export_path);
+    store_close(st);
+    return status == STORE_OK ? 0 : 1;
+}
+
+int main(int argc, char **argv)
+{
+    CliOptions o = cli_parse(argc, argv);
+    switch (o.action) {
+    case CLI_ERROR:
+        fprintf(stderr, "cloudprep: %s\n", o.error);
+        return 2;
+    case CLI_HELP:
+        fputs(cli_usage(), stdout);
+        return 0;
+    case CLI_VERSION:
+        printf("cloudprep %s\n", CLOUDPREP_VERSION);
+        return 0;
+    case CLI_CHECK_BANK:
+        return bankcheck_run(o.bank_dir, stdout);
+    case CLI_EXPORT_HISTORY:
+        return export_history(&o);
+    case CLI_RUN:
+        break;
+    }
+    return run_game(&o);
+}

@@ -1,0 +1,315 @@
+/* The home screen: the menu of modes (1-6), today's numbers (due items,
+ * streak, level), what to do next, and messages about the bank and the
+ * progress file. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan.h"
+#include "screens.h"
+#include "study.h"
+#include "text.h"
+#include "ui.h"
+
+typedef struct MenuEntry {
+    const char *title;
+    const char *blurb;
+    const Screen *screen;
+} MenuEntry;
+
+typedef struct HomeState {
+    int selected;
+    int anim_ms;           /* since enter, for the intro motion */
+    MenuEntry entries[6];
+    int entry_count;
+    StudyToday today;
+    StudyPlan plan;
+    bool has_plan;
+} HomeState;
+
+static void build_menu(HomeState *s)
+{
+    const MenuEntry all[] = {
+        {"Daily drill", "Spaced repetition: today's due items", &SCREEN_DRILL},
+        {"Arcade", "Beat the clock: lives, combos, points", &SCREEN_ARCADE},
+        {"Mock exam", "65 questions, 90 minutes, scored like AWS", &SCREEN_MOCK_START},
+        {"Diagnostic", "10 questions and a study plan", &SCREEN_DIAGNOSTIC},
+        {"Stats", "Scores, domains, boxes, calendar", &SCREEN_STATS},
+        {"Settings", "Exam date, text size, sound, motion", &SCREEN_SETTINGS},
+    };
+    s->entry_count = 0;
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        if (all[i].screen)
+            s->entries[s->entry_count++] = all[i];
+}
+
+/* Reads today's numbers and the plan; called on enter and whenever a mode
+ * screen closes, so home always shows what was just studied. */
+static void refresh(App *app, HomeState *s)
+{
+    study_today(app, &s->today);
+    PlanOptions opt = {.daily_minutes = app->settings.daily_minutes, .exam_date = app->settings.exam_date};
+    s->has_plan = app->settings.exam_date > 0 &&
+                  plan_build(app->bank, app->states, study_accuracy(app), app_now(app), &opt, &s->plan);
+}
+
+static void *home_enter(App *app, const void *arg)
+{
+    (void)arg;
+    HomeState *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    build_menu(s);
+    refresh(app, s);
+    return s;
+}
+
+static void home_resume(App *app, void *state)
+{
+    refresh(app, state);
+}
+
+static void home_leave(App *app, void *state)
+{
+    (void)app;
+    free(state);
+}
+
+static void open_entry(App *app, HomeState *s, int index)
+{
+    if (index < 0 || index >= s->entry_count || !s->entries[index].screen)
+        return;
+    s->selected = index;
+    app_sound(app, SFX_CLICK);
+    app_push(app, s->entries[index].screen, NULL);
+}
+
+static void home_action(App *app, void *state, const Action *a)
+{
+    HomeState *s = state;
+    switch (a->type) {
+    case ACT_UP:
+        if (s->entry_count)
+            s->selected = (s->selected + s->entry_count - 1) % s->entry_count;
+        break;
+    case ACT_DOWN:
+    case ACT_TAB:
+        if (s->entry_count)
+            s->selected = (s->selected + 1) % s->entry_count;
+        break;
+    case ACT_CONFIRM:
+        open_entry(app, s, s->selected);
+        break;
+    case ACT_DIGIT:
+    case ACT_SELECT:
+        open_entry(app, s, a->type == ACT_DIGIT ? a->value - 1 : a->value);
+        break;
+    case ACT_BACK:
+        app_pop(app); /* quits */
+        break;
+    default:
+        break;
+    }
+}
+
+static int home_update(App *app, void *state, int dt_ms)
+{
+    (void)app;
+    HomeState *s = state;
+    if (s->anim_ms >= 700)
+        return SCREEN_IDLE;
+    s->anim_ms += dt_ms;
+    return SCREEN_ANIMATING;
+}
+
+/* A soft cloud made of circles: the logo mark. */
+static void draw_cloud(App *app, int x, int y, int size, SDL_Color c)
+{
+    float s = (float)size;
+    ui_circle(app, (float)x + s * 0.30f, (float)y + s * 0.55f, s * 0.22f, c);
+    ui_circle(app, (float)x + s * 0.52f, (float)y + s * 0.40f, s * 0.28f, c);
+    ui_circle(app, (float)x + s * 0.74f, (float)y + s * 0.56f, s * 0.20f, c);
+    ui_round_rect(app, (SDL_Rect){x + size * 8 / 100, y + size * 52 / 100, size * 84 / 100, size * 26 / 100},
+                  size * 13 / 100, c);
+}
+
+static float ease_out(float t)
+{
+    if (t >= 1) return 1;
+    return 1 - (1 - t) * (1 - t) * (1 - t);
+}
+
+static void draw_menu(App *app, HomeState *s, SDL_Rect area)
+{
+    const Theme *t = &app->theme;
+    int gap = app_px(app, 12);
+    int h = (area.h - gap * 5) / 6;
+    if (h > app_px(app, 74)) h = app_px(app, 74);
+    for (int i = 0; i < s->entry_count; i++) {
+        float appear = ease_out((float)(s->anim_ms - i * 60) / 400.0f);
+        if (appear < 0) appear = 0;
+        int slide = (int)((1 - appear) * (float)app_px(app, 40));
+        SDL_Rect r = {area.x - slide, area.y + i * (h + gap), area.w, h};
+        bool sel = i == s->selected;
+        if (sel)
+            ui_round_rect(app, (SDL_Rect){r.x - 3, r.y - 3, r.w + 6, r.h + 6}, app_px(app, 16), t->accent);
+        ui_round_rect(app, r, app_px(app, 14), sel ? t->panel_hi : t->panel);
+        int badge = h - app_px(app, 24);
+        SDL_Rect b = {r.x + app_px(app, 14), r.y + (h - badge) / 2, badge, badge};
+        ui_round_rect(app, b, app_px(app, 10), sel ? t->accent : ui_alpha(t->accent2, 60));
+        char num[4];
+        snprintf(num, sizeof num, "%d", i + 1);
+        int lh = text_line_height(app, FONT_TITLE);
+        text_draw(app, FONT_TITLE, num, b.x + badge / 2, b.y + (badge - lh) / 2,
+                  sel ? t->bg : t->text, ALIGN_CENTER);
+        int tx = b.x + badge + app_px(app, 16);
+        int title_h = text_line_height(app, FONT_BODY_BOLD);
+        int blurb_h = text_line_height(app, FONT_SMALL);
+        int ty = r.y + (h - title_h - blurb_h) / 2;
+        text_draw(app, FONT_BODY_BOLD, s->entries[i].title, tx, ty, t->text, ALIGN_LEFT);
+        text_draw(app, FONT_SMALL, s->entries[i].blurb, tx, ty + title_h, t->text_dim, ALIGN_LEFT);
+        app_hit(app, r, (Action){.type = ACT_SELECT, .value = i});
+    }
+}
+
+/* One of the three cards above the side panel. */
+static SDL_Rect stat_card(App *app, SDL_Rect r, const char *label)
+{
+    ui_panel(app, r);
+    text_draw(app, FONT_SMALL, label, r.x + app_px(app, 14), r.y + app_px(app, 10),
+              app->theme.text_dim, ALIGN_LEFT);
+    return (SDL_Rect){r.x + app_px(app, 14), r.y + app_px(app, 10) + text_line_height(app, FONT_SMALL),
+                      r.w - app_px(app, 28), r.h};
+}
+
+static void draw_cards(App *app, HomeState *s, SDL_Rect area)
+{
+    const Theme *t = &app->theme;
+    const StudyToday *d = &s->today;
+    int gap = app_px(app, 12);
+    int w = (area.w - gap * 2) / 3;
+    char line[96];
+
+    SDL_Rect in = stat_card(app, (SDL_Rect){area.x, area.y, w, area.h}, "Daily streak");
+    int flame = app_px(app, 40);
+    float phase = (float)s->anim_ms / 1000.0f;
+    ui_flame(app, in.x - app_px(app, 4), in.y + app_px(app, 2), flame, phase, d->streak.today_met);
+    snprintf(line, sizeof line, "%d", d->streak.current);
+    text_draw(app, FONT_TITLE, line, in.x + flame + app_px(app, 2), in.y + app_px(app, 2), t->text, ALIGN_LEFT);
+    snprintf(line, sizeof line, d->streak.today_met ? "Today's goal met" : "Goal %d/%d today",
+             d->drill_answers < d->goal ? d->drill_answers : d->goal, d->goal);
+    text_draw(app, FONT_SMALL, line, in.x, area.y + area.h - text_line_height(app, FONT_SMALL) - app_px(app, 10),
+              d->streak.today_met ? t->good : t->text_dim, ALIGN_LEFT);
+
+    in = stat_card(app, (SDL_Rect){area.x + w + gap, area.y, w, area.h}, "Level");
+    snprintf(line, sizeof line, "%d", d->level);
+    text_draw(app, FONT_TITLE, line, in.x, in.y + app_px(app, 2), t->accent, ALIGN_LEFT);
+    snprintf(line, sizeof line, "%d XP", d->xp);
+    text_draw(app, FONT_SMALL, line, in.x + in.w, in.y + app_px(app, 12), t->text_dim, ALIGN_RIGHT);
+    float frac = d->level_span > 0 ? (float)d->level_into / (float)d->level_span : 0;
+    ui_progress(app, (SDL_Rect){in.x, area.y + area.h - app_px(app, 22), in.w, app_px(app, 8)}, frac, t->accent);
+
+    in = stat_card(app, (SDL_Rect){area.x + (w + gap) * 2, area.y, area.w - (w + gap) * 2, area.h}, "Due now");
+    snprintf(line, sizeof line, "%d", d->due);
+    text_draw(app, FONT_TITLE, line, in.x, in.y + app_px(app, 2), d->due > 0 ? t->accent2 : t->text, ALIGN_LEFT);
+    snprintf(line, sizeof line, "%d tomorrow", d->due_tomorrow);
+    text_draw(app, FONT_SMALL, line, in.x, area.y + area.h - text_line_height(app, FONT_SMALL) - app_px(app, 10),
+              t->text_dim, ALIGN_LEFT);
+}
+
+/* What to do next, in one or two sentences. */
+static void next_step(App *app, HomeState *s, char *out, size_t size)
+{
+    const StudyToday *d = &s->today;
+    if (d->answers_total == 0) {
+        snprintf(out, size, "New here? Start with the Diagnostic (press 4): %d questions, about five "
+                 "minutes, then an estimated score and a study plan up to your exam date.",
+                 app->bank->diagnostic_items);
+        return;
+    }
+    if (s->has_plan) {
+        int n = 0;
+        n += snprintf(out + n, size - (size_t)n, "Your plan, %d day%s to the exam: ", s->plan.days_left,
+                      s->plan.days_left == 1 ? "" : "s");
+        for (int i = 0; i < s->plan.domain_count && n < (int)size; i++)
+            n += snprintf(out + n, size - (size_t)n, "%s%d min %s", i ? ", " : "", s->plan.minutes[i],
+                          app->bank->domains[i].name);
+        if (n < (int)size)
+            snprintf(out + n, size - (size_t)n, "; about %d new items a day.", s->plan.new_per_day);
+        return;
+    }
+    if (d->due > 0)
+        snprintf(out, size, "%d item%s waiting for review. Press 1 for today's drill.", d->due,
+                 d->due == 1 ? " is" : "s are");
+    else if (!d->streak.today_met)
+        snprintf(out, size, "Nothing is due. Learn new items in the Daily drill (1) or play an Arcade round (2).");
+    else
+        snprintf(out, size, "Today's goal is met. A mock exam (3) tells you how ready you are.");
+}
+
+static void draw_side(App *app, HomeState *s, SDL_Rect area)
+{
+    const Theme *t = &app->theme;
+    int card_h = app_px(app, 104);
+    draw_cards(app, s, (SDL_Rect){area.x, area.y, area.w, card_h});
+    SDL_Rect p = {area.x, area.y + card_h + app_px(app, 14), area.w, area.h - card_h - app_px(app, 14)};
+    ui_panel(app, p);
+    int x = p.x + app_px(app, 22), y = p.y + app_px(app, 16);
+    int w = p.w - app_px(app, 44);
+    int bottom = p.y + p.h - app_px(app, 10);
+    text_draw(app, FONT_BODY_BOLD, "Next step", x, y, t->accent, ALIGN_LEFT);
+    y += text_line_height(app, FONT_BODY_BOLD) + app_px(app, 6);
+    char line[512];
+    next_step(app, s, line, sizeof line);
+    y += text_draw_wrapped(app, FONT_BODY, line, x, y, w, t->text, 0, bottom);
+    const Bank *b = app->bank;
+    y += app_px(app, 12);
+    snprintf(line, sizeof line, "%d questions and %d flashcards in the %s bank (checked %s).",
+             b->question_count, b->flashcard_count, b->code, b->as_of);
+    y += text_draw_wrapped(app, FONT_SMALL, line, x, y, w, t->text_dim, 0, bottom);
+    if (app->bank_message[0]) {
+        y += app_px(app, 10);
+        y += text_draw_wrapped(app, FONT_SMALL, app->bank_message, x, y, w, t->warn, 0, bottom);
+    }
+    if (app->store_message[0]) {
+        y += app_px(app, 10);
+        text_draw_wrapped(app, FONT_SMALL, app->store_message, x, y, w, t->warn, 0, bottom);
+    }
+}
+
+static void home_draw(App *app, void *state)
+{
+    HomeState *s = state;
+    const Theme *t = &app->theme;
+    ui_background(app);
+    int margin = app_px(app, 36);
+    float intro = ease_out((float)s->anim_ms / 600.0f);
+    int logo = app_px(app, 64);
+    int top = app_px(app, 26);
+    draw_cloud(app, margin, top, logo, ui_alpha(t->accent, (int)(255 * intro)));
+    text_draw(app, FONT_TITLE, "cloudprep", margin + logo + app_px(app, 12), top + app_px(app, 6), t->text,
+              ALIGN_LEFT);
+    if (app->bank)
+        text_draw(app, FONT_BODY, app->bank->title, margin + logo + app_px(app, 12),
+                  top + app_px(app, 6) + text_line_height(app, FONT_TITLE), t->text_dim, ALIGN_LEFT);
+    int body_top = top + logo + app_px(app, 30);
+    int footer = text_line_height(app, FONT_SMALL) * 2 + app_px(app, 40);
+    int body_h = app->h - body_top - footer;
+    int menu_w = (app->w - margin * 3) * 55 / 100;
+    draw_menu(app, s, (SDL_Rect){margin, body_top, menu_w, body_h});
+    draw_side(app, s, (SDL_Rect){margin * 2 + menu_w, body_top, app->w - margin * 3 - menu_w, body_h});
+    text_draw(app, FONT_SMALL,
+              "cloudprep is independent and is not affiliated with or endorsed by Amazon Web Services.",
+              app->w / 2, app->h - footer + app_px(app, 8), ui_alpha(t->text_dim, 200), ALIGN_CENTER);
+    ui_footer(app, "1-6 or arrows + Enter  open      M  mute      F11  fullscreen      F12  screenshot      Esc  quit");
+}
+
+const Screen SCREEN_HOME = {
+    .name = "home",
+    .enter = home_enter,
+    .leave = home_leave,
+    .action = home_action,
+    .update = home_update,
+    .draw = home_draw,
+    .resume = home_resume,
+};

@@ -1,0 +1,201 @@
+/* Study state: the in-memory mirror of the items table and a rolling window
+ * of recent answers for domain accuracy. Every answer goes to the store
+ * first; only a stored answer counts, so what the screen shows as recorded
+ * is on disk. */
+#include "study.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "scoring.h"
+#include "store.h"
+
+struct StudyData {
+    ItemState *states;
+    Answer *recent;          /* ring of recent answers, oldest first when unrolled */
+    int recent_count;
+    double accuracy[SCORING_MAX_DOMAINS];
+};
+
+static int utc_offset(int64_t t)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    localtime_r(&tt, &tm);
+    return (int)tm.tm_gmtoff;
+}
+
+int study_day(const App *app, int64_t t)
+{
+    (void)app;
+    return rewards_local_day(t, utc_offset(t));
+}
+
+static void recompute_accuracy(App *app)
+{
+    StudyData *d = app->study;
+    if (!leitner_domain_accuracy(app->bank, d->recent, d->recent_count, d->accuracy))
+        for (int i = 0; i < SCORING_MAX_DOMAINS; i++)
+            d->accuracy[i] = LEITNER_PRIOR;
+}
+
+void study_reload(App *app)
+{
+    StudyData *d = app->study;
+    if (!d)
+        return;
+    memset(d->states, 0, sizeof *d->states * (size_t)(app->bank->item_count ? app->bank->item_count : 1));
+    d->recent_count = 0;
+    if (app->store) {
+        store_load_states(app->store, app->bank, d->states);
+        store_recent_answers(app->store, app->bank, STUDY_RECENT_ANSWERS, d->recent, &d->recent_count);
+    }
+    recompute_accuracy(app);
+}
+
+bool study_setup(App *app)
+{
+    StudyData *d = calloc(1, sizeof *d);
+    if (!d)
+        return false;
+    size_t n = (size_t)(app->bank->item_count > 0 ? app->bank->item_count : 1);
+    d->states = calloc(n, sizeof *d->states);
+    d->recent = calloc(STUDY_RECENT_ANSWERS, sizeof *d->recent);
+    if (!d->states || !d->recent) {
+        free(d->states);
+        free(d->recent);
+        free(d);
+        return false;
+    }
+    app->study = d;
+    app->states = d->states;
+    study_reload(app);
+    return true;
+}
+
+void study_shutdown(App *app)
+{
+    StudyData *d = app->study;
+    if (!d)
+        return;
+    free(d->states);
+    free(d->recent);
+    free(d);
+    app->study = NULL;
+    app->states = NULL;
+}
+
+static void remember_answer(App *app, const Answer *a)
+{
+    StudyData *d = app->study;
+    if (d->recent_count == STUDY_RECENT_ANSWERS) {
+        memmove(d->recent, d->recent + 1, sizeof *d->recent * (STUDY_RECENT_ANSWERS - 1));
+        d->recent_count--;
+    }
+    d->recent[d->recent_count++] = *a;
+    recompute_accuracy(app);
+}
+
+bool study_save(App *app, StudyMode mode, int item, uint32_t answer, bool correct, int ms,
+                const ItemState *before, int xp)
+{
+    Answer a = {.item = item, .answer = answer, .correct = correct, .ms = ms, .at = app_now(app)};
+    StoreStatus status = store_record_answer_xp(app->store, app->bank, mode, &a, &app->states[item],
+                                                before->box, xp);
+    if (status != STORE_OK) {
+        app->states[item] = *before;
+        app_status(app, "Not saved: %s", store_error_message(app->store));
+        return false;
+    }
+    remember_answer(app, &a);
+    return true;
+}
+
+LeitnerMove study_answer(App *app, StudyMode mode, int item, uint32_t answer, bool correct,
+                         int ms, int xp)
+{
+    ItemState before = app->states[item];
+    int64_t exam_date = app->settings.exam_date;
+    LeitnerMove move = leitner_apply(app->bank, &app->states[item], correct, app_now(app), exam_date);
+    if (!study_save(app, mode, item, answer, correct, ms, &before, xp))
+        move.item = -1;
+    return move;
+}
+
+bool study_add_xp(App *app, int xp)
+{
+    if (xp <= 0)
+        return true;
+    if (store_add_xp(app->store, xp) != STORE_OK) {
+        app_status(app, "XP not saved: %s", store_error_message(app->store));
+        return false;
+    }
+    return true;
+}
+
+const double *study_accuracy(const App *app)
+{
+    return app->study->accuracy;
+}
+
+void study_today(App *app, StudyToday *out)
+{
+    memset(out, 0, sizeof *out);
+    int64_t now = app_now(app);
+    out->due = leitner_due_count(app->bank, app->states, now);
+    int forecast[3] = {0};
+    leitner_forecast(app->bank, app->states, now, 3, forecast);
+    out->due_tomorrow = forecast[1];
+    out->goal = app->settings.daily_goal;
+    int today = study_day(app, now);
+    enum { HISTORY = 400 };
+    StoreDay *days = calloc(HISTORY, sizeof *days);
+    RewardsDay *rdays = calloc(HISTORY, sizeof *rdays);
+    if (days && rdays && store_days(app->store, today - HISTORY + 1, HISTORY, days) == STORE_OK) {
+        for (int i = 0; i < HISTORY; i++) {
+            rdays[i].day = (int)days[i].day;
+            rdays[i].drill_answers = days[i].drill_answers;
+        }
+        out->drill_answers = days[HISTORY - 1].drill_answers;
+    }
+    /* Finished mocks, diagnostics and arcade rounds also meet a day's goal. */
+    StoreExamSummary *hist = calloc(HISTORY, sizeof *hist);
+    int n = 0;
+    for (int m = MODE_MOCK; m <= MODE_DIAGNOSTIC && hist && rdays; m++) {
+        if (store_exam_history(app->store, (StudyMode)m, hist, HISTORY, &n) != STORE_OK)
+            continue;
+        for (int i = 0; i < n; i++) {
+            int k = study_day(app, hist[i].finished_at) - (today - HISTORY + 1);
+            if (k < 0 || k >= HISTORY)
+                continue;
+            if (m == MODE_MOCK)
+                rdays[k].mocks_finished++;
+            else
+                rdays[k].diagnostics_finished++;
+        }
+    }
+    if (rdays) {
+        int64_t best_day = store_profile_get(app->store, "arcade_best_round_day", -1);
+        int best_answers = (int)store_profile_get(app->store, "arcade_best_round_answers", 0);
+        int k = (int)best_day - (today - HISTORY + 1);
+        if (k >= 0 && k < HISTORY)
+            rdays[k].arcade_best_round = best_answers;
+        RewardsGoal goal = {.drill_answers = app->settings.daily_goal};
+        rewards_streak(rdays, HISTORY, today, &goal, &out->streak);
+    }
+    free(hist);
+    free(days);
+    free(rdays);
+    out->xp = (int)store_profile_get(app->store, "xp", 0);
+    out->level = rewards_level(out->xp);
+    out->level_into = rewards_level_progress(out->xp, &out->level_span);
+    StoreTotals totals;
+    if (store_totals(app->store, &totals) == STORE_OK)
+        out->answers_total = totals.answers;
+    int64_t day_start = now - (now + utc_offset(now)) % SECONDS_PER_DAY;
+    for (int i = 0; i < app->bank->item_count; i++)
+        if (app->states[i].seen > 0 && app->states[i].seen == app->states[i].wrong + app->states[i].right &&
+            app->states[i].last_at >= day_start && app->states[i].seen == 1)
+            out->new_today++;
+}

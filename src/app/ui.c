@@ -1,0 +1,296 @@
+/* Widgets and drawing. Shapes use SDL_RenderGeometry so rounded corners and
+ * circles are a few triangles, with no textures or extra libraries. */
+#include "ui.h"
+
+#include <math.h>
+#include <string.h>
+
+void ui_theme_init(Theme *t, bool high_contrast)
+{
+    if (high_contrast) {
+        *t = (Theme){
+            .bg = {0, 0, 0, 255}, .bg2 = {0, 0, 0, 255},
+            .panel = {18, 18, 18, 255}, .panel_hi = {40, 40, 40, 255},
+            .text = {255, 255, 255, 255}, .text_dim = {230, 230, 230, 255},
+            .accent = {255, 221, 0, 255}, .accent2 = {0, 229, 255, 255},
+            .good = {0, 255, 120, 255}, .bad = {255, 90, 90, 255},
+            .warn = {255, 170, 0, 255}, .flag = {255, 221, 0, 255},
+            .border = {255, 255, 255, 255},
+        };
+        return;
+    }
+    *t = (Theme){
+        .bg = {16, 20, 38, 255}, .bg2 = {30, 22, 58, 255},
+        .panel = {30, 36, 64, 235}, .panel_hi = {48, 56, 96, 255},
+        .text = {236, 240, 255, 255}, .text_dim = {160, 170, 205, 255},
+        .accent = {255, 153, 0, 255}, .accent2 = {86, 204, 242, 255},
+        .good = {72, 214, 134, 255}, .bad = {255, 99, 112, 255},
+        .warn = {255, 196, 61, 255}, .flag = {255, 196, 61, 255},
+        .border = {78, 90, 140, 255},
+    };
+}
+
+SDL_Color ui_alpha(SDL_Color c, int a)
+{
+    c.a = (Uint8)(a < 0 ? 0 : a > 255 ? 255 : a);
+    return c;
+}
+
+SDL_Color ui_mix(SDL_Color a, SDL_Color b, float t)
+{
+    if (t < 0) t = 0;
+    if (t > 1) t = 1;
+    SDL_Color c = {
+        (Uint8)(a.r + (b.r - a.r) * t), (Uint8)(a.g + (b.g - a.g) * t),
+        (Uint8)(a.b + (b.b - a.b) * t), (Uint8)(a.a + (b.a - a.a) * t),
+    };
+    return c;
+}
+
+void ui_fill(App *app, SDL_Rect r, SDL_Color c)
+{
+    SDL_SetRenderDrawBlendMode(app->renderer, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(app->renderer, c.r, c.g, c.b, c.a);
+    SDL_RenderFillRect(app->renderer, &r);
+}
+
+/* A fan of triangles for a quarter circle centred at (cx, cy). */
+static void corner(App *app, float cx, float cy, float rad, float a0, SDL_Color c)
+{
+    enum { STEPS = 6 };
+    SDL_Vertex v[STEPS * 3];
+    SDL_Color col = c;
+    for (int i = 0; i < STEPS; i++) {
+        float t0 = a0 + (float)M_PI / 2 * (float)i / STEPS;
+        float t1 = a0 + (float)M_PI / 2 * (float)(i + 1) / STEPS;
+        v[i * 3 + 0] = (SDL_Vertex){{cx, cy}, col, {0, 0}};
+        v[i * 3 + 1] = (SDL_Vertex){{cx + cosf(t0) * rad, cy + sinf(t0) * rad}, col, {0, 0}};
+        v[i * 3 + 2] = (SDL_Vertex){{cx + cosf(t1) * rad, cy + sinf(t1) * rad}, col, {0, 0}};
+    }
+    SDL_RenderGeometry(app->renderer, NULL, v, STEPS * 3, NULL, 0);
+}
+
+void ui_round_rect(App *app, SDL_Rect r, int radius, SDL_Color c)
+{
+    if (r.w <= 0 || r.h <= 0)
+        return;
+    if (radius * 2 > r.w) radius = r.w / 2;
+    if (radius * 2 > r.h) radius = r.h / 2;
+    if (radius <= 1) {
+        ui_fill(app, r, c);
+        return;
+    }
+    SDL_SetRenderDrawBlendMode(app->renderer, SDL_BLENDMODE_BLEND);
+    ui_fill(app, (SDL_Rect){r.x + radius, r.y, r.w - 2 * radius, r.h}, c);
+    ui_fill(app, (SDL_Rect){r.x, r.y + radius, radius, r.h - 2 * radius}, c);
+    ui_fill(app, (SDL_Rect){r.x + r.w - radius, r.y + radius, radius, r.h - 2 * radius}, c);
+    float rad = (float)radius;
+    corner(app, (float)(r.x + radius), (float)(r.y + radius), rad, (float)M_PI, c);
+    corner(app, (float)(r.x + r.w - radius), (float)(r.y + radius), rad, (float)M_PI * 1.5f, c);
+    corner(app, (float)(r.x + r.w - radius), (float)(r.y + r.h - radius), rad, 0, c);
+    corner(app, (float)(r.x + radius), (float)(r.y + r.h - radius), rad, (float)M_PI * 0.5f, c);
+}
+
+void ui_circle(App *app, float cx, float cy, float radius, SDL_Color c)
+{
+    for (int q = 0; q < 4; q++)
+        corner(app, cx, cy, radius, (float)M_PI / 2 * (float)q, c);
+}
+
+void ui_background(App *app)
+{
+    const Theme *t = &app->theme;
+    /* A vertical gradient in a few bands: cheap and calm. */
+    int bands = 24;
+    for (int i = 0; i < bands; i++) {
+        SDL_Rect r = {0, app->h * i / bands, app->w, app->h / bands + 2};
+        ui_fill(app, r, ui_mix(t->bg, t->bg2, (float)i / (float)(bands - 1)));
+    }
+}
+
+void ui_panel(App *app, SDL_Rect r)
+{
+    int rad = app_px(app, 14);
+    ui_round_rect(app, (SDL_Rect){r.x - 1, r.y - 1, r.w + 2, r.h + 2}, rad + 1,
+                  ui_alpha(app->theme.border, 120));
+    ui_round_rect(app, r, rad, app->theme.panel);
+}
+
+static bool mouse_in(const App *app, SDL_Rect r)
+{
+    return app->mouse_x >= r.x && app->mouse_x < r.x + r.w && app->mouse_y >= r.y &&
+           app->mouse_y < r.y + r.h;
+}
+
+bool ui_button(App *app, SDL_Rect r, const char *label, bool selected, Action action)
+{
+    const Theme *t = &app->theme;
+    bool hover = mouse_in(app, r);
+    int rad = app_px(app, 12);
+    if (selected)
+        ui_round_rect(app, (SDL_Rect){r.x - 3, r.y - 3, r.w + 6, r.h + 6}, rad + 3, t->accent);
+    ui_round_rect(app, r, rad, hover || selected ? t->panel_hi : t->panel);
+    int lh = text_line_height(app, FONT_BODY_BOLD);
+    text_draw(app, FONT_BODY_BOLD, label, r.x + r.w / 2, r.y + (r.h - lh) / 2,
+              selected ? t->text : t->text_dim, ALIGN_CENTER);
+    app_hit(app, r, action);
+    return hover;
+}
+
+void ui_progress(App *app, SDL_Rect r, float frac, SDL_Color fill)
+{
+    if (frac < 0) frac = 0;
+    if (frac > 1) frac = 1;
+    int rad = r.h / 2;
+    ui_round_rect(app, r, rad, ui_alpha(app->theme.border, 110));
+    int w = (int)((float)r.w * frac);
+    if (w > 0)
+        ui_round_rect(app, (SDL_Rect){r.x, r.y, w < r.h ? r.h : w, r.h}, rad, fill);
+}
+
+int ui_option_height(App *app, int w, const char *text)
+{
+    int badge = app_px(app, 34);
+    int pad = app_px(app, 12);
+    int th = text_wrapped_height(app, FONT_BODY, text, w - badge - pad * 3);
+    int h = th + pad * 2;
+    return h < badge + pad * 2 - app_px(app, 8) ? badge + pad * 2 - app_px(app, 8) : h;
+}
+
+int ui_option(App *app, int x, int y, int w, int index, const char *text, OptionState state,
+              bool focused)
+{
+    const Theme *t = &app->theme;
+    int h = ui_option_height(app, w, text);
+    SDL_Rect r = {x, y, w, h};
+    bool hover = mouse_in(app, r);
+    SDL_Color bg = hover ? t->panel_hi : t->panel;
+    SDL_Color edge = ui_alpha(t->border, 150);
+    SDL_Color badge_bg = t->panel_hi;
+    SDL_Color fg = t->text;
+    switch (state) {
+    case OPTION_NORMAL: break;
+    case OPTION_CHOSEN: edge = t->accent2; badge_bg = t->accent2; bg = ui_mix(t->panel, t->accent2, 0.18f); break;
+    case OPTION_RIGHT: edge = t->good; badge_bg = t->good; bg = ui_mix(t->panel, t->good, 0.22f); break;
+    case OPTION_WRONG: edge = t->bad; badge_bg = t->bad; bg = ui_mix(t->panel, t->bad, 0.22f); break;
+    case OPTION_MISSED: edge = t->good; badge_bg = ui_mix(t->panel_hi, t->good, 0.5f); break;
+    case OPTION_DIMMED: fg = t->text_dim; break;
+    }
+    int rad = app_px(app, 10);
+    int bw = focused ? app_px(app, 3) : app_px(app, 1.5f);
+    if (bw < 1) bw = 1;
+    ui_round_rect(app, (SDL_Rect){x - bw, y - bw, w + 2 * bw, h + 2 * bw}, rad + bw,
+                  focused ? t->accent : edge);
+    ui_round_rect(app, r, rad, bg);
+    int badge = app_px(app, 34);
+    int pad = app_px(app, 12);
+    SDL_Rect b = {x + pad, y + (h - badge) / 2, badge, badge};
+    if (h > badge + pad * 3)
+        b.y = y + pad - app_px(app, 4);
+    ui_round_rect(app, b, badge / 2, badge_bg);
+    char letter[8];
+    snprintf(letter, sizeof letter, "%c", 'A' + index);
+    int lh = text_line_height(app, FONT_BODY_BOLD);
+    text_draw(app, FONT_BODY_BOLD, letter, b.x + badge / 2, b.y + (badge - lh) / 2,
+              state == OPTION_NORMAL || state == OPTION_DIMMED ? t->text : t->bg, ALIGN_CENTER);
+    text_draw_wrapped(app, FONT_BODY, text, x + pad * 2 + badge, y + pad, w - badge - pad * 3, fg,
+                      0, app->h);
+    const char *mark = state == OPTION_RIGHT ? "right" : state == OPTION_WRONG ? "your answer"
+                     : state == OPTION_MISSED ? "missed" : NULL;
+    if (mark)
+        text_draw(app, FONT_SMALL, mark, x + w - pad, y + h - text_line_height(app, FONT_SMALL) - 2,
+                  state == OPTION_WRONG ? t->bad : t->good, ALIGN_RIGHT);
+    app_hit(app, r, (Action){.type = ACT_DIGIT, .value = index + 1});
+    return h;
+}
+
+void ui_footer(App *app, const char *hints)
+{
+    int lh = text_line_height(app, FONT_SMALL);
+    int y = app->h - lh - app_px(app, 12);
+    ui_fill(app, (SDL_Rect){0, y - app_px(app, 8), app->w, app->h - y + app_px(app, 8)},
+            ui_alpha(app->theme.bg, 200));
+    text_draw(app, FONT_SMALL, hints, app_px(app, 28), y, app->theme.text_dim, ALIGN_LEFT);
+    if (app->status[0] && app->ticks_ms < app->status_until)
+        text_draw(app, FONT_SMALL, app->status, app->w - app_px(app, 28), y, app->theme.warn,
+                  ALIGN_RIGHT);
+}
+
+void ui_title(App *app, const char *title, const char *right)
+{
+    int x = app_px(app, 28), y = app_px(app, 18);
+    text_draw(app, FONT_TITLE, title, x, y, app->theme.text, ALIGN_LEFT);
+    if (right)
+        text_draw(app, FONT_BODY, right, app->w - x, y + app_px(app, 8), app->theme.text_dim,
+                  ALIGN_RIGHT);
+}
+
+int ui_chip(App *app, int x, int y, const char *label, SDL_Color bg, SDL_Color fg)
+{
+    int w, h;
+    text_size(app, FONT_SMALL, label, &w, &h);
+    int pad = app_px(app, 8);
+    SDL_Rect r = {x, y, w + pad * 2, h + app_px(app, 4)};
+    ui_round_rect(app, r, r.h / 2, bg);
+    text_draw(app, FONT_SMALL, label, x + pad, y + app_px(app, 2), fg, ALIGN_LEFT);
+    return r.w;
+}
+
+void ui_flame(App *app, int x, int y, int s, float phase, bool lit)
+{
+    const Theme *t = &app->theme;
+    float flick = lit ? 0.06f * sinf(phase * 6.0f) : 0;
+    SDL_Color outer = lit ? (SDL_Color){255, 120, 30, 255} : ui_alpha(t->text_dim, 120);
+    SDL_Color inner = lit ? (SDL_Color){255, 214, 90, 255} : ui_alpha(t->text_dim, 80);
+    float cx = (float)x + (float)s / 2, base = (float)y + (float)s * 0.68f;
+    float r = (float)s * 0.3f;
+    ui_circle(app, cx, base, r, outer);
+    SDL_Vertex tri[3] = {
+        {{cx - r * 0.98f, base - r * 0.2f}, outer, {0, 0}},
+        {{cx + r * 0.98f, base - r * 0.2f}, outer, {0, 0}},
+        {{cx + (float)s * flick, (float)y + (float)s * 0.02f}, outer, {0, 0}},
+    };
+    SDL_RenderGeometry(app->renderer, NULL, tri, 3, NULL, 0);
+    ui_circle(app, cx, base + r * 0.25f, r * 0.55f, inner);
+    SDL_Vertex tri2[3] = {
+        {{cx - r * 0.52f, base + r * 0.1f}, inner, {0, 0}},
+        {{cx + r * 0.52f, base + r * 0.1f}, inner, {0, 0}},
+        {{cx - (float)s * flick, base - r * 1.2f}, inner, {0, 0}},
+    };
+    SDL_RenderGeometry(app->renderer, NULL, tri2, 3, NULL, 0);
+}
+
+bool ui_scroll_action(App *app, Scroll *s, const Action *a)
+{
+    int line = text_line_height(app, FONT_BODY);
+    int before = s->offset;
+    switch (a->type) {
+    case ACT_UP: s->offset -= line * 2; break;
+    case ACT_DOWN: s->offset += line * 2; break;
+    case ACT_PAGE_UP: s->offset -= s->view * 9 / 10; break;
+    case ACT_PAGE_DOWN: s->offset += s->view * 9 / 10; break;
+    case ACT_HOME: s->offset = 0; break;
+    case ACT_END: s->offset = s->content; break;
+    case ACT_WHEEL: s->offset += a->value * line * 3; break;
+    default: return false;
+    }
+    int max = s->content - s->view;
+    if (s->offset > max) s->offset = max;
+    if (s->offset < 0) s->offset = 0;
+    if (s->offset != before)
+        app_redraw(app);
+    return true;
+}
+
+void ui_scrollbar(App *app, SDL_Rect view, const Scroll *s)
+{
+    if (s->content <= s->view || s->content <= 0)
+        return;
+    int w = app_px(app, 6);
+    SDL_Rect track = {view.x + view.w - w, view.y, w, view.h};
+    ui_round_rect(app, track, w / 2, ui_alpha(app->theme.border, 90));
+    int th = view.h * s->view / s->content;
+    if (th < app_px(app, 24)) th = app_px(app, 24);
+    int ty = view.y + (view.h - th) * s->offset / (s->content - s->view);
+    ui_round_rect(app, (SDL_Rect){track.x, ty, w, th}, w / 2, app->theme.accent2);
+}

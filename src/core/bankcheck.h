@@ -1,0 +1,59 @@
+/* The bank linter behind `cloudprep --check-bank DIR`: loads a bank, prints
+ * every diagnostic, a summary line, a per-domain table and the item-quality
+ * statistics. The quality checks run over any Bank, so tests call them on
+ * banks they build. Loading and validation rules are bank.c's. */
+#ifndef CLOUDPREP_BANKCHECK_H
+#define CLOUDPREP_BANKCHECK_H
+
+#include <stdio.h>
+
+#include "bank.h"
+#include "diag.h"
+
+/* Every quality threshold, in one place (documented in banks/FORMAT.md). */
+#define BANKCHECK_POSITION_OPTIONS 4       /* position bias is measured on 4-option items */
+#define BANKCHECK_POSITION_MIN_PCT 15.0    /* each right-answer position at least... */
+#define BANKCHECK_POSITION_MAX_PCT 35.0    /* ...and at most this share */
+#define BANKCHECK_LONGEST_MAX_PCT 35.0     /* right option strictly longest, at most */
+#define BANKCHECK_JACCARD_NUM 4            /* near-duplicate prompts: word-set */
+#define BANKCHECK_JACCARD_DEN 5            /* Jaccard similarity >= 4/5 */
+#define BANKCHECK_SHARE_TOLERANCE_PTS 3.0  /* domain question share vs weight */
+#define BANKCHECK_MR_MIN_PCT 15.0          /* multiple response per domain, at least */
+#define BANKCHECK_TASK_MIN_QUESTIONS 10    /* per task statement */
+#define BANKCHECK_TASK_MIN_FLASHCARDS 5    /* per task statement */
+#define BANKCHECK_MIN_SAMPLE 20            /* share checks need this many items */
+#define BANKCHECK_MAX_LISTED 100           /* findings listed per check */
+
+/* What the quality checks counted. */
+typedef struct BankQuality {
+    int questions;
+    int flashcards;
+    int single_answer;
+    int multiple_response;
+    int four_option;                 /* single-answer questions with 4 options */
+    int position[BANKCHECK_POSITION_OPTIONS]; /* right answer at A..D among those */
+    int longest_right;               /* single answer, right option strictly longest */
+    int difficulty[4];               /* questions at difficulty 1..3 (index 0 unused) */
+    int near_duplicates;             /* prompt pairs at or above the Jaccard threshold */
+    int duplicate_option_sets;       /* questions repeating an earlier option set */
+    int above_options;               /* options saying "all/none of the above" */
+    int thin_tasks;                  /* task statements under the item minimums */
+    int off_weight_domains;          /* question share off the weight by > tolerance */
+    int low_mr_domains;              /* multiple response share under the minimum */
+    int missing_text;                /* options without why, questions without explanation */
+    int warnings;                    /* warnings added to the Diag */
+    int errors;                      /* errors added (missing why/explanation) */
+} BankQuality;
+
+/* Runs every quality check over `b`, adds one warning per finding to `out`
+ * (at the item's FILE:LINE, or the bank folder / exam.yaml for bank-wide
+ * findings; at most BANKCHECK_MAX_LISTED per check, then a note) and fills
+ * `q` (may be NULL). Returns the number of warnings added. */
+int bankcheck_quality(const Bank *b, Diag *out, BankQuality *q);
+
+/* Lints the bank folder `dir` and prints the report to `out`. Returns 0 when
+ * the bank has no errors, 1 when it has errors, 2 when `dir` is not a bank
+ * folder (missing, or without exam.yaml). */
+int bankcheck_run(const char *dir, FILE *out);
+
+#endif

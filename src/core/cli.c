@@ -1,0 +1,126 @@
+/* Option parsing for cloudprep. Knows the flags and their values; does not
+ * open files or check that folders exist (main and the loaders do). */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *cli_usage(void)
+{
+    return "usage: cloudprep [--bank DIR] [--data-dir DIR] [--seed N] [--fullscreen]\n"
+           "       cloudprep --check-bank DIR\n"
+           "       cloudprep --export-history FILE.csv [--data-dir DIR]\n"
+           "       cloudprep --headless --script FILE [--shots DIR] [--bank DIR] [--data-dir DIR] [--seed N]\n"
+           "       cloudprep --help | --version\n"
+           "\n"
+           "  --bank DIR            question bank folder (default: the bundled CLF-C02 bank)\n"
+           "  --data-dir DIR        where progress.db and its backups live\n"
+           "                        (default: the user's data folder, e.g. ~/.local/share/cloudprep)\n"
+           "  --seed N              seed for shuffling (default: from the clock)\n"
+           "  --fullscreen          start in fullscreen (F11 toggles)\n"
+           "  --check-bank DIR      lint a bank: every diagnostic, a summary and quality checks\n"
+           "  --export-history F    write the review log and exam results to F as CSV\n"
+           "  --headless            run without a display, driven by --script, on a simulated clock\n"
+           "  --script FILE         the headless script (key, text, click, wait, shot, expect, quit, ...)\n"
+           "  --shots DIR           folder for the script's screenshots\n"
+           "  --help, --version     print this text or the version\n";
+}
+
+static bool parse_u64(const char *text, uint64_t *out)
+{
+    if (!text || !*text || *text == '-')
+        return false;
+    errno = 0;
+    char *end = NULL;
+    unsigned long long v = strtoull(text, &end, 10);
+    if (errno != 0 || *end != '\0')
+        return false;
+    *out = (uint64_t)v;
+    return true;
+}
+
+static CliOptions fail(CliOptions o, const char *fmt, const char *arg)
+{
+    o.action = CLI_ERROR;
+    snprintf(o.error, sizeof o.error, fmt, arg);
+    return o;
+}
+
+/* Options that take a value: returns the slot to fill, or NULL. */
+static const char **value_slot(CliOptions *o, const char *flag)
+{
+    if (strcmp(flag, "--bank") == 0) return &o->bank_dir;
+    if (strcmp(flag, "--data-dir") == 0) return &o->data_dir;
+    if (strcmp(flag, "--script") == 0) return &o->script;
+    if (strcmp(flag, "--shots") == 0) return &o->shots_dir;
+    if (strcmp(flag, "--export-history") == 0) return &o->export_path;
+    if (strcmp(flag, "--check-bank") == 0) return &o->bank_dir;
+    return NULL;
+}
+
+CliOptions cli_parse(int argc, char **argv)
+{
+    CliOptions o;
+    memset(&o, 0, sizeof o);
+    o.action = CLI_RUN;
+    bool check = false, export = false, help = false, version = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char **slot = value_slot(&o, a);
+        if (slot) {
+            if (i + 1 >= argc || argv[i + 1][0] == '\0')
+                return fail(o, "option %s needs a value", a);
+            if (*slot && strcmp(a, "--check-bank") != 0)
+                return fail(o, "option %s given twice", a);
+            *slot = argv[++i];
+            if (strcmp(a, "--check-bank") == 0)
+                check = true;
+            if (strcmp(a, "--export-history") == 0)
+                export = true;
+        } else if (strcmp(a, "--seed") == 0) {
+            if (i + 1 >= argc)
+                return fail(o, "option %s needs a value", a);
+            if (!parse_u64(argv[i + 1], &o.seed))
+                return fail(o, "--seed needs a non-negative whole number, not '%s'", argv[i + 1]);
+            o.seed_given = true;
+            i++;
+        } else if (strcmp(a, "--fullscreen") == 0) {
+            o.fullscreen = true;
+        } else if (strcmp(a, "--headless") == 0) {
+            o.headless = true;
+        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            help = true;
+        } else if (strcmp(a, "--version") == 0) {
+            version = true;
+        } else {
+            return fail(o, "unknown option '%s' (try --help)", a);
+        }
+    }
+    if (help) {
+        o.action = CLI_HELP;
+        return o;
+    }
+    if (version) {
+        o.action = CLI_VERSION;
+        return o;
+    }
+    if (check && (export || o.headless))
+        return fail(o, "%s cannot be combined with other modes", "--check-bank");
+    if (check) {
+        o.action = CLI_CHECK_BANK;
+        return o;
+    }
+    if (export) {
+        if (o.headless)
+            return fail(o, "%s cannot be combined with --headless", "--export-history");
+        o.action = CLI_EXPORT_HISTORY;
+        return o;
+    }
+    if (o.headless && !o.script)
+        return fail(o, "%s needs --script FILE", "--headless");
+    if (!o.headless && (o.script || o.shots_dir))
+        return fail(o, "%s only works with --headless", o.script ? "--script" : "--shots");
+    return o;
+}

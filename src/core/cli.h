@@ -1,0 +1,40 @@
+/* Command-line options: parsed into a plain struct, with a one-line error for
+ * anything unknown or malformed. Pure, so it is unit-tested; main() decides
+ * what to do with the result. */
+#ifndef CLOUDPREP_CLI_H
+#define CLOUDPREP_CLI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef enum CliAction {
+    CLI_RUN,            /* start the game (window or headless) */
+    CLI_HELP,
+    CLI_VERSION,
+    CLI_CHECK_BANK,
+    CLI_EXPORT_HISTORY,
+    CLI_ERROR           /* `error` says what was wrong; exit status 2 */
+} CliAction;
+
+typedef struct CliOptions {
+    CliAction action;
+    const char *bank_dir;     /* --bank DIR, or the DIR of --check-bank */
+    const char *data_dir;     /* --data-dir DIR */
+    const char *script;       /* --script FILE (headless) */
+    const char *shots_dir;    /* --shots DIR (headless) */
+    const char *export_path;  /* --export-history FILE.csv */
+    uint64_t seed;
+    bool seed_given;
+    bool fullscreen;
+    bool headless;
+    char error[256];
+} CliOptions;
+
+/* Parses argv (argv[0] is the program). Never fails hard: on a bad option
+ * `action` is CLI_ERROR and `error` holds one sentence. Strings point into argv. */
+CliOptions cli_parse(int argc, char **argv);
+
+/* The --help text. */
+const char *cli_usage(void);
+
+#endif

@@ -1,0 +1,370 @@
+/* Leitner rules and the session queue. Priorities use whole days overdue, so
+ * items of one domain and one overdue day tie, and the seeded Rng orders
+ * them. Nothing here reads the clock: `now` is always passed in. */
+#include "leitner.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "apportion.h"
+#include "scoring.h"
+
+static int clamp_box(const Bank *bank, int box)
+{
+    int top = bank->leitner_boxes;
+    if (top < 1)
+        top = 1;
+    if (top > BANK_MAX_BOXES)
+        top = BANK_MAX_BOXES;
+    if (box < 1)
+        return 1;
+    return box > top ? top : box;
+}
+
+static int top_box(const Bank *bank)
+{
+    return clamp_box(bank, BANK_MAX_BOXES);
+}
+
+int leitner_interval_days(const Bank *bank, int box, int64_t now, int64_t exam_date)
+{
+    int days = bank->leitner_days[clamp_box(bank, box) - 1];
+    if (days < 1)
+        days = 1;
+    if (exam_date != 0) {
+        int64_t left = (exam_date - now) / SECONDS_PER_DAY;
+        int64_t cap = left / 2;
+        if (cap < 1)
+            cap = 1;
+        if (days > cap)
+            days = (int)cap;
+    }
+    return days;
+}
+
+LeitnerMove leitner_apply(const Bank *bank, ItemState *state, bool correct, int64_t now,
+                          int64_t exam_date)
+{
+    LeitnerMove move = {0};
+    move.box_before = state->box;
+    int box = correct ? state->box + 1 : 1;
+    if (box > top_box(bank))
+        box = top_box(bank);
+    if (box < 1)
+        box = 1;
+    state->box = box;
+    state->due_at = now + (int64_t)leitner_interval_days(bank, box, now, exam_date) * SECONDS_PER_DAY;
+    state->seen++;
+    if (correct)
+        state->right++;
+    else
+        state->wrong++;
+    state->last_at = now;
+    move.box_after = box;
+    move.due_at = state->due_at;
+    move.item = -1;
+    return move;
+}
+
+typedef struct TimedAnswer {
+    int64_t at;
+    int index;
+} TimedAnswer;
+
+static int compare_timed(const void *a, const void *b)
+{
+    const TimedAnswer *x = a, *y = b;
+    if (x->at != y->at)
+        return x->at < y->at ? -1 : 1;
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+bool leitner_domain_accuracy(const Bank *bank, const Answer *answers, int n, double *out)
+{
+    if (!scoring_bank_fits(bank))
+        return false;
+    for (int d = 0; d < bank->domain_count; d++)
+        out[d] = LEITNER_PRIOR;
+    if (n <= 0 || !answers)
+        return true;
+    TimedAnswer *order = malloc((size_t)n * sizeof *order);
+    if (!order) { /* fall back to the given order */
+        for (int i = 0; i < n; i++) {
+            int item = answers[i].item;
+            if (item < 0 || item >= bank->item_count)
+                continue;
+            int d = bank->items[item].domain;
+            if (d < 0 || d >= bank->domain_count)
+                continue;
+            out[d] = (1.0 - LEITNER_ALPHA) * out[d] + LEITNER_ALPHA * (answers[i].correct ? 1.0 : 0.0);
+        }
+        return true;
+    }
+    for (int i = 0; i < n; i++) {
+        order[i].at = answers[i].at;
+        order[i].index = i;
+    }
+    qsort(order, (size_t)n, sizeof *order, compare_timed);
+    for (int k = 0; k < n; k++) {
+        const Answer *a = &answers[order[k].index];
+        if (a->item < 0 || a->item >= bank->item_count)
+            continue;
+        int d = bank->items[a->item].domain;
+        if (d < 0 || d >= bank->domain_count)
+            continue;
+        out[d] = (1.0 - LEITNER_ALPHA) * out[d] + LEITNER_ALPHA * (a->correct ? 1.0 : 0.0);
+    }
+    free(order);
+    return true;
+}
+
+int leitner_due_count(const Bank *bank, const ItemState *states, int64_t now)
+{
+    int due = 0;
+    for (int i = 0; i < bank->item_count; i++)
+        if (states[i].box >= 1 && states[i].due_at <= now)
+            due++;
+    return due;
+}
+
+void leitner_forecast(const Bank *bank, const ItemState *states, int64_t now, int days, int *out)
+{
+    if (days <= 0)
+        return;
+    memset(out, 0, (size_t)days * sizeof *out);
+    for (int i = 0; i < bank->item_count; i++) {
+        if (states[i].box < 1)
+            continue;
+        int64_t ahead = states[i].due_at - now;
+        if (ahead <= 0) {
+            out[0]++;
+            continue;
+        }
+        int64_t day = (ahead + SECONDS_PER_DAY - 1) / SECONDS_PER_DAY;
+        if (day < days)
+            out[day]++;
+    }
+}
+
+void leitner_box_counts(const Bank *bank, const ItemState *states, int *out)
+{
+    int top = top_box(bank);
+    memset(out, 0, (size_t)(top + 1) * sizeof *out);
+    for (int i = 0; i < bank->item_count; i++) {
+        int box = states[i].box;
+        if (box < 0)
+            box = 0;
+        if (box > top)
+            box = top;
+        out[box]++;
+    }
+}
+
+typedef struct DueCandidate {
+    int item;
+    double priority;
+    uint64_t key;
+} DueCandidate;
+
+static int compare_due(const void *a, const void *b)
+{
+    const DueCandidate *x = a, *y = b;
+    if (x->priority != y->priority)
+        return x->priority > y->priority ? -1 : 1;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    return (x->item > y->item) - (x->item < y->item);
+}
+
+static bool kind_allowed(unsigned kinds, const BankItem *it)
+{
+    return (kinds & (1u << it->kind)) != 0;
+}
+
+/* weight x (1 + weakness), weakness = 1 - accuracy clamped to [0, 1]. */
+static void domain_pull(const Bank *bank, const double *accuracy, double *pull)
+{
+    for (int d = 0; d < bank->domain_count; d++) {
+        double acc = accuracy ? accuracy[d] : LEITNER_PRIOR;
+        if (acc < 0.0)
+            acc = 0.0;
+        if (acc > 1.0)
+            acc = 1.0;
+        pull[d] = bank->domains[d].weight * (1.0 + (1.0 - acc));
+    }
+}
+
+static int pick_due(const Bank *bank, const ItemState *states, const double *pull, int64_t now,
+                    unsigned kinds, int size, Rng *rng, DueCandidate *cand, LeitnerEntry *queue)
+{
+    int n = 0;
+    for (int i = 0; i < bank->item_count; i++) {
+        const BankItem *it = &bank->items[i];
+        if (states[i].box < 1 || states[i].due_at > now || !kind_allowed(kinds, it))
+            continue;
+        if (it->domain < 0 || it->domain >= bank->domain_count)
+            continue;
+        int64_t overdue = (now - states[i].due_at) / SECONDS_PER_DAY;
+        cand[n].item = i;
+        cand[n].priority = (double)(overdue + 1) * pull[it->domain];
+        cand[n].key = rng_next(rng);
+        n++;
+    }
+    qsort(cand, (size_t)n, sizeof *cand, compare_due);
+    int take = n < size ? n : size;
+    for (int k = 0; k < take; k++) {
+        queue[k].item = cand[k].item;
+        queue[k].repeat = 0;
+    }
+    return take;
+}
+
+static int pick_new(const Bank *bank, const ItemState *states, const double *pull, unsigned kinds,
+                    int want, Rng *rng, int *scratch, LeitnerEntry *queue)
+{
+    int dc = bank->domain_count;
+    int avail[SCORING_MAX_DOMAINS] = {0};
+    int start[SCORING_MAX_DOMAINS];
+    int alloc[SCORING_MAX_DOMAINS];
+    for (int i = 0; i < bank->item_count; i++) {
+        const BankItem *it = &bank->items[i];
+        if (states[i].box == 0 && kind_allowed(kinds, it) && it->domain >= 0 && it->domain < dc)
+            avail[it->domain]++;
+    }
+    int at = 0;
+    for (int d = 0; d < dc; d++) {
+        start[d] = at;
+        at += avail[d];
+        avail[d] = 0;
+    }
+    for (int i = 0; i < bank->item_count; i++) {
+        const BankItem *it = &bank->items[i];
+        if (states[i].box == 0 && kind_allowed(kinds, it) && it->domain >= 0 && it->domain < dc)
+            scratch[start[it->domain] + avail[it->domain]++] = i;
+    }
+    if (want > at)
+        want = at;
+    if (want <= 0)
+        return 0;
+    apportion_largest_remainder(pull, NULL, avail, dc, want, alloc);
+    int n = 0;
+    for (int d = 0; d < dc; d++) {
+        rng_shuffle_ints(rng, scratch + start[d], avail[d]);
+        for (int k = 0; k < alloc[d]; k++)
+            queue[n++].item = scratch[start[d] + k];
+    }
+    /* mix the domains */
+    for (int i = n - 1; i > 0; i--) {
+        int j = (int)rng_below(rng, (uint32_t)(i + 1));
+        LeitnerEntry tmp = queue[i];
+        queue[i] = queue[j];
+        queue[j] = tmp;
+    }
+    for (int k = 0; k < n; k++)
+        queue[k].repeat = 0;
+    return n;
+}
+
+bool leitner_session_start(LeitnerSession *s, const Bank *bank, ItemState *states,
+                           const double *accuracy, int64_t now, Rng *rng,
+                           const LeitnerOptions *opt)
+{
+    memset(s, 0, sizeof *s);
+    s->current.item = -1;
+    if (!scoring_bank_fits(bank) || !states)
+        return false;
+    LeitnerOptions o = opt ? *opt : (LeitnerOptions){0};
+    int size = o.size > 0 ? o.size : LEITNER_DEFAULT_SIZE;
+    int quota = o.new_quota == 0 ? LEITNER_DEFAULT_NEW_QUOTA : (o.new_quota < 0 ? 0 : o.new_quota);
+    unsigned kinds = o.kinds ? o.kinds : (LEITNER_KIND_QUESTIONS | LEITNER_KIND_FLASHCARDS);
+    s->bank = bank;
+    s->states = states;
+    s->exam_date = o.exam_date;
+
+    size_t n_items = bank->item_count > 0 ? (size_t)bank->item_count : 1;
+    s->capacity = size * (1 + LEITNER_MAX_REPEATS) + 1;
+    s->queue = malloc((size_t)s->capacity * sizeof *s->queue);
+    DueCandidate *cand = malloc(n_items * sizeof *cand);
+    int *scratch = malloc(n_items * sizeof *scratch);
+    if (!s->queue || !cand || !scratch) {
+        free(cand);
+        free(scratch);
+        leitner_session_end(s);
+        s->current.item = -1;
+        return false;
+    }
+    double pull[SCORING_MAX_DOMAINS];
+    domain_pull(bank, accuracy, pull);
+    s->due_items = pick_due(bank, states, pull, now, kinds, size, rng, cand, s->queue);
+    int room = size - s->due_items;
+    int new_left = quota - (o.new_today > 0 ? o.new_today : 0);
+    int want_new = room < new_left ? room : new_left;
+    s->new_items = pick_new(bank, states, pull, kinds, want_new, rng, scratch,
+                            s->queue + s->due_items);
+    s->count = s->due_items + s->new_items;
+    free(cand);
+    free(scratch);
+    return true;
+}
+
+int leitner_session_next(LeitnerSession *s)
+{
+    if (s->current.item >= 0)
+        return s->current.item;
+    if (!s->queue || s->head >= s->count)
+        return -1;
+    s->current = s->queue[s->head++];
+    return s->current.item;
+}
+
+static void requeue(LeitnerSession *s, LeitnerEntry entry, int at)
+{
+    if (s->count >= s->capacity)
+        return;
+    memmove(&s->queue[at + 1], &s->queue[at], (size_t)(s->count - at) * sizeof *s->queue);
+    s->queue[at] = entry;
+    s->count++;
+}
+
+LeitnerMove leitner_session_record(LeitnerSession *s, bool correct, int64_t now)
+{
+    LeitnerMove move = {0};
+    move.item = -1;
+    if (s->current.item < 0)
+        return move;
+    LeitnerEntry entry = s->current;
+    ItemState *st = &s->states[entry.item];
+    if (entry.repeat > 0 && correct) {
+        move.box_before = move.box_after = st->box;
+        st->seen++;
+        st->right++;
+        st->last_at = now;
+        move.due_at = st->due_at;
+    } else {
+        move = leitner_apply(s->bank, st, correct, now, s->exam_date);
+    }
+    move.item = entry.item;
+    move.repeat = entry.repeat > 0;
+    s->answered++;
+    s->right += correct;
+    if (!correct && entry.repeat < LEITNER_MAX_REPEATS &&
+        s->count - s->head >= LEITNER_REQUEUE_GAP && s->count < s->capacity) {
+        LeitnerEntry again = {entry.item, entry.repeat + 1};
+        requeue(s, again, s->head + LEITNER_REQUEUE_GAP);
+        move.requeued = true;
+    }
+    s->current.item = -1;
+    return move;
+}
+
+int leitner_session_remaining(const LeitnerSession *s)
+{
+    return (s->count - s->head) + (s->current.item >= 0 ? 1 : 0);
+}
+
+void leitner_session_end(LeitnerSession *s)
+{
+    free(s->queue);
+    memset(s, 0, sizeof *s);
+    s->current.item = -1;
+}

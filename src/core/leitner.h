@@ -1,0 +1,131 @@
+/* The Leitner scheduler: box moves, due dates (capped by the exam date),
+ * domain accuracy, and the daily drill session queue (due items by priority,
+ * then new items by domain weighting, wrong items coming back). It changes
+ * ItemStates in memory; saving them is the store's job. */
+#ifndef CLOUDPREP_LEITNER_H
+#define CLOUDPREP_LEITNER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "bank.h"
+#include "progress.h"
+#include "rng.h"
+
+#define LEITNER_DEFAULT_SIZE 20       /* items in a session */
+#define LEITNER_DEFAULT_NEW_QUOTA 15  /* new (box 0) items per day */
+/* Domain accuracy is an exponentially weighted moving average over the
+ * domain's answers, oldest first: acc <- (1 - ALPHA) * acc + ALPHA * right,
+ * starting from PRIOR. With alpha 0.2 the last ~10 answers carry ~90% of the
+ * weight; a domain with no answers stays at the prior 0.5 (weakness 0.5). */
+#define LEITNER_ALPHA 0.2
+#define LEITNER_PRIOR 0.5
+#define LEITNER_REQUEUE_GAP 3         /* a wrong item returns after >= 3 other items */
+#define LEITNER_MAX_REPEATS 2         /* ... at most twice per session */
+
+/* Item kinds as bits: (1u << ITEM_QUESTION) | (1u << ITEM_FLASHCARD). */
+#define LEITNER_KIND_QUESTIONS (1u << ITEM_QUESTION)
+#define LEITNER_KIND_FLASHCARDS (1u << ITEM_FLASHCARD)
+
+/* Zero-initialised options mean the defaults. */
+typedef struct LeitnerOptions {
+    int size;            /* items in the session; 0 = 20 */
+    int new_quota;       /* new items per day; 0 = 15, negative = none */
+    int new_today;       /* new items already introduced today */
+    int64_t exam_date;   /* Unix seconds; 0 = no exam date */
+    unsigned kinds;      /* LEITNER_KIND_* bits; 0 = questions and flashcards */
+} LeitnerOptions;
+
+/* What one answer did to an item. */
+typedef struct LeitnerMove {
+    int item;            /* -1 when there was nothing to record */
+    int box_before;
+    int box_after;
+    int64_t due_at;      /* the item's new due time */
+    bool repeat;         /* the item was a same-session repeat */
+    bool requeued;       /* it will come back later in this session */
+} LeitnerMove;
+
+typedef struct LeitnerEntry {
+    int item;
+    int repeat;          /* 0 = first showing, 1.. = comes back after a wrong answer */
+} LeitnerEntry;
+
+/* A drill session: a queue over the bank, recording into the caller's
+ * ItemState array (not owned). Start with leitner_session_start, free with
+ * leitner_session_end. */
+typedef struct LeitnerSession {
+    const Bank *bank;
+    ItemState *states;
+    int64_t exam_date;
+    LeitnerEntry *queue;  /* owned */
+    int count;
+    int capacity;
+    int head;             /* next entry to show */
+    LeitnerEntry current; /* on screen; current.item == -1 when none */
+    int due_items;        /* chosen at start: due reviews ... */
+    int new_items;        /* ... and new items */
+    int answered;
+    int right;
+} LeitnerSession;
+
+/* Returns the interval in days for an item entering `box` (1..leitner_boxes;
+ * clamped): bank->leitner_days[box - 1], and with an exam date at most half
+ * the whole days left (floor), never less than 1. */
+int leitner_interval_days(const Bank *bank, int box, int64_t now, int64_t exam_date);
+
+/* Applies one answer to an item's state: right moves it up one box (at most
+ * the top box), wrong sends it to box 1; due_at = now + interval(box) days;
+ * seen, right/wrong and last_at are updated. Returns the move. */
+LeitnerMove leitner_apply(const Bank *bank, ItemState *state, bool correct, int64_t now,
+                          int64_t exam_date);
+
+/* Fills out[0 .. domain_count-1] (caller-owned) with each domain's recent
+ * accuracy, the EWMA described above over `answers` taken in order of
+ * Answer.at (stable for equal times). Answers naming unknown items are
+ * skipped. Returns false when the bank has no domains or too many. */
+bool leitner_domain_accuracy(const Bank *bank, const Answer *answers, int n, double *out);
+
+/* Returns how many items are due: box >= 1 and due_at <= now. */
+int leitner_due_count(const Bank *bank, const ItemState *states, int64_t now);
+
+/* Fills out[0 .. days-1]: out[0] = items due now (due_at <= now, overdue
+ * included), out[k] = items falling due in (now + (k-1) days, now + k days].
+ * Items due later are not counted. */
+void leitner_forecast(const Bank *bank, const ItemState *states, int64_t now, int days, int *out);
+
+/* Fills out[0 .. leitner_boxes] with how many items sit in each box (0 = unseen). */
+void leitner_box_counts(const Bank *bank, const ItemState *states, int *out);
+
+/* Starts a session. Due items (box >= 1, due_at <= now, of the chosen kinds)
+ * come first, ordered by priority (whole days overdue + 1) x domain weight x
+ * (1 + weakness), weakness = 1 - accuracy[domain] (accuracy may be NULL: the
+ * prior), ties in random order. New items fill the rest, up to new_quota -
+ * new_today, split over domains by weight x (1 + weakness) with largest
+ * remainder (capped by what each domain has), chosen at random within a
+ * domain and shuffled. Returns false (session empty but safe to end) when the
+ * bank does not fit or memory runs out. An empty session is valid. */
+bool leitner_session_start(LeitnerSession *s, const Bank *bank, ItemState *states,
+                           const double *accuracy, int64_t now, Rng *rng,
+                           const LeitnerOptions *opt);
+
+/* Returns the item to show (index into bank->items), or -1 when the session
+ * is over. Calling it again before recording returns the same item. */
+int leitner_session_next(LeitnerSession *s);
+
+/* Records the answer to the current item: applies the box move to its
+ * ItemState (a same-session repeat answered right keeps box 1 and its due
+ * time, so nothing is promoted on the day it was missed). A wrong item is
+ * re-queued with at least LEITNER_REQUEUE_GAP other items before it, at most
+ * LEITNER_MAX_REPEATS times; when fewer other items remain it is not
+ * re-queued (it is due tomorrow anyway). Returns the move; item -1 when no
+ * item was current. */
+LeitnerMove leitner_session_record(LeitnerSession *s, bool correct, int64_t now);
+
+/* Returns how many showings are left, the current one included. */
+int leitner_session_remaining(const LeitnerSession *s);
+
+/* Frees the queue; the session is zeroed. */
+void leitner_session_end(LeitnerSession *s);
+
+#endif

@@ -1,0 +1,246 @@
+/* Plan and readiness arithmetic. The pass estimate draws real forms through
+ * examform, so it sees the same domain counts, multiple-response share and
+ * unscored items as the user will; 2,000 forms give a standard error of
+ * about one point. */
+#include "plan.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "apportion.h"
+#include "examform.h"
+
+int plan_ready_score(const Bank *bank)
+{
+    return bank->scale_pass + (int)floor((bank->scale_max - bank->scale_pass) / 6.0 + 0.5);
+}
+
+int plan_weakest_domain(const Bank *bank, const ScoreResult *r)
+{
+    int best = -1;
+    double best_frac = 2.0;
+    for (int d = 0; d < r->domain_count && d < bank->domain_count; d++) {
+        if (r->domains[d].total <= 0)
+            continue;
+        double f = scoring_fraction(&r->domains[d]);
+        if (best < 0 || f < best_frac ||
+            (f == best_frac && bank->domains[d].weight > bank->domains[best].weight)) {
+            best = d;
+            best_frac = f;
+        }
+    }
+    return best;
+}
+
+/* True when task a is weaker than task b. */
+static bool task_weaker(const Bank *bank, const ScoreResult *r, int a, int b)
+{
+    double fa = scoring_fraction(&r->tasks[a]), fb = scoring_fraction(&r->tasks[b]);
+    if (fa != fb)
+        return fa < fb;
+    int wa = r->tasks[a].total - r->tasks[a].right, wb = r->tasks[b].total - r->tasks[b].right;
+    if (wa != wb)
+        return wa > wb;
+    int da = bank->tasks[a].domain, db = bank->tasks[b].domain;
+    int ga = da >= 0 && da < bank->domain_count ? bank->domains[da].weight : 0;
+    int gb = db >= 0 && db < bank->domain_count ? bank->domains[db].weight : 0;
+    if (ga != gb)
+        return ga > gb;
+    return a < b;
+}
+
+int plan_weakest_tasks(const Bank *bank, const ScoreResult *r, int *out, int max)
+{
+    int n = 0;
+    int tasks = r->task_count < bank->task_count ? r->task_count : bank->task_count;
+    for (int t = 0; t < tasks; t++) {
+        if (r->tasks[t].total <= 0)
+            continue;
+        /* insertion into the sorted prefix, keeping at most max */
+        int at = n;
+        while (at > 0 && task_weaker(bank, r, t, out[at - 1]))
+            at--;
+        if (at >= max)
+            continue;
+        int last = n < max ? n : max - 1;
+        for (int k = last; k > at; k--)
+            out[k] = out[k - 1];
+        out[at] = t;
+        if (n < max)
+            n++;
+    }
+    return n;
+}
+
+static double clamp01(double x)
+{
+    return x < 0.0 ? 0.0 : (x > 1.0 ? 1.0 : x);
+}
+
+bool plan_build(const Bank *bank, const ItemState *states, const double *accuracy, int64_t now,
+                const PlanOptions *opt, StudyPlan *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!scoring_bank_fits(bank))
+        return false;
+    PlanOptions o = opt ? *opt : (PlanOptions){0};
+    int dc = bank->domain_count;
+    out->domain_count = dc;
+    out->daily_minutes = o.daily_minutes > 0 ? o.daily_minutes : PLAN_DEFAULT_MINUTES;
+    if (o.exam_date != 0) {
+        int64_t secs = o.exam_date - now;
+        int64_t days = (secs + SECONDS_PER_DAY - 1) / SECONDS_PER_DAY;
+        out->days_left = days < 1 ? 1 : (days > 100000 ? 100000 : (int)days);
+    } else {
+        out->days_left = PLAN_DEFAULT_DAYS;
+    }
+
+    double pull[SCORING_MAX_DOMAINS];
+    int floor_min[SCORING_MAX_DOMAINS];
+    bool minimum_fits = out->daily_minutes >= PLAN_MIN_DOMAIN_MINUTES * dc;
+    for (int d = 0; d < dc; d++) {
+        out->weakness[d] = 1.0 - clamp01(accuracy ? accuracy[d] : PLAN_PRIOR);
+        pull[d] = bank->domains[d].weight * (1.0 + out->weakness[d]);
+        floor_min[d] = PLAN_MIN_DOMAIN_MINUTES;
+    }
+    apportion_largest_remainder(pull, minimum_fits ? floor_min : NULL, NULL, dc,
+                                out->daily_minutes, out->minutes);
+
+    for (int i = 0; i < bank->item_count; i++)
+        if (!states || states[i].box == 0)
+            out->unseen++;
+    int learn_days = out->days_left - out->days_left / 4;
+    if (learn_days < 1)
+        learn_days = 1;
+    int per_day = (out->unseen + learn_days - 1) / learn_days;
+    out->covers_bank = per_day <= PLAN_MAX_NEW_PER_DAY;
+    out->new_per_day = per_day > PLAN_MAX_NEW_PER_DAY ? PLAN_MAX_NEW_PER_DAY : per_day;
+    return true;
+}
+
+bool plan_readiness(const Bank *bank, const int *mock_scores, int mock_count,
+                    const ScoreResult *history, PlanReadiness *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!scoring_bank_fits(bank))
+        return false;
+    out->ready_score = plan_ready_score(bank);
+    int first = mock_count > PLAN_READY_RUN ? mock_count - PLAN_READY_RUN : 0;
+    for (int i = first; i < mock_count; i++) {
+        out->recent_mocks++;
+        if (mock_scores[i] >= out->ready_score)
+            out->recent_ready++;
+    }
+    out->ready = out->recent_mocks == PLAN_READY_RUN && out->recent_ready == PLAN_READY_RUN;
+    out->domain_count = bank->domain_count;
+    for (int d = 0; d < bank->domain_count; d++)
+        out->domain[d] = -1.0;
+    if (!history || history->scored <= 0)
+        return true;
+    out->overall = history->raw;
+    for (int d = 0; d < bank->domain_count && d < history->domain_count; d++) {
+        if (history->domains[d].total <= 0)
+            continue;
+        out->domain[d] = scoring_fraction(&history->domains[d]);
+        if (out->overall - out->domain[d] > PLAN_LAG_POINTS + 1e-9) {
+            out->lagging[d] = true;
+            out->lagging_count++;
+        }
+    }
+    return true;
+}
+
+bool plan_learner_estimate(const Bank *bank, const Answer *answers, const int *box_before, int n,
+                           PlanLearner *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!scoring_bank_fits(bank))
+        return false;
+    int dc = bank->domain_count;
+    int boxes = bank->leitner_boxes < 1 ? 1 : bank->leitner_boxes;
+    if (boxes > BANK_MAX_BOXES)
+        boxes = BANK_MAX_BOXES;
+    out->domain_count = dc;
+    out->boxes = boxes;
+    int right_d[SCORING_MAX_DOMAINS] = {0}, total_d[SCORING_MAX_DOMAINS] = {0};
+    int right_db[SCORING_MAX_DOMAINS][BANK_MAX_BOXES + 1];
+    int total_db[SCORING_MAX_DOMAINS][BANK_MAX_BOXES + 1];
+    memset(right_db, 0, sizeof right_db);
+    memset(total_db, 0, sizeof total_db);
+    for (int i = 0; i < n; i++) {
+        int item = answers[i].item;
+        if (item < 0 || item >= bank->item_count || bank->items[item].kind != ITEM_QUESTION)
+            continue;
+        int d = bank->items[item].domain;
+        if (d < 0 || d >= dc)
+            continue;
+        int ok = answers[i].correct ? 1 : 0;
+        right_d[d] += ok;
+        total_d[d]++;
+        out->evidence++;
+        if (box_before) {
+            int b = box_before[i] < 0 ? 0 : (box_before[i] > boxes ? boxes : box_before[i]);
+            right_db[d][b] += ok;
+            total_db[d][b]++;
+        }
+    }
+    for (int d = 0; d < dc; d++) {
+        double pd = (right_d[d] + PLAN_DOMAIN_STRENGTH * PLAN_PRIOR) /
+                    (total_d[d] + PLAN_DOMAIN_STRENGTH);
+        out->domain[d] = pd;
+        for (int b = 0; b <= boxes; b++)
+            out->p[d][b] = (right_db[d][b] + PLAN_BOX_STRENGTH * pd) /
+                           (total_db[d][b] + PLAN_BOX_STRENGTH);
+    }
+    return true;
+}
+
+double plan_item_probability(const Bank *bank, const PlanLearner *learner,
+                             const ItemState *states, int item)
+{
+    if (item < 0 || item >= bank->item_count)
+        return 0.0;
+    int d = bank->items[item].domain;
+    if (d < 0 || d >= learner->domain_count)
+        return PLAN_PRIOR;
+    int b = states ? states[item].box : 0;
+    if (b < 0)
+        b = 0;
+    if (b > learner->boxes)
+        b = learner->boxes;
+    return learner->p[d][b];
+}
+
+bool plan_pass_probability(const Bank *bank, const ItemState *states, const PlanLearner *learner,
+                           int simulations, Rng *rng, PlanPassEstimate *out)
+{
+    memset(out, 0, sizeof *out);
+    int sims = simulations > 0 ? simulations : PLAN_DEFAULT_SIMULATIONS;
+    double scaled_sum = 0.0;
+    for (int s = 0; s < sims; s++) {
+        ExamForm form;
+        if (!examform_build_mock(bank, NULL, 0, rng, &form, NULL)) {
+            memset(out, 0, sizeof *out);
+            return false;
+        }
+        int scored = 0, right = 0;
+        for (int i = 0; i < form.count; i++) {
+            if (!form.items[i].scored)
+                continue;
+            scored++;
+            if (rng_unit(rng) < plan_item_probability(bank, learner, states, form.items[i].item))
+                right++;
+        }
+        exam_form_free(&form);
+        int scaled = scoring_scaled(bank, scored > 0 ? (double)right / scored : 0.0);
+        scaled_sum += scaled;
+        if (scaled >= bank->scale_pass)
+            out->passes++;
+    }
+    out->simulations = sims;
+    out->probability = (double)out->passes / sims;
+    out->std_error = sqrt(out->probability * (1.0 - out->probability) / sims);
+    out->mean_scaled = scaled_sum / sims;
+    return true;
+}

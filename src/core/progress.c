@@ -1,0 +1,54 @@
+/* Small helpers over the shared progress records: mode names, answer letters,
+ * freeing a form. */
+#include "progress.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const MODE_NAMES[MODE_COUNT] = {"drill", "arcade", "mock", "diagnostic"};
+
+const char *study_mode_name(StudyMode mode)
+{
+    if (mode < 0 || mode >= MODE_COUNT)
+        return "drill";
+    return MODE_NAMES[mode];
+}
+
+bool study_mode_parse(const char *name, StudyMode *out)
+{
+    for (int i = 0; i < MODE_COUNT; i++) {
+        if (strcmp(name, MODE_NAMES[i]) == 0) {
+            *out = (StudyMode)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+void exam_form_free(ExamForm *form)
+{
+    free(form->items);
+    memset(form, 0, sizeof *form);
+}
+
+void answer_to_letters(uint32_t mask, char *buf, int size)
+{
+    int n = 0;
+    for (int i = 0; i < BANK_MAX_OPTIONS && n < size - 1; i++)
+        if (mask & (1u << i))
+            buf[n++] = (char)('A' + i);
+    if (size > 0)
+        buf[n] = '\0';
+}
+
+bool answer_from_letters(const char *letters, uint32_t *out)
+{
+    uint32_t mask = 0;
+    for (const char *p = letters; *p; p++) {
+        if (*p < 'A' || *p >= 'A' + BANK_MAX_OPTIONS)
+            return false;
+        mask |= 1u << (*p - 'A');
+    }
+    *out = mask;
+    return true;
+}

@@ -1,0 +1,1046 @@
+/* Opening the progress store: the data folder, the integrity check, moving a
+ * damaged file aside and restoring the newest backup, read-only fallbacks
+ * (newer file, read-only folder, disk full), daily and event backups, and the
+ * small helpers every store_*.c file uses. The schema is in store_schema.c,
+ * writes in store_write.c, reads in store_query.c. */
+#include "store_internal.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define STORE_MAX_BACKUPS_LISTED 512
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static bool join_path(char *buf, size_t size, const char *a, const char *b)
+{
+    int n = snprintf(buf, size, "%s/%s", a, b);
+    return n > 0 && (size_t)n < size;
+}
+
+static bool file_exists(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0;
+}
+
+/* Creates path and its parents with `mode`; returns 0 or an errno value. */
+static int make_dirs(const char *path, mode_t mode)
+{
+    char buf[STORE_PATH_MAX];
+    size_t len = strlen(path);
+    if (len == 0 || len >= sizeof buf)
+        return ENAMETOOLONG;
+    memcpy(buf, path, len + 1);
+    for (size_t i = 1; i <= len; i++) {
+        if (buf[i] != '/' && buf[i] != '\0')
+            continue;
+        char saved = buf[i];
+        buf[i] = '\0';
+        if (mkdir(buf, mode) != 0 && errno != EEXIST)
+            return errno;
+        buf[i] = saved;
+    }
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return errno;
+    return S_ISDIR(sb.st_mode) ? 0 : ENOTDIR;
+}
+
+/* Flushes a folder's entries (after a rename) where the system allows it. */
+static void sync_dir(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    if (fd < 0)
+        return;
+    (void)fsync(fd);
+    close(fd);
+}
+
+/* Formats `now` (UTC) with strftime `fmt`. */
+static void format_utc(int64_t now, const char *fmt, char *buf, size_t size)
+{
+    time_t t = (time_t)now;
+    struct tm tm;
+    if (!gmtime_r(&t, &tm) || strftime(buf, size, fmt, &tm) == 0)
+        snprintf(buf, size, "%lld", (long long)now);
+}
+
+static const char *vfs_name(const Store *st)
+{
+    return st->vfs[0] ? st->vfs : NULL;
+}
+
+static void append(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void append(char *buf, size_t size, const char *fmt, ...)
+{
+    size_t used = strlen(buf);
+    if (used + 1 >= size)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf + used, size - used, fmt, ap);
+    va_end(ap);
+}
+
+/* Formats a message into buf; long paths may cut it short, which is fine
+ * for a sentence (vsnprintf, so no truncation warnings at each call). */
+void store_say(char *buf, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, size, fmt, ap);
+    va_end(ap);
+}
+
+/* ---- errors ----------------------------------------------------------- */
+
+StoreStatus store_status_from_rc(int rc)
+{
+    switch (rc & 0xff) {
+    case SQLITE_OK:
+    case SQLITE_ROW:
+    case SQLITE_DONE:
+        return STORE_OK;
+    case SQLITE_FULL:
+        return STORE_ERR_FULL;
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+        return STORE_ERR_READONLY;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return STORE_ERR_BUSY;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return STORE_ERR_CORRUPT;
+    case SQLITE_MISUSE:
+    case SQLITE_RANGE:
+        return STORE_ERR_INVALID;
+    default:
+        return STORE_ERR_IO;
+    }
+}
+
+const char *store_status_name(StoreStatus status)
+{
+    switch (status) {
+    case STORE_OK: return "ok";
+    case STORE_NOT_FOUND: return "not found";
+    case STORE_STALE: return "exam can't resume";
+    case STORE_ERR_READONLY: return "read-only";
+    case STORE_ERR_FULL: return "disk full";
+    case STORE_ERR_BUSY: return "busy";
+    case STORE_ERR_CORRUPT: return "damaged";
+    case STORE_ERR_IO: return "I/O error";
+    case STORE_ERR_INVALID: return "invalid argument";
+    }
+    return "unknown";
+}
+
+void store_clear_error(Store *st)
+{
+    st->error[0] = '\0';
+}
+
+StoreStatus store_fail(Store *st, int rc, const char *action)
+{
+    const char *sqlmsg = st->db ? sqlite3_errmsg(st->db) : "no database";
+    StoreStatus status = store_status_from_rc(rc);
+    switch (status) {
+    case STORE_ERR_FULL:
+        snprintf(st->error, sizeof st->error,
+                 "Could not %s: the disk is full. Free some space; everything saved before is safe.",
+                 action);
+        break;
+    case STORE_ERR_READONLY:
+        store_say(st->error, sizeof st->error,
+                 "Could not %s: the progress file can't be written (%s). Check the permissions of %s.",
+                 action, sqlmsg, st->dir);
+        break;
+    case STORE_ERR_BUSY:
+        snprintf(st->error, sizeof st->error,
+                 "Could not %s: another program is using the progress file. Close other copies of "
+                 "cloudprep and try again.", action);
+        break;
+    case STORE_ERR_CORRUPT:
+        snprintf(st->error, sizeof st->error,
+                 "Could not %s: the progress file looks damaged (%s). Restart cloudprep to restore "
+                 "the last backup.", action, sqlmsg);
+        break;
+    default:
+        snprintf(st->error, sizeof st->error, "Could not %s: %s (SQLite error %d).", action, sqlmsg,
+                 rc);
+        break;
+    }
+    if (st->db && !sqlite3_get_autocommit(st->db))
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    return status == STORE_OK ? STORE_ERR_IO : status;
+}
+
+StoreStatus store_begin(Store *st, const char *action)
+{
+    if (!st->writable) {
+        snprintf(st->error, sizeof st->error, "Could not %s: %s", action, st->readonly_reason);
+        return STORE_ERR_READONLY;
+    }
+    store_clear_error(st);
+    int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return store_fail(st, rc, action);
+    return STORE_OK;
+}
+
+StoreStatus store_commit(Store *st, const char *action)
+{
+    int rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return store_fail(st, rc, action);
+    return STORE_OK;
+}
+
+/* ---- statements --------------------------------------------------------- */
+
+int store_prepare(Store *st, const char *sql, sqlite3_stmt **out)
+{
+    return sqlite3_prepare_v2(st->db, sql, -1, out, NULL);
+}
+
+static int bind_args(sqlite3_stmt *stmt, const char *types, va_list ap)
+{
+    int rc = SQLITE_OK;
+    for (int i = 0; types && types[i] && rc == SQLITE_OK; i++) {
+        int col = i + 1;
+        switch (types[i]) {
+        case 'd':
+            rc = sqlite3_bind_int(stmt, col, va_arg(ap, int));
+            break;
+        case 'l':
+            rc = sqlite3_bind_int64(stmt, col, (sqlite3_int64)va_arg(ap, int64_t));
+            break;
+        case 't': {
+            const char *s = va_arg(ap, const char *);
+            rc = s ? sqlite3_bind_text(stmt, col, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(stmt, col);
+            break;
+        }
+        case 'n':
+            rc = sqlite3_bind_null(stmt, col);
+            break;
+        default:
+            rc = SQLITE_MISUSE;
+        }
+    }
+    return rc;
+}
+
+int store_exec(Store *st, const char *sql, const char *types, ...)
+{
+    sqlite3_stmt *stmt = NULL;
+    int rc = store_prepare(st, sql, &stmt);
+    if (rc != SQLITE_OK)
+        return rc;
+    va_list ap;
+    va_start(ap, types);
+    rc = bind_args(stmt, types, ap);
+    va_end(ap);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
+        rc = SQLITE_OK;
+    sqlite3_finalize(stmt);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int store_query_int(Store *st, const char *sql, const char *types, int64_t *out, ...)
+{
+    sqlite3_stmt *stmt = NULL;
+    int rc = store_prepare(st, sql, &stmt);
+    if (rc != SQLITE_OK)
+        return rc;
+    va_list ap;
+    va_start(ap, out);
+    rc = bind_args(stmt, types, ap);
+    va_end(ap);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW && sqlite3_column_type(stmt, 0) != SQLITE_NULL)
+            *out = sqlite3_column_int64(stmt, 0);
+        if (rc == SQLITE_ROW)
+            rc = SQLITE_OK;
+    }
+    sqlite3_finalize(stmt);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* ---- id lookup ------------------------------------------------------- */
+
+static int compare_entries(const void *a, const void *b)
+{
+    return strcmp(((const StoreIdEntry *)a)->id, ((const StoreIdEntry *)b)->id);
+}
+
+bool store_index_build(StoreIdIndex *ix, const Bank *bank)
+{
+    memset(ix, 0, sizeof *ix);
+    int n = bank ? bank->item_count : 0;
+    if (n == 0)
+        return true;
+    ix->entries = malloc((size_t)n * sizeof *ix->entries);
+    if (!ix->entries)
+        return false;
+    for (int i = 0; i < n; i++) {
+        ix->entries[i].id = bank->items[i].id;
+        ix->entries[i].index = i;
+    }
+    qsort(ix->entries, (size_t)n, sizeof *ix->entries, compare_entries);
+    ix->count = n;
+    return true;
+}
+
+int store_index_find(const StoreIdIndex *ix, const char *id)
+{
+    int lo = 0, hi = ix->count - 1;
+    while (lo <= hi) {
+        int mid = lo + (hi - lo) / 2;
+        int c = strcmp(ix->entries[mid].id, id);
+        if (c == 0)
+            return ix->entries[mid].index;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return -1;
+}
+
+void store_index_free(StoreIdIndex *ix)
+{
+    free(ix->entries);
+    memset(ix, 0, sizeof *ix);
+}
+
+/* ---- backups ------------------------------------------------------------ */
+
+/* Copies database `src` into dest through dest.tmp and a rename, so a
+ * half-made copy never carries a backup's name. The copy uses a rollback
+ * journal, so it is one self-contained file. */
+static int copy_database(Store *st, sqlite3 *src, const char *dest)
+{
+    char tmp[STORE_PATH_MAX];
+    if (snprintf(tmp, sizeof tmp, "%s.tmp", dest) >= (int)sizeof tmp)
+        return SQLITE_CANTOPEN;
+    unlink(tmp);
+    sqlite3 *dst = NULL;
+    int rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, vfs_name(st));
+    if (rc == SQLITE_OK) {
+        (void)chmod(tmp, 0600);
+        sqlite3_busy_timeout(dst, st->busy_timeout_ms);
+        sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+        if (!b) {
+            rc = sqlite3_errcode(dst);
+        } else {
+            rc = sqlite3_backup_step(b, -1);
+            int fin = sqlite3_backup_finish(b);
+            rc = rc == SQLITE_DONE ? fin : rc;
+        }
+    }
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+    int close_rc = sqlite3_close(dst);
+    if (rc == SQLITE_OK)
+        rc = close_rc;
+    if (rc == SQLITE_OK && rename(tmp, dest) != 0)
+        rc = SQLITE_CANTOPEN;
+    if (rc != SQLITE_OK) {
+        unlink(tmp);
+        char side[STORE_PATH_MAX + 8];
+        snprintf(side, sizeof side, "%s-journal", tmp);
+        unlink(side);
+        snprintf(side, sizeof side, "%s-wal", tmp);
+        unlink(side);
+        snprintf(side, sizeof side, "%s-shm", tmp);
+        unlink(side);
+    }
+    return rc;
+}
+
+int store_backup_to(Store *st, const char *dest)
+{
+    int rc = copy_database(st, st->db, dest);
+    if (rc == SQLITE_OK) {
+        char dir[STORE_PATH_MAX];
+        snprintf(dir, sizeof dir, "%s", dest);
+        char *slash = strrchr(dir, '/');
+        if (slash) {
+            *slash = '\0';
+            sync_dir(dir);
+        }
+    }
+    return rc;
+}
+
+static int compare_names_desc(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)b, *(char *const *)a);
+}
+
+/* A daily backup's name: "progress-YYYYMMDD.db". */
+static bool is_daily_name(const char *name)
+{
+    if (strlen(name) != 20 || strncmp(name, "progress-", 9) != 0 || strcmp(name + 17, ".db") != 0)
+        return false;
+    for (int i = 9; i < 17; i++)
+        if (name[i] < '0' || name[i] > '9')
+            return false;
+    return true;
+}
+
+/* An event backup's name: "progress-YYYYMMDD-HHMMSS-TAG.db". */
+static bool is_event_name(const char *name)
+{
+    size_t len = strlen(name);
+    if (len < 29 || strncmp(name, "progress-", 9) != 0 || strcmp(name + len - 3, ".db") != 0)
+        return false;
+    for (int i = 9; i < 24; i++) {
+        if (i == 17 ? name[i] != '-' : (name[i] < '0' || name[i] > '9'))
+            return false;
+    }
+    return name[24] == '-';
+}
+
+/* Lists backup names in dir/backups (daily and/or event ones), newest
+ * first; the caller frees each name and the array. */
+static int list_backups(const Store *st, bool daily, bool event, char ***out)
+{
+    *out = NULL;
+    char bdir[STORE_PATH_MAX];
+    if (!join_path(bdir, sizeof bdir, st->dir, STORE_BACKUP_DIR))
+        return 0;
+    DIR *d = opendir(bdir);
+    if (!d)
+        return 0;
+    char **names = calloc(STORE_MAX_BACKUPS_LISTED, sizeof *names);
+    int n = 0;
+    struct dirent *e;
+    while (names && n < STORE_MAX_BACKUPS_LISTED && (e = readdir(d)) != NULL) {
+        if ((daily && is_daily_name(e->d_name)) || (event && is_event_name(e->d_name))) {
+            names[n] = strdup(e->d_name);
+            if (names[n])
+                n++;
+        }
+    }
+    closedir(d);
+    if (names)
+        qsort(names, (size_t)n, sizeof *names, compare_names_desc);
+    *out = names;
+    return names ? n : 0;
+}
+
+static void free_names(char **names, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
+static void prune_backups(Store *st, bool daily, int keep)
+{
+    char **names;
+    int n = list_backups(st, daily, !daily, &names);
+    for (int i = keep; i < n; i++) {
+        char p[STORE_PATH_MAX];
+        if (snprintf(p, sizeof p, "%s/%s/%s", st->dir, STORE_BACKUP_DIR, names[i]) < (int)sizeof p)
+            unlink(p);
+    }
+    free_names(names, n);
+}
+
+static int backup_dir(Store *st, char *bdir, size_t size)
+{
+    if (!join_path(bdir, size, st->dir, STORE_BACKUP_DIR))
+        return SQLITE_CANTOPEN;
+    if (mkdir(bdir, 0700) != 0 && errno != EEXIST)
+        return errno == ENOSPC ? SQLITE_FULL : SQLITE_CANTOPEN;
+    return SQLITE_OK;
+}
+
+int store_backup_daily(Store *st, int64_t now, bool force)
+{
+    char bdir[STORE_PATH_MAX], name[64], dest[STORE_PATH_MAX];
+    int rc = backup_dir(st, bdir, sizeof bdir);
+    if (rc != SQLITE_OK)
+        return rc;
+    format_utc(now, "progress-%Y%m%d.db", name, sizeof name);
+    if (!join_path(dest, sizeof dest, bdir, name))
+        return SQLITE_CANTOPEN;
+    if (!force && file_exists(dest))
+        return SQLITE_OK;
+    rc = store_backup_to(st, dest);
+    if (rc == SQLITE_OK)
+        prune_backups(st, true, STORE_KEEP_DAILY_BACKUPS);
+    return rc;
+}
+
+int store_backup_event(Store *st, int64_t now, const char *tag, char *name, size_t size)
+{
+    char bdir[STORE_PATH_MAX], stamp[32], file[128], dest[STORE_PATH_MAX];
+    int rc = backup_dir(st, bdir, sizeof bdir);
+    if (rc != SQLITE_OK)
+        return rc;
+    format_utc(now, "%Y%m%d-%H%M%S", stamp, sizeof stamp);
+    snprintf(file, sizeof file, "progress-%s-%s.db", stamp, tag);
+    if (!join_path(dest, sizeof dest, bdir, file))
+        return SQLITE_CANTOPEN;
+    rc = store_backup_to(st, dest);
+    if (rc == SQLITE_OK) {
+        prune_backups(st, false, STORE_KEEP_EVENT_BACKUPS);
+        if (name)
+            snprintf(name, size, "%s", file);
+    }
+    return rc;
+}
+
+/* ---- inspecting an existing file ------------------------------------- */
+
+typedef enum Inspect { INSPECT_OK, INSPECT_DAMAGED, INSPECT_NEWER, INSPECT_UNREADABLE } Inspect;
+
+/* Reads user_version straight from the file header (bytes 60..63), for a
+ * file whose schema this SQLite can't parse. Returns -1 when unknown. */
+static int header_user_version(const char *path)
+{
+    unsigned char h[100];
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    size_t got = fread(h, 1, sizeof h, f);
+    fclose(f);
+    if (got != sizeof h || memcmp(h, "SQLite format 3", 16) != 0)
+        return -1;
+    return (int)(((uint32_t)h[60] << 24) | ((uint32_t)h[61] << 16) | ((uint32_t)h[62] << 8) | h[63]);
+}
+
+static bool is_damage(int rc)
+{
+    return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
+}
+
+/* Runs PRAGMA quick_check; returns the SQLite result and copies the first
+ * line of its answer into why ("ok" when healthy). */
+static int quick_check(sqlite3 *db, char *why, size_t size)
+{
+    sqlite3_stmt *stmt = NULL;
+    int rc = sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(stmt);
+        if (rc == SQLITE_ROW) {
+            const unsigned char *t = sqlite3_column_text(stmt, 0);
+            snprintf(why, size, "%s", t ? (const char *)t : "?");
+            rc = SQLITE_OK;
+        }
+    }
+    if (rc != SQLITE_OK)
+        snprintf(why, size, "%s", sqlite3_errmsg(db));
+    sqlite3_finalize(stmt);
+    return rc;
+}
+
+/* Looks at path without writing to it: its version, whether it is damaged.
+ * A newer file's connection (read-only) is handed back in *keep. */
+static Inspect inspect_file(Store *st, const char *path, int flags, int *version, sqlite3 **keep,
+                            char *why, size_t size)
+{
+    sqlite3 *db = NULL;
+    *keep = NULL;
+    *version = 0;
+    int rc = sqlite3_open_v2(path, &db, flags, vfs_name(st));
+    if (rc == SQLITE_OK) {
+        sqlite3_busy_timeout(db, st->busy_timeout_ms);
+        rc = store_schema_version(db, version);
+    }
+    if (rc != SQLITE_OK) {
+        snprintf(why, size, "%s", db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        int raw = (rc & 0xff) == SQLITE_CORRUPT ? header_user_version(path) : -1;
+        if (raw > STORE_SCHEMA_VERSION) {
+            /* a newer schema this SQLite can't parse: never treat as damage */
+            *version = raw;
+            *keep = db;
+            return INSPECT_NEWER;
+        }
+        sqlite3_close(db);
+        if ((flags & SQLITE_OPEN_READONLY) && (rc & 0xff) == SQLITE_READONLY)
+            return inspect_file(st, path, SQLITE_OPEN_READWRITE, version, keep, why, size);
+        return is_damage(rc) ? INSPECT_DAMAGED : INSPECT_UNREADABLE;
+    }
+    if (*version > STORE_SCHEMA_VERSION) {
+        *keep = db;
+        snprintf(why, size, "file version %d", *version);
+        return INSPECT_NEWER;
+    }
+    rc = quick_check(db, why, size);
+    Inspect result = INSPECT_OK;
+    if (rc != SQLITE_OK && (flags & SQLITE_OPEN_READONLY) && (rc & 0xff) == SQLITE_READONLY) {
+        /* a hot journal or WAL that only a writer may recover: look again as one */
+        sqlite3_close(db);
+        return inspect_file(st, path, SQLITE_OPEN_READWRITE, version, keep, why, size);
+    }
+    if (rc != SQLITE_OK)
+        result = is_damage(rc) ? INSPECT_DAMAGED : INSPECT_UNREADABLE;
+    else if (strcmp(why, "ok") != 0)
+        result = INSPECT_DAMAGED;
+    if (result == INSPECT_OK && *version == 0) {
+        int64_t tables = 0;
+        sqlite3_stmt *stmt = NULL;
+        if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &stmt, NULL) == SQLITE_OK &&
+            sqlite3_step(stmt) == SQLITE_ROW)
+            tables = sqlite3_column_int64(stmt, 0);
+        sqlite3_finalize(stmt);
+        if (tables > 0) {
+            snprintf(why, size, "it is an SQLite file, but not a cloudprep progress file");
+            result = INSPECT_DAMAGED;
+        }
+    }
+    sqlite3_close(db);
+    return result;
+}
+
+/* ---- recovery ------------------------------------------------------------ */
+
+/* Moves path (and its -wal / -journal) aside as progress.db.damaged-STAMP;
+ * returns false with errno when the rename fails. */
+static bool move_aside(Store *st, int64_t now, char *name, size_t size)
+{
+    char stamp[32], dest[STORE_PATH_MAX];
+    format_utc(now, "%Y%m%d-%H%M%S", stamp, sizeof stamp);
+    for (int n = 1; n < 100; n++) {
+        if (n == 1)
+            snprintf(name, size, "%s.damaged-%s", STORE_FILE_NAME, stamp);
+        else
+            snprintf(name, size, "%s.damaged-%s-%d", STORE_FILE_NAME, stamp, n);
+        if (!join_path(dest, sizeof dest, st->dir, name)) {
+            errno = ENAMETOOLONG;
+            return false;
+        }
+        if (!file_exists(dest))
+            break;
+    }
+    if (rename(st->path, dest) != 0)
+        return false;
+    /* the journal files belong to the damaged file: keep them beside it under
+     * names SQLite pairs with it, so it can still be examined */
+    static const char *const SIDE[] = {"-wal", "-journal"};
+    for (int i = 0; i < 2; i++) {
+        char from[STORE_PATH_MAX + 16], to[STORE_PATH_MAX + 16];
+        snprintf(from, sizeof from, "%s%s", st->path, SIDE[i]);
+        snprintf(to, sizeof to, "%s%s", dest, SIDE[i]);
+        if (file_exists(from))
+            (void)rename(from, to);
+    }
+    char shm[STORE_PATH_MAX + 16];
+    snprintf(shm, sizeof shm, "%s-shm", st->path);
+    unlink(shm);
+    sync_dir(st->dir);
+    return true;
+}
+
+/* Restores the newest backup that passes its own check; returns true and
+ * fills info when one was restored. */
+static bool restore_newest_backup(Store *st, StoreOpenInfo *info)
+{
+    char **names;
+    int n = list_backups(st, true, true, &names);
+    bool done = false;
+    for (int i = 0; i < n && !done; i++) {
+        char src[STORE_PATH_MAX];
+        if (snprintf(src, sizeof src, "%s/%s/%s", st->dir, STORE_BACKUP_DIR, names[i]) >= (int)sizeof src)
+            continue;
+        sqlite3 *db = NULL;
+        char why[256];
+        int version = 0;
+        int rc = sqlite3_open_v2(src, &db, SQLITE_OPEN_READONLY, vfs_name(st));
+        if (rc == SQLITE_OK)
+            rc = store_schema_version(db, &version);
+        if (rc == SQLITE_OK)
+            rc = quick_check(db, why, sizeof why);
+        if (rc == SQLITE_OK && strcmp(why, "ok") == 0 && version <= STORE_SCHEMA_VERSION &&
+            copy_database(st, db, st->path) == SQLITE_OK) {
+            done = true;
+            snprintf(info->restored_from, sizeof info->restored_from, "%s", names[i]);
+            snprintf(info->backup_date, sizeof info->backup_date, "%.4s-%.2s-%.2s", names[i] + 9,
+                     names[i] + 13, names[i] + 15);
+        }
+        sqlite3_close(db);
+    }
+    free_names(names, n);
+    if (done)
+        sync_dir(st->dir);
+    return done;
+}
+
+/* ---- read-only fallbacks ------------------------------------------------- */
+
+/* Writes a file: URI for path (every byte outside a safe set escaped). */
+static bool file_uri(const char *path, const char *query, char *buf, size_t size)
+{
+    static const char HEX[] = "0123456789ABCDEF";
+    size_t n = 0;
+    const char *prefix = "file:";
+    for (const char *p = prefix; *p; p++)
+        if (n + 1 < size)
+            buf[n++] = *p;
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        bool safe = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+                    *p == '/' || *p == '.' || *p == '-' || *p == '_';
+        if (n + 4 >= size)
+            return false;
+        if (safe) {
+            buf[n++] = (char)*p;
+        } else {
+            buf[n++] = '%';
+            buf[n++] = HEX[*p >> 4];
+            buf[n++] = HEX[*p & 15];
+        }
+    }
+    int q = snprintf(buf + n, size - n, "?%s", query);
+    return q > 0 && (size_t)q < size - n;
+}
+
+static bool readable(sqlite3 *db)
+{
+    sqlite3_stmt *stmt = NULL;
+    bool ok = sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &stmt, NULL) == SQLITE_OK &&
+              sqlite3_step(stmt) == SQLITE_ROW;
+    sqlite3_finalize(stmt);
+    return ok;
+}
+
+/* Opens the existing file read-only (then as immutable, for a folder where
+ * even the WAL index can't be made); returns the connection or NULL. */
+static sqlite3 *open_readonly(Store *st)
+{
+    if (!file_exists(st->path))
+        return NULL;
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(st->path, &db, SQLITE_OPEN_READONLY, vfs_name(st)) == SQLITE_OK) {
+        sqlite3_busy_timeout(db, st->busy_timeout_ms);
+        if (readable(db))
+            return db;
+    }
+    sqlite3_close(db);
+    db = NULL;
+    char uri[STORE_PATH_MAX * 3 + 32];
+    if (file_uri(st->path, "immutable=1", uri, sizeof uri) &&
+        sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, vfs_name(st)) == SQLITE_OK &&
+        readable(db))
+        return db;
+    sqlite3_close(db);
+    return NULL;
+}
+
+/* Falls back to an empty in-memory store with the schema: queries answer
+ * (nothing), writes are refused. */
+static void open_unavailable(Store *st)
+{
+    sqlite3_close(st->db);
+    st->db = NULL;
+    st->in_memory = true;
+    if (sqlite3_open_v2(":memory:", &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) == SQLITE_OK) {
+        int from = 0;
+        (void)store_schema_migrate(st, &from);
+    }
+}
+
+static const char *reason_advice(int rc)
+{
+    if ((rc & 0xff) == SQLITE_FULL)
+        return "Free some disk space and restart cloudprep.";
+    if ((rc & 0xff) == SQLITE_BUSY)
+        return "Close other copies of cloudprep and restart it.";
+    return "Check that the folder can be written, or start cloudprep with --data-dir and a writable folder.";
+}
+
+/* Reads what went wrong from rc (and the connection's message) as a phrase. */
+static void reason_text(sqlite3 *db, int rc, char *buf, size_t size)
+{
+    switch (rc & 0xff) {
+    case SQLITE_FULL:
+        snprintf(buf, size, "the disk is full");
+        break;
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+        snprintf(buf, size, "the data folder or file can't be written (%s)",
+                 db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        snprintf(buf, size, "another program keeps the file locked");
+        break;
+    default:
+        snprintf(buf, size, "%s", db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    }
+}
+
+/* The file can't be written: show it read-only if it can be read, else an
+ * empty in-memory store. */
+static void fall_back_readonly(Store *st, StoreOpenInfo *info, int rc, const char *reason)
+{
+    sqlite3_close(st->db);
+    st->db = open_readonly(st);
+    st->writable = false;
+    snprintf(st->readonly_reason, sizeof st->readonly_reason, "%s.", reason);
+    if (st->db) {
+        int version = 0;
+        (void)store_schema_version(st->db, &version);
+        info->to_version = version;
+        info->kind = STORE_OPEN_READONLY_FOLDER;
+        snprintf(info->message, sizeof info->message,
+                 "Your progress can't be saved: %s. It is shown read-only and nothing you do now "
+                 "will be kept. %s", reason, reason_advice(rc));
+    } else {
+        open_unavailable(st);
+        info->kind = STORE_OPEN_UNAVAILABLE;
+        snprintf(info->message, sizeof info->message,
+                 "Your progress can't be opened or saved: %s. You can study, but nothing will be "
+                 "kept this session. %s", reason, reason_advice(rc));
+    }
+}
+
+/* ---- opening for writing -------------------------------------------------- */
+
+static int pragma_setup(Store *st)
+{
+    sqlite3_busy_timeout(st->db, st->busy_timeout_ms);
+    int rc = sqlite3_exec(st->db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = store_exec(st, "PRAGMA journal_mode=WAL", NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(st->db, "PRAGMA synchronous=FULL", NULL, NULL, NULL);
+    return rc;
+}
+
+/* Opens the file for writing, migrates it (after a backup) and proves a write
+ * works. Returns an SQLite result; on failure st->db is left for messages. */
+static int open_writable(Store *st, int64_t now, StoreOpenInfo *info, bool existed)
+{
+    int rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, vfs_name(st));
+    if (rc != SQLITE_OK)
+        return rc;
+    if (sqlite3_db_readonly(st->db, "main") == 1)
+        return SQLITE_READONLY;
+    if (!existed)
+        (void)chmod(st->path, 0600);
+    rc = pragma_setup(st);
+    if (rc != SQLITE_OK)
+        return rc;
+    int version = 0;
+    rc = store_schema_version(st->db, &version);
+    if (rc != SQLITE_OK)
+        return rc;
+    if (version > 0 && version < STORE_SCHEMA_VERSION) {
+        char tag[16], name[128];
+        snprintf(tag, sizeof tag, "v%d", version);
+        rc = store_backup_event(st, now, tag, name, sizeof name);
+        if (rc != SQLITE_OK)
+            return rc; /* never migrate without a copy of the old file */
+    }
+    int from = 0;
+    rc = store_schema_migrate(st, &from);
+    if (rc != SQLITE_OK)
+        return rc;
+    info->from_version = from;
+    info->migrated = from > 0 && from < STORE_SCHEMA_VERSION;
+    info->created = info->created || from == 0;
+    /* prove that this file takes writes, now rather than at the first answer */
+    return store_exec(st, "INSERT INTO profile(key, value) VALUES('opened_at', ?)"
+                          " ON CONFLICT(key) DO UPDATE SET value = excluded.value", "l", now);
+}
+
+static void compose_message(Store *st, StoreOpenInfo *info, const char *damage)
+{
+    char *m = info->message;
+    size_t size = sizeof info->message;
+    m[0] = '\0';
+    if (info->restored) {
+        append(m, size, "Your progress file was damaged (%s), so it was moved aside as %s and the "
+                        "backup from %s was restored. Answers given after that backup are lost.",
+               damage, info->damaged_name, info->backup_date);
+    } else if (info->damaged) {
+        append(m, size, "Your progress file was damaged (%s) and there was no backup to restore, so "
+                        "it was moved aside as %s and a new, empty one was started.",
+               damage, info->damaged_name);
+    } else if (info->created) {
+        append(m, size, "Welcome! Your progress will be kept in %s.", st->path);
+    }
+    if (info->migrated) {
+        append(m, size, "%sYour progress file was updated from version %d to %d; a copy of the old "
+                        "one is in %s/%s.", m[0] ? " " : "", info->from_version, info->to_version,
+               st->dir, STORE_BACKUP_DIR);
+    }
+    if (info->backup_failed)
+        append(m, size, "%sToday's backup could not be made; your progress is still saved.",
+               m[0] ? " " : "");
+}
+
+static StoreOpenKind open_kind(const StoreOpenInfo *info)
+{
+    if (info->restored)
+        return STORE_OPEN_RESTORED;
+    if (info->damaged)
+        return STORE_OPEN_RESTARTED;
+    if (info->migrated)
+        return STORE_OPEN_MIGRATED;
+    if (info->created)
+        return STORE_OPEN_CREATED;
+    return STORE_OPEN_OK;
+}
+
+static bool store_paths(Store *st, const char *data_dir)
+{
+    if (!data_dir || !data_dir[0])
+        return false;
+    int n = snprintf(st->dir, sizeof st->dir, "%s", data_dir);
+    if (n <= 0 || (size_t)n >= sizeof st->dir - 64)
+        return false;
+    while (n > 1 && st->dir[n - 1] == '/')
+        st->dir[--n] = '\0';
+    return join_path(st->path, sizeof st->path, st->dir, STORE_FILE_NAME);
+}
+
+Store *store_open(const char *data_dir, int64_t now, StoreOpenInfo *info)
+{
+    return store_open_with(data_dir, now, NULL, info);
+}
+
+Store *store_open_with(const char *data_dir, int64_t now, const StoreOptions *opts, StoreOpenInfo *info)
+{
+    StoreOpenInfo scratch;
+    if (!info)
+        info = &scratch;
+    memset(info, 0, sizeof *info);
+    info->to_version = STORE_SCHEMA_VERSION;
+    Store *st = calloc(1, sizeof *st);
+    if (!st) {
+        info->kind = STORE_OPEN_UNAVAILABLE;
+        snprintf(info->message, sizeof info->message, "Out of memory opening the progress store.");
+        return NULL;
+    }
+    StoreOptions none = {0};
+    if (!opts)
+        opts = &none;
+    if (opts->vfs)
+        snprintf(st->vfs, sizeof st->vfs, "%s", opts->vfs);
+    st->utc_offset = opts->utc_offset;
+    st->busy_timeout_ms = opts->busy_timeout_ms > 0 ? opts->busy_timeout_ms : 5000;
+
+    char reason[512];
+    if (!store_paths(st, data_dir)) {
+        fall_back_readonly(st, info, SQLITE_CANTOPEN, "no usable data folder was given");
+        return st;
+    }
+    int err = make_dirs(st->dir, 0700);
+    if (err != 0) {
+        store_say(reason, sizeof reason, "the folder %s can't be created (%s)", st->dir, strerror(err));
+        fall_back_readonly(st, info, err == ENOSPC ? SQLITE_FULL : SQLITE_CANTOPEN, reason);
+        return st;
+    }
+
+    char damage[256] = "";
+    bool existed = file_exists(st->path);
+    if (existed) {
+        int version = 0;
+        sqlite3 *keep = NULL;
+        char why[256];
+        Inspect ins = inspect_file(st, st->path, SQLITE_OPEN_READONLY, &version, &keep, why, sizeof why);
+        info->from_version = version;
+        if (ins == INSPECT_NEWER) {
+            st->db = keep;
+            st->writable = false;
+            info->kind = STORE_OPEN_READONLY_NEWER;
+            info->to_version = version;
+            snprintf(st->readonly_reason, sizeof st->readonly_reason,
+                     "the progress file is from a newer version of cloudprep and is opened read-only.");
+            snprintf(info->message, sizeof info->message,
+                     "This progress file was made by a newer version of cloudprep (file version %d; "
+                     "this one knows up to %d). It is opened read-only and nothing you do now will be "
+                     "saved. Update cloudprep to keep your progress.", version, STORE_SCHEMA_VERSION);
+            return st;
+        }
+        if (ins == INSPECT_UNREADABLE) {
+            store_say(reason, sizeof reason, "%s can't be read (%s)", st->path, why);
+            fall_back_readonly(st, info, SQLITE_CANTOPEN, reason);
+            return st;
+        }
+        if (ins == INSPECT_DAMAGED) {
+            snprintf(damage, sizeof damage, "%s", why);
+            if (!move_aside(st, now, info->damaged_name, sizeof info->damaged_name)) {
+                store_say(reason, sizeof reason, "the file %s is damaged (%s) and could not be moved "
+                         "aside (%s)", st->path, why, strerror(errno));
+                fall_back_readonly(st, info, SQLITE_CANTOPEN, reason);
+                return st;
+            }
+            info->damaged = true;
+            info->from_version = 0;
+            info->restored = restore_newest_backup(st, info);
+            info->created = !info->restored;
+            existed = info->restored;
+        }
+    }
+
+    int rc = open_writable(st, now, info, existed);
+    if (rc != SQLITE_OK) {
+        reason_text(st->db, rc, reason, sizeof reason);
+        fall_back_readonly(st, info, rc, reason);
+        return st;
+    }
+    st->writable = true;
+    info->writable = true;
+    if (store_backup_daily(st, now, info->migrated) != SQLITE_OK)
+        info->backup_failed = true;
+    info->kind = open_kind(info);
+    compose_message(st, info, damage);
+    return st;
+}
+
+void store_close(Store *st)
+{
+    if (!st)
+        return;
+    sqlite3_close(st->db);
+    free(st);
+}
+
+bool store_is_writable(const Store *st)
+{
+    return st && st->writable;
+}
+
+const char *store_error_message(const Store *st)
+{
+    return st ? st->error : "no store";
+}
+
+const char *store_path(const Store *st)
+{
+    return st->path;
+}
+
+void store_set_utc_offset(Store *st, int seconds_east)
+{
+    st->utc_offset = seconds_east;
+}
+
+int64_t store_day_of(const Store *st, int64_t t)
+{
+    int64_t x = t + st->utc_offset;
+    int64_t q = x / SECONDS_PER_DAY;
+    if (x % SECONDS_PER_DAY < 0)
+        q--;
+    return q;
+}

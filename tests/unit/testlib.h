@@ -1,0 +1,30 @@
+/* A tiny test harness: CHECK macros that count failures and a summary line
+ * that ctest and people can read. No framework, no globals outside this file. */
+#ifndef CLOUDPREP_TESTLIB_H
+#define CLOUDPREP_TESTLIB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Records one check; prints file:line and the expression when it fails. */
+bool testlib_check(bool ok, const char *expr, const char *file, int line);
+/* Records an integer equality check, printing both values on failure. */
+bool testlib_check_int(long long got, long long want, const char *expr,
+                       const char *file, int line);
+/* Records a string equality check (NULL-safe), printing both on failure. */
+bool testlib_check_str(const char *got, const char *want, const char *expr,
+                       const char *file, int line);
+/* Prints "N passed, M failed" and returns the process exit status. */
+int testlib_finish(void);
+/* Returns a fresh empty directory under the build tree's tests folder (or
+ * /tmp), named after `name`. The string is static storage, valid until the
+ * next call. */
+const char *testlib_tmpdir(const char *name);
+/* Path of a file in the source tree; static storage until the next call. */
+const char *testlib_source_path(const char *relative);
+
+#define CHECK(e) testlib_check((e), #e, __FILE__, __LINE__)
+#define CHECK_INT(got, want) testlib_check_int((long long)(got), (long long)(want), #got, __FILE__, __LINE__)
+#define CHECK_STR(got, want) testlib_check_str((got), (want), #got, __FILE__, __LINE__)
+
+#endif
