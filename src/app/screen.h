@@ -6,6 +6,7 @@
 #define CLOUDPREP_SCREEN_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "action.h"
 #include "app.h"
@@ -31,6 +32,12 @@ struct Screen {
     void (*draw)(App *app, void *state);
     /* Called when the screen above it is popped (e.g. to reload progress). May be NULL. */
     void (*resume)(App *app, void *state);
+    /* For headless scripts (`answer right|wrong`): the display positions of
+     * the right options of the question on screen (bit k = option k) and how
+     * many options it shows (-1 for a flashcard: `answer` then flips it and
+     * presses Y or N). Returns false when nothing is waiting for an answer.
+     * May be NULL. */
+    bool (*right_options)(App *app, void *state, uint32_t *mask, int *count);
 };
 
 extern const Screen SCREEN_HOME;

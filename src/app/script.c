@@ -7,6 +7,8 @@
  *   wait MS         let MS milliseconds of simulated time pass, at 60 frames a second
  *   shot FILE.png   write a screenshot under --shots
  *   expect SCREEN   fail unless SCREEN is on top
+ *   answer right|wrong  press the option keys of the right answer (or of one
+ *                   wrong option) of the question on screen; then `key Return`
  *   time UNIX       set the simulated wall clock (Unix seconds)
  *   days N          move the simulated wall clock N days ahead
  *   resize W H      change the canvas size
@@ -99,6 +101,40 @@ static void run_time(App *app, long ms)
         app_frame(app, step, false);
         ms -= step;
     }
+}
+
+/* Presses the digit keys of the right options, or of the first wrong one,
+ * of the question on screen. Returns NULL, or why it could not. */
+static const char *answer_keys(App *app, const char *which)
+{
+    bool right = strcmp(which, "right") == 0;
+    if (!right && strcmp(which, "wrong") != 0)
+        return "answer takes 'right' or 'wrong'";
+    const Screen *top = app_top(app);
+    uint32_t mask = 0;
+    int count = 0;
+    if (!top || !top->right_options ||
+        !top->right_options(app, app->stack[app->depth - 1].state, &mask, &count))
+        return "no question is waiting for an answer";
+    if (count < 0) {
+        /* A flashcard: show the back, then "knew it" or "missed it". */
+        push_key(app, SDLK_SPACE);
+        app_frame(app, 0, false);
+        run_time(app, 400);
+        push_key(app, right ? SDLK_y : SDLK_n);
+        app_frame(app, 0, false);
+        return NULL;
+    }
+    for (int k = 0; k < count; k++) {
+        bool is_right = (mask >> k) & 1u;
+        if (is_right == right) {
+            push_key(app, (SDL_Keycode)(SDLK_1 + k));
+            app_frame(app, 0, false);
+            if (!right)
+                break;
+        }
+    }
+    return NULL;
 }
 
 static bool parse_long(const char *s, long *out)
@@ -200,6 +236,12 @@ int script_run(App *app, const char *path)
                 snprintf(msg, sizeof msg, "expected screen '%s' but '%s' is on top", arg,
                          top ? top->name : "(none)");
                 status = fail(path, line, msg, NULL);
+                break;
+            }
+        } else if (strcmp(cmd, "answer") == 0) {
+            const char *why = answer_keys(app, arg);
+            if (why) {
+                status = fail(path, line, why, arg);
                 break;
             }
         } else if (strcmp(cmd, "time") == 0) {

@@ -1,0 +1,42 @@
+/* The question view every mode shares: a prompt, lettered options in a
+ * shuffled display order, the learner's choice, and after submitting the
+ * right answer, the `why` of every option and the explanation, all in one
+ * scrollable column. Modes decide when to reveal; this only shows. */
+#ifndef CLOUDPREP_QVIEW_H
+#define CLOUDPREP_QVIEW_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "app.h"
+#include "ui.h"
+
+typedef struct QuestionView {
+    int item;                          /* bank index, -1 = none */
+    int option_count;
+    uint8_t order[BANK_MAX_OPTIONS];   /* display position -> bank option */
+    uint32_t chosen;                   /* bank-order mask of chosen options */
+    bool revealed;                     /* show right/wrong, whys and explanation */
+    bool show_whys;                    /* with revealed: the why of each option */
+    Scroll scroll;
+    const char *banner;                /* optional line above the prompt (e.g. "Unscored") */
+} QuestionView;
+
+/* Shows bank item `item` with the display order `order` (NULL: shuffle with
+ * the app's RNG). Clears the choice and the scroll. */
+void qview_set(App *app, QuestionView *q, int item, const uint8_t *order);
+/* Toggles display option k (0-based). A single-answer question replaces the
+ * choice; a multiple-response one caps it at `choose` options. Returns false
+ * when k is not an option. */
+bool qview_toggle(App *app, QuestionView *q, int k);
+/* Number of options chosen. */
+int qview_chosen_count(const QuestionView *q);
+/* Display positions of the right options (bit k = display option k). */
+uint32_t qview_right_display(const App *app, const QuestionView *q);
+/* Handles option keys (1-8, A-H), clicks on options and scrolling. Returns
+ * true when the action was used. Does nothing to the choice once revealed. */
+bool qview_action(App *app, QuestionView *q, const Action *a);
+/* Draws the question inside `area` (clipped, scrollable). */
+void qview_draw(App *app, QuestionView *q, SDL_Rect area);
+
+#endif

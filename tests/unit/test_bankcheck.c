@@ -1,0 +1,451 @@
+/* Tests for the bank quality checks and the --check-bank report
+ * (bankcheck.c). Each check gets a biased bank that must trigger it and a
+ * balanced one that must not; banks are built in memory, so the checks are
+ * tested apart from the loader. Near-duplicate detection is compared with a
+ * brute-force count on generated prompts. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bankcheck.h"
+#include "rng.h"
+#include "testlib.h"
+
+#define MAX_ITEMS 2100
+
+/* A bank built by hand: two domains of weight 50, tasks 1.1 and 2.1. */
+typedef struct Fixture {
+    Bank bank;
+    BankDomain domains[2];
+    BankTask tasks[2];
+    BankItem items[MAX_ITEMS];
+    BankOption options[MAX_ITEMS][BANK_MAX_OPTIONS];
+    char prompts[MAX_ITEMS][160];
+} Fixture;
+
+static Fixture fx;
+
+static void fixture_reset(void)
+{
+    memset(&fx, 0, sizeof fx);
+    fx.domains[0] = (BankDomain){"1", "One", 50, 0, 1};
+    fx.domains[1] = (BankDomain){"2", "Two", 50, 1, 1};
+    fx.tasks[0] = (BankTask){"1.1", "Task one", 0};
+    fx.tasks[1] = (BankTask){"2.1", "Task two", 1};
+    fx.bank.dir = "fixture";
+    fx.bank.domains = fx.domains;
+    fx.bank.domain_count = 2;
+    fx.bank.tasks = fx.tasks;
+    fx.bank.task_count = 2;
+    fx.bank.items = fx.items;
+}
+
+static const char *const ITEM_IDS[] = {"q-0", "q-1", "q-2", "q-3", "q-4", "q-5", "q-6", "q-7"};
+
+/* Adds a question in `domain` with `count` options; `right` is a mask of the
+ * right options. Option texts are "Option <item>-<i>" (distinct
+ * everywhere) unless `texts` is given. Returns the item. */
+static BankItem *add_question(int domain, const char *prompt, int count, unsigned right,
+                              const char *const *texts)
+{
+    int i = fx.bank.item_count++;
+    BankItem *it = &fx.items[i];
+    static char option_text[MAX_ITEMS][BANK_MAX_OPTIONS][32];
+    it->id = i < 8 ? ITEM_IDS[i] : "q-n";
+    it->kind = ITEM_QUESTION;
+    it->domain = domain;
+    it->task = domain;
+    it->difficulty = 1 + i % 3;
+    snprintf(fx.prompts[i], sizeof fx.prompts[i], "%s", prompt ? prompt : "");
+    if (!prompt)
+        snprintf(fx.prompts[i], sizeof fx.prompts[i], "Distinct prompt number %d about topic %d",
+                 i, i * 7919);
+    it->prompt = fx.prompts[i];
+    it->explanation = "Because.";
+    it->options = fx.options[i];
+    it->option_count = count;
+    it->file = domain == 0 ? "one.yaml" : "two.yaml";
+    it->line = 10 * i + 1;
+    for (int o = 0; o < count; o++) {
+        snprintf(option_text[i][o], sizeof option_text[i][o], "Option %d-%d", i, o);
+        fx.options[i][o].text = texts ? texts[o] : option_text[i][o];
+        fx.options[i][o].why = "Reason.";
+        fx.options[i][o].correct = (right >> o) & 1u;
+    }
+    it->correct_mask = right;
+    it->choose = __builtin_popcount(right);
+    fx.bank.question_count++;
+    return it;
+}
+
+static void add_card(int domain)
+{
+    BankItem *it = &fx.items[fx.bank.item_count++];
+    it->id = "f-n";
+    it->kind = ITEM_FLASHCARD;
+    it->domain = domain;
+    it->task = domain;
+    it->difficulty = 1;
+    it->front = "Front";
+    it->back = "Back";
+    it->file = "cards.yaml";
+    it->line = 1;
+    fx.bank.flashcard_count++;
+}
+
+/* Index of the first diagnostic containing `needle`, or -1. */
+static int find_diag(const Diag *d, const char *needle)
+{
+    char line[1400];
+    for (int i = 0; i < d->count; i++) {
+        diag_format(d, i, line, sizeof line);
+        if (strstr(line, needle))
+            return i;
+    }
+    return -1;
+}
+
+static const char *diag_text(const Diag *d, int i)
+{
+    static char line[1400];
+    if (i < 0 || i >= d->count)
+        return "(none)";
+    diag_format(d, i, line, sizeof line);
+    return line;
+}
+
+static void run(Diag *d, BankQuality *q)
+{
+    diag_free(d);
+    bankcheck_quality(&fx.bank, d, q);
+}
+
+static void test_positions(void)
+{
+    Diag d = {0};
+    BankQuality q;
+    fixture_reset();
+    for (int i = 0; i < 20; i++)
+        add_question(i % 2, NULL, 4, 1u, NULL); /* always A */
+    run(&d, &q);
+    CHECK_INT(q.four_option, 20);
+    CHECK_INT(q.position[0], 20);
+    CHECK_STR(diag_text(&d, find_diag(&d, "option A")),
+              "fixture: warning: the right answer is option A in 100.0% of the 20 single-answer "
+              "questions with 4 options; keep each position between 15% and 35%");
+    CHECK(find_diag(&d, "option B in 0.0%") >= 0);
+    CHECK(find_diag(&d, "option D in 0.0%") >= 0);
+
+    fixture_reset();
+    for (int i = 0; i < 20; i++)
+        add_question(i % 2, NULL, 4, 1u << (i % 4), NULL);
+    add_question(0, NULL, 3, 1u, NULL); /* 3-option items do not count */
+    add_question(0, NULL, 3, 1u, NULL);
+    run(&d, &q);
+    CHECK_INT(q.four_option, 20);
+    CHECK_INT(q.single_answer, 22);
+    CHECK_INT(q.position[3], 5);
+    CHECK_INT(find_diag(&d, "right answer is option"), -1);
+
+    /* too few items to judge: no warning even when all are at A */
+    fixture_reset();
+    for (int i = 0; i < 19; i++)
+        add_question(i % 2, NULL, 4, 1u, NULL);
+    run(&d, &q);
+    CHECK_INT(find_diag(&d, "right answer is option"), -1);
+    diag_free(&d);
+}
+
+static void test_longest(void)
+{
+    static const char *const longest_right[] = {"A much longer right option", "Short", "Tiny",
+                                                 "Small"};
+    static const char *const tie[] = {"Same length", "Same length!", "Other", "Short"};
+    Diag d = {0};
+    BankQuality q;
+    fixture_reset();
+    for (int i = 0; i < 20; i++)
+        add_question(i % 2, NULL, 4, 1u, longest_right);
+    run(&d, &q);
+    CHECK_INT(q.longest_right, 20);
+    CHECK_STR(diag_text(&d, find_diag(&d, "strictly the longest")),
+              "fixture: warning: the right option is strictly the longest in 100.0% of "
+              "single-answer questions (20 of 20); keep it at or below 35%");
+
+    /* 7 of 20 (35%) is allowed; ties are not "strictly longest" */
+    fixture_reset();
+    for (int i = 0; i < 20; i++)
+        add_question(i % 2, NULL, 4, i < 7 ? 1u : 2u, i < 7 ? longest_right : tie);
+    run(&d, &q);
+    CHECK_INT(q.longest_right, 7 + 13);
+    fixture_reset();
+    for (int i = 0; i < 20; i++)
+        add_question(i % 2, NULL, 4, i < 7 ? 1u : 4u, longest_right);
+    run(&d, &q);
+    CHECK_INT(q.longest_right, 7);
+    CHECK_INT(find_diag(&d, "strictly the longest"), -1);
+    static const char *const equal[] = {"Same", "Same too", "Same two", "Samey"};
+    fixture_reset();
+    add_question(0, NULL, 4, 2u, equal); /* "Same too" ties with "Same two" */
+    run(&d, &q);
+    CHECK_INT(q.longest_right, 0);
+    diag_free(&d);
+}
+
+static void test_near_duplicates(void)
+{
+    Diag d = {0};
+    BankQuality q;
+    fixture_reset();
+    /* 10 words vs the same 10 words reordered, one changed in punctuation
+     * and case only: identical word sets */
+    add_question(0, "Which AWS service stores objects durably in buckets for a company?", 4, 1u, NULL);
+    add_question(0, "which aws service, for a company, stores objects durably in buckets?!", 4, 1u, NULL);
+    /* 9 shared of 11 words: Jaccard 9/11 = 0.82 */
+    add_question(1, "alpha beta gamma delta epsilon zeta eta theta iota kappa", 4, 1u, NULL);
+    add_question(1, "alpha beta gamma delta epsilon zeta eta theta iota lambda", 4, 1u, NULL);
+    /* 8 shared of 12 words: 0.67, below the threshold */
+    add_question(1, "one two three four five six seven eight nine ten", 4, 1u, NULL);
+    add_question(1, "one two three four five six seven eight eleven twelve", 4, 1u, NULL);
+    run(&d, &q);
+    CHECK_INT(q.near_duplicates, 2);
+    CHECK_STR(diag_text(&d, find_diag(&d, "'q-1'")),
+              "one.yaml:11: warning: prompt of 'q-1' nearly repeats 'q-0' (one.yaml:1): 100% of "
+              "their words are shared");
+    CHECK_STR(diag_text(&d, find_diag(&d, "'q-3'")),
+              "two.yaml:31: warning: prompt of 'q-3' nearly repeats 'q-2' (two.yaml:21): 81% of "
+              "their words are shared");
+    CHECK_INT(find_diag(&d, "'q-5'"), -1);
+    diag_free(&d);
+}
+
+/* Word-set Jaccard by brute force, for the property test. */
+static int words_of(const char *s, char words[][16], int max)
+{
+    int n = 0;
+    while (*s && n < max) {
+        while (*s == ' ')
+            s++;
+        int len = 0;
+        while (*s && *s != ' ' && len < 15)
+            words[n][len++] = *s++;
+        words[n][len] = '\0';
+        bool seen = false;
+        for (int j = 0; j < n && !seen; j++)
+            seen = strcmp(words[j], words[n]) == 0;
+        if (len && !seen)
+            n++;
+    }
+    return n;
+}
+
+static void test_near_duplicates_match_brute_force(void)
+{
+    static const char *const vocab[] = {"cloud", "aws", "service", "data", "cost", "secure",
+        "store", "network", "compute", "region", "zone", "bucket", "policy", "user", "role",
+        "scale", "backup", "archive", "queue", "stream"};
+    static char words[MAX_ITEMS][16][16];
+    static int counts[MAX_ITEMS];
+    Rng rng;
+    rng_seed(&rng, 42);
+    fixture_reset();
+    int n = 2000;
+    for (int i = 0; i < n; i++) {
+        char prompt[160] = "";
+        size_t used = 0;
+        int len = 4 + (int)rng_below(&rng, 6);
+        for (int w = 0; w < len; w++)
+            used += (size_t)snprintf(prompt + used, sizeof prompt - used, "%s%s", w ? " " : "",
+                                     vocab[rng_below(&rng, 20)]);
+        add_question(i % 2, prompt, 4, 1u << (i % 4), NULL);
+        counts[i] = words_of(fx.items[i].prompt, words[i], 16);
+    }
+    long brute = 0;
+    for (int i = 0; i < n; i++) {
+        for (int j = i + 1; j < n; j++) {
+            if (!counts[i] || !counts[j])
+                continue;
+            int inter = 0;
+            for (int a = 0; a < counts[i]; a++)
+                for (int b = 0; b < counts[j]; b++)
+                    inter += strcmp(words[i][a], words[j][b]) == 0;
+            int uni = counts[i] + counts[j] - inter;
+            brute += inter * BANKCHECK_JACCARD_DEN >= uni * BANKCHECK_JACCARD_NUM;
+        }
+    }
+    Diag d = {0};
+    BankQuality q;
+    bankcheck_quality(&fx.bank, &d, &q);
+    CHECK(brute > 2 * BANKCHECK_MAX_LISTED); /* the generator makes many near duplicates */
+    CHECK_INT(q.near_duplicates, brute);
+    /* listing stops at the limit, with a note saying how many more */
+    char more[120];
+    snprintf(more, sizeof more, "fixture: note: %ld more near-duplicate prompt pairs not listed",
+             brute - BANKCHECK_MAX_LISTED);
+    CHECK(find_diag(&d, more) >= 0);
+    diag_free(&d);
+}
+
+static void test_option_sets(void)
+{
+    static const char *const set_a[] = {"Amazon S3", "Amazon EBS", "Amazon EFS", "AWS Backup"};
+    static const char *const set_b[] = {"amazon ebs", "AWS Backup.", "Amazon EFS", "Amazon S3"};
+    static const char *const set_c[] = {"Amazon S3", "Amazon EBS", "Amazon EFS", "Amazon FSx"};
+    Diag d = {0};
+    BankQuality q;
+    fixture_reset();
+    add_question(0, "First prompt about storage", 4, 1u, set_a);
+    add_question(0, "Second prompt, a different scenario", 4, 2u, set_b);
+    add_question(1, "Third prompt on yet another case", 4, 1u, set_c);
+    run(&d, &q);
+    CHECK_INT(q.duplicate_option_sets, 1);
+    CHECK_STR(diag_text(&d, find_diag(&d, "same options")),
+              "one.yaml:11: warning: 'q-1' has the same options as 'q-0' (one.yaml:1); vary the "
+              "distractors");
+    diag_free(&d);
+}
+
+static void test_coverage(void)
+{
+    Diag d = {0};
+    BankQuality q;
+    /* 15 vs 5 questions on weights 50/50: both off by 25 points; no MR */
+    fixture_reset();
+    for (int i = 0; i < 20; i++)
+        add_question(i < 15 ? 0 : 1, NULL, 4, 1u << (i % 4), NULL);
+    run(&d, &q);
+    CHECK_INT(q.off_weight_domains, 2);
+    CHECK_STR(diag_text(&d, find_diag(&d, "domain 1 (One)")),
+              "fixture/exam.yaml: warning: domain 1 (One) has 75.0% of the questions but weighs "
+              "50%; keep it within 3 points");
+    CHECK_INT(q.thin_tasks, 2);
+    CHECK_STR(diag_text(&d, find_diag(&d, "task 2.1")),
+              "fixture/exam.yaml: warning: task 2.1 has 5 questions and 0 flashcards; aim for "
+              "at least 10 and 5");
+    CHECK_INT(q.low_mr_domains, 0); /* domain 1 has 15 questions: under the sample minimum */
+
+    /* 20 + 20 questions, 10 + 5 cards, 4 MR in domain 1 (20%), none in 2 */
+    fixture_reset();
+    for (int i = 0; i < 40; i++)
+        add_question(i % 2, NULL, i < 8 && i % 2 == 0 ? 5 : 4, i < 8 && i % 2 == 0 ? 3u : 1u,
+                     NULL);
+    for (int i = 0; i < 10; i++)
+        add_card(i % 2);
+    run(&d, &q);
+    CHECK_INT(q.off_weight_domains, 0);
+    CHECK_INT(q.thin_tasks, 0);
+    CHECK_INT(q.multiple_response, 4);
+    CHECK_INT(q.low_mr_domains, 1);
+    CHECK_STR(diag_text(&d, find_diag(&d, "multiple-response")),
+              "fixture/exam.yaml: warning: domain 2 has 0.0% multiple-response questions (0 of "
+              "20); aim for at least 15%");
+    CHECK_INT(find_diag(&d, "domain 1 has"), -1);
+    diag_free(&d);
+}
+
+static void test_text_checks(void)
+{
+    static const char *const above[] = {"Amazon S3", "Amazon EBS", "All of the above",
+                                        "NONE of the above."};
+    Diag d = {0};
+    BankQuality q;
+    fixture_reset();
+    add_question(0, "A prompt", 4, 1u, above);
+    BankItem *it = add_question(0, "Another prompt", 4, 1u, NULL);
+    it->explanation = NULL;
+    fx.options[1][2].why = "";
+    run(&d, &q);
+    CHECK_INT(q.above_options, 2);
+    CHECK_STR(diag_text(&d, find_diag(&d, "option 3 of 'q-0'")),
+              "one.yaml:1: warning: option 3 of 'q-0' says 'all of the above'; options are "
+              "shuffled, so write a real option instead");
+    CHECK(find_diag(&d, "option 4 of 'q-0' says 'none of the above'") >= 0);
+    CHECK_INT(q.missing_text, 2);
+    CHECK_INT(q.errors, 2);
+    CHECK_STR(diag_text(&d, find_diag(&d, "no explanation")),
+              "one.yaml:11: error: question 'q-1' has no explanation");
+    CHECK_STR(diag_text(&d, find_diag(&d, "no 'why'")),
+              "one.yaml:11: error: option 3 of 'q-1' has no 'why'");
+    CHECK_INT(d.errors, 2);
+    CHECK_INT(d.warnings, q.warnings);
+    diag_free(&d);
+
+    /* a clean bank: no findings beyond thin tasks */
+    fixture_reset();
+    for (int i = 0; i < 10; i++) {
+        add_question(0, NULL, 4, 1u << (i % 4), NULL);
+        add_question(1, NULL, 4, 1u << (i % 4), NULL);
+        add_card(0);
+        add_card(1);
+    }
+    run(&d, &q);
+    CHECK_INT(q.warnings, 0);
+    CHECK_INT(d.count, 0);
+    diag_free(&d);
+}
+
+/* Runs bankcheck_run on a folder; returns its status, output in `out`. */
+static int check_folder(const char *rel, char *out, size_t size)
+{
+    FILE *f = tmpfile();
+    if (!f)
+        return -1;
+    int status = bankcheck_run(rel ? testlib_source_path(rel) : NULL, f);
+    rewind(f);
+    size_t n = fread(out, 1, size - 1, f);
+    out[n] = '\0';
+    fclose(f);
+    return status;
+}
+
+static void test_report(void)
+{
+    static char out[65536];
+    char want[2048];
+    CHECK_INT(check_folder("tests/banks/mini", out, sizeof out), 0);
+    snprintf(want, sizeof want, "\n%s: 6 questions, 4 flashcards, 2 domains, 3 task statements, "
+             "0 errors, 3 warnings\n", testlib_source_path("tests/banks/mini"));
+    CHECK(strstr(out, want) != NULL);
+    CHECK(strstr(out, "\ndomain   questions flashcards   share  weight  name\n"
+                      "1                4          3   66.7%     60%  Basics\n"
+                      "ops              2          1   33.3%     40%  Operations\n") != NULL);
+    CHECK(strstr(out, "  right-answer position, over the 2 single-answer questions with 4 "
+                      "options: A 50.0%, B 50.0%, C 0.0%, D 0.0% (each 15-35%) (too few to "
+                      "judge; checked from 20)\n") != NULL);
+    CHECK(strstr(out, "  multiple response: 2 of 6 questions, 33.3% (each domain at least 15%)\n")
+          != NULL);
+    /* exactly one summary line */
+    int lines = 0;
+    for (const char *p = out; (p = strstr(p, " task statements, ")) != NULL; p++)
+        lines++;
+    CHECK_INT(lines, 1);
+
+    CHECK_INT(check_folder("tests/banks/bad/dup-across-files", out, sizeof out), 1);
+    CHECK(strstr(out, "2 questions, 0 flashcards, 2 domains, 3 task statements, 1 errors, 6 "
+                      "warnings\nskipped 1 file with errors (2 items)\n") != NULL);
+    CHECK_INT(check_folder("tests/banks/bad/broken-exam", out, sizeof out), 1);
+    CHECK(strstr(out, "0 questions, 0 flashcards, 0 domains, 0 task statements, 1 errors, 0 "
+                      "warnings\n") != NULL);
+    CHECK_INT(check_folder("tests/banks/bad/no-exam", out, sizeof out), 2);
+    snprintf(want, sizeof want, "%s: error: not a bank folder: there is no exam.yaml in it (see "
+             "banks/FORMAT.md)\n", testlib_source_path("tests/banks/bad/no-exam"));
+    CHECK_STR(out, want);
+    CHECK_INT(check_folder("tests/banks/bad/nowhere", out, sizeof out), 2);
+    snprintf(want, sizeof want, "%s: error: no such bank folder (No such file or directory)\n",
+             testlib_source_path("tests/banks/bad/nowhere"));
+    CHECK_STR(out, want);
+    CHECK_INT(check_folder(NULL, out, sizeof out), 2);
+}
+
+int main(void)
+{
+    test_positions();
+    test_longest();
+    test_near_duplicates();
+    test_near_duplicates_match_brute_force();
+    test_option_sets();
+    test_coverage();
+    test_text_checks();
+    test_report();
+    return testlib_finish();
+}
