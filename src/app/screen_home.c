@@ -12,6 +12,7 @@
 #include "ui.h"
 
 typedef struct MenuEntry {
+    int key;              /* the digit that opens it: fixed, 1-6 */
     const char *title;
     const char *blurb;
     const Screen *screen;
@@ -30,12 +31,12 @@ typedef struct HomeState {
 static void build_menu(HomeState *s)
 {
     const MenuEntry all[] = {
-        {"Daily drill", "Spaced repetition: today's due items", &SCREEN_DRILL},
-        {"Arcade", "Beat the clock: lives, combos, points", &SCREEN_ARCADE},
-        {"Mock exam", "65 questions, 90 minutes, scored like AWS", &SCREEN_MOCK_START},
-        {"Diagnostic", "10 questions and a study plan", &SCREEN_DIAGNOSTIC},
-        {"Stats", "Scores, domains, boxes, calendar", &SCREEN_STATS},
-        {"Settings", "Exam date, text size, sound, motion", &SCREEN_SETTINGS},
+        {1, "Daily drill", "Spaced repetition: today's due items", &SCREEN_DRILL},
+        {2, "Arcade", "Beat the clock: lives, combos, points", &SCREEN_ARCADE},
+        {3, "Mock exam", "65 questions, 90 minutes, scored like AWS", &SCREEN_MOCK_START},
+        {4, "Diagnostic", "10 questions and a study plan", &SCREEN_DIAGNOSTIC},
+        {5, "Stats", "Scores, domains, boxes, calendar", &SCREEN_STATS},
+        {6, "Settings", "Exam date, text size, sound, motion", &SCREEN_SETTINGS},
     };
     s->entry_count = 0;
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
@@ -101,8 +102,12 @@ static void home_action(App *app, void *state, const Action *a)
         open_entry(app, s, s->selected);
         break;
     case ACT_DIGIT:
+        for (int i = 0; i < s->entry_count; i++)
+            if (s->entries[i].key == a->value)
+                open_entry(app, s, i);
+        break;
     case ACT_SELECT:
-        open_entry(app, s, a->type == ACT_DIGIT ? a->value - 1 : a->value);
+        open_entry(app, s, a->value);
         break;
     case ACT_BACK:
         app_pop(app); /* quits */
@@ -158,7 +163,7 @@ static void draw_menu(App *app, HomeState *s, SDL_Rect area)
         SDL_Rect b = {r.x + app_px(app, 14), r.y + (h - badge) / 2, badge, badge};
         ui_round_rect(app, b, app_px(app, 10), sel ? t->accent : ui_alpha(t->accent2, 60));
         char num[4];
-        snprintf(num, sizeof num, "%d", i + 1);
+        snprintf(num, sizeof num, "%d", s->entries[i].key);
         int lh = text_line_height(app, FONT_TITLE);
         text_draw(app, FONT_TITLE, num, b.x + badge / 2, b.y + (badge - lh) / 2,
                   sel ? t->bg : t->text, ALIGN_CENTER);

@@ -189,7 +189,7 @@ int script_run(App *app, const char *path)
             SDL_Event e;
             memset(&e, 0, sizeof e);
             e.type = SDL_TEXTINPUT;
-            snprintf(e.text.text, sizeof e.text.text, "%s", arg);
+            snprintf(e.text.text, sizeof e.text.text, "%.31s", arg);
             app_handle_event(app, &e);
             app_frame(app, 0, false);
         } else if (strcmp(cmd, "click") == 0 || strcmp(cmd, "move") == 0) {
@@ -222,7 +222,7 @@ int script_run(App *app, const char *path)
             }
             run_time(app, a);
         } else if (strcmp(cmd, "shot") == 0) {
-            char file[1200];
+            char file[1600];
             snprintf(file, sizeof file, "%s/%s", app->shots_dir[0] ? app->shots_dir : ".", arg);
             app_frame(app, 0, true);
             if (!app_screenshot(app, file)) {
@@ -232,8 +232,8 @@ int script_run(App *app, const char *path)
         } else if (strcmp(cmd, "expect") == 0) {
             const Screen *top = app_top(app);
             if (!top || strcmp(top->name, arg) != 0) {
-                char msg[256];
-                snprintf(msg, sizeof msg, "expected screen '%s' but '%s' is on top", arg,
+                char msg[1400];
+                snprintf(msg, sizeof msg, "expected screen '%.200s' but '%s' is on top", arg,
                          top ? top->name : "(none)");
                 status = fail(path, line, msg, NULL);
                 break;

@@ -199,3 +199,18 @@ void study_today(App *app, StudyToday *out)
             app->states[i].last_at >= day_start && app->states[i].seen == 1)
             out->new_today++;
 }
+
+bool study_pass_estimate(App *app, int simulations, PlanPassEstimate *out)
+{
+    StudyData *d = app->study;
+    memset(out, 0, sizeof *out);
+    if (d->recent_count == 0)
+        return false;
+    PlanLearner learner;
+    if (!plan_learner_estimate(app->bank, d->recent, NULL, d->recent_count, &learner))
+        return false;
+    /* A fixed seed: the same history always gives the same estimate. */
+    Rng rng;
+    rng_seed(&rng, 0x5eed0fULL + (uint64_t)d->recent_count);
+    return plan_pass_probability(app->bank, app->states, &learner, simulations, &rng, out);
+}

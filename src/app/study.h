@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "leitner.h"
+#include "plan.h"
 #include "progress.h"
 #include "rewards.h"
 
@@ -55,6 +56,11 @@ LeitnerMove study_answer(App *app, StudyMode mode, int item, uint32_t answer, bo
 bool study_add_xp(App *app, int xp);
 /* Fills today's numbers. */
 void study_today(App *app, StudyToday *out);
+/* Estimates the probability of passing a mock exam today from the recent
+ * answers and the item boxes (plan_pass_probability over `simulations`
+ * forms; 0 = the core's default). Deterministic for a given history. Returns
+ * false when there is no answer yet or a form cannot be built. */
+bool study_pass_estimate(App *app, int simulations, PlanPassEstimate *out);
 /* Per-domain recent accuracy (EWMA), parallel to bank->domains. */
 const double *study_accuracy(const App *app);
 

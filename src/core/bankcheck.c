@@ -329,10 +329,15 @@ static int doc_frequency(const uint64_t *all, size_t n, uint64_t w)
     return df;
 }
 
-static int overlap(const Doc *x, const Doc *y)
+/* Counts the words x and y share, giving up (returning a smaller count) as
+ * soon as `need` shared words can no longer be reached. */
+static int overlap(const Doc *x, const Doc *y, int need)
 {
     int i = 0, j = 0, n = 0;
     while (i < x->size && j < y->size) {
+        int left = x->size - i < y->size - j ? x->size - i : y->size - j;
+        if (n + left < need)
+            return n;
         if (x->words[i] == y->words[j]) {
             n++;
             i++;
@@ -462,7 +467,10 @@ static void check_near_duplicates(Checker *k)
                 int large = x->size < y->size ? y->size : x->size;
                 if (small * BANKCHECK_JACCARD_DEN < large * BANKCHECK_JACCARD_NUM)
                     continue;
-                int inter = overlap(x, y);
+                /* J >= a/b  <=>  inter >= a * (|x| + |y|) / (a + b) */
+                int need = (BANKCHECK_JACCARD_NUM * (x->size + y->size) + BANKCHECK_JACCARD_NUM +
+                            BANKCHECK_JACCARD_DEN - 1) / (BANKCHECK_JACCARD_NUM + BANKCHECK_JACCARD_DEN);
+                int inter = overlap(x, y, need);
                 int uni = x->size + y->size - inter;
                 if (inter * BANKCHECK_JACCARD_DEN < uni * BANKCHECK_JACCARD_NUM)
                     continue;

@@ -195,16 +195,17 @@ static void domain_pull(const Bank *bank, const double *accuracy, double *pull)
 }
 
 static int pick_due(const Bank *bank, const ItemState *states, const double *pull, int64_t now,
-                    unsigned kinds, int size, Rng *rng, DueCandidate *cand, LeitnerEntry *queue)
+                    int64_t due_by, unsigned kinds, int size, Rng *rng, DueCandidate *cand,
+                    LeitnerEntry *queue)
 {
     int n = 0;
     for (int i = 0; i < bank->item_count; i++) {
         const BankItem *it = &bank->items[i];
-        if (states[i].box < 1 || states[i].due_at > now || !kind_allowed(kinds, it))
+        if (states[i].box < 1 || states[i].due_at > due_by || !kind_allowed(kinds, it))
             continue;
         if (it->domain < 0 || it->domain >= bank->domain_count)
             continue;
-        int64_t overdue = (now - states[i].due_at) / SECONDS_PER_DAY;
+        int64_t overdue = states[i].due_at < now ? (now - states[i].due_at) / SECONDS_PER_DAY : 0;
         cand[n].item = i;
         cand[n].priority = (double)(overdue + 1) * pull[it->domain];
         cand[n].key = rng_next(rng);
@@ -295,7 +296,8 @@ bool leitner_session_start(LeitnerSession *s, const Bank *bank, ItemState *state
     }
     double pull[SCORING_MAX_DOMAINS];
     domain_pull(bank, accuracy, pull);
-    s->due_items = pick_due(bank, states, pull, now, kinds, size, rng, cand, s->queue);
+    int64_t due_by = o.due_by > now ? o.due_by : now;
+    s->due_items = pick_due(bank, states, pull, now, due_by, kinds, size, rng, cand, s->queue);
     int room = size - s->due_items;
     int new_left = quota - (o.new_today > 0 ? o.new_today : 0);
     int want_new = room < new_left ? room : new_left;

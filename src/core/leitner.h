@@ -34,6 +34,10 @@ typedef struct LeitnerOptions {
     int new_today;       /* new items already introduced today */
     int64_t exam_date;   /* Unix seconds; 0 = no exam date */
     unsigned kinds;      /* LEITNER_KIND_* bits; 0 = questions and flashcards */
+    int64_t due_by;      /* items due up to this time count as due; 0 = now. Pass the
+                            end of the user's local day: an item answered at 09:05
+                            with a one-day interval is then due in tomorrow's 09:00
+                            session instead of slipping to the day after. */
 } LeitnerOptions;
 
 /* What one answer did to an item. */
@@ -86,7 +90,8 @@ LeitnerMove leitner_apply(const Bank *bank, ItemState *state, bool correct, int6
  * skipped. Returns false when the bank has no domains or too many. */
 bool leitner_domain_accuracy(const Bank *bank, const Answer *answers, int n, double *out);
 
-/* Returns how many items are due: box >= 1 and due_at <= now. */
+/* Returns how many items are due: box >= 1 and due_at <= now (pass the end
+ * of the local day for "due today"). */
 int leitner_due_count(const Bank *bank, const ItemState *states, int64_t now);
 
 /* Fills out[0 .. days-1]: out[0] = items due now (due_at <= now, overdue
@@ -97,8 +102,9 @@ void leitner_forecast(const Bank *bank, const ItemState *states, int64_t now, in
 /* Fills out[0 .. leitner_boxes] with how many items sit in each box (0 = unseen). */
 void leitner_box_counts(const Bank *bank, const ItemState *states, int *out);
 
-/* Starts a session. Due items (box >= 1, due_at <= now, of the chosen kinds)
- * come first, ordered by priority (whole days overdue + 1) x domain weight x
+/* Starts a session. Due items (box >= 1, due_at <= opt->due_by or now, of the
+ * chosen kinds) come first, ordered by priority (whole days overdue at `now`,
+ * 0 for items due later today, + 1) x domain weight x
  * (1 + weakness), weakness = 1 - accuracy[domain] (accuracy may be NULL: the
  * prior), ties in random order. New items fill the rest, up to new_quota -
  * new_today, split over domains by weight x (1 + weakness) with largest

@@ -151,6 +151,102 @@ bool plan_readiness(const Bank *bank, const int *mock_scores, int mock_count,
     return true;
 }
 
+/* Solves a x = b for a small dense system (Gaussian elimination with partial
+ * pivoting); returns false when singular. a is n x n row-major, destroyed. */
+static bool solve_small(double *a, double *b, int n)
+{
+    for (int c = 0; c < n; c++) {
+        int piv = c;
+        for (int r = c + 1; r < n; r++)
+            if (fabs(a[r * n + c]) > fabs(a[piv * n + c]))
+                piv = r;
+        if (fabs(a[piv * n + c]) < 1e-12)
+            return false;
+        if (piv != c) {
+            for (int k = 0; k < n; k++) {
+                double t = a[c * n + k];
+                a[c * n + k] = a[piv * n + k];
+                a[piv * n + k] = t;
+            }
+            double t = b[c];
+            b[c] = b[piv];
+            b[piv] = t;
+        }
+        for (int r = c + 1; r < n; r++) {
+            double f = a[r * n + c] / a[c * n + c];
+            for (int k = c; k < n; k++)
+                a[r * n + k] -= f * a[c * n + k];
+            b[r] -= f * b[c];
+        }
+    }
+    for (int r = n - 1; r >= 0; r--) {
+        double sum = b[r];
+        for (int k = r + 1; k < n; k++)
+            sum -= a[r * n + k] * b[k];
+        b[r] = sum / a[r * n + r];
+    }
+    return true;
+}
+
+static double logistic(double x)
+{
+    return 1.0 / (1.0 + exp(-x));
+}
+
+/* Fits logit p = a_d + slope * box to the (domain, box) cells by Newton's
+ * method with a weak Gaussian prior (precision PLAN_FIT_PRIOR on every
+ * parameter, centred on logit(PLAN_PRIOR) and 0). Writes the intercepts and
+ * the slope; on trouble leaves the prior values. */
+static void fit_box_model(int dc, int boxes, int right[][BANK_MAX_BOXES + 1],
+                          int total[][BANK_MAX_BOXES + 1], double *a, double *slope)
+{
+    double a0 = log(PLAN_PRIOR / (1.0 - PLAN_PRIOR));
+    int n = dc + 1;
+    double theta[SCORING_MAX_DOMAINS + 1];
+    for (int d = 0; d < dc; d++)
+        theta[d] = a0;
+    theta[dc] = 0.0;
+    for (int iter = 0; iter < 50; iter++) {
+        double h[(SCORING_MAX_DOMAINS + 1) * (SCORING_MAX_DOMAINS + 1)] = {0};
+        double g[SCORING_MAX_DOMAINS + 1] = {0};
+        for (int d = 0; d < dc; d++) {
+            g[d] = -PLAN_FIT_PRIOR * (theta[d] - a0);
+            h[d * n + d] = PLAN_FIT_PRIOR;
+        }
+        g[dc] = -PLAN_FIT_PRIOR * theta[dc];
+        h[dc * n + dc] = PLAN_FIT_PRIOR;
+        for (int d = 0; d < dc; d++) {
+            for (int b = 0; b <= boxes; b++) {
+                if (total[d][b] == 0)
+                    continue;
+                double mu = logistic(theta[d] + theta[dc] * b);
+                double w = total[d][b] * mu * (1.0 - mu);
+                double resid = right[d][b] - total[d][b] * mu;
+                g[d] += resid;
+                g[dc] += b * resid;
+                h[d * n + d] += w;
+                h[d * n + dc] += b * w;
+                h[dc * n + d] += b * w;
+                h[dc * n + dc] += (double)b * b * w;
+            }
+        }
+        /* h is the negated Hessian: theta += h^-1 g */
+        if (!solve_small(h, g, n))
+            break;
+        double step = 0.0;
+        for (int k = 0; k < n; k++) {
+            double dk = g[k] > 5.0 ? 5.0 : (g[k] < -5.0 ? -5.0 : g[k]);
+            theta[k] += dk;
+            step = fmax(step, fabs(dk));
+        }
+        if (step < 1e-10)
+            break;
+    }
+    for (int d = 0; d < dc; d++)
+        a[d] = theta[d];
+    *slope = theta[dc];
+}
+
 bool plan_learner_estimate(const Bank *bank, const Answer *answers, const int *box_before, int n,
                            PlanLearner *out)
 {
@@ -185,13 +281,24 @@ bool plan_learner_estimate(const Bank *bank, const Answer *answers, const int *b
             total_db[d][b]++;
         }
     }
+    double a[SCORING_MAX_DOMAINS];
+    double slope = 0.0;
+    if (box_before)
+        fit_box_model(dc, boxes, right_db, total_db, a, &slope);
+    out->slope = slope;
     for (int d = 0; d < dc; d++) {
         double pd = (right_d[d] + PLAN_DOMAIN_STRENGTH * PLAN_PRIOR) /
                     (total_d[d] + PLAN_DOMAIN_STRENGTH);
         out->domain[d] = pd;
-        for (int b = 0; b <= boxes; b++)
-            out->p[d][b] = (right_db[d][b] + PLAN_BOX_STRENGTH * pd) /
-                           (total_db[d][b] + PLAN_BOX_STRENGTH);
+        for (int b = 0; b <= boxes; b++) {
+            /* without boxes all evidence sits in the domain estimate */
+            double fit = box_before ? logistic(a[d] + slope * b) : pd;
+            int r = box_before ? right_db[d][b] : 0, t = box_before ? total_db[d][b] : 0;
+            out->fit[d][b] = fit;
+            out->right[d][b] = r;
+            out->total[d][b] = t;
+            out->p[d][b] = (r + PLAN_BOX_STRENGTH * fit) / (t + PLAN_BOX_STRENGTH);
+        }
     }
     return true;
 }
@@ -210,6 +317,106 @@ double plan_item_probability(const Bank *bank, const PlanLearner *learner,
     if (b > learner->boxes)
         b = learner->boxes;
     return learner->p[d][b];
+}
+
+/* A standard normal draw (Box-Muller). */
+static double normal_draw(Rng *rng)
+{
+    double u = 1.0 - rng_unit(rng); /* (0, 1] */
+    double v = rng_unit(rng);
+    return sqrt(-2.0 * log(u)) * cos(6.283185307179586 * v);
+}
+
+/* A Gamma(shape, 1) draw (Marsaglia and Tsang; shape < 1 by boosting). */
+static double gamma_draw(Rng *rng, double shape)
+{
+    if (shape < 1.0) {
+        double u = 1.0 - rng_unit(rng);
+        return gamma_draw(rng, shape + 1.0) * pow(u, 1.0 / shape);
+    }
+    double d = shape - 1.0 / 3.0, c = 1.0 / sqrt(9.0 * d);
+    for (;;) {
+        double x = normal_draw(rng), v = 1.0 + c * x;
+        if (v <= 0.0)
+            continue;
+        v = v * v * v;
+        double u = 1.0 - rng_unit(rng);
+        if (log(u) < 0.5 * x * x + d - d * v + d * log(v))
+            return d * v;
+    }
+}
+
+static double beta_draw(Rng *rng, double a, double b)
+{
+    double x = gamma_draw(rng, a), y = gamma_draw(rng, b);
+    return x + y > 0.0 ? x / (x + y) : 0.5;
+}
+
+/* The exact pass probability of one form for a learner (Poisson binomial
+ * over the scored items). `dist` has room for form->count + 1 doubles. */
+static double form_pass_probability(const Bank *bank, const ExamForm *form,
+                                    const PlanLearner *learner, const ItemState *states,
+                                    double *dist)
+{
+    int n = 0;
+    dist[0] = 1.0;
+    for (int i = 0; i < form->count; i++) {
+        if (!form->items[i].scored)
+            continue;
+        double p = plan_item_probability(bank, learner, states, form->items[i].item);
+        dist[n + 1] = 0.0;
+        for (int k = n + 1; k >= 1; k--)
+            dist[k] = dist[k] * (1.0 - p) + dist[k - 1] * p;
+        dist[0] *= 1.0 - p;
+        n++;
+    }
+    double pass = 0.0;
+    for (int k = scoring_pass_right(bank, n); k <= n; k++)
+        pass += dist[k];
+    return pass;
+}
+
+static int compare_doubles(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The likely range: pass probabilities of learners drawn from the posterior. */
+static bool pass_range(const Bank *bank, const ItemState *states, const PlanLearner *learner,
+                       Rng *rng, PlanPassEstimate *out)
+{
+    double draws[PLAN_RANGE_DRAWS];
+    double *dist = malloc((size_t)(bank->exam_items + 2) * sizeof *dist);
+    if (!dist)
+        return false;
+    PlanLearner drawn = *learner;
+    for (int r = 0; r < PLAN_RANGE_DRAWS; r++) {
+        for (int d = 0; d < learner->domain_count; d++)
+            for (int b = 0; b <= learner->boxes; b++) {
+                double fit = learner->fit[d][b];
+                int right = learner->right[d][b], wrong = learner->total[d][b] - right;
+                drawn.p[d][b] = beta_draw(rng, right + PLAN_BOX_STRENGTH * fit + 1e-3,
+                                          wrong + PLAN_BOX_STRENGTH * (1.0 - fit) + 1e-3);
+            }
+        double sum = 0.0;
+        for (int f = 0; f < PLAN_RANGE_FORMS; f++) {
+            ExamForm form;
+            if (!examform_build_mock(bank, NULL, 0, rng, &form, NULL)) {
+                free(dist);
+                return false;
+            }
+            sum += form_pass_probability(bank, &form, &drawn, states, dist);
+            exam_form_free(&form);
+        }
+        draws[r] = sum / PLAN_RANGE_FORMS;
+    }
+    free(dist);
+    qsort(draws, PLAN_RANGE_DRAWS, sizeof draws[0], compare_doubles);
+    out->low = draws[PLAN_RANGE_DRAWS / 10];
+    out->high = draws[PLAN_RANGE_DRAWS - 1 - PLAN_RANGE_DRAWS / 10];
+    out->range_draws = PLAN_RANGE_DRAWS;
+    return true;
 }
 
 bool plan_pass_probability(const Bank *bank, const ItemState *states, const PlanLearner *learner,
@@ -242,5 +449,9 @@ bool plan_pass_probability(const Bank *bank, const ItemState *states, const Plan
     out->probability = (double)out->passes / sims;
     out->std_error = sqrt(out->probability * (1.0 - out->probability) / sims);
     out->mean_scaled = scaled_sum / sims;
+    if (!pass_range(bank, states, learner, rng, out)) {
+        memset(out, 0, sizeof *out);
+        return false;
+    }
     return true;
 }

@@ -20,16 +20,26 @@
 #define PLAN_READY_RUN 5              /* ready: this many mocks in a row at the ready score */
 #define PLAN_LAG_POINTS 0.10          /* a domain lags when > 10 points below overall */
 #define PLAN_DEFAULT_SIMULATIONS 2000
+#define PLAN_RANGE_DRAWS 40
+#define PLAN_RANGE_FORMS 25
 
-/* The learner estimate used for the pass probability. For each domain d:
- *   p_d   = (right_d + PLAN_DOMAIN_STRENGTH * PLAN_PRIOR) / (answers_d + PLAN_DOMAIN_STRENGTH)
- * (question answers only: flashcards are self-graded), and for each box b
- * the item was in when answered:
- *   p_d,b = (right_d,b + PLAN_BOX_STRENGTH * p_d) / (answers_d,b + PLAN_BOX_STRENGTH),
- * i.e. each cell shrunk toward its domain, each domain toward the prior.
- * An exam item is then answered right with p_d,b for its domain and current
- * box (box 0, never seen, uses what first answers showed). */
+/* The learner estimate used for the pass probability, from question
+ * answers only (flashcards are self-graded), each tagged with the box the
+ * item was in when answered:
+ *  1. a logistic fit  logit p = a_d + slope * box  over all answers (one
+ *     intercept per domain, one slope; a weak prior of precision
+ *     PLAN_FIT_PRIOR keeps it finite with little or one-sided data, centred
+ *     on PLAN_PRIOR and a flat slope);
+ *  2. each (domain, box) cell's own accuracy shrunk toward that fit:
+ *     p_d,b = (right_d,b + PLAN_BOX_STRENGTH * fit_d,b) / (answers_d,b + PLAN_BOX_STRENGTH),
+ *     so well-answered cells speak for themselves and sparse ones (often
+ *     the top boxes) borrow the trend instead of falling to the average.
+ * An exam item is answered right with p_d,b for its domain and current box
+ * (box 0, never seen, is what first answers showed). Without boxes, every
+ * cell is p_d = (right_d + PLAN_DOMAIN_STRENGTH * PLAN_PRIOR) /
+ * (answers_d + PLAN_DOMAIN_STRENGTH). */
 #define PLAN_PRIOR 0.5
+#define PLAN_FIT_PRIOR 0.5
 #define PLAN_DOMAIN_STRENGTH 10.0
 #define PLAN_BOX_STRENGTH 10.0
 
@@ -66,15 +76,26 @@ typedef struct PlanLearner {
     int boxes;                                             /* bank->leitner_boxes */
     double domain[SCORING_MAX_DOMAINS];                    /* p_d */
     double p[SCORING_MAX_DOMAINS][BANK_MAX_BOXES + 1];     /* p_d,b, b = 0..boxes */
+    double slope;                                          /* fitted logit change per box */
+    double fit[SCORING_MAX_DOMAINS][BANK_MAX_BOXES + 1];   /* the fit each cell shrinks to */
+    int right[SCORING_MAX_DOMAINS][BANK_MAX_BOXES + 1];    /* the evidence per cell */
+    int total[SCORING_MAX_DOMAINS][BANK_MAX_BOXES + 1];
     int evidence;                                          /* question answers used */
 } PlanLearner;
 
 typedef struct PlanPassEstimate {
     double probability;  /* share of simulated exams passed */
-    double std_error;    /* sqrt(p(1-p)/simulations) */
+    double std_error;    /* sqrt(p(1-p)/simulations): simulation noise only */
     double mean_scaled;  /* average simulated scaled score */
     int simulations;
     int passes;
+    /* How sure the estimate is, given how much evidence there is: the 10th
+     * and 90th percentiles of the pass probability over PLAN_RANGE_DRAWS
+     * learners drawn from each cell's posterior Beta(right + K fit,
+     * wrong + K (1 - fit)), each scored exactly (Poisson binomial) on
+     * PLAN_RANGE_FORMS forms. Thin histories give wide ranges. */
+    double low, high;
+    int range_draws;
 } PlanPassEstimate;
 
 /* Returns the score to aim for: pass + (max - pass) / 6, rounded (750 for a
@@ -121,7 +142,8 @@ double plan_item_probability(const Bank *bank, const PlanLearner *learner,
 /* Estimates the probability of passing a mock exam today: `simulations`
  * forms (0 = PLAN_DEFAULT_SIMULATIONS) drawn with examform_build_mock, each
  * scored item answered right with plan_item_probability, scored with
- * scoring_scaled. Returns false (estimate zeroed) when a form cannot be built. */
+ * scoring_scaled; then the likely range (see PlanPassEstimate). Returns
+ * false (estimate zeroed) when a form cannot be built or memory runs out. */
 bool plan_pass_probability(const Bank *bank, const ItemState *states, const PlanLearner *learner,
                            int simulations, Rng *rng, PlanPassEstimate *out);
 

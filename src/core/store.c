@@ -554,7 +554,7 @@ static int quick_check(sqlite3 *db, char *why, size_t size)
 /* Looks at path without writing to it: its version, whether it is damaged.
  * A newer file's connection (read-only) is handed back in *keep. */
 static Inspect inspect_file(Store *st, const char *path, int flags, int *version, sqlite3 **keep,
-                            char *why, size_t size)
+                            char *why, size_t size, int *rc_out)
 {
     sqlite3 *db = NULL;
     *keep = NULL;
@@ -564,6 +564,7 @@ static Inspect inspect_file(Store *st, const char *path, int flags, int *version
         sqlite3_busy_timeout(db, st->busy_timeout_ms);
         rc = store_schema_version(db, version);
     }
+    *rc_out = rc;
     if (rc != SQLITE_OK) {
         snprintf(why, size, "%s", db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
         int raw = (rc & 0xff) == SQLITE_CORRUPT ? header_user_version(path) : -1;
@@ -575,7 +576,7 @@ static Inspect inspect_file(Store *st, const char *path, int flags, int *version
         }
         sqlite3_close(db);
         if ((flags & SQLITE_OPEN_READONLY) && (rc & 0xff) == SQLITE_READONLY)
-            return inspect_file(st, path, SQLITE_OPEN_READWRITE, version, keep, why, size);
+            return inspect_file(st, path, SQLITE_OPEN_READWRITE, version, keep, why, size, rc_out);
         return is_damage(rc) ? INSPECT_DAMAGED : INSPECT_UNREADABLE;
     }
     if (*version > STORE_SCHEMA_VERSION) {
@@ -584,11 +585,12 @@ static Inspect inspect_file(Store *st, const char *path, int flags, int *version
         return INSPECT_NEWER;
     }
     rc = quick_check(db, why, size);
+    *rc_out = rc;
     Inspect result = INSPECT_OK;
     if (rc != SQLITE_OK && (flags & SQLITE_OPEN_READONLY) && (rc & 0xff) == SQLITE_READONLY) {
         /* a hot journal or WAL that only a writer may recover: look again as one */
         sqlite3_close(db);
-        return inspect_file(st, path, SQLITE_OPEN_READWRITE, version, keep, why, size);
+        return inspect_file(st, path, SQLITE_OPEN_READWRITE, version, keep, why, size, rc_out);
     }
     if (rc != SQLITE_OK)
         result = is_damage(rc) ? INSPECT_DAMAGED : INSPECT_UNREADABLE;
@@ -775,8 +777,10 @@ static void reason_text(sqlite3 *db, int rc, char *buf, size_t size)
     case SQLITE_READONLY:
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
-        snprintf(buf, size, "the data folder or file can't be written (%s)",
-                 db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        if (db)
+            store_say(buf, size, "the data folder or file can't be written (%s)", sqlite3_errmsg(db));
+        else
+            snprintf(buf, size, "the data folder or file can't be written");
         break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -795,9 +799,13 @@ static void fall_back_readonly(Store *st, StoreOpenInfo *info, int rc, const cha
     st->db = open_readonly(st);
     st->writable = false;
     snprintf(st->readonly_reason, sizeof st->readonly_reason, "%s.", reason);
+    int version = 0;
+    if (st->db && (store_schema_version(st->db, &version) != SQLITE_OK || version < 1)) {
+        /* an empty or unreadable file has no tables to show */
+        sqlite3_close(st->db);
+        st->db = NULL;
+    }
     if (st->db) {
-        int version = 0;
-        (void)store_schema_version(st->db, &version);
         info->to_version = version;
         info->kind = STORE_OPEN_READONLY_FOLDER;
         snprintf(info->message, sizeof info->message,
@@ -860,6 +868,24 @@ static int open_writable(Store *st, int64_t now, StoreOpenInfo *info, bool exist
     /* prove that this file takes writes, now rather than at the first answer */
     return store_exec(st, "INSERT INTO profile(key, value) VALUES('opened_at', ?)"
                           " ON CONFLICT(key) DO UPDATE SET value = excluded.value", "l", now);
+}
+
+/* Turns what the check said into words for people (`damage`) and keeps
+ * SQLite's own text, on one line, in info->damage_detail. */
+static void damage_words(int rc, const char *why, char *damage, size_t size, StoreOpenInfo *info)
+{
+    size_t n = 0;
+    for (const char *p = why; *p && n + 1 < sizeof info->damage_detail; p++)
+        info->damage_detail[n++] = (*p == '\n' || *p == '\r') ? ' ' : *p;
+    info->damage_detail[n] = '\0';
+    if (strstr(why, "not a cloudprep"))
+        snprintf(damage, size, "%s", why);
+    else if ((rc & 0xff) == SQLITE_NOTADB)
+        snprintf(damage, size, "it is not a database file any more");
+    else if ((rc & 0xff) == SQLITE_CORRUPT)
+        snprintf(damage, size, "SQLite found it malformed");
+    else
+        snprintf(damage, size, "its integrity check failed");
 }
 
 static void compose_message(Store *st, StoreOpenInfo *info, const char *damage)
@@ -957,7 +983,9 @@ Store *store_open_with(const char *data_dir, int64_t now, const StoreOptions *op
         int version = 0;
         sqlite3 *keep = NULL;
         char why[256];
-        Inspect ins = inspect_file(st, st->path, SQLITE_OPEN_READONLY, &version, &keep, why, sizeof why);
+        int rc_seen = SQLITE_OK;
+        Inspect ins = inspect_file(st, st->path, SQLITE_OPEN_READONLY, &version, &keep, why, sizeof why,
+                                   &rc_seen);
         info->from_version = version;
         if (ins == INSPECT_NEWER) {
             st->db = keep;
@@ -973,12 +1001,13 @@ Store *store_open_with(const char *data_dir, int64_t now, const StoreOptions *op
             return st;
         }
         if (ins == INSPECT_UNREADABLE) {
-            store_say(reason, sizeof reason, "%s can't be read (%s)", st->path, why);
-            fall_back_readonly(st, info, SQLITE_CANTOPEN, reason);
+            reason_text(NULL, rc_seen, reason, sizeof reason);
+            store_say(reason + strlen(reason), sizeof reason - strlen(reason), " (%s)", why);
+            fall_back_readonly(st, info, rc_seen, reason);
             return st;
         }
         if (ins == INSPECT_DAMAGED) {
-            snprintf(damage, sizeof damage, "%s", why);
+            damage_words(rc_seen, why, damage, sizeof damage, info);
             if (!move_aside(st, now, info->damaged_name, sizeof info->damaged_name)) {
                 store_say(reason, sizeof reason, "the file %s is damaged (%s) and could not be moved "
                          "aside (%s)", st->path, why, strerror(errno));

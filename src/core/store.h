@@ -61,6 +61,7 @@ typedef struct StoreOpenInfo {
     char damaged_name[256];     /* "progress.db.damaged-20250301-101500", in the data folder */
     char restored_from[256];    /* backup file name in backups/, e.g. "progress-20250228.db" */
     char backup_date[16];       /* date of that backup, "2025-02-28" */
+    char damage_detail[256];    /* what SQLite's check said about a damaged file, one line */
     char message[1024];         /* sentences for the home screen; "" when all is well */
 } StoreOpenInfo;
 

@@ -51,22 +51,22 @@ def main():
                 right = {0, 3} if mr else {i % 4}
                 f.write(f'  - id: q-{task}-{i:04d}\n    domain: "{did}"\n    task: "{task}"\n'
                         f"    difficulty: {1 + i % 3}\n    tags: [bench, {rng.choice(vocab)}]\n"
-                        f"    prompt: >-\n      {words(rng, vocab, 20)}\n      {words(rng, vocab, 20)}\n")
+                        f"    prompt: >-\n      {words(rng, vocab, 11)}\n      {words(rng, vocab, 10)}\n")
                 if mr:
                     f.write("      (Choose TWO.)\n    choose: 2\n")
                 f.write("    options:\n")
                 for o in range(count):
-                    f.write(f"      - text: {words(rng, vocab, 6)}\n"
+                    f.write(f"      - text: {words(rng, vocab, 5)}\n"
                             f"        correct: {'true' if o in right else 'false'}\n"
-                            f"        why: >-\n          {words(rng, vocab, 14)}\n"
-                            f"          {words(rng, vocab, 10)}\n")
-                f.write(f"    explanation: >-\n      {words(rng, vocab, 25)}\n"
-                        f"      {words(rng, vocab, 20)}\n      Rule of thumb: {words(rng, vocab, 8)}\n")
+                            f"        why: >-\n          {words(rng, vocab, 7)}\n"
+                            f"          {words(rng, vocab, 6)}\n")
+                f.write(f"    explanation: >-\n      {words(rng, vocab, 12)}\n"
+                        f"      {words(rng, vocab, 10)}\n      Rule of thumb: {words(rng, vocab, 4)}\n")
             f.write("flashcards:\n")
             for i in range(nf):
                 f.write(f'  - id: f-{task}-{i:04d}\n    domain: "{did}"\n    task: "{task}"\n'
-                        f"    front: {words(rng, vocab, 10)}?\n"
-                        f"    back: >-\n      {words(rng, vocab, 18)}\n      {words(rng, vocab, 10)}\n")
+                        f"    front: {words(rng, vocab, 6)}?\n"
+                        f"    back: >-\n      {words(rng, vocab, 10)}\n      {words(rng, vocab, 9)}\n")
 
 
 if __name__ == "__main__":

@@ -194,9 +194,22 @@ static void test_learner(const Bank *bank)
     double pd = (8 + 10 * 0.5) / (10 + 10.0); /* 0.65 */
     CHECK(near(L.domain[0], pd));
     CHECK(near(L.domain[1], 0.5));
-    CHECK(near(L.p[0][2], (6 + 10 * pd) / (7 + 10.0)));
-    CHECK(near(L.p[0][0], (2 + 10 * pd) / (3 + 10.0)));
-    CHECK(near(L.p[0][5], pd));
+    CHECK_INT(L.total[0][2], 7);
+    CHECK_INT(L.right[0][2], 6);
+    CHECK_INT(L.total[0][0], 3);
+    CHECK_INT(L.total[0][1], 0); /* the flashcard answer is not evidence */
+    /* each cell is its own accuracy shrunk toward the logistic fit */
+    CHECK(near(L.p[0][2], (6 + 10 * L.fit[0][2]) / (7 + 10.0)));
+    CHECK(near(L.p[0][0], (2 + 10 * L.fit[0][0]) / (3 + 10.0)));
+    CHECK(near(L.p[0][5], L.fit[0][5]));
+    /* box 2 did better than box 0, so the fitted slope is positive and the
+     * fit rises with the box, in every domain */
+    CHECK(L.slope > 0.0);
+    for (int b = 1; b <= 5; b++)
+        CHECK(L.fit[0][b] > L.fit[0][b - 1] && L.fit[1][b] > L.fit[1][b - 1]);
+    /* domain 0 did better than the prior, the others sit on it */
+    CHECK(L.fit[0][0] > L.fit[1][0]);
+    CHECK(L.fit[1][0] > 0.3 && L.fit[1][0] < 0.6);
     ItemState *st = calloc((size_t)bank->item_count, sizeof *st);
     st[0].box = 2;
     CHECK(near(plan_item_probability(bank, &L, st, 0), L.p[0][2]));
@@ -204,6 +217,26 @@ static void test_learner(const Bank *bank)
     /* without boxes every cell is the domain estimate */
     CHECK(plan_learner_estimate(bank, a, NULL, 12, &L));
     CHECK(near(L.p[0][2], pd));
+    CHECK(near(L.p[0][0], pd));
+    /* no answers at all: the prior everywhere */
+    CHECK(plan_learner_estimate(bank, NULL, box, 0, &L));
+    CHECK(near(L.p[2][3], 0.5) && near(L.slope, 0.0));
+
+    /* a learner who is right 90% of the time in box 5 and 50% in box 0:
+     * the fit recovers both ends */
+    Answer *many = calloc(2000, sizeof *many);
+    int *boxes = calloc(2000, sizeof *boxes);
+    for (int i = 0; i < 2000; i++) {
+        many[i].item = i % 40; /* domain 0 questions */
+        boxes[i] = i % 2 ? 5 : 0;
+        many[i].correct = boxes[i] == 5 ? (i % 20) != 1 : (i % 4) < 2;
+    }
+    CHECK(plan_learner_estimate(bank, many, boxes, 2000, &L));
+    CHECK(fabs(L.p[0][5] - 0.9) < 0.01);
+    CHECK(fabs(L.p[0][0] - 0.5) < 0.01);
+    CHECK(L.fit[0][3] > 0.6 && L.fit[0][3] < 0.85);
+    free(many);
+    free(boxes);
     free(st);
 }
 
@@ -248,6 +281,29 @@ static void test_pass_probability(const Bank *bank)
     CHECK(plan_pass_probability(bank, NULL, &L, 500, &rng, &e));
     CHECK(e.probability > 0.3 && e.probability < 0.95);
     CHECK(e.std_error > 0.0 && e.std_error < 0.03);
+
+    /* the likely range: wide with no evidence, narrow with a lot */
+    PlanLearner none;
+    plan_learner_estimate(bank, NULL, NULL, 0, &none);
+    rng_seed(&rng, 3);
+    CHECK(plan_pass_probability(bank, NULL, &none, 400, &rng, &e));
+    CHECK_INT(e.range_draws, PLAN_RANGE_DRAWS);
+    CHECK(e.low <= e.high);
+    double wide = e.high - e.low;
+    PlanLearner rich = none;
+    for (int d = 0; d < 4; d++)
+        for (int b = 0; b <= 5; b++) {
+            rich.total[d][b] = 2000;
+            rich.right[d][b] = 1420; /* 0.71 */
+            rich.fit[d][b] = 0.71;
+            rich.p[d][b] = 0.71;
+        }
+    CHECK(plan_pass_probability(bank, NULL, &rich, 2000, &rng, &e));
+    printf("likely range of the pass probability: no evidence %.2f-%.2f; 48,000 answers at 0.71: "
+           "%.2f-%.2f around %.2f\n", e.low + 0 * wide, e.high, e.low, e.high, e.probability);
+    CHECK(wide > 0.3);
+    CHECK(e.high - e.low < 0.15);
+    CHECK(e.low <= e.probability + 0.05 && e.high >= e.probability - 0.05);
 
     FakeBankConfig cards = {0};
     for (int d = 0; d < 4; d++)

@@ -194,7 +194,10 @@ static void test_day_numbers(void)
     CHECK_INT(store_day_of(c.st, T0 + 5 * 3600), 20148);
     store_set_utc_offset(c.st, 9 * 3600);
     CHECK_INT(store_day_of(c.st, T0 - 3600), 20148);
+    store_set_utc_offset(c.st, 0);
     CHECK_INT(store_day_of(c.st, -1), -1);
+    CHECK_INT(store_day_of(c.st, -DAY), -1);
+    CHECK_INT(store_day_of(c.st, -DAY - 1), -2);
     store_close(c.st);
 }
 

@@ -1,0 +1,526 @@
+/* After an exam: the results (scaled score, pass or fail, likely range, the
+ * domain report, readiness and the pass estimate), the full review of every
+ * item with every option explained, and for the diagnostic the study plan:
+ * exam date and daily minutes, minutes per domain, saved for the drill. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "exam.h"
+#include "hud.h"
+#include "plan.h"
+#include "screens.h"
+#include "store.h"
+#include "study.h"
+#include "text.h"
+#include "ui.h"
+
+typedef struct ResultsState {
+    ResultsLaunch r;
+    PlanReadiness readiness;
+    bool has_readiness;
+    PlanPassEstimate estimate;
+    bool has_estimate;
+    int weakest_domain;
+    int weak_tasks[3];
+    int weak_task_count;
+    int anim_ms;
+} ResultsState;
+
+static bool is_diagnostic(const ResultsState *s)
+{
+    return s->r.form.mode == MODE_DIAGNOSTIC;
+}
+
+static void *results_enter(App *app, const void *arg)
+{
+    ResultsState *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->r = *(const ResultsLaunch *)arg;
+    int scores[5], count = 0;
+    if (store_last_mock_scores(app->store, 5, scores, &count) == STORE_OK)
+        s->has_readiness = plan_readiness(app->bank, scores, count, NULL, &s->readiness);
+    s->has_estimate = study_pass_estimate(app, 1000, &s->estimate);
+    s->weakest_domain = plan_weakest_domain(app->bank, &s->r.result);
+    s->weak_task_count = plan_weakest_tasks(app->bank, &s->r.result, s->weak_tasks, 3);
+    if (s->r.result.pass && !app->settings.reduce_motion)
+        app_sound(app, SFX_LEVEL_UP);
+    return s;
+}
+
+static void results_leave(App *app, void *state)
+{
+    (void)app;
+    ResultsState *s = state;
+    exam_form_free(&s->r.form);
+    free(s);
+}
+
+static void results_action(App *app, void *state, const Action *a)
+{
+    ResultsState *s = state;
+    if (a->type == ACT_BACK) {
+        app_pop(app);
+        return;
+    }
+    if (a->type == ACT_LETTER && a->value == 'V') {
+        app_push(app, &SCREEN_ANSWERS, s);
+        return;
+    }
+    if (a->type == ACT_CONFIRM) {
+        if (is_diagnostic(s))
+            app_push(app, &SCREEN_PLAN, &s->r.result);
+        else
+            app_push(app, &SCREEN_ANSWERS, s);
+    }
+}
+
+static int results_update(App *app, void *state, int dt_ms)
+{
+    (void)app;
+    ResultsState *s = state;
+    if (s->anim_ms >= 900)
+        return SCREEN_IDLE;
+    s->anim_ms += dt_ms;
+    return SCREEN_ANIMATING;
+}
+
+static void draw_domains(App *app, ResultsState *s, SDL_Rect area)
+{
+    const Theme *t = &app->theme;
+    const Bank *b = app->bank;
+    ui_panel(app, area);
+    int x = area.x + app_px(app, 20), y = area.y + app_px(app, 14);
+    int w = area.w - app_px(app, 40);
+    text_draw(app, FONT_BODY_BOLD, "Domain report", x, y, t->accent, ALIGN_LEFT);
+    y += text_line_height(app, FONT_BODY_BOLD) + app_px(app, 8);
+    int row = (area.y + area.h - y - app_px(app, 10)) / (b->domain_count > 0 ? b->domain_count : 1);
+    float grow = app->settings.reduce_motion ? 1.0f : (s->anim_ms > 800 ? 1.0f : (float)s->anim_ms / 800.0f);
+    for (int d = 0; d < b->domain_count; d++) {
+        const ScoreTally *tally = &s->r.result.domains[d];
+        double frac = tally->total > 0 ? (double)tally->right / tally->total : 0;
+        char line[160];
+        snprintf(line, sizeof line, "%s (%d%%)", b->domains[d].name, b->domains[d].weight);
+        text_draw(app, FONT_SMALL, line, x, y, t->text, ALIGN_LEFT);
+        bool meets = s->r.result.meets[d];
+        snprintf(line, sizeof line, "%d/%d  %.0f%%  %s", tally->right, tally->total, frac * 100,
+                 meets ? "Meets competencies" : "Needs improvement");
+        text_draw(app, FONT_SMALL, line, x + w, y, meets ? t->good : t->warn, ALIGN_RIGHT);
+        int by = y + text_line_height(app, FONT_SMALL) + app_px(app, 4);
+        SDL_Rect bar = {x, by, w, app_px(app, 10)};
+        ui_progress(app, bar, (float)frac * grow, meets ? t->good : t->warn);
+        int px = x + (int)((float)w * (float)b->pass_fraction);
+        ui_fill(app, (SDL_Rect){px, by - app_px(app, 3), app_px(app, 2), app_px(app, 16)}, t->text);
+        y += row;
+    }
+}
+
+static void results_draw(App *app, void *state)
+{
+    ResultsState *s = state;
+    const Theme *t = &app->theme;
+    const Bank *b = app->bank;
+    const ScoreResult *res = &s->r.result;
+    ui_background(app);
+    bool diag = is_diagnostic(s);
+    ui_title(app, diag ? "Diagnostic results" : "Mock exam results", NULL);
+    int margin = app_px(app, 36);
+    int top = app_px(app, 80);
+    int left_w = (app->w - margin * 3) * 40 / 100;
+    int footer = text_line_height(app, FONT_SMALL) + app_px(app, 40);
+    SDL_Rect lp = {margin, top, left_w, app->h - top - footer};
+    ui_panel(app, lp);
+    int cx = lp.x + lp.w / 2, y = lp.y + app_px(app, 16);
+    text_draw(app, FONT_SMALL, diag ? "Estimated scaled score" : "Scaled score", cx, y, t->text_dim, ALIGN_CENTER);
+    y += text_line_height(app, FONT_SMALL);
+    float grow = app->settings.reduce_motion || s->anim_ms >= 900 ? 1.0f : (float)s->anim_ms / 900.0f;
+    int shown = b->scale_min + (int)((float)(res->scaled - b->scale_min) * grow);
+    char line[300];
+    snprintf(line, sizeof line, "%d", shown);
+    text_draw(app, FONT_HUGE, line, cx, y, res->pass ? t->good : t->bad, ALIGN_CENTER);
+    y += text_line_height(app, FONT_HUGE);
+    snprintf(line, sizeof line, res->pass ? "PASS  (%d needed)" : "FAIL  (%d needed)", b->scale_pass);
+    int cw, chh;
+    text_size(app, FONT_BODY_BOLD, line, &cw, &chh);
+    ui_round_rect(app, (SDL_Rect){cx - cw / 2 - app_px(app, 14), y, cw + app_px(app, 28), chh + app_px(app, 8)},
+                  app_px(app, 10), ui_alpha(res->pass ? t->good : t->bad, 60));
+    text_draw(app, FONT_BODY_BOLD, line, cx, y + app_px(app, 4), res->pass ? t->good : t->bad, ALIGN_CENTER);
+    y += chh + app_px(app, 20);
+    int x = lp.x + app_px(app, 20), w = lp.w - app_px(app, 40), bottom = lp.y + lp.h - app_px(app, 8);
+    snprintf(line, sizeof line, "Likely range %d-%d (one standard error).%s", res->low, res->high,
+             diag ? " Ten questions are a rough signal: the range is wide on purpose." : "");
+    y += text_draw_wrapped(app, FONT_SMALL, line, x, y, w, t->text, 0, bottom) + app_px(app, 6);
+    char used[32];
+    exam_format_time(s->r.seconds_used, used, sizeof used);
+    snprintf(line, sizeof line, "%d of %d scored questions right. Time used %s.", res->right, res->scored, used);
+    y += text_draw_wrapped(app, FONT_SMALL, line, x, y, w, t->text, 0, bottom) + app_px(app, 6);
+    if (!diag) {
+        snprintf(line, sizeof line, "%d unscored pretest question%s (%d right) did not count.", res->unscored,
+                 res->unscored == 1 ? "" : "s", res->unscored_right);
+        y += text_draw_wrapped(app, FONT_SMALL, line, x, y, w, t->text_dim, 0, bottom) + app_px(app, 6);
+    }
+    y += text_draw_wrapped(app, FONT_SMALL,
+                           "An estimate: AWS does not publish how it turns raw answers into scaled scores. cloudprep "
+                           "assumes 70% right maps to 700.", x, y, w, t->text_dim, 0, bottom);
+    if (!s->r.stored)
+        text_draw_wrapped(app, FONT_SMALL, "This result could not be saved (see the message below).", x,
+                          y + app_px(app, 6), w, t->warn, 0, bottom);
+
+    int rx = margin * 2 + left_w, rw = app->w - rx - margin;
+    int dh = (lp.h * 58) / 100;
+    draw_domains(app, s, (SDL_Rect){rx, top, rw, dh});
+    SDL_Rect info = {rx, top + dh + app_px(app, 14), rw, lp.h - dh - app_px(app, 14)};
+    ui_panel(app, info);
+    x = info.x + app_px(app, 20);
+    y = info.y + app_px(app, 14);
+    w = info.w - app_px(app, 40);
+    bottom = info.y + info.h - app_px(app, 6);
+    if (diag) {
+        snprintf(line, sizeof line, "Weakest domain: %s.", s->weakest_domain >= 0 ? b->domains[s->weakest_domain].name : "-");
+        y += text_draw_wrapped(app, FONT_BODY_BOLD, line, x, y, w, t->warn, 0, bottom) + app_px(app, 6);
+        int n = snprintf(line, sizeof line, "Start with: ");
+        for (int i = 0; i < s->weak_task_count && n < (int)sizeof line; i++) {
+            const BankTask *task = &b->tasks[s->weak_tasks[i]];
+            n += snprintf(line + n, sizeof line - (size_t)n, "%s%s %s", i ? "; " : "", task->id, task->title);
+        }
+        text_draw_wrapped(app, FONT_SMALL, line, x, y, w, t->text, 0, bottom);
+        ui_footer(app, "Enter  make my study plan      V  review the answers      Esc  home");
+    } else {
+        if (s->has_readiness) {
+            snprintf(line, sizeof line, "Readiness: %d of your last %d mock exam%s at %d or more%s",
+                     s->readiness.recent_ready, s->readiness.recent_mocks, s->readiness.recent_mocks == 1 ? "" : "s",
+                     s->readiness.ready_score,
+                     s->readiness.ready ? ": ready to book." : " (aim for 5 of 5).");
+            y += text_draw_wrapped(app, FONT_BODY_BOLD, line, x, y, w, s->readiness.ready ? t->good : t->text, 0,
+                                   bottom) + app_px(app, 6);
+        }
+        if (s->has_estimate) {
+            snprintf(line, sizeof line, "Estimated chance of passing today: %.0f%% (%d simulated exams from your "
+                     "answers and boxes).", s->estimate.probability * 100, s->estimate.simulations);
+            text_draw_wrapped(app, FONT_SMALL, line, x, y, w, t->text, 0, bottom);
+        }
+        ui_footer(app, "Enter or V  review every question      Esc  home");
+    }
+}
+
+const Screen SCREEN_RESULTS = {
+    .name = "results",
+    .enter = results_enter,
+    .leave = results_leave,
+    .action = results_action,
+    .update = results_update,
+    .draw = results_draw,
+};
+
+/* ---- the answer review --------------------------------------------------- */
+
+typedef enum AnswerFilter { SHOW_ALL, SHOW_WRONG, SHOW_FLAGGED, SHOW_UNSCORED } AnswerFilter;
+
+typedef struct AnswersState {
+    const ResultsState *results;  /* below on the stack (not owned) */
+    AnswerFilter filter;
+    int pos;                      /* form position */
+    QuestionView q;
+    char banner[160];
+} AnswersState;
+
+static bool answer_visible(App *app, const AnswersState *s, int i)
+{
+    const FormItem *fi = &s->results->r.form.items[i];
+    switch (s->filter) {
+    case SHOW_ALL: return true;
+    case SHOW_WRONG: return !scoring_item_correct(&app->bank->items[fi->item], fi->answer);
+    case SHOW_FLAGGED: return fi->flagged;
+    case SHOW_UNSCORED: return !fi->scored;
+    }
+    return true;
+}
+
+static void show_answer(App *app, AnswersState *s, int pos)
+{
+    const ExamForm *form = &s->results->r.form;
+    if (pos < 0 || pos >= form->count)
+        return;
+    s->pos = pos;
+    const FormItem *fi = &form->items[pos];
+    qview_set(app, &s->q, fi->item, fi->order);
+    s->q.chosen = fi->answer;
+    s->q.revealed = true;
+    s->q.show_whys = true;
+    bool right = scoring_item_correct(&app->bank->items[fi->item], fi->answer);
+    snprintf(s->banner, sizeof s->banner, "%s%s%s", fi->answer == 0 ? "Unanswered" : right ? "Right" : "Wrong",
+             fi->scored ? "" : "  -  unscored pretest item (did not count)", fi->flagged ? "  -  flagged" : "");
+    s->q.banner = s->banner;
+}
+
+static void step(App *app, AnswersState *s, int dir)
+{
+    const ExamForm *form = &s->results->r.form;
+    for (int i = s->pos + dir; i >= 0 && i < form->count; i += dir)
+        if (answer_visible(app, s, i)) {
+            show_answer(app, s, i);
+            return;
+        }
+}
+
+static void set_filter(App *app, AnswersState *s, AnswerFilter f)
+{
+    s->filter = f;
+    if (answer_visible(app, s, s->pos))
+        return;
+    for (int i = 0; i < s->results->r.form.count; i++)
+        if (answer_visible(app, s, i)) {
+            show_answer(app, s, i);
+            return;
+        }
+    app_status(app, "No question matches this filter.");
+}
+
+static void *answers_enter(App *app, const void *arg)
+{
+    AnswersState *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->results = arg;
+    show_answer(app, s, 0);
+    return s;
+}
+
+static void answers_leave(App *app, void *state)
+{
+    (void)app;
+    free(state);
+}
+
+static void answers_action(App *app, void *state, const Action *a)
+{
+    AnswersState *s = state;
+    switch (a->type) {
+    case ACT_BACK: app_pop(app); return;
+    case ACT_RIGHT: case ACT_CONFIRM: step(app, s, 1); return;
+    case ACT_LEFT: step(app, s, -1); return;
+    case ACT_LETTER:
+        switch (a->value) {
+        case 'N': step(app, s, 1); return;
+        case 'P': step(app, s, -1); return;
+        case 'A': set_filter(app, s, SHOW_ALL); return;
+        case 'W': set_filter(app, s, SHOW_WRONG); return;
+        case 'F': set_filter(app, s, SHOW_FLAGGED); return;
+        case 'U': set_filter(app, s, SHOW_UNSCORED); return;
+        default: return;
+        }
+    default: ui_scroll_action(app, &s->q.scroll, a); return;
+    }
+}
+
+static int answers_update(App *app, void *state, int dt_ms)
+{
+    (void)app;
+    (void)state;
+    (void)dt_ms;
+    return SCREEN_IDLE;
+}
+
+static void answers_draw(App *app, void *state)
+{
+    AnswersState *s = state;
+    const Theme *t = &app->theme;
+    ui_background(app);
+    char label[64];
+    snprintf(label, sizeof label, "Question %d of %d", s->pos + 1, s->results->r.form.count);
+    ui_title(app, "Review answers", label);
+    int margin = app_px(app, 28);
+    int y = app_px(app, 74);
+    static const char *const NAMES[] = {"A  All", "W  Wrong", "F  Flagged", "U  Unscored"};
+    int x = margin;
+    for (int f = 0; f < 4; f++) {
+        bool on = (int)s->filter == f;
+        x += ui_chip(app, x, y, NAMES[f], on ? t->accent : ui_alpha(t->border, 120), on ? t->bg : t->text) +
+             app_px(app, 10);
+    }
+    int top = y + text_line_height(app, FONT_SMALL) + app_px(app, 18);
+    int footer = text_line_height(app, FONT_SMALL) + app_px(app, 30);
+    qview_draw(app, &s->q, (SDL_Rect){margin, top, app->w - margin * 2, app->h - top - footer});
+    ui_footer(app, "N / P  next, previous     A W F U  filter     Up/Down/PgUp/PgDn  scroll     Esc  back");
+}
+
+const Screen SCREEN_ANSWERS = {
+    .name = "answers",
+    .enter = answers_enter,
+    .leave = answers_leave,
+    .action = answers_action,
+    .update = answers_update,
+    .draw = answers_draw,
+};
+
+/* ---- the study plan ------------------------------------------------------ */
+
+typedef struct PlanState {
+    int field;            /* 0 = exam date, 1 = minutes a day */
+    int days;             /* to the exam */
+    int minutes;
+    StudyPlan plan;
+    bool has_plan;
+} PlanState;
+
+/* Unix seconds of local midnight `days` days from now. */
+static int64_t local_midnight_in(const App *app, int days)
+{
+    time_t now = (time_t)app_now(app);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    tm.tm_hour = 0;
+    tm.tm_min = 0;
+    tm.tm_sec = 0;
+    tm.tm_mday += days;
+    tm.tm_isdst = -1;
+    return (int64_t)mktime(&tm);
+}
+
+static void rebuild_plan(App *app, PlanState *s)
+{
+    PlanOptions opt = {.daily_minutes = s->minutes, .exam_date = local_midnight_in(app, s->days)};
+    s->has_plan = plan_build(app->bank, app->states, study_accuracy(app), app_now(app), &opt, &s->plan);
+}
+
+static void *plan_enter(App *app, const void *arg)
+{
+    (void)arg;
+    PlanState *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->days = PLAN_DEFAULT_DAYS;
+    if (app->settings.exam_date > app_now(app))
+        s->days = (int)((app->settings.exam_date - local_midnight_in(app, 0) + SECONDS_PER_DAY / 2) / SECONDS_PER_DAY);
+    s->minutes = app->settings.daily_minutes > 0 ? app->settings.daily_minutes : PLAN_DEFAULT_MINUTES;
+    rebuild_plan(app, s);
+    return s;
+}
+
+static void plan_leave(App *app, void *state)
+{
+    (void)app;
+    free(state);
+}
+
+static void change(PlanState *s, int amount)
+{
+    if (s->field == 0) {
+        s->days += amount;
+        if (s->days < 1) s->days = 1;
+        if (s->days > 365) s->days = 365;
+    } else {
+        s->minutes += amount * 5;
+        if (s->minutes < 10) s->minutes = 10;
+        if (s->minutes > 240) s->minutes = 240;
+    }
+}
+
+static void plan_action(App *app, void *state, const Action *a)
+{
+    PlanState *s = state;
+    switch (a->type) {
+    case ACT_BACK: app_pop(app); return;
+    case ACT_UP: case ACT_DOWN: case ACT_TAB: s->field = 1 - s->field; return;
+    case ACT_LEFT: change(s, -1); break;
+    case ACT_RIGHT: change(s, 1); break;
+    case ACT_PAGE_DOWN: change(s, s->field == 0 ? 7 : 3); break;
+    case ACT_PAGE_UP: change(s, s->field == 0 ? -7 : -3); break;
+    case ACT_CONFIRM:
+        app->settings.exam_date = local_midnight_in(app, s->days);
+        app->settings.daily_minutes = s->minutes;
+        if (s->has_plan && s->plan.new_per_day > 0)
+            app->settings.new_per_day = s->plan.new_per_day;
+        app_save_settings(app);
+        app_status(app, "Study plan saved: the home screen and the daily drill follow it.");
+        app_sound(app, SFX_LEVEL_UP);
+        app_pop(app);             /* the plan */
+        app_pop(app);             /* the results: back home */
+        return;
+    default: return;
+    }
+    rebuild_plan(app, s);
+}
+
+static int plan_update(App *app, void *state, int dt_ms)
+{
+    (void)app;
+    (void)state;
+    (void)dt_ms;
+    return SCREEN_IDLE;
+}
+
+static void plan_draw(App *app, void *state)
+{
+    PlanState *s = state;
+    const Theme *t = &app->theme;
+    const Bank *b = app->bank;
+    ui_background(app);
+    ui_title(app, "Your study plan", NULL);
+    int margin = app_px(app, 36);
+    int y = app_px(app, 84);
+    char line[200], date[64];
+    time_t when = (time_t)local_midnight_in(app, s->days);
+    struct tm tm;
+    localtime_r(&when, &tm);
+    strftime(date, sizeof date, "%A %d %B %Y", &tm);
+    int fw = (app->w - margin * 2 - app_px(app, 16)) / 2, fh = app_px(app, 92);
+    for (int f = 0; f < 2; f++) {
+        SDL_Rect r = {margin + f * (fw + app_px(app, 16)), y, fw, fh};
+        if (s->field == f)
+            ui_round_rect(app, (SDL_Rect){r.x - 3, r.y - 3, r.w + 6, r.h + 6}, app_px(app, 16), t->accent);
+        ui_panel(app, r);
+        text_draw(app, FONT_SMALL, f == 0 ? "Exam date" : "Study time a day", r.x + app_px(app, 18),
+                  r.y + app_px(app, 12), t->text_dim, ALIGN_LEFT);
+        if (f == 0)
+            snprintf(line, sizeof line, "< %s >", date);
+        else
+            snprintf(line, sizeof line, "< %d minutes >", s->minutes);
+        text_draw(app, FONT_TITLE, line, r.x + app_px(app, 18), r.y + app_px(app, 16) + text_line_height(app, FONT_SMALL),
+                  s->field == f ? t->text : t->text_dim, ALIGN_LEFT);
+        if (f == 0) {
+            snprintf(line, sizeof line, "in %d day%s", s->days, s->days == 1 ? "" : "s");
+            text_draw(app, FONT_SMALL, line, r.x + r.w - app_px(app, 18), r.y + app_px(app, 12), t->text_dim, ALIGN_RIGHT);
+        }
+    }
+    y += fh + app_px(app, 22);
+    int footer = text_line_height(app, FONT_SMALL) + app_px(app, 40);
+    SDL_Rect p = {margin, y, app->w - margin * 2, app->h - y - footer};
+    ui_panel(app, p);
+    int x = p.x + app_px(app, 22), py = p.y + app_px(app, 16), w = p.w - app_px(app, 44);
+    text_draw(app, FONT_BODY_BOLD, "Every day until the exam", x, py, t->accent, ALIGN_LEFT);
+    py += text_line_height(app, FONT_BODY_BOLD) + app_px(app, 10);
+    if (s->has_plan) {
+        int maxm = 1;
+        for (int d = 0; d < s->plan.domain_count; d++)
+            if (s->plan.minutes[d] > maxm)
+                maxm = s->plan.minutes[d];
+        int label_w = w * 45 / 100;
+        for (int d = 0; d < s->plan.domain_count; d++) {
+            snprintf(line, sizeof line, "%s", b->domains[d].name);
+            text_draw(app, FONT_BODY, line, x, py, t->text, ALIGN_LEFT);
+            int bw = (w - label_w - app_px(app, 90)) * s->plan.minutes[d] / maxm;
+            ui_round_rect(app, (SDL_Rect){x + label_w, py + app_px(app, 4), bw > 4 ? bw : 4, app_px(app, 16)},
+                          app_px(app, 8), ui_mix(t->accent2, t->warn, (float)s->plan.weakness[d]));
+            snprintf(line, sizeof line, "%d min", s->plan.minutes[d]);
+            text_draw(app, FONT_BODY_BOLD, line, x + w, py, t->text, ALIGN_RIGHT);
+            py += text_line_height(app, FONT_BODY) + app_px(app, 10);
+        }
+        py += app_px(app, 6);
+        snprintf(line, sizeof line, "About %d new items a day reaches all %d unseen items %s. Weaker domains get more "
+                 "time; the daily drill leans toward them too.", s->plan.new_per_day, s->plan.unseen,
+                 s->plan.covers_bank ? "before the exam" : "as far as time allows");
+        text_draw_wrapped(app, FONT_SMALL, line, x, py, w, t->text_dim, 0, p.y + p.h);
+    }
+    ui_footer(app, "Up/Down  field     Left/Right  change     PgUp/PgDn  a week     Enter  save the plan     Esc  back");
+}
+
+const Screen SCREEN_PLAN = {
+    .name = "plan",
+    .enter = plan_enter,
+    .leave = plan_leave,
+    .action = plan_action,
+    .update = plan_update,
+    .draw = plan_draw,
+};
