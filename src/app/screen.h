@@ -38,6 +38,10 @@ struct Screen {
      * presses Y or N). Returns false when nothing is waiting for an answer.
      * May be NULL. */
     bool (*right_options)(App *app, void *state, uint32_t *mask, int *count);
+    /* True when a chosen answer still needs Enter to be submitted (the drill);
+     * `answer` then presses it. False where choosing is answering (arcade)
+     * or Enter moves on (exams). */
+    bool answer_submits;
 };
 
 extern const Screen SCREEN_HOME;

@@ -58,8 +58,8 @@ static void *drill_enter(App *app, const void *arg)
         .new_today = today.new_today,
         .exam_date = app->settings.exam_date,
     };
-    leitner_session_start(&s->session, app->bank, app->states, study_accuracy(app), app_now(app), &app->rng,
-                          &opt);
+    leitner_session_start(&s->session, app->bank, app->states, study_accuracy(app), study_due_horizon(app),
+                          &app->rng, &opt);
     show_next(app, s);
     return s;
 }
@@ -174,7 +174,7 @@ static void card_action(App *app, DrillState *s, const Action *a)
     if (a->type == ACT_LETTER && (a->value == 'Y' || a->value == 'N')) {
         bool knew = a->value == 'Y';
         submit(app, s, knew, knew ? 1u : 0u);
-        show_next(app, s);
+        s->phase = DRILL_FEEDBACK;
         return;
     }
     ui_scroll_action(app, &s->card_scroll, a);
@@ -206,6 +206,8 @@ static void drill_action(App *app, void *state, const Action *a)
     case DRILL_FEEDBACK:
         if (a->type == ACT_CONFIRM)
             show_next(app, s);
+        else if (app->bank->items[s->item].kind == ITEM_FLASHCARD)
+            ui_scroll_action(app, &s->card_scroll, a);
         else
             ui_scroll_action(app, &s->q.scroll, a);
         break;
@@ -267,13 +269,20 @@ static void draw_verdict(App *app, DrillState *s, int y)
     char line[200];
     const LeitnerMove *m = &s->last_move;
     int days = (int)((m->due_at - app_now(app) + SECONDS_PER_DAY / 2) / SECONDS_PER_DAY);
-    if (s->last_correct)
-        snprintf(line, sizeof line, "Right!  Box %d -> %d, next review in %d day%s.", m->box_before, m->box_after,
-                 days, days == 1 ? "" : "s");
+    bool card = app->bank->items[s->item].kind == ITEM_FLASHCARD;
+    if (s->last_correct && m->repeat)
+        snprintf(line, sizeof line, "Right!  It stays in box 1 today, next review in %d day%s.", days,
+                 days == 1 ? "" : "s");
+    else if (s->last_correct && m->box_before == 0)
+        snprintf(line, sizeof line, "%s  New item learned: box 1, next review in %d day%s.",
+                 card ? "Good." : "Right!", days, days == 1 ? "" : "s");
+    else if (s->last_correct)
+        snprintf(line, sizeof line, "%s  Box %d -> %d, next review in %d day%s.", card ? "Good." : "Right!",
+                 m->box_before, m->box_after, days, days == 1 ? "" : "s");
     else if (m->requeued)
-        snprintf(line, sizeof line, "Not quite.  Back to box 1: it comes back later in this session.");
+        snprintf(line, sizeof line, "%s  Box 1: it comes back later in this session.", card ? "Noted." : "Not quite.");
     else
-        snprintf(line, sizeof line, "Not quite.  Back to box 1: you will see it again tomorrow.");
+        snprintf(line, sizeof line, "%s  Box 1: you will see it again tomorrow.", card ? "Noted." : "Not quite.");
     float pulse = s->flash_ms > 0 ? (float)s->flash_ms / 450.0f : 0;
     SDL_Color c = s->last_correct ? t->good : t->bad;
     int h = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 14);
@@ -329,6 +338,8 @@ static void draw_card(App *app, DrillState *s, SDL_Rect area)
     SDL_RenderSetClipRect(app->renderer, NULL);
     ui_scrollbar(app, view, &s->card_scroll);
     (void)fh;
+    if (s->phase == DRILL_FEEDBACK)
+        return;
     int bw = app_px(app, 220), bh = app_px(app, 46);
     int by = card.y + card.h - pad - bh + app_px(app, 16);
     ui_button(app, (SDL_Rect){card.x + card.w / 2 - bw - app_px(app, 10), by, bw, bh}, "Y  I knew it", false,
@@ -420,7 +431,13 @@ static void drill_draw(App *app, void *state)
     draw_header(app, s, &top);
     int margin = app_px(app, 28);
     int footer = text_line_height(app, FONT_SMALL) + app_px(app, 30);
-    if (s->phase == DRILL_CARD) {
+    bool card = app->bank->items[s->item].kind == ITEM_FLASHCARD;
+    if (card && s->phase == DRILL_FEEDBACK) {
+        draw_verdict(app, s, top);
+        int verdict = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 24);
+        draw_card(app, s, (SDL_Rect){margin, top + verdict, app->w - margin * 2, app->h - top - verdict - footer});
+        ui_footer(app, "Enter  next      Esc  leave");
+    } else if (card) {
         draw_card(app, s, (SDL_Rect){margin, top, app->w - margin * 2, app->h - top - footer});
         ui_footer(app, s->card_flipped ? "Y  I knew it      N  I missed it      Esc  leave"
                                        : "Space  turn the card      Esc  leave");
@@ -469,4 +486,5 @@ const Screen SCREEN_DRILL = {
     .update = drill_update,
     .draw = drill_draw,
     .right_options = drill_right_options,
+    .answer_submits = true,
 };

@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "exam.h"
 #include "plan.h"
 #include "screens.h"
+#include "store.h"
 #include "study.h"
 #include "text.h"
 #include "ui.h"
@@ -26,6 +28,8 @@ typedef struct HomeState {
     StudyToday today;
     StudyPlan plan;
     bool has_plan;
+    bool has_unfinished;          /* an exam waits to be resumed */
+    ExamForm unfinished;
 } HomeState;
 
 static void build_menu(HomeState *s)
@@ -52,6 +56,9 @@ static void refresh(App *app, HomeState *s)
     PlanOptions opt = {.daily_minutes = app->settings.daily_minutes, .exam_date = app->settings.exam_date};
     s->has_plan = app->settings.exam_date > 0 &&
                   plan_build(app->bank, app->states, study_accuracy(app), app_now(app), &opt, &s->plan);
+    exam_form_free(&s->unfinished);
+    s->has_unfinished = store_exam_load_unfinished(app->store, app->bank, app_now(app), &s->unfinished, NULL) ==
+                        STORE_OK;
 }
 
 static void *home_enter(App *app, const void *arg)
@@ -73,7 +80,9 @@ static void home_resume(App *app, void *state)
 static void home_leave(App *app, void *state)
 {
     (void)app;
-    free(state);
+    HomeState *s = state;
+    exam_form_free(&s->unfinished);
+    free(s);
 }
 
 static void open_entry(App *app, HomeState *s, int index)
@@ -226,6 +235,18 @@ static void draw_cards(App *app, HomeState *s, SDL_Rect area)
 static void next_step(App *app, HomeState *s, char *out, size_t size)
 {
     const StudyToday *d = &s->today;
+    if (s->has_unfinished) {
+        char left[32];
+        exam_format_time(s->unfinished.seconds_left, left, sizeof left);
+        bool mock = s->unfinished.mode == MODE_MOCK;
+        if (mock)
+            snprintf(out, size, "Your mock exam is waiting at question %d with %s left on the clock. Press 3 to "
+                     "resume it.", s->unfinished.position + 1, left);
+        else
+            snprintf(out, size, "Your diagnostic is waiting at question %d. Press 4 to finish it.",
+                     s->unfinished.position + 1);
+        return;
+    }
     if (d->answers_total == 0) {
         snprintf(out, size, "New here? Start with the Diagnostic (press 4): %d questions, about five "
                  "minutes, then an estimated score and a study plan up to your exam date.",

@@ -464,7 +464,7 @@ static void plan_draw(App *app, void *state)
     time_t when = (time_t)local_midnight_in(app, s->days);
     struct tm tm;
     localtime_r(&when, &tm);
-    strftime(date, sizeof date, "%A %d %B %Y", &tm);
+    strftime(date, sizeof date, "%a %d %b %Y", &tm);
     int fw = (app->w - margin * 2 - app_px(app, 16)) / 2, fh = app_px(app, 92);
     for (int f = 0; f < 2; f++) {
         SDL_Rect r = {margin + f * (fw + app_px(app, 16)), y, fw, fh};

@@ -7,8 +7,9 @@
  *   wait MS         let MS milliseconds of simulated time pass, at 60 frames a second
  *   shot FILE.png   write a screenshot under --shots
  *   expect SCREEN   fail unless SCREEN is on top
- *   answer right|wrong  press the option keys of the right answer (or of one
- *                   wrong option) of the question on screen; then `key Return`
+ *   answer right|wrong  answer the question on screen as a player would: press
+ *                   the keys of the right options (or of one wrong option) and
+ *                   Enter where Enter submits; for a flashcard, Space then Y or N
  *   time UNIX       set the simulated wall clock (Unix seconds)
  *   days N          move the simulated wall clock N days ahead
  *   resize W H      change the canvas size
@@ -133,6 +134,10 @@ static const char *answer_keys(App *app, const char *which)
             if (!right)
                 break;
         }
+    }
+    if (top->answer_submits) {
+        push_key(app, SDLK_RETURN);
+        app_frame(app, 0, false);
     }
     return NULL;
 }

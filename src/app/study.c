@@ -32,6 +32,14 @@ int study_day(const App *app, int64_t t)
     return rewards_local_day(t, utc_offset(t));
 }
 
+int64_t study_due_horizon(const App *app)
+{
+    int64_t now = app_now(app);
+    int64_t local = now + utc_offset(now);
+    int64_t day_start = now - (local % SECONDS_PER_DAY + SECONDS_PER_DAY) % SECONDS_PER_DAY;
+    return day_start + SECONDS_PER_DAY - 1;
+}
+
 static void recompute_accuracy(App *app)
 {
     StudyData *d = app->study;
@@ -143,9 +151,10 @@ void study_today(App *app, StudyToday *out)
 {
     memset(out, 0, sizeof *out);
     int64_t now = app_now(app);
-    out->due = leitner_due_count(app->bank, app->states, now);
+    int64_t horizon = study_due_horizon(app);
+    out->due = leitner_due_count(app->bank, app->states, horizon);
     int forecast[3] = {0};
-    leitner_forecast(app->bank, app->states, now, 3, forecast);
+    leitner_forecast(app->bank, app->states, horizon, 3, forecast);
     out->due_tomorrow = forecast[1];
     out->goal = app->settings.daily_goal;
     int today = study_day(app, now);
@@ -194,10 +203,7 @@ void study_today(App *app, StudyToday *out)
     if (store_totals(app->store, &totals) == STORE_OK)
         out->answers_total = totals.answers;
     int64_t day_start = now - (now + utc_offset(now)) % SECONDS_PER_DAY;
-    for (int i = 0; i < app->bank->item_count; i++)
-        if (app->states[i].seen > 0 && app->states[i].seen == app->states[i].wrong + app->states[i].right &&
-            app->states[i].last_at >= day_start && app->states[i].seen == 1)
-            out->new_today++;
+    store_new_items_since(app->store, day_start, &out->new_today);
 }
 
 bool study_pass_estimate(App *app, int simulations, PlanPassEstimate *out)

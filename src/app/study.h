@@ -38,6 +38,10 @@ void study_shutdown(App *app);
 /* Re-reads states and accuracy from the store (after a reset). */
 void study_reload(App *app);
 
+/* The moment items count as due: the end of today, local time. An item
+ * that falls due at 21:00 is already today's work at 08:00, so a learner
+ * who studies at a different hour each day sees the same items. */
+int64_t study_due_horizon(const App *app);
 /* Local day number of Unix time t (the user's time zone). */
 int study_day(const App *app, int64_t t);
 

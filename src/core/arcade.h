@@ -52,8 +52,9 @@ bool arcade_question(const Bank *bank, int item, Rng *rng, ArcadeQuestion *out);
 uint32_t arcade_answer_mask(const ArcadeQuestion *q, int chosen, bool *correct);
 
 /* The stream: per domain a shuffled deck of eligible items (dealt without
- * repeats until the deck runs out, then reshuffled, never the same item
- * twice in a row); each draw picks a domain with probability proportional to
+ * repeats until the deck runs out, then reshuffled so that the next item is
+ * not the one just shown, unless it is the only one); each draw picks a
+ * domain with probability proportional to
  * weight x (1 + weakness), weakness = 1 - accuracy (accuracy may be NULL:
  * 0.5), among domains with eligible items. */
 typedef struct ArcadeStream {

@@ -348,6 +348,12 @@ static bool prescan(Ctx *c, const char *buf, size_t len)
     size_t i = 0;
     while (i < len) {
         unsigned char ch = s[i];
+        if (ch > 0x20 && ch < 0x7F) { /* the common case: printable ASCII */
+            indent = false;
+            i++;
+            col++;
+            continue;
+        }
         if (ch == '\n' || ch == '\r') {
             i += (ch == '\r' && i + 1 < len && s[i + 1] == '\n') ? 2 : 1;
             line++;
@@ -999,6 +1005,109 @@ static bool task_id_fits(const char *task, const char *domain)
     return true;
 }
 
+/* Lines of the ids already read, for "first at line N" messages. */
+typedef struct ExamLines {
+    int *domain;
+    int *task;
+    int task_cap;
+} ExamLines;
+
+/* Reads the task statements of domain b->domains[di] into b->tasks. */
+static void parse_tasks(Ctx *c, const Node *tasks, int di, ExamLines *lines)
+{
+    Bank *b = c->bank;
+    BankDomain *dom = &b->domains[di];
+    if (!expect_kind(c, tasks, NODE_LIST, "tasks", "a list of task statements"))
+        return;
+    if (tasks->count == 0)
+        report(c, DIAG_ERROR, tasks->line, tasks->col, "domain '%s' has no task statements",
+               dom->id);
+    for (const Node *t = tasks->first; t && !c->oom; t = t->next) {
+        Fields f;
+        if (!read_fields(c, t, "a task statement", TASK_KEYS, TA_KEYS, &f))
+            continue;
+        const char *tid = f.value[TA_ID] ? get_id(c, f.value[TA_ID], "id") : NULL;
+        char label[120];
+        snprintf(label, sizeof label, tid ? "task '%s'" : "task", tid ? tid : "");
+        require_fields(c, t, label, TASK_KEYS, TA_KEYS, &f);
+        const char *title = f.value[TA_TITLE]
+            ? get_string(c, f.value[TA_TITLE], "title", BANK_LIMIT_NAME) : NULL;
+        if (!tid)
+            continue;
+        const Node *tn = f.value[TA_ID];
+        if (!task_id_fits(tid, dom->id)) {
+            report(c, DIAG_ERROR, tn->line, tn->col,
+                   "task id '%s' must be the domain id '%s', a dot and a number (like '%s.1')",
+                   tid, dom->id, dom->id);
+            continue;
+        }
+        int dup = bank_task_index(b, tid);
+        if (dup >= 0) {
+            report(c, DIAG_ERROR, tn->line, tn->col, "duplicate task id '%s' (first at line %d)",
+                   tid, lines->task[dup]);
+            continue;
+        }
+        if (b->task_count >= lines->task_cap)
+            continue;
+        BankTask *task = &b->tasks[b->task_count];
+        task->id = bank_copy(c, tid);
+        task->title = title ? bank_copy(c, title) : "";
+        task->domain = di;
+        if (!task->id || !task->title)
+            return;
+        lines->task[b->task_count++] = tn->line;
+        dom->task_count++;
+    }
+}
+
+/* Reads one domain; adds it to b->domains when its id is usable. Adds its
+ * weight to *weight_sum, or clears *weights_ok when the weight is bad. */
+static void parse_domain(Ctx *c, const Node *d, ExamLines *lines, int *weight_sum,
+                         bool *weights_ok)
+{
+    Bank *b = c->bank;
+    Fields f;
+    if (!read_fields(c, d, "a domain", DOMAIN_KEYS, DO_KEYS, &f)) {
+        *weights_ok = false;
+        return;
+    }
+    const Node *idn = f.value[DO_ID];
+    const char *id = idn ? get_id(c, idn, "id") : NULL;
+    char label[120];
+    snprintf(label, sizeof label, id ? "domain '%s'" : "domain", id ? id : "");
+    require_fields(c, d, label, DOMAIN_KEYS, DO_KEYS, &f);
+    if (id && strchr(id, '.')) {
+        report(c, DIAG_ERROR, idn->line, idn->col,
+               "domain id '%s' must not contain '.'; task ids are '<domain id>.<n>'", id);
+        id = NULL;
+    }
+    int dup = id ? bank_domain_index(b, id) : -1;
+    if (dup >= 0) {
+        report(c, DIAG_ERROR, idn->line, idn->col, "duplicate domain id '%s' (first at line %d)",
+               id, lines->domain[dup]);
+        id = NULL;
+    }
+    const char *name = f.value[DO_NAME]
+        ? get_string(c, f.value[DO_NAME], "name", BANK_LIMIT_NAME) : NULL;
+    int weight = 0;
+    if (!f.value[DO_WEIGHT] || !get_int(c, f.value[DO_WEIGHT], "weight", 1, 100, &weight))
+        *weights_ok = false;
+    *weight_sum += weight;
+    if (!id)
+        return;
+    int di = b->domain_count;
+    BankDomain *dom = &b->domains[di];
+    dom->id = bank_copy(c, id);
+    dom->name = name ? bank_copy(c, name) : "";
+    dom->weight = weight;
+    dom->first_task = b->task_count;
+    if (!dom->id || !dom->name)
+        return;
+    lines->domain[b->domain_count++] = idn->line;
+    if (f.value[DO_TASKS])
+        parse_tasks(c, f.value[DO_TASKS], di, lines);
+}
+
 static void parse_domains(Ctx *c, const Node *key, const Node *n, Bank *b)
 {
     if (!expect_kind(c, n, NODE_LIST, "domains", "a list of domains"))
@@ -1007,6 +1116,7 @@ static void parse_domains(Ctx *c, const Node *key, const Node *n, Bank *b)
         report(c, DIAG_ERROR, n->line, n->col, "'domains' must list at least one domain");
         return;
     }
+    /* size the arrays first: the tasks of a domain stay contiguous */
     int task_total = 0;
     for (const Node *d = n->first; d; d = d->next) {
         if (d->kind != NODE_MAP)
@@ -1016,93 +1126,19 @@ static void parse_domains(Ctx *c, const Node *key, const Node *n, Bank *b)
                 task_total += k->next->count;
     }
     Arena *mem = &b->arena->mem;
+    size_t tasks = (size_t)(task_total ? task_total : 1);
+    ExamLines lines = {scratch_zalloc(c, sizeof(int) * (size_t)n->count),
+                       scratch_zalloc(c, sizeof(int) * tasks), task_total};
     b->domains = arena_zalloc(mem, sizeof *b->domains * (size_t)n->count);
-    b->tasks = arena_zalloc(mem, sizeof *b->tasks * (size_t)(task_total ? task_total : 1));
-    int *dline = scratch_zalloc(c, sizeof *dline * (size_t)n->count);
-    int *tline = scratch_zalloc(c, sizeof *tline * (size_t)(task_total ? task_total : 1));
-    if (!b->domains || !b->tasks || !dline || !tline) {
+    b->tasks = arena_zalloc(mem, sizeof *b->tasks * tasks);
+    if (!b->domains || !b->tasks || !lines.domain || !lines.task) {
         report_oom(c);
         return;
     }
     int weight_sum = 0;
     bool weights_ok = true;
-    for (const Node *d = n->first; d; d = d->next) {
-        Fields f;
-        if (!read_fields(c, d, "a domain", DOMAIN_KEYS, DO_KEYS, &f)) {
-            weights_ok = false;
-            continue;
-        }
-        const char *id = f.value[DO_ID] ? get_id(c, f.value[DO_ID], "id") : NULL;
-        char label[120];
-        snprintf(label, sizeof label, id ? "domain '%s'" : "domain", id ? id : "");
-        require_fields(c, d, label, DOMAIN_KEYS, DO_KEYS, &f);
-        if (id && strchr(id, '.')) {
-            report(c, DIAG_ERROR, f.value[DO_ID]->line, f.value[DO_ID]->col,
-                   "domain id '%s' must not contain '.'; task ids are '<domain id>.<n>'", id);
-            id = NULL;
-        }
-        for (int j = 0; id && j < b->domain_count; j++) {
-            if (strcmp(b->domains[j].id, id) == 0) {
-                report(c, DIAG_ERROR, f.value[DO_ID]->line, f.value[DO_ID]->col,
-                       "duplicate domain id '%s' (first at line %d)", id, dline[j]);
-                id = NULL;
-            }
-        }
-        const char *name = f.value[DO_NAME] ? get_string(c, f.value[DO_NAME], "name", BANK_LIMIT_NAME) : NULL;
-        int weight = 0;
-        if (!f.value[DO_WEIGHT] || !get_int(c, f.value[DO_WEIGHT], "weight", 1, 100, &weight))
-            weights_ok = false;
-        weight_sum += weight;
-        const Node *tasks = f.value[DO_TASKS];
-        if (!id)
-            continue;
-        BankDomain *dom = &b->domains[b->domain_count];
-        dline[b->domain_count] = f.value[DO_ID]->line;
-        dom->id = bank_copy(c, id);
-        dom->name = name ? bank_copy(c, name) : "";
-        dom->weight = weight;
-        dom->first_task = b->task_count;
-        b->domain_count++;
-        if (!tasks || !expect_kind(c, tasks, NODE_LIST, "tasks", "a list of task statements"))
-            continue;
-        if (tasks->count == 0)
-            report(c, DIAG_ERROR, tasks->line, tasks->col, "domain '%s' has no task statements", id);
-        for (const Node *t = tasks->first; t; t = t->next) {
-            Fields tf;
-            if (!read_fields(c, t, "a task statement", TASK_KEYS, TA_KEYS, &tf))
-                continue;
-            const char *tid = tf.value[TA_ID] ? get_id(c, tf.value[TA_ID], "id") : NULL;
-            snprintf(label, sizeof label, tid ? "task '%s'" : "task", tid ? tid : "");
-            require_fields(c, t, label, TASK_KEYS, TA_KEYS, &tf);
-            const char *title = tf.value[TA_TITLE] ? get_string(c, tf.value[TA_TITLE], "title", BANK_LIMIT_NAME) : NULL;
-            if (!tid)
-                continue;
-            const Node *tn = tf.value[TA_ID];
-            if (!task_id_fits(tid, id)) {
-                report(c, DIAG_ERROR, tn->line, tn->col,
-                       "task id '%s' must be the domain id '%s', a dot and a number (like '%s.1')",
-                       tid, id, id);
-                continue;
-            }
-            bool dup = false;
-            for (int j = 0; j < b->task_count && !dup; j++) {
-                if (strcmp(b->tasks[j].id, tid) == 0) {
-                    report(c, DIAG_ERROR, tn->line, tn->col,
-                           "duplicate task id '%s' (first at line %d)", tid, tline[j]);
-                    dup = true;
-                }
-            }
-            if (dup || b->task_count >= task_total)
-                continue;
-            BankTask *task = &b->tasks[b->task_count];
-            tline[b->task_count] = tn->line;
-            task->id = bank_copy(c, tid);
-            task->title = title ? bank_copy(c, title) : "";
-            task->domain = b->domain_count - 1;
-            b->task_count++;
-            dom->task_count++;
-        }
-    }
+    for (const Node *d = n->first; d && !c->oom; d = d->next)
+        parse_domain(c, d, &lines, &weight_sum, &weights_ok);
     if (weights_ok && weight_sum != 100)
         report(c, DIAG_ERROR, key->line, key->col,
                "domain weights add up to %d; they must add up to 100", weight_sum);
@@ -1818,6 +1854,11 @@ Bank *bank_load_dir(const char *dir, Diag *out)
         if (!buf) {
             diag_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
             b->skipped_files++;
+            if (!b->first_error) {
+                char line[1400];
+                diag_format(d, d->count - 1, line, sizeof line);
+                b->first_error = arena_strdup(&b->arena->mem, line);
+            }
         } else {
             bank_parse_items(b, buf, len, path, d);
             free(buf);

@@ -114,8 +114,15 @@ bool plan_build(const Bank *bank, const ItemState *states, const double *accurac
     if (learn_days < 1)
         learn_days = 1;
     int per_day = (out->unseen + learn_days - 1) / learn_days;
-    out->covers_bank = per_day <= PLAN_MAX_NEW_PER_DAY;
-    out->new_per_day = per_day > PLAN_MAX_NEW_PER_DAY ? PLAN_MAX_NEW_PER_DAY : per_day;
+    out->items_per_day = out->daily_minutes * 60 / PLAN_SECONDS_PER_ITEM;
+    int showings = bank->leitner_boxes > 0 ? bank->leitner_boxes : 1;
+    int carry = out->items_per_day / showings;
+    if (carry < 1)
+        carry = 1;
+    if (carry > PLAN_MAX_NEW_PER_DAY)
+        carry = PLAN_MAX_NEW_PER_DAY;
+    out->covers_bank = per_day <= carry;
+    out->new_per_day = per_day > carry ? carry : per_day;
     return true;
 }
 

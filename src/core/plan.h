@@ -17,6 +17,7 @@
 #define PLAN_DEFAULT_MINUTES 30       /* study minutes per day */
 #define PLAN_MIN_DOMAIN_MINUTES 5     /* each domain gets at least this much (when it fits) */
 #define PLAN_MAX_NEW_PER_DAY 50       /* suggested new items per day are capped here */
+#define PLAN_SECONDS_PER_ITEM 30      /* a drill item takes about this long */
 #define PLAN_READY_RUN 5              /* ready: this many mocks in a row at the ready score */
 #define PLAN_LAG_POINTS 0.10          /* a domain lags when > 10 points below overall */
 #define PLAN_DEFAULT_SIMULATIONS 2000
@@ -55,6 +56,7 @@ typedef struct StudyPlan {
     int minutes[SCORING_MAX_DOMAINS];     /* per day, per domain; sums to daily_minutes */
     double weakness[SCORING_MAX_DOMAINS]; /* 1 - accuracy used */
     int unseen;                           /* items never answered */
+    int items_per_day;                    /* drill items the daily minutes allow */
     int new_per_day;                      /* suggested new items per day */
     bool covers_bank;                     /* new_per_day introduces every unseen item in time */
 } StudyPlan;
@@ -115,10 +117,14 @@ int plan_weakest_tasks(const Bank *bank, const ScoreResult *r, int *out, int max
 /* Builds the daily plan. Minutes per domain are proportional to weight x
  * (1 + weakness), weakness = 1 - accuracy[d] (accuracy may be NULL: 0.5),
  * with at least 5 minutes each when daily_minutes >= 5 x domains, summing to
- * daily_minutes (largest remainder). New items per day = unseen items (box 0;
- * all items when states is NULL) spread over the first three quarters of the
- * days left, rounded up, at most PLAN_MAX_NEW_PER_DAY. Returns false when the
- * bank does not fit. */
+ * daily_minutes (largest remainder). Items per day = daily minutes at
+ * PLAN_SECONDS_PER_ITEM each (a drill session size). New items per day =
+ * unseen items (box 0; all items when states is NULL) spread over the first
+ * three quarters of the days left, rounded up, but no more than the daily
+ * items can carry: each new item is shown about leitner_boxes times on its
+ * way up the ladder, so at most items_per_day / leitner_boxes (and
+ * PLAN_MAX_NEW_PER_DAY). covers_bank says whether that reaches every unseen
+ * item in time. Returns false when the bank does not fit. */
 bool plan_build(const Bank *bank, const ItemState *states, const double *accuracy, int64_t now,
                 const PlanOptions *opt, StudyPlan *out);
 

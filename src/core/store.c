@@ -328,9 +328,28 @@ void store_index_free(StoreIdIndex *ix)
 
 /* ---- backups ------------------------------------------------------------ */
 
+/* Marks a finished copy as a rollback-journal file (header bytes 18-19 =
+ * 1, what PRAGMA journal_mode=DELETE writes; the copy has no WAL of its own)
+ * and flushes it to disk with one fsync. Returns an SQLite result code. */
+static int seal_copy(const char *path)
+{
+    int fd = open(path, O_RDWR);
+    if (fd < 0)
+        return SQLITE_CANTOPEN;
+    static const unsigned char rollback[2] = {1, 1};
+    int rc = SQLITE_OK;
+    if (pwrite(fd, rollback, sizeof rollback, 18) != (ssize_t)sizeof rollback)
+        rc = errno == ENOSPC ? SQLITE_FULL : SQLITE_IOERR_WRITE;
+    if (rc == SQLITE_OK && fsync(fd) != 0)
+        rc = errno == ENOSPC ? SQLITE_FULL : SQLITE_IOERR_FSYNC;
+    close(fd);
+    return rc;
+}
+
 /* Copies database `src` into dest through dest.tmp and a rename, so a
- * half-made copy never carries a backup's name. The copy uses a rollback
- * journal, so it is one self-contained file. */
+ * half-made copy never carries a backup's name. The temporary file is
+ * written without journal or syncs (a crash leaves only a .tmp that the next
+ * copy replaces) and flushed once at the end, before the rename. */
 static int copy_database(Store *st, sqlite3 *src, const char *dest)
 {
     char tmp[STORE_PATH_MAX];
@@ -342,6 +361,9 @@ static int copy_database(Store *st, sqlite3 *src, const char *dest)
     if (rc == SQLITE_OK) {
         (void)chmod(tmp, 0600);
         sqlite3_busy_timeout(dst, st->busy_timeout_ms);
+        rc = sqlite3_exec(dst, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF", NULL, NULL, NULL);
+    }
+    if (rc == SQLITE_OK) {
         sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
         if (!b) {
             rc = sqlite3_errcode(dst);
@@ -351,23 +373,15 @@ static int copy_database(Store *st, sqlite3 *src, const char *dest)
             rc = rc == SQLITE_DONE ? fin : rc;
         }
     }
-    if (rc == SQLITE_OK)
-        rc = sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
     int close_rc = sqlite3_close(dst);
     if (rc == SQLITE_OK)
         rc = close_rc;
+    if (rc == SQLITE_OK)
+        rc = seal_copy(tmp);
     if (rc == SQLITE_OK && rename(tmp, dest) != 0)
         rc = SQLITE_CANTOPEN;
-    if (rc != SQLITE_OK) {
+    if (rc != SQLITE_OK)
         unlink(tmp);
-        char side[STORE_PATH_MAX + 8];
-        snprintf(side, sizeof side, "%s-journal", tmp);
-        unlink(side);
-        snprintf(side, sizeof side, "%s-wal", tmp);
-        unlink(side);
-        snprintf(side, sizeof side, "%s-shm", tmp);
-        unlink(side);
-    }
     return rc;
 }
 

@@ -266,6 +266,11 @@ StoreStatus store_totals(Store *st, StoreTotals *out);
  * sets *count to the number marked. */
 StoreStatus store_recent_form_items(Store *st, const Bank *bank, int k, bool *used, int *count);
 
+/* Sets *count to how many distinct items were answered for the first time
+ * (box_before 0) at or after `since` (Unix seconds): the new items a day
+ * has already introduced. */
+StoreStatus store_new_items_since(Store *st, int64_t since, int *count);
+
 /* ---- export, reset -------------------------------------------------- */
 
 /* Writes the review log and the exam results to `path` as one RFC 4180 CSV

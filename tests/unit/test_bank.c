@@ -390,6 +390,11 @@ static void test_bad_exams(void)
              "(like 0.70), found '1.5'");
     expect_exam("no-tasks.yaml",
         BADX "no-tasks.yaml:28:12: error: domain 'ops' has no task statements");
+    expect_exam("duplicate-task.yaml",
+        BADX "duplicate-task.yaml:23:13: error: duplicate task id '1.1' (first at line 21)");
+    expect_exam("domain-dot.yaml",
+        BADX "domain-dot.yaml:25:9: error: domain id 'o.ps' must not contain '.'; task ids are "
+             "'<domain id>.<n>'");
     expect_exam("empty.yaml",
         BADX "empty.yaml: error: file is empty; exam.yaml describes the exam (see banks/FORMAT.md)");
 }

@@ -336,6 +336,35 @@ static void test_requeue(const Bank *bank)
     free(st);
 }
 
+/* An item answered yesterday at 09:05 is due today at 09:05; a session at
+ * 09:00 that passes the end of the day as due_by still takes it. */
+static void test_due_by(const Bank *bank)
+{
+    ItemState *st = calloc((size_t)bank->item_count, sizeof *st);
+    int q = nth_item(bank, 0, 0, ITEM_QUESTION);
+    int late = nth_item(bank, 1, 0, ITEM_QUESTION);
+    st[q] = (ItemState){.box = 1, .due_at = NOW + 300};
+    st[late] = (ItemState){.box = 1, .due_at = NOW - 2 * DAY};
+    Rng rng;
+    rng_seed(&rng, 6);
+    LeitnerSession s;
+    LeitnerOptions opt = {.new_quota = -1};
+    CHECK(leitner_session_start(&s, bank, st, NULL, NOW, &rng, &opt));
+    CHECK_INT(s.count, 1); /* to the second, only the overdue item */
+    leitner_session_end(&s);
+    opt.due_by = NOW + 12 * 3600;
+    CHECK(leitner_session_start(&s, bank, st, NULL, NOW, &rng, &opt));
+    CHECK_INT(s.count, 2);
+    CHECK_INT(leitner_session_next(&s), late); /* more overdue first */
+    leitner_session_end(&s);
+    opt.due_by = NOW - DAY; /* earlier than now: now is used */
+    CHECK(leitner_session_start(&s, bank, st, NULL, NOW, &rng, &opt));
+    CHECK_INT(s.count, 1);
+    leitner_session_end(&s);
+    CHECK_INT(leitner_due_count(bank, st, NOW + 12 * 3600), 2);
+    free(st);
+}
+
 static void test_empty(void)
 {
     FakeBankConfig cfg = {0};
@@ -365,6 +394,7 @@ int main(void)
     test_priority_order(bank);
     test_session_fill(bank);
     test_requeue(bank);
+    test_due_by(bank);
     test_empty();
     fakebank_free(bank);
     return testlib_finish();

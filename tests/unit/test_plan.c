@@ -84,7 +84,15 @@ static void test_plan_build(const Bank *bank)
     CHECK_INT(p.minutes[2], 10);
     CHECK_INT(p.minutes[3], 5);
     CHECK_INT(p.unseen, bank->item_count);
-    CHECK_INT(p.new_per_day, (bank->item_count + 20) / 21); /* over 21 of 28 days */
+    /* 300 items over 21 of 28 days would be 15 a day, but 30 minutes (60
+     * items) carry only 60 / 5 = 12 new ones up the five boxes */
+    CHECK_INT(p.items_per_day, 60);
+    CHECK_INT(p.new_per_day, 12);
+    CHECK(!p.covers_bank);
+    PlanOptions longer = {.daily_minutes = 60};
+    CHECK(plan_build(bank, NULL, NULL, NOW, &longer, &p));
+    CHECK_INT(p.new_per_day, (bank->item_count + 20) / 21);
+    CHECK(p.covers_bank);
 
     /* a weak domain gets more minutes; always at least 5 each, summing up */
     double acc[4] = {0.9, 0.9, 0.9, 0.2};
@@ -118,7 +126,7 @@ static void test_plan_build(const Bank *bank)
     CHECK(plan_build(bank, st, NULL, NOW, NULL, &p));
     CHECK_INT(p.unseen, bank->item_count - bank->item_count / 2);
     CHECK(p.covers_bank);
-    opt = (PlanOptions){.exam_date = NOW + DAY};
+    opt = (PlanOptions){.exam_date = NOW + DAY, .daily_minutes = 600};
     CHECK(plan_build(bank, NULL, NULL, NOW, &opt, &p));
     CHECK_INT(p.days_left, 1);
     CHECK_INT(p.new_per_day, PLAN_MAX_NEW_PER_DAY);
@@ -282,26 +290,28 @@ static void test_pass_probability(const Bank *bank)
     CHECK(e.probability > 0.3 && e.probability < 0.95);
     CHECK(e.std_error > 0.0 && e.std_error < 0.03);
 
-    /* the likely range: wide with no evidence, narrow with a lot */
-    PlanLearner none;
-    plan_learner_estimate(bank, NULL, NULL, 0, &none);
-    rng_seed(&rng, 3);
-    CHECK(plan_pass_probability(bank, NULL, &none, 400, &rng, &e));
-    CHECK_INT(e.range_draws, PLAN_RANGE_DRAWS);
-    CHECK(e.low <= e.high);
-    double wide = e.high - e.low;
-    PlanLearner rich = none;
+    /* the likely range, for a learner at 0.71 everywhere: wide when that
+     * rests on no answers, narrow when it rests on many */
+    PlanLearner thin;
+    plan_learner_estimate(bank, NULL, NULL, 0, &thin);
+    for (int d = 0; d < 4; d++)
+        for (int b = 0; b <= 5; b++)
+            thin.fit[d][b] = thin.p[d][b] = 0.71;
+    PlanLearner rich = thin;
     for (int d = 0; d < 4; d++)
         for (int b = 0; b <= 5; b++) {
             rich.total[d][b] = 2000;
-            rich.right[d][b] = 1420; /* 0.71 */
-            rich.fit[d][b] = 0.71;
-            rich.p[d][b] = 0.71;
+            rich.right[d][b] = 1420;
         }
+    rng_seed(&rng, 3);
+    CHECK(plan_pass_probability(bank, NULL, &thin, 1000, &rng, &e));
+    CHECK_INT(e.range_draws, PLAN_RANGE_DRAWS);
+    CHECK(e.low <= e.high);
+    double thin_low = e.low, thin_high = e.high;
     CHECK(plan_pass_probability(bank, NULL, &rich, 2000, &rng, &e));
-    printf("likely range of the pass probability: no evidence %.2f-%.2f; 48,000 answers at 0.71: "
-           "%.2f-%.2f around %.2f\n", e.low + 0 * wide, e.high, e.low, e.high, e.probability);
-    CHECK(wide > 0.3);
+    printf("likely range of the pass probability at 0.71: no answers %.2f-%.2f; 48,000 answers "
+           "%.2f-%.2f (estimate %.2f)\n", thin_low, thin_high, e.low, e.high, e.probability);
+    CHECK(thin_high - thin_low > 0.3);
     CHECK(e.high - e.low < 0.15);
     CHECK(e.low <= e.probability + 0.05 && e.high >= e.probability - 0.05);
 

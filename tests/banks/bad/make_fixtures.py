@@ -103,6 +103,8 @@ e("no-tasks.yaml", E.replace("""    tasks:
         title: Run things
 """, "    tasks: []\n"))
 e("empty.yaml", "")
+e("duplicate-task.yaml", E.replace('id: "1.2"', 'id: "1.1"'))
+e("domain-dot.yaml", E.replace("id: ops\n", "id: o.ps\n"))
 
 def folder(name, files):
     os.makedirs(name, exist_ok=True)

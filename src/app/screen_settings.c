@@ -1,0 +1,631 @@
+/* Settings: a list of options changed with the arrow keys, saved to the
+ * store and applied the moment they change (prefs.c persists them, app.c
+ * applies the look). Also resets progress behind a typed confirmation (the
+ * store backs the file up first) and shows where the progress file lives. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "chart.h"
+#include "plan.h"
+#include "screens.h"
+#include "store.h"
+#include "study.h"
+#include "text.h"
+#include "ui.h"
+
+#define SETTINGS_CONFIRM_WORD "RESET"
+#define SETTINGS_MAX_DAYS_AHEAD (3 * 366)   /* latest exam date offered */
+
+typedef enum SettingId {
+    SET_EXAM_DATE, SET_DAILY_MINUTES, SET_DAILY_GOAL, SET_NEW_PER_DAY, SET_DRILL_SIZE, SET_ESL,
+    SET_VOLUME, SET_MUTE, SET_FULLSCREEN, SET_UI_SCALE, SET_HIGH_CONTRAST, SET_REDUCE_MOTION,
+    SET_RESET, SET_PROGRESS_FILE, SET_COUNT
+} SettingId;
+
+typedef struct SettingRow {
+    const char *group;   /* set on the first row of a group */
+    const char *label;
+    const char *help;
+} SettingRow;
+
+static const SettingRow ROWS[SET_COUNT] = {
+    [SET_EXAM_DATE] = {"Study plan", "Exam date",
+                       "The day you sit the exam. The study plan counts down to it and no review waits past "
+                       "half the days left. Left/Right move a day, Page Up/Down a week, Enter sets or clears it."},
+    [SET_DAILY_MINUTES] = {NULL, "Study time a day",
+                           "Minutes you mean to study each day; the plan on the home screen splits them over "
+                           "the domains, weakest first."},
+    [SET_DAILY_GOAL] = {NULL, "Daily goal",
+                        "Drill answers that meet the day's goal and keep the streak alive (a finished arcade "
+                        "round or exam counts too)."},
+    [SET_NEW_PER_DAY] = {NULL, "New items a day",
+                         "How many never-seen items the daily drill may introduce each day, besides the reviews "
+                         "that are due."},
+    [SET_DRILL_SIZE] = {NULL, "Drill length", "Items in one daily drill session."},
+    [SET_ESL] = {NULL, "Extra time (ESL)",
+                 "Non-native English speakers can ask AWS for 30 extra minutes. With this on, mock exams give "
+                 "you the same extra time."},
+    [SET_VOLUME] = {"Sound and display", "Sound volume",
+                    "Loudness of the sound effects. Each step plays a click so you can hear it."},
+    [SET_MUTE] = {NULL, "Mute", "Turns every sound off or on (M does the same on any screen)."},
+    [SET_FULLSCREEN] = {NULL, "Full screen", "Fills the whole screen (F11 does the same on any screen)."},
+    [SET_UI_SCALE] = {NULL, "Text size",
+                      "Makes all text and controls larger or smaller, from 75% to 200%. Long pages scroll."},
+    [SET_HIGH_CONTRAST] = {NULL, "High contrast",
+                           "White text on black with strong colours, for bright rooms or low vision."},
+    [SET_REDUCE_MOTION] = {NULL, "Reduce motion",
+                           "Turns off particles, screen shake and sliding animations."},
+    [SET_RESET] = {"Progress", "Reset progress",
+                   "Erases every answer, Leitner box, exam result, streak and XP; settings stay. A backup of "
+                   "the file is made first. Press Enter, then type RESET."},
+    [SET_PROGRESS_FILE] = {NULL, "Progress file",
+                           "Where your progress is kept (SQLite; any SQLite tool can read it). Automatic daily "
+                           "backups are in the backups folder beside it."},
+};
+
+typedef struct SettingsState {
+    int selected;
+    Scroll scroll;
+    bool typing;                 /* the reset confirmation is open */
+    char typed[16];
+    char notice[STORE_PATH_MAX + 256]; /* what the last reset did */
+    bool notice_ok;
+    int row_y[SET_COUNT];        /* where rows were drawn, to keep the selection in view */
+    int row_h;
+} SettingsState;
+
+/* ---- exam date ------------------------------------------------------------ */
+
+/* Local midnight of the day `days` after the day of t. */
+static int64_t local_midnight(int64_t t, int days)
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    localtime_r(&tt, &tm);
+    tm.tm_mday += days;
+    tm.tm_hour = 0;
+    tm.tm_min = 0;
+    tm.tm_sec = 0;
+    tm.tm_isdst = -1;
+    return (int64_t)mktime(&tm);
+}
+
+/* Whole days from today's midnight to the exam date's. */
+static int days_until(const App *app, int64_t date)
+{
+    int64_t today = local_midnight(app_now(app), 0);
+    int64_t d = local_midnight(date, 0) - today;
+    return (int)((d + (d >= 0 ? SECONDS_PER_DAY / 2 : -SECONDS_PER_DAY / 2)) / SECONDS_PER_DAY);
+}
+
+static void move_exam_date(App *app, int delta)
+{
+    Settings *st = &app->settings;
+    int64_t now = app_now(app);
+    if (st->exam_date == 0) {
+        st->exam_date = local_midnight(now, PLAN_DEFAULT_DAYS);
+        return;
+    }
+    int64_t next = local_midnight(st->exam_date, delta);
+    int64_t today = local_midnight(now, 0);
+    if (next < today)
+        st->exam_date = 0;        /* before today: no date */
+    else if (next > local_midnight(now, SETTINGS_MAX_DAYS_AHEAD))
+        st->exam_date = local_midnight(now, SETTINGS_MAX_DAYS_AHEAD);
+    else
+        st->exam_date = next;
+}
+
+/* ---- values ---------------------------------------------------------------- */
+
+static int step_int(int v, int delta, int step, int min, int max)
+{
+    v += delta * step;
+    return v < min ? min : v > max ? max : v;
+}
+
+static bool is_toggle(SettingId id)
+{
+    return id == SET_ESL || id == SET_MUTE || id == SET_FULLSCREEN || id == SET_HIGH_CONTRAST ||
+           id == SET_REDUCE_MOTION;
+}
+
+static bool *toggle_field(App *app, SettingId id)
+{
+    Settings *st = &app->settings;
+    switch (id) {
+    case SET_ESL: return &st->esl;
+    case SET_MUTE: return &st->muted;
+    case SET_FULLSCREEN: return &st->fullscreen;
+    case SET_HIGH_CONTRAST: return &st->high_contrast;
+    case SET_REDUCE_MOTION: return &st->reduce_motion;
+    default: return NULL;
+    }
+}
+
+/* Applies a change of `delta` steps (big: Page Up/Down) to a setting.
+ * Returns true when something changed. */
+static bool change(App *app, SettingId id, int delta, bool big)
+{
+    Settings before = app->settings;
+    Settings *st = &app->settings;
+    switch (id) {
+    case SET_EXAM_DATE: move_exam_date(app, delta * (big ? 7 : 1)); break;
+    case SET_DAILY_MINUTES: st->daily_minutes = step_int(st->daily_minutes, delta, big ? 30 : 5, 5, 600); break;
+    case SET_DAILY_GOAL: st->daily_goal = step_int(st->daily_goal, delta, big ? 25 : 5, 5, 200); break;
+    case SET_NEW_PER_DAY: st->new_per_day = step_int(st->new_per_day, delta, big ? 10 : 1, 0, 100); break;
+    case SET_DRILL_SIZE: st->drill_size = step_int(st->drill_size, delta, big ? 25 : 5, 5, 100); break;
+    case SET_VOLUME: st->volume = step_int(st->volume, delta, big ? 50 : 10, 0, 100); break;
+    case SET_UI_SCALE: st->ui_scale_pct = step_int(st->ui_scale_pct, delta, big ? 50 : 25, 75, 200); break;
+    default: {
+        bool *b = toggle_field(app, id);
+        if (!b)
+            return false;
+        /* Right turns on, Left turns off, Enter (delta 0) flips. */
+        *b = delta == 0 ? !*b : delta > 0;
+        break;
+    }
+    }
+    if (memcmp(&before, st, sizeof before) == 0)
+        return false;
+    if (id == SET_FULLSCREEN || id == SET_UI_SCALE || id == SET_HIGH_CONTRAST)
+        app_apply_settings(app);
+    app_save_settings(app);
+    if (id == SET_VOLUME && st->muted)
+        app_status(app, "Sound is muted: turn Mute off to hear it");
+    app_sound(app, SFX_CLICK);
+    return true;
+}
+
+static void value_text(App *app, SettingId id, char *buf, size_t size)
+{
+    const Settings *st = &app->settings;
+    const Bank *b = app->bank;
+    switch (id) {
+    case SET_EXAM_DATE: {
+        if (st->exam_date == 0) {
+            snprintf(buf, size, "none");
+            return;
+        }
+        time_t tt = (time_t)st->exam_date;
+        struct tm tm;
+        localtime_r(&tt, &tm);
+        char d[48];
+        if (strftime(d, sizeof d, "%a %d %b %Y", &tm) == 0)
+            d[0] = '\0';
+        int left = days_until(app, st->exam_date);
+        if (left == 0)
+            snprintf(buf, size, "%s (today)", d);
+        else if (left < 0)
+            snprintf(buf, size, "%s (passed)", d);
+        else
+            snprintf(buf, size, "%s (in %d day%s)", d, left, left == 1 ? "" : "s");
+        return;
+    }
+    case SET_DAILY_MINUTES: snprintf(buf, size, "%d min", st->daily_minutes); return;
+    case SET_DAILY_GOAL: snprintf(buf, size, "%d answers", st->daily_goal); return;
+    case SET_NEW_PER_DAY:
+        if (st->new_per_day == 0)
+            snprintf(buf, size, "none, reviews only");
+        else
+            snprintf(buf, size, "%d", st->new_per_day);
+        return;
+    case SET_DRILL_SIZE: snprintf(buf, size, "%d items", st->drill_size); return;
+    case SET_ESL:
+        snprintf(buf, size, "%s (%d min)", st->esl ? "on" : "off",
+                 b->exam_minutes + (st->esl ? b->esl_extra_minutes : 0));
+        return;
+    case SET_VOLUME: snprintf(buf, size, "%d%%%s", st->volume, st->muted ? " (muted)" : ""); return;
+    case SET_UI_SCALE: snprintf(buf, size, "%d%%", st->ui_scale_pct); return;
+    case SET_RESET: snprintf(buf, size, "Enter to start"); return;
+    case SET_PROGRESS_FILE: snprintf(buf, size, "%s", app->store ? store_path(app->store) : "not available"); return;
+    default: {
+        bool *v = toggle_field(app, id);
+        snprintf(buf, size, "%s", v && *v ? "on" : "off");
+        return;
+    }
+    }
+}
+
+/* ---- reset ------------------------------------------------------------------ */
+
+/* The backup store_reset_progress made at `now`: backups/progress-<UTC stamp>-reset.db. */
+static void backup_path(App *app, int64_t now, char *buf, size_t size)
+{
+    const char *db = store_path(app->store);
+    const char *slash = strrchr(db, '/');
+    int dir_len = slash ? (int)(slash - db) : 1;
+    const char *dir = slash ? db : ".";
+    char stamp[32];
+    time_t tt = (time_t)now;
+    struct tm tm;
+    gmtime_r(&tt, &tm);
+    if (strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm) == 0)
+        stamp[0] = '\0';
+    snprintf(buf, size, "%.*s/%s/progress-%s-reset.db", dir_len, dir, STORE_BACKUP_DIR, stamp);
+}
+
+static void do_reset(App *app, SettingsState *s)
+{
+    int64_t now = app_now(app);
+    StoreStatus status = store_reset_progress(app->store, now);
+    if (status != STORE_OK) {
+        snprintf(s->notice, sizeof s->notice, "Nothing was reset: %s", store_error_message(app->store));
+        s->notice_ok = false;
+        app_sound(app, SFX_WRONG);
+        return;
+    }
+    study_reload(app);
+    char path[STORE_PATH_MAX + 64];
+    backup_path(app, now, path, sizeof path);
+    if (access(path, F_OK) == 0)
+        snprintf(s->notice, sizeof s->notice, "Progress reset. Everything from before is saved in %s", path);
+    else
+        snprintf(s->notice, sizeof s->notice, "Progress reset. A backup from before is in the %s folder next "
+                 "to %s", STORE_BACKUP_DIR, store_path(app->store));
+    s->notice_ok = true;
+    app_sound(app, SFX_END);
+}
+
+static void close_typing(App *app, SettingsState *s)
+{
+    s->typing = false;
+    s->typed[0] = '\0';
+    app->text_input = false;
+}
+
+static void typing_action(App *app, SettingsState *s, const Action *a)
+{
+    size_t len = strlen(s->typed);
+    switch (a->type) {
+    case ACT_BACK:
+        close_typing(app, s);
+        return;
+    case ACT_BACKSPACE:
+        if (len > 0)
+            s->typed[len - 1] = '\0';
+        return;
+    case ACT_CONFIRM:
+        if (strcmp(s->typed, SETTINGS_CONFIRM_WORD) != 0) {
+            app_status(app, "Type %s to confirm, or press Esc to keep your progress", SETTINGS_CONFIRM_WORD);
+            app_sound(app, SFX_WRONG);
+            return;
+        }
+        close_typing(app, s);
+        do_reset(app, s);
+        return;
+    case ACT_TEXT:
+        /* The word is shown in capitals whatever the keyboard's shift state. */
+        for (const char *p = a->text; *p && len + 1 < sizeof s->typed; p++)
+            if (*p > ' ' && *p < 127)
+                s->typed[len++] = (char)(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p);
+        s->typed[len] = '\0';
+        return;
+    default:
+        return;
+    }
+}
+
+/* ---- screen ------------------------------------------------------------------ */
+
+static void *settings_enter(App *app, const void *arg)
+{
+    (void)app;
+    (void)arg;
+    SettingsState *s = calloc(1, sizeof *s);
+    return s;
+}
+
+static void settings_leave(App *app, void *state)
+{
+    app->text_input = false;
+    free(state);
+}
+
+static void activate(App *app, SettingsState *s)
+{
+    SettingId id = (SettingId)s->selected;
+    if (id == SET_RESET) {
+        if (!app->store || !store_is_writable(app->store)) {
+            snprintf(s->notice, sizeof s->notice, "Nothing can be reset: the progress file is read-only.");
+            s->notice_ok = false;
+            return;
+        }
+        s->typing = true;
+        s->typed[0] = '\0';
+        app->text_input = true;
+        return;
+    }
+    if (id == SET_EXAM_DATE) {
+        /* Enter clears a set date, or sets one four weeks out. */
+        if (app->settings.exam_date != 0) {
+            app->settings.exam_date = 0;
+            app_save_settings(app);
+            app_sound(app, SFX_CLICK);
+        } else {
+            change(app, id, 1, false);
+        }
+        return;
+    }
+    if (is_toggle(id))
+        change(app, id, 0, false);
+}
+
+static void settings_action(App *app, void *state, const Action *a)
+{
+    SettingsState *s = state;
+    if (s->typing) {
+        typing_action(app, s, a);
+        return;
+    }
+    SettingId id = (SettingId)s->selected;
+    switch (a->type) {
+    case ACT_BACK: app_pop(app); return;
+    case ACT_UP: s->selected = (s->selected + SET_COUNT - 1) % SET_COUNT; return;
+    case ACT_DOWN:
+    case ACT_TAB: s->selected = (s->selected + 1) % SET_COUNT; return;
+    case ACT_HOME: s->selected = 0; return;
+    case ACT_END: s->selected = SET_COUNT - 1; return;
+    case ACT_LEFT: change(app, id, -1, false); return;
+    case ACT_RIGHT: change(app, id, 1, false); return;
+    case ACT_PAGE_UP: change(app, id, 1, true); return;
+    case ACT_PAGE_DOWN: change(app, id, -1, true); return;
+    case ACT_SPACE:
+    case ACT_CONFIRM: activate(app, s); return;
+    case ACT_SELECT:
+        if (a->value >= 0 && a->value < SET_COUNT) {
+            bool again = a->value == s->selected;
+            s->selected = a->value;
+            if (again)
+                activate(app, s);
+        }
+        return;
+    case ACT_WHEEL: ui_scroll_action(app, &s->scroll, a); return;
+    default: return;
+    }
+}
+
+static int settings_update(App *app, void *state, int dt_ms)
+{
+    (void)app;
+    (void)state;
+    (void)dt_ms;
+    return SCREEN_IDLE;
+}
+
+/* An on/off switch: a pill with a knob. */
+static void draw_switch(App *app, int x, int y, int h, bool on)
+{
+    const Theme *t = &app->theme;
+    int w = h * 2 - h / 4;
+    ui_round_rect(app, (SDL_Rect){x, y, w, h}, h / 2, on ? t->good : ui_alpha(t->border, 160));
+    int k = h - app_px(app, 6);
+    int kx = on ? x + w - k - app_px(app, 3) : x + app_px(app, 3);
+    ui_circle(app, (float)kx + (float)k / 2, (float)y + (float)h / 2, (float)k / 2, on ? t->bg : t->text);
+}
+
+/* Draws one row in r: label left, value (or switch) right; registers its click. */
+static void draw_row(App *app, SettingsState *s, SettingId id, SDL_Rect r)
+{
+    const Theme *t = &app->theme;
+    bool sel = (int)id == s->selected;
+    if (sel)
+        ui_round_rect(app, (SDL_Rect){r.x - 2, r.y - 2, r.w + 4, r.h + 4}, app_px(app, 12), t->accent);
+    ui_round_rect(app, r, app_px(app, 10), sel ? t->panel_hi : t->panel);
+    int pad = app_px(app, 14);
+    int lh = text_line_height(app, FONT_BODY);
+    int ty = r.y + (r.h - lh) / 2;
+    int label_w = text_draw(app, sel ? FONT_BODY_BOLD : FONT_BODY, ROWS[id].label, r.x + pad, ty,
+                            id == SET_RESET ? t->bad : t->text, ALIGN_LEFT);
+    int right = r.x + r.w - pad;
+    if (is_toggle(id)) {
+        bool on = *toggle_field(app, id);
+        int sh = app_px(app, 22);
+        int sw = sh * 2 - sh / 4;
+        draw_switch(app, right - sw, r.y + (r.h - sh) / 2, sh, on);
+        text_draw(app, FONT_SMALL, on ? "on" : "off", right - sw - app_px(app, 10),
+                  r.y + (r.h - text_line_height(app, FONT_SMALL)) / 2, on ? t->good : t->text_dim, ALIGN_RIGHT);
+    } else {
+        char value[STORE_PATH_MAX + 32];
+        value_text(app, id, value, sizeof value);
+        bool arrows = id != SET_RESET && id != SET_PROGRESS_FILE;
+        int arrow_w = arrows ? app_px(app, 22) : 0;
+        int vx = right - arrow_w;
+        int avail = vx - (r.x + pad + label_w + app_px(app, 16));
+        int vw, vh;
+        text_size(app, FONT_BODY, value, &vw, &vh);
+        ChartClip saved;
+        /* a long path shows its end: the file name matters most */
+        if (chart_clip_push(app, (SDL_Rect){vx - avail, r.y, avail > 0 ? avail : 0, r.h}, &saved))
+            text_draw(app, FONT_BODY, value, vx, ty, id == SET_PROGRESS_FILE ? t->text_dim : t->accent2,
+                      ALIGN_RIGHT);
+        chart_clip_pop(app, &saved);
+        if (arrows)
+            text_draw(app, FONT_BODY_BOLD, ">", right, ty, sel ? t->accent : t->text_dim, ALIGN_RIGHT);
+        if (arrows && vw <= avail)
+            text_draw(app, FONT_BODY_BOLD, "<", vx - vw - app_px(app, 10), ty, sel ? t->accent : t->text_dim,
+                      ALIGN_RIGHT);
+        if (id == SET_VOLUME) {
+            int bw = app_px(app, 90);
+            int bx = vx - vw - app_px(app, 30) - bw;
+            if (bx > r.x + pad + label_w + app_px(app, 16))
+                ui_progress(app, (SDL_Rect){bx, r.y + r.h / 2 - app_px(app, 4), bw, app_px(app, 8)},
+                            (float)app->settings.volume / 100.0f,
+                            app->settings.muted ? t->text_dim : t->accent2);
+        }
+    }
+    app_hit(app, r, (Action){.type = ACT_SELECT, .value = (int)id});
+}
+
+/* Lays the rows out in one or two columns; returns the content height. */
+static int draw_rows(App *app, SettingsState *s, SDL_Rect view, int y0)
+{
+    const Theme *t = &app->theme;
+    int gap = app_px(app, 8);
+    int col_gap = app_px(app, 24);
+    int row_h = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 18);
+    int head_h = text_line_height(app, FONT_SMALL) + app_px(app, 10);
+    bool two = (float)view.w / app->scale >= 1000.0f;
+    int cols = two ? 2 : 1;
+    int cw = (view.w - col_gap * (cols - 1)) / cols;
+    s->row_h = row_h;
+    int col_y[2] = {y0, y0};
+    int bottom = y0;
+    for (int i = 0; i < SET_COUNT; i++) {
+        int c = two && i >= SET_VOLUME ? 1 : 0;
+        int x = view.x + c * (cw + col_gap);
+        if (ROWS[i].group) {
+            if (col_y[c] > y0)
+                col_y[c] += app_px(app, 8);
+            text_draw(app, FONT_SMALL, ROWS[i].group, x + app_px(app, 4), col_y[c] + app_px(app, 2), t->accent,
+                      ALIGN_LEFT);
+            col_y[c] += head_h;
+        }
+        SDL_Rect r = {x, col_y[c], cw, row_h};
+        s->row_y[i] = col_y[c] - y0;
+        draw_row(app, s, (SettingId)i, r);
+        col_y[c] += row_h + gap;
+        if (col_y[c] > bottom)
+            bottom = col_y[c];
+    }
+    return bottom - y0;
+}
+
+/* The line under the list: what the selected setting does (or the reset notice). */
+static void draw_help(App *app, SettingsState *s, SDL_Rect r)
+{
+    const Theme *t = &app->theme;
+    ui_panel(app, r);
+    int pad = app_px(app, 16);
+    ChartClip saved;
+    chart_clip_push(app, r, &saved);
+    int x = r.x + pad, y = r.y + app_px(app, 10), w = r.w - pad * 2;
+    if (s->notice[0]) {
+        y += text_draw_wrapped(app, FONT_SMALL, s->notice, x, y, w, s->notice_ok ? t->good : t->bad, r.y,
+                               r.y + r.h);
+        y += app_px(app, 4);
+    }
+    const SettingRow *row = &ROWS[s->selected];
+    char line[STORE_PATH_MAX + 600];
+    if (s->selected == SET_PROGRESS_FILE && app->store)
+        snprintf(line, sizeof line, "%s  %s", store_path(app->store), row->help);
+    else
+        snprintf(line, sizeof line, "%s", row->help);
+    text_draw(app, FONT_BODY_BOLD, row->label, x, y, t->text, ALIGN_LEFT);
+    y += text_line_height(app, FONT_BODY_BOLD);
+    text_draw_wrapped(app, FONT_SMALL, line, x, y, w, t->text_dim, r.y, r.y + r.h);
+    chart_clip_pop(app, &saved);
+}
+
+/* The typed confirmation for a reset. */
+static void draw_typing(App *app, SettingsState *s)
+{
+    const Theme *t = &app->theme;
+    ui_fill(app, (SDL_Rect){0, 0, app->w, app->h}, ui_alpha(t->bg, 200));
+    int w = app_px(app, 600);
+    if (w > app->w - app_px(app, 40))
+        w = app->w - app_px(app, 40);
+    int pad = app_px(app, 28);
+    const char *msg = "This erases every answer, Leitner box, exam result, streak and all XP. Your settings "
+                      "stay, and a backup of the file is made first. Type RESET and press Enter to go on; "
+                      "Esc keeps everything.";
+    int th = text_wrapped_height(app, FONT_BODY, msg, w - pad * 2);
+    int field_h = text_line_height(app, FONT_TITLE) + app_px(app, 20);
+    int h = pad * 2 + text_line_height(app, FONT_TITLE) + app_px(app, 12) + th + app_px(app, 20) + field_h;
+    SDL_Rect box = {(app->w - w) / 2, (app->h - h) / 2, w, h};
+    ui_round_rect(app, (SDL_Rect){box.x - 2, box.y - 2, box.w + 4, box.h + 4}, app_px(app, 18), t->bad);
+    ui_round_rect(app, box, app_px(app, 16), t->panel);
+    int y = box.y + pad;
+    text_draw(app, FONT_TITLE, "Reset all progress?", box.x + pad, y, t->text, ALIGN_LEFT);
+    y += text_line_height(app, FONT_TITLE) + app_px(app, 12);
+    y += text_draw_wrapped(app, FONT_BODY, msg, box.x + pad, y, w - pad * 2, t->text_dim, 0, app->h);
+    y += app_px(app, 20);
+    SDL_Rect field = {box.x + pad, y, w - pad * 2, field_h};
+    ui_round_rect(app, (SDL_Rect){field.x - 2, field.y - 2, field.w + 4, field.h + 4}, app_px(app, 10),
+                  t->accent);
+    ui_round_rect(app, field, app_px(app, 8), t->bg);
+    int fy = field.y + (field.h - text_line_height(app, FONT_TITLE)) / 2;
+    int fx = field.x + app_px(app, 14);
+    if (s->typed[0])
+        fx += text_draw(app, FONT_TITLE, s->typed, fx, fy, strcmp(s->typed, SETTINGS_CONFIRM_WORD) == 0 ? t->bad
+                        : t->text, ALIGN_LEFT);
+    else
+        text_draw(app, FONT_TITLE, SETTINGS_CONFIRM_WORD, fx, fy, ui_alpha(t->text_dim, 70), ALIGN_LEFT);
+    ui_fill(app, (SDL_Rect){fx + app_px(app, 2), fy + app_px(app, 4), app_px(app, 3),
+                            text_line_height(app, FONT_TITLE) - app_px(app, 8)}, t->accent);
+}
+
+/* Scrolls so the selected row shows and no space is wasted below the last
+ * row; returns true when the offset moved (the frame is then drawn again). */
+static bool adjust_scroll(App *app, SettingsState *s)
+{
+    int before = s->scroll.offset;
+    int view_h = s->scroll.view;
+    int top = s->row_y[s->selected] - app_px(app, 30);
+    int bottom = s->row_y[s->selected] + s->row_h + app_px(app, 8);
+    if (top < s->scroll.offset)
+        s->scroll.offset = top;
+    else if (bottom > s->scroll.offset + view_h)
+        s->scroll.offset = bottom - view_h;
+    int max = s->scroll.content - view_h;
+    if (s->scroll.offset > max)
+        s->scroll.offset = max;
+    if (s->scroll.offset < 0)
+        s->scroll.offset = 0;
+    return s->scroll.offset != before;
+}
+
+static void draw_all(App *app, SettingsState *s)
+{
+    ui_background(app);
+    ui_title(app, "Settings", "Saved and applied as you change them");
+    int margin = app_px(app, 28);
+    int top = app_px(app, 18) + text_line_height(app, FONT_TITLE) + app_px(app, 18);
+    int footer = text_line_height(app, FONT_SMALL) + app_px(app, 30);
+    int help_h = text_line_height(app, FONT_BODY_BOLD) + text_line_height(app, FONT_SMALL) * 2 + app_px(app, 24);
+    if (s->notice[0])
+        help_h += text_line_height(app, FONT_SMALL) * 2 + app_px(app, 4);
+    SDL_Rect view = {margin, top, app->w - margin * 2, app->h - top - footer - help_h - app_px(app, 12)};
+    if (view.h < app_px(app, 60))
+        view.h = app_px(app, 60);
+    s->scroll.view = view.h;
+    ChartClip saved;
+    chart_clip_push(app, (SDL_Rect){0, view.y - app_px(app, 4), app->w, view.h + app_px(app, 8)}, &saved);
+    s->scroll.content = draw_rows(app, s, view, view.y - s->scroll.offset);
+    chart_clip_pop(app, &saved);
+    if (s->scroll.content > s->scroll.view)
+        ui_scrollbar(app, (SDL_Rect){view.x + view.w + app_px(app, 10), view.y, app_px(app, 8), view.h},
+                     &s->scroll);
+    draw_help(app, s, (SDL_Rect){margin, view.y + view.h + app_px(app, 12), app->w - margin * 2, help_h});
+    if (s->typing) {
+        draw_typing(app, s);
+        ui_footer(app, "Type RESET      Enter  reset      Backspace  delete      Esc  cancel");
+        return;
+    }
+    ui_footer(app, "Up/Down  choose      Left/Right  change      PgUp/PgDn  bigger steps      Enter  toggle      "
+                   "Esc  back");
+}
+
+static void settings_draw(App *app, void *state)
+{
+    SettingsState *s = state;
+    app->hit_count = 0;
+    draw_all(app, s);
+    /* Row positions are known once laid out: scroll to the selection. */
+    if (adjust_scroll(app, s)) {
+        app->hit_count = 0;
+        draw_all(app, s);
+    }
+}
+
+const Screen SCREEN_SETTINGS = {
+    .name = "settings",
+    .enter = settings_enter,
+    .leave = settings_leave,
+    .action = settings_action,
+    .update = settings_update,
+    .draw = settings_draw,
+};
