@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "audio.h"
+#include "bench.h"
 #include "input.h"
 #include "screen.h"
 #include "text.h"
@@ -155,6 +156,7 @@ bool app_screenshot(App *app, const char *path)
 
 static void draw(App *app)
 {
+    bench_frame_begin();
     SDL_SetRenderDrawColor(app->renderer, app->theme.bg.r, app->theme.bg.g, app->theme.bg.b, 255);
     SDL_RenderClear(app->renderer);
     app->hit_count = 0;
@@ -163,6 +165,7 @@ static void draw(App *app)
     text_frame_done(app);
     SDL_RenderPresent(app->renderer);
     app->dirty = false;
+    bench_frame_end(app);
 }
 
 static void take_user_screenshot(App *app)

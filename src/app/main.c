@@ -13,6 +13,7 @@
 #include "audio.h"
 #include "bankcheck.h"
 #include "bankload.h"
+#include "bench.h"
 #include "cli.h"
 #include "prefs.h"
 #include "screens.h"
@@ -242,6 +243,7 @@ static int run_game(const CliOptions *o)
     else
         app_loop(&app);
     shutdown_app(&app);
+    bench_shutdown();
     return status;
 }
 
@@ -268,6 +270,7 @@ static int export_history(const CliOptions *o)
 int main(int argc, char **argv)
 {
     CliOptions o = cli_parse(argc, argv);
+    bench_setup();
     switch (o.action) {
     case CLI_ERROR:
         fprintf(stderr, "cloudprep: %s\n", o.error);

@@ -522,7 +522,10 @@ static void draw_lives_and_combo(App *app, ArcadeState *s, int x, int y)
 {
     const Theme *t = &app->theme;
     char line[64];
-    snprintf(line, sizeof line, "%s  -  %d s", KINDS[s->kind].title, KINDS[s->kind].seconds);
+    if (KINDS[s->kind].seconds >= 120)
+        snprintf(line, sizeof line, "%s  -  %d min", KINDS[s->kind].title, KINDS[s->kind].seconds / 60);
+    else
+        snprintf(line, sizeof line, "%s  -  %d s", KINDS[s->kind].title, KINDS[s->kind].seconds);
     text_draw(app, FONT_SMALL, line, x, y, t->text_dim, ALIGN_LEFT);
     y += text_line_height(app, FONT_SMALL) + app_px(app, 4);
     float hs = (float)app_px(app, 26);
@@ -576,13 +579,14 @@ static void draw_score(App *app, ArcadeState *s, int right, int y)
     char best[48];
     int b = s->best[s->kind];
     format_points(b, v, sizeof v);
-    if (b > 0 && s->ra.points > b)
-        snprintf(best, sizeof best, "New best! (was %s)", v);
-    else if (b > 0)
-        snprintf(best, sizeof best, "Best %s", v);
-    else
+    if (s->rounds[s->kind] == 0)
         snprintf(best, sizeof best, "First %s round", KINDS[s->kind].title);
-    text_draw(app, FONT_SMALL, best, right, y, b > 0 && s->ra.points > b ? t->accent : t->text_dim, ALIGN_RIGHT);
+    else if (s->ra.points > b)
+        snprintf(best, sizeof best, "New best! (was %s)", v);
+    else
+        snprintf(best, sizeof best, "Best %s", v);
+    text_draw(app, FONT_SMALL, best, right, y, s->rounds[s->kind] > 0 && s->ra.points > b ? t->accent : t->text_dim,
+              ALIGN_RIGHT);
     if (s->points_pop_ms > 0) {
         float p = 1.0f - (float)s->points_pop_ms / ARCADE_POP_MS;
         int mult_used = rewards_arcade_multiplier(s->ra.combo > 0 ? s->ra.combo - 1 : 0);
@@ -762,13 +766,14 @@ static void draw_round_card(App *app, ArcadeState *s, int k, SDL_Rect r)
     char line[96];
     snprintf(line, sizeof line, "%d  %s", k + 1, KINDS[k].title);
     text_draw(app, FONT_TITLE, line, x, y, sel ? t->text : t->text_dim, ALIGN_LEFT);
+    y += text_line_height(app, FONT_TITLE);
     if (KINDS[k].seconds >= 120)
         snprintf(line, sizeof line, "%d minutes, +%d s per right answer", KINDS[k].seconds / 60,
                  KINDS[k].bonus_ms / 1000);
     else
         snprintf(line, sizeof line, "%d seconds, +%d s per right answer", KINDS[k].seconds, KINDS[k].bonus_ms / 1000);
-    text_draw(app, FONT_BODY, line, r.x + r.w - pad, y + app_px(app, 8), t->text_dim, ALIGN_RIGHT);
-    y += text_line_height(app, FONT_TITLE) + app_px(app, 8);
+    text_draw(app, FONT_BODY, line, x, y, t->text_dim, ALIGN_LEFT);
+    y += text_line_height(app, FONT_BODY) + app_px(app, 8);
     text_draw(app, FONT_SMALL, "Personal best", x, y, t->text_dim, ALIGN_LEFT);
     y += text_line_height(app, FONT_SMALL);
     if (s->rounds[k] > 0) {
@@ -790,8 +795,8 @@ static void draw_menu(App *app, ArcadeState *s)
     int margin = app_px(app, 28);
     int gap = app_px(app, 20);
     int cw = (app->w - margin * 2 - gap) / 2;
-    int ch = app_px(app, 28) + text_line_height(app, FONT_TITLE) + text_line_height(app, FONT_SMALL) +
-             text_line_height(app, FONT_HUGE) + app_px(app, 20);
+    int ch = app_px(app, 28) + text_line_height(app, FONT_TITLE) + text_line_height(app, FONT_BODY) +
+             text_line_height(app, FONT_SMALL) + text_line_height(app, FONT_HUGE) + app_px(app, 24);
     for (int k = 0; k < ARCADE_ROUND_KINDS; k++)
         draw_round_card(app, s, k, (SDL_Rect){margin + k * (cw + gap), y, cw, ch});
     y += ch + gap;

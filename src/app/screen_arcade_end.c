@@ -188,10 +188,10 @@ static void draw_stats(App *app, ArcadeEndState *s, SDL_Rect r)
     hud_stat(app, (SDL_Rect){r.x + cw + gap, r.y, cw, ch}, "Accuracy", v, pct >= 70 ? t->good : t->text);
     int mult = rewards_arcade_multiplier(res->best_combo > 0 ? res->best_combo - 1 : 0);
     if (res->best_combo > 0)
-        snprintf(v, sizeof v, "%d in a row (x%d)", res->best_combo, mult);
+        snprintf(v, sizeof v, "%d  (x%d)", res->best_combo, mult);
     else
         snprintf(v, sizeof v, "-");
-    hud_stat(app, (SDL_Rect){r.x, r.y + ch + gap, cw, ch}, "Best combo", v,
+    hud_stat(app, (SDL_Rect){r.x, r.y + ch + gap, cw, ch}, "Best combo in a row", v,
              mult >= REWARDS_ARCADE_MAX_MULTIPLIER ? t->accent : t->accent2);
     snprintf(v, sizeof v, "+%d XP", res->xp);
     hud_stat(app, (SDL_Rect){r.x + cw + gap, r.y + ch + gap, cw, ch}, "Earned", v, t->accent);

@@ -57,9 +57,10 @@ static void *drill_enter(App *app, const void *arg)
         .new_quota = app->settings.new_per_day > 0 ? app->settings.new_per_day : -1,
         .new_today = today.new_today,
         .exam_date = app->settings.exam_date,
+        .due_by = study_due_horizon(app),
     };
-    leitner_session_start(&s->session, app->bank, app->states, study_accuracy(app), study_due_horizon(app),
-                          &app->rng, &opt);
+    leitner_session_start(&s->session, app->bank, app->states, study_accuracy(app), app_now(app), &app->rng,
+                          &opt);
     show_next(app, s);
     return s;
 }

@@ -196,8 +196,9 @@ static void results_draw(App *app, void *state)
                                    bottom) + app_px(app, 6);
         }
         if (s->has_estimate) {
-            snprintf(line, sizeof line, "Estimated chance of passing today: %.0f%% (%d simulated exams from your "
-                     "answers and boxes).", s->estimate.probability * 100, s->estimate.simulations);
+            snprintf(line, sizeof line, "Estimated chance of passing today: %.0f%% (likely %.0f-%.0f%%; %d simulated "
+                     "exams from your answers and boxes).", s->estimate.probability * 100, s->estimate.low * 100,
+                     s->estimate.high * 100, s->estimate.simulations);
             text_draw_wrapped(app, FONT_SMALL, line, x, y, w, t->text, 0, bottom);
         }
         ui_footer(app, "Enter or V  review every question      Esc  home");

@@ -612,7 +612,6 @@ static void draw_all(App *app, SettingsState *s)
 static void settings_draw(App *app, void *state)
 {
     SettingsState *s = state;
-    app->hit_count = 0;
     draw_all(app, s);
     /* Row positions are known once laid out: scroll to the selection. */
     if (adjust_scroll(app, s)) {

@@ -352,7 +352,27 @@ static SDL_Color score_colour(const App *app, const StatsState *s, int scaled)
 
 /* ---- header and tabs ---------------------------------------------------- */
 
-/* Draws one line in bold, or in the regular face when bold is too wide, or
+/* Copies text into buf shortened with an ellipsis so it fits w pixels in
+ * `role` (unchanged when it fits). */
+static void ellipsize(App *app, FontRole role, const char *text, int w, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s", text);
+    size_t len = strlen(buf);
+    int tw, th;
+    text_size(app, role, buf, &tw, &th);
+    while (tw > w && len > 0) {
+        /* drop one UTF-8 character and put an ellipsis in its place */
+        do
+            len--;
+        while (len > 0 && ((unsigned char)buf[len] & 0xC0) == 0x80);
+        while (len > 0 && (buf[len - 1] == ' ' || buf[len - 1] == ','))
+            len--;
+        snprintf(buf + len, size - len, "\xE2\x80\xA6");
+        text_size(app, role, buf, &tw, &th);
+    }
+}
+
+/* Draws one line in bold, or in the regular face when bold is too wide,
  * shortened with an ellipsis when even that does not fit in w pixels. */
 static void draw_fitted(App *app, const char *text, int x, int y, int w, SDL_Color c)
 {
@@ -363,20 +383,7 @@ static void draw_fitted(App *app, const char *text, int x, int y, int w, SDL_Col
         return;
     }
     char buf[160];
-    snprintf(buf, sizeof buf, "%s", text);
-    size_t len = strlen(buf);
-    for (;;) {
-        text_size(app, FONT_BODY, buf, &tw, &th);
-        if (tw <= w || len == 0)
-            break;
-        /* drop one UTF-8 character and put an ellipsis in its place */
-        do
-            len--;
-        while (len > 0 && ((unsigned char)buf[len] & 0xC0) == 0x80);
-        while (len > 0 && (buf[len - 1] == ' ' || buf[len - 1] == ','))
-            len--;
-        snprintf(buf + len, sizeof buf - len, "\xE2\x80\xA6");
-    }
+    ellipsize(app, FONT_BODY, text, w, buf, sizeof buf);
     text_draw(app, FONT_BODY, buf, x, y, c, ALIGN_LEFT);
 }
 
@@ -1134,7 +1141,7 @@ static int page_readiness(App *app, StatsState *s, SDL_Rect view, int y)
 /* ---- page 6: records ----------------------------------------------------- */
 
 typedef struct RecordCard {
-    const char *label;
+    char label[64];
     char value[64];
     SDL_Color colour;
 } RecordCard;
@@ -1143,15 +1150,19 @@ static void compose_records(App *app, const StatsState *s, RecordCard *c)
 {
     const Theme *t = &app->theme;
     char num[32];
-    c[0] = (RecordCard){"Arcade sprint best (60 s)", "", s->sprint_rounds ? t->accent : t->text_dim};
+    snprintf(c[0].label, sizeof c[0].label, "Arcade sprint best (60 s)");
     fmt_count(s->sprint_best, c[0].value, sizeof c[0].value);
-    c[1] = (RecordCard){"Arcade marathon best (3 min)", "", s->marathon_rounds ? t->accent : t->text_dim};
+    c[0].colour = s->sprint_rounds ? t->accent : t->text_dim;
+    snprintf(c[1].label, sizeof c[1].label, "Arcade marathon best (3 min)");
     fmt_count(s->marathon_best, c[1].value, sizeof c[1].value);
-    c[2] = (RecordCard){"Time studied", "", t->text};
+    c[1].colour = s->marathon_rounds ? t->accent : t->text_dim;
+    snprintf(c[2].label, sizeof c[2].label, "Time studied");
     fmt_duration(s->totals.ms, c[2].value, sizeof c[2].value);
-    c[3] = (RecordCard){"Level", "", t->accent2};
+    c[2].colour = t->text;
     fmt_count((int)s->totals.xp, num, sizeof num);
-    snprintf(c[3].value, sizeof c[3].value, "%d  (%s XP)", s->day.level, num);
+    snprintf(c[3].label, sizeof c[3].label, "Level (%s XP)", num);
+    snprintf(c[3].value, sizeof c[3].value, "%d", s->day.level);
+    c[3].colour = t->accent2;
 }
 
 /* One achievement as a line: a mark, the title, and what it asks for. */
@@ -1165,15 +1176,14 @@ static void draw_achievement(App *app, const RewardsAchievement *a, bool got, SD
     else
         ui_circle(app, (float)r.x + (float)mark / 2, (float)my + (float)mark / 2, (float)mark / 2,
                   ui_alpha(t->text_dim, 60));
-    int tx = r.x + mark + app_px(app, 10);
+    int tx = r.x + mark + app_px(app, 8);
     int by = r.y + (r.h - text_line_height(app, FONT_BODY_BOLD)) / 2;
     int dx = tx + text_draw(app, FONT_BODY_BOLD, a->title, tx, by, got ? t->text : t->text_dim, ALIGN_LEFT) +
-             app_px(app, 12);
-    ChartClip saved;
-    if (chart_clip_push(app, (SDL_Rect){dx, r.y, r.x + r.w - dx, r.h}, &saved))
-        text_draw(app, FONT_SMALL, a->description, dx, r.y + (r.h - text_line_height(app, FONT_SMALL)) / 2,
-                  got ? t->text_dim : ui_alpha(t->text_dim, 160), ALIGN_LEFT);
-    chart_clip_pop(app, &saved);
+             app_px(app, 8);
+    char desc[200];
+    ellipsize(app, FONT_SMALL, a->description, r.x + r.w - dx, desc, sizeof desc);
+    text_draw(app, FONT_SMALL, desc, dx, r.y + (r.h - text_line_height(app, FONT_SMALL)) / 2,
+              got ? t->text_dim : ui_alpha(t->text_dim, 160), ALIGN_LEFT);
 }
 
 static int page_records(App *app, StatsState *s, SDL_Rect view, int y)
@@ -1196,7 +1206,11 @@ static int page_records(App *app, StatsState *s, SDL_Rect view, int y)
     y += card_h + gap;
     char line[400], answers[32];
     fmt_count(s->totals.answers, answers, sizeof answers);
-    snprintf(line, sizeof line,
+    if (s->totals.answers == 0)
+        snprintf(line, sizeof line, "Nothing answered yet: your records, totals and achievements fill in as you "
+                 "study.");
+    else
+        snprintf(line, sizeof line,
              "%s answers (%d%% right) to %d of the bank's %d items, on %d days. %d mock exam%s and %d "
              "diagnostic%s finished; %d sprint and %d marathon round%s played.",
              answers, pct(s->totals.right, s->totals.answers), s->totals.items_answered, app->bank->item_count,

@@ -200,7 +200,7 @@ Bank *bank_new(const char *dir)
 
 void bank_free(Bank *b)
 {
-    if (!b)
+    if (!b || !b->arena) /* a Bank built by hand is not ours to free */
         return;
     BankArena *ba = b->arena;
     free(b->items);
@@ -213,6 +213,12 @@ int bank_item_index(const Bank *b, const char *id)
 {
     if (!b || !id)
         return -1;
+    if (!b->arena) { /* a Bank built by hand (tests): no id table */
+        for (int i = 0; i < b->item_count; i++)
+            if (b->items[i].id && strcmp(b->items[i].id, id) == 0)
+                return i;
+        return -1;
+    }
     const IdSlot *s = id_find(b->arena, id, hash_string(id));
     return s ? s->item : -1;
 }
@@ -1811,10 +1817,15 @@ Bank *bank_load_dir(const char *dir, Diag *out)
     Diag local = {0};
     Diag *d = out ? out : &local;
     struct stat st;
-    if (!dir || stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        diag_add(d, DIAG_ERROR, dir ? dir : "(null)", 0, 0,
-                 "cannot open bank folder: %s",
-                 dir && stat(dir, &st) == 0 ? "not a folder" : strerror(errno));
+    if (!dir || !*dir) {
+        diag_add(d, DIAG_ERROR, "(none)", 0, 0, "no bank folder given");
+        diag_free(&local);
+        return NULL;
+    }
+    int found = stat(dir, &st);
+    if (found != 0 || !S_ISDIR(st.st_mode)) {
+        diag_add(d, DIAG_ERROR, dir, 0, 0, "cannot open bank folder: %s",
+                 found != 0 ? strerror(errno) : "not a folder");
         diag_free(&local);
         return NULL;
     }

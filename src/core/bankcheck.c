@@ -666,9 +666,10 @@ int bankcheck_run(const char *dir, FILE *out)
         fprintf(out, "cloudprep: --check-bank needs a bank folder\n");
         return 2;
     }
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+    int found = stat(dir, &st);
+    if (found != 0 || !S_ISDIR(st.st_mode)) {
         fprintf(out, "%s: error: no such bank folder (%s)\n", dir,
-                stat(dir, &st) != 0 ? strerror(errno) : "not a folder");
+                found != 0 ? strerror(errno) : "not a folder");
         return 2;
     }
     char exam[4096];

@@ -50,10 +50,12 @@ bool bank_parse_items(Bank *b, const char *buf, size_t len, const char *name, Di
  * are in `out` (which may be NULL). Item files with errors are skipped. */
 Bank *bank_load_dir(const char *dir, Diag *out);
 
-/* Frees a Bank and everything in it (one arena). NULL is fine. */
+/* Frees a Bank made by bank_new or bank_load_dir and everything in it (one
+ * arena). NULL, or a Bank built by hand (arena NULL), is left alone. */
 void bank_free(Bank *b);
 
-/* Returns the index in b->items of the item with this id, or -1. */
+/* Returns the index in b->items of the item with this id, or -1. Constant
+ * time for loaded banks; works (linearly) on a Bank built by hand too. */
 int bank_item_index(const Bank *b, const char *id);
 /* Returns the index in b->domains of the domain with this id, or -1. */
 int bank_domain_index(const Bank *b, const char *id);

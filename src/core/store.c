@@ -667,10 +667,11 @@ static bool move_aside(Store *st, int64_t now, char *name, size_t size)
 
 /* Restores the newest backup that passes its own check; returns true and
  * fills info when one was restored. */
-static bool restore_newest_backup(Store *st, StoreOpenInfo *info)
+static bool restore_newest_backup(Store *st, StoreOpenInfo *info, int *found)
 {
     char **names;
     int n = list_backups(st, true, true, &names);
+    *found = n;
     bool done = false;
     for (int i = 0; i < n && !done; i++) {
         char src[STORE_PATH_MAX];
@@ -902,7 +903,7 @@ static void damage_words(int rc, const char *why, char *damage, size_t size, Sto
         snprintf(damage, size, "its integrity check failed");
 }
 
-static void compose_message(Store *st, StoreOpenInfo *info, const char *damage)
+static void compose_message(Store *st, StoreOpenInfo *info, const char *damage, int backups_found)
 {
     char *m = info->message;
     size_t size = sizeof info->message;
@@ -911,10 +912,14 @@ static void compose_message(Store *st, StoreOpenInfo *info, const char *damage)
         append(m, size, "Your progress file was damaged (%s), so it was moved aside as %s and the "
                         "backup from %s was restored. Answers given after that backup are lost.",
                damage, info->damaged_name, info->backup_date);
-    } else if (info->damaged) {
+    } else if (info->damaged && backups_found == 0) {
         append(m, size, "Your progress file was damaged (%s) and there was no backup to restore, so "
                         "it was moved aside as %s and a new, empty one was started.",
                damage, info->damaged_name);
+    } else if (info->damaged) {
+        append(m, size, "Your progress file was damaged (%s) and none of its %d backups could be "
+                        "restored, so it was moved aside as %s and a new, empty one was started.",
+               damage, backups_found, info->damaged_name);
     } else if (info->created) {
         append(m, size, "Welcome! Your progress will be kept in %s.", st->path);
     }
@@ -992,6 +997,7 @@ Store *store_open_with(const char *data_dir, int64_t now, const StoreOptions *op
     }
 
     char damage[256] = "";
+    int backups_found = 0;
     bool existed = file_exists(st->path);
     if (existed) {
         int version = 0;
@@ -1030,7 +1036,7 @@ Store *store_open_with(const char *data_dir, int64_t now, const StoreOptions *op
             }
             info->damaged = true;
             info->from_version = 0;
-            info->restored = restore_newest_backup(st, info);
+            info->restored = restore_newest_backup(st, info, &backups_found);
             info->created = !info->restored;
             existed = info->restored;
         }
@@ -1047,7 +1053,7 @@ Store *store_open_with(const char *data_dir, int64_t now, const StoreOptions *op
     if (store_backup_daily(st, now, info->migrated) != SQLITE_OK)
         info->backup_failed = true;
     info->kind = open_kind(info);
-    compose_message(st, info, damage);
+    compose_message(st, info, damage, backups_found);
     return st;
 }
 

@@ -160,6 +160,7 @@ answer right
 key Escape
 key Return
 expect arcade_end
+wait 1200
 shot arcade-end-quit.png
 key Escape
 expect arcade
@@ -167,7 +168,7 @@ key Escape
 expect home
 quit"
 expect_eq "sprint rounds and marathon rounds" \
-  "$(sql "select group_concat(round || ':' || items || ':' || points, ' ') from exams where mode='arcade'")" \
+  "$(sql "select group_concat(r, ' ') from (select round || ':' || items || ':' || points as r from exams where mode='arcade' order by id)")" \
   "sprint:3:0 sprint:0:0 sprint:13:2100 sprint:18:3600 marathon:4:100 marathon:3:300"
 expect_eq "the sprint best is the max of its rounds" \
   "$(sql "select max(points) from exams where mode='arcade' and round='sprint'")" 3600
@@ -192,7 +193,9 @@ expect_eq "XP: answers plus the round bonuses" "$(sql "select value from profile
 expect_eq "the goal keys keep the day's best round" \
   "$(sql "select value from profile where key='arcade_best_round_answers'")" 18
 
-# 5. The small window: nothing cut off at 960x600; reduce motion still plays.
+# 5. The small window: nothing cut off at 960x600; with reduce motion the
+#    round plays the same (no shake, no particles).
+sql "insert or replace into settings(key, value) values('reduce_motion', '1')"
 play "time $NOW
 resize 960 600
 key 2
@@ -212,6 +215,8 @@ expect arcade_end
 wait 1200
 shot arcade-end-small.png
 quit"
+expect_eq "the reduce-motion round is saved like any other" \
+  "$(sql "select round, items, points from exams where mode='arcade' order by id desc limit 1")" "sprint|3|0"
 
 for f in arcade-start-empty arcade-countdown arcade-question arcade-wrong arcade-end-lives arcade-hurry \
          arcade-hurry-later arcade-end-time arcade-combo-x3 arcade-end-newbest arcade-end-newbest2 \

@@ -411,6 +411,16 @@ static void test_folders(void)
     CHECK_STR(all_diags(&d), want);
     diag_free(&d);
 
+    CHECK(bank_load_dir(NULL, &d) == NULL);
+    CHECK_STR(all_diags(&d), "(none): error: no bank folder given");
+    diag_free(&d);
+    snprintf(dir, sizeof dir, "%s", testlib_source_path("tests/banks/mini/exam.yaml"));
+    CHECK(bank_load_dir(dir, NULL) == NULL); /* a NULL Diag is allowed */
+    CHECK(bank_load_dir(dir, &d) == NULL);
+    snprintf(want, sizeof want, "%s: error: cannot open bank folder: not a folder", dir);
+    CHECK_STR(all_diags(&d), want);
+    diag_free(&d);
+
     snprintf(dir, sizeof dir, "%s", testlib_source_path("tests/banks/bad/no-exam"));
     CHECK(bank_load_dir(dir, &d) == NULL);
     snprintf(want, sizeof want, "%s/exam.yaml: error: no exam.yaml in bank folder '%s'; every "

@@ -80,14 +80,10 @@ static void child_run(const char *dir, int round, int fd)
     rng_seed(&rng, 5000u + (uint64_t)round);
     int64_t now = NOW + (int64_t)round * 3600; /* a new day (and daily backup) every 24 rounds */
     StoreOpenInfo info;
-    struct timespec a0, a1;
-    clock_gettime(CLOCK_MONOTONIC, &a0);
     Store *st = store_open(dir, now, &info);
-    if (!st || !info.writable)
+    if (!st || !info.writable || info.damaged)
         _exit(3);
-    clock_gettime(CLOCK_MONOTONIC, &a1);
-    report(fd, REPORT_OPENED, (a1.tv_sec - a0.tv_sec) * 1000000 + (a1.tv_nsec - a0.tv_nsec) / 1000);
-    (void)info.kind;
+    report(fd, REPORT_OPENED, info.kind);
     ItemState states[TESTBANK_ITEMS];
     if (store_load_states(st, &tb.bank, states) != STORE_OK)
         _exit(4);
@@ -261,7 +257,8 @@ int main(void)
     CHECK_INT(kills, KILLS);
     CHECK_INT(max_lost, 0);
     CHECK_INT(count_damaged(dir), 0); /* the store never found the file damaged */
-    CHECK(answers.n > 1000);          /* the kills landed while answers were being written */
+    CHECK(answers.n > 50);            /* the kills landed while answers were being written */
+    CHECK(exams.n > 0);               /* and while whole exams were */
     CHECK(kills_in_open > 0);         /* and some while the store was opening */
     printf("crash test: kills %d (during open %d), answers committed %d, exams committed %d, max lost %d\n",
            kills, kills_in_open, answers.n, exams.n, max_lost);

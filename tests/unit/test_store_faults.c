@@ -428,6 +428,23 @@ static void test_damaged_backup(void)
     store_close(st);
 }
 
+/* Every backup damaged too: start empty and say that none could be used. */
+static void test_all_backups_damaged(void)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s", testlib_tmpdir("store_allbad"));
+    make_history(dir);
+    overwrite(in_dir(dir, "backups/progress-20250301.db"), 0, 0x11, 100);
+    overwrite(in_dir(dir, "backups/progress-20250302.db"), 0, 0x11, 100);
+    overwrite(in_dir(dir, "progress.db"), 0, 0x3C, 100);
+    StoreOpenInfo info;
+    Store *st = store_open(dir, NOW + DAY + 10, &info);
+    CHECK_INT(info.kind, STORE_OPEN_RESTARTED);
+    CHECK(strstr(info.message, "none of its 2 backups") != NULL);
+    CHECK(info.writable);
+    store_close(st);
+}
+
 /* No backup at all: start empty and say so. */
 static void test_damage_without_backup(void)
 {
@@ -790,6 +807,60 @@ static void test_disk_full_at_open(void)
     CHECK(kinds[STORE_OPEN_UNAVAILABLE] + kinds[STORE_OPEN_READONLY_FOLDER] > 0);
 }
 
+static char *read_text(const char *path)
+{
+    long size = 0;
+    unsigned char *buf = read_all(path, &size);
+    if (buf)
+        buf[size] = '\0';
+    return (char *)buf;
+}
+
+/* Migrating a version 1 file on a disk that fills at every point: the file
+ * is never migrated without its backup, never damaged, and loses nothing. */
+static void test_disk_full_during_migration(void)
+{
+    char *sql = read_text(testlib_source_path("tests/store/v1.sql"));
+    CHECK(sql != NULL);
+    if (!sql)
+        return;
+    StoreOptions opts = {.vfs = "cloudprep_test_full"};
+    int migrated_first = 0, refused_first = 0;
+    for (int64_t budget = 0; budget < 300000; budget = budget * 2 + 1500) {
+        char dir[1024];
+        snprintf(dir, sizeof dir, "%s", testlib_tmpdir("store_full_migrate"));
+        const char *db = in_dir(dir, "progress.db");
+        raw_exec(db, sql);
+        shim_full.budget = budget;
+        shim_full.written = 0;
+        StoreOpenInfo info;
+        Store *st = store_open_with(dir, NOW, &opts, &info);
+        migrated_first += info.kind == STORE_OPEN_MIGRATED;
+        refused_first += !info.writable;
+        store_close(st);
+        int64_t version = raw_int(db, "PRAGMA user_version");
+        CHECK(version == 1 || version == 2);
+        if (version == 2)
+            CHECK_INT(raw_int(in_dir(dir, "backups/progress-20250301-120000-v1.db"), "PRAGMA user_version"), 1);
+        shim_full.budget = -1;
+        st = store_open_with(dir, NOW + 60, &opts, &info);
+        CHECK(info.writable && !info.damaged);
+        CHECK(info.kind == STORE_OPEN_MIGRATED || info.kind == STORE_OPEN_OK);
+        StoreTotals t;
+        CHECK_INT(store_totals(st, &t), STORE_OK);
+        CHECK_INT(t.answers, 7);
+        CHECK_INT(t.xp, 150);
+        store_close(st);
+        char ok[64];
+        raw_text(db, "PRAGMA integrity_check", ok, sizeof ok);
+        CHECK_STR(ok, "ok");
+        CHECK_INT(raw_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    }
+    printf("disk full during migration: migrated at once %d, refused %d\n", migrated_first, refused_first);
+    CHECK(migrated_first > 0 && refused_first > 0);
+    free(sql);
+}
+
 int main(void)
 {
     testbank_init(&tb);
@@ -798,6 +869,7 @@ int main(void)
     test_damage_middle();
     test_damage_header();
     test_damaged_backup();
+    test_all_backups_damaged();
     test_damage_without_backup();
     test_foreign_file();
     test_newer_version(false);
@@ -808,5 +880,6 @@ int main(void)
     test_readonly_chmod();
     test_disk_full();
     test_disk_full_at_open();
+    test_disk_full_during_migration();
     return testlib_finish();
 }
