@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "exam.h"
+#include "leitner.h"
 #include "plan.h"
 #include "screens.h"
 #include "store.h"
@@ -30,6 +31,8 @@ typedef struct HomeState {
     bool has_plan;
     bool has_unfinished;          /* an exam waits to be resumed */
     ExamForm unfinished;
+    StoreDomainStat domains[SCORING_MAX_DOMAINS];   /* all-time accuracy */
+    int box_counts[BANK_MAX_BOXES + 1];
 } HomeState;
 
 static void build_menu(HomeState *s)
@@ -56,6 +59,10 @@ static void refresh(App *app, HomeState *s)
     PlanOptions opt = {.daily_minutes = app->settings.daily_minutes, .exam_date = app->settings.exam_date};
     s->has_plan = app->settings.exam_date > 0 &&
                   plan_build(app->bank, app->states, study_accuracy(app), app_now(app), &opt, &s->plan);
+    memset(s->domains, 0, sizeof s->domains);
+    if (app->bank->domain_count <= SCORING_MAX_DOMAINS)
+        store_domain_accuracy(app->store, app->bank, 0, s->domains);
+    leitner_box_counts(app->bank, app->states, s->box_counts);
     exam_form_free(&s->unfinished);
     s->has_unfinished = store_exam_load_unfinished(app->store, app->bank, app_now(app), &s->unfinished, NULL) ==
                         STORE_OK;
@@ -289,9 +296,32 @@ static void draw_side(App *app, HomeState *s, SDL_Rect area)
     next_step(app, s, line, sizeof line);
     y += text_draw_wrapped(app, FONT_BODY, line, x, y, w, t->text, 0, bottom);
     const Bank *b = app->bank;
-    y += app_px(app, 12);
-    snprintf(line, sizeof line, "%d questions and %d flashcards in the %s bank (checked %s).",
-             b->question_count, b->flashcard_count, b->code, b->as_of);
+    y += app_px(app, 16);
+    text_draw(app, FONT_BODY_BOLD, "Your domains", x, y, t->accent, ALIGN_LEFT);
+    y += text_line_height(app, FONT_BODY_BOLD) + app_px(app, 6);
+    for (int d = 0; d < b->domain_count && d < SCORING_MAX_DOMAINS; d++) {
+        const StoreDomainStat *ds = &s->domains[d];
+        snprintf(line, sizeof line, "%s  (%d%%)", b->domains[d].name, b->domains[d].weight);
+        text_draw(app, FONT_SMALL, line, x, y, t->text, ALIGN_LEFT);
+        if (ds->total > 0)
+            snprintf(line, sizeof line, "%d%% of %d", ds->right * 100 / ds->total, ds->total);
+        else
+            snprintf(line, sizeof line, "not started");
+        bool strong = ds->total > 0 && (double)ds->right / ds->total >= b->pass_fraction;
+        text_draw(app, FONT_SMALL, line, x + w, y, ds->total == 0 ? t->text_dim : strong ? t->good : t->warn,
+                  ALIGN_RIGHT);
+        y += text_line_height(app, FONT_SMALL) + app_px(app, 2);
+        ui_progress(app, (SDL_Rect){x, y, w, app_px(app, 6)}, ds->total ? (float)ds->right / (float)ds->total : 0,
+                    strong ? t->good : t->warn);
+        y += app_px(app, 12);
+    }
+    int seen = 0, total = b->item_count;
+    for (int box = 1; box <= b->leitner_boxes; box++)
+        seen += s->box_counts[box];
+    y += app_px(app, 4);
+    snprintf(line, sizeof line, "%d of %d items started, %d in the top box. %d questions and %d flashcards in the "
+             "%s bank (checked %s).", seen, total, s->box_counts[b->leitner_boxes], b->question_count,
+             b->flashcard_count, b->code, b->as_of);
     y += text_draw_wrapped(app, FONT_SMALL, line, x, y, w, t->text_dim, 0, bottom);
     if (app->bank_message[0]) {
         y += app_px(app, 10);

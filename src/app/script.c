@@ -126,13 +126,27 @@ static const char *answer_keys(App *app, const char *which)
         app_frame(app, 0, false);
         return NULL;
     }
-    for (int k = 0; k < count; k++) {
-        bool is_right = (mask >> k) & 1u;
-        if (is_right == right) {
+    /* Right: every right option. Wrong: the first wrong option, then right
+     * ones until as many are chosen as the question asks for, so a
+     * multiple-response question is answered wrongly but completely. */
+    int needed = 0;
+    for (int k = 0; k < count; k++)
+        needed += (mask >> k) & 1u;
+    int pressed = 0;
+    if (!right) {
+        for (int k = 0; k < count; k++)
+            if (!((mask >> k) & 1u)) {
+                push_key(app, (SDL_Keycode)(SDLK_1 + k));
+                app_frame(app, 0, false);
+                pressed = 1;
+                break;
+            }
+    }
+    for (int k = 0; k < count && pressed < needed; k++) {
+        if ((mask >> k) & 1u) {
             push_key(app, (SDL_Keycode)(SDLK_1 + k));
             app_frame(app, 0, false);
-            if (!right)
-                break;
+            pressed++;
         }
     }
     if (top->answer_submits) {

@@ -1,0 +1,33 @@
+# The real window under an X server (Xvfb): the game opens at 1280x720 with
+# a real renderer, takes keyboard input through X (xdotool), shows the
+# diagnostic and goes back home, and quits on Esc. Captured with import.
+. "$(dirname "$0")/lib.sh"
+if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null; then
+  fail "Xvfb and xdotool are needed (packaging/debian-packages.txt lists them)"; finish; exit 1
+fi
+disp=$(( 90 + $$ % 100 ))
+Xvfb ":$disp" -screen 0 1280x720x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+xpid=$!
+trap 'kill $gpid $xpid 2>/dev/null || true' EXIT
+export DISPLAY=":$disp"
+i=0; while ! xdotool getdisplaygeometry >/dev/null 2>&1 && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+SDL_AUDIODRIVER=dummy "$BIN" --data-dir "$WORK/data" --seed 7 >"$WORK/game.log" 2>&1 &
+gpid=$!
+win=$(xdotool search --sync --limit 1 --name '^cloudprep$' 2>/dev/null | head -1)
+check "the window appeared" test -n "$win"
+sleep 1.5
+xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus "$win" 2>/dev/null || true
+import -window root "$WORK/shots/x11-home.png"
+xdotool key --window "$win" 4
+sleep 0.8
+import -window root "$WORK/shots/x11-diagnostic.png"
+shots_differ x11-home.png x11-diagnostic.png
+xdotool key --window "$win" Escape
+sleep 0.5
+xdotool key --window "$win" Escape
+i=0; while kill -0 $gpid 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+if kill -0 $gpid 2>/dev/null; then fail "the game did not quit on Esc"; else
+  wait $gpid && pass || fail "the game exited with an error: $(cat "$WORK/game.log")"; fi
+shot_ok x11-home.png
+shot_ok x11-diagnostic.png
+finish
