@@ -1,13 +1,11 @@
 /* Opening the progress store: the data folder, the integrity check, moving a
- * damaged file aside and restoring the newest backup, read-only fallbacks
- * (newer file, read-only folder, disk full), daily and event backups, and the
- * small helpers every store_*.c file uses. The schema is in store_schema.c,
- * writes in store_write.c, reads in store_query.c. */
+ * damaged file aside (store_backup.c restores the newest backup), read-only
+ * fallbacks (newer file, read-only folder, disk full) and the open message.
+ * The schema is in store_schema.c, writes in store_write.c, reads in
+ * store_query.c, shared helpers in store_util.c. */
 #include "store_internal.h"
 
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,21 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define STORE_MAX_BACKUPS_LISTED 512
-
 /* ---- small helpers ---------------------------------------------------- */
-
-static bool join_path(char *buf, size_t size, const char *a, const char *b)
-{
-    int n = snprintf(buf, size, "%s/%s", a, b);
-    return n > 0 && (size_t)n < size;
-}
-
-static bool file_exists(const char *path)
-{
-    struct stat sb;
-    return stat(path, &sb) == 0;
-}
 
 /* Creates path and its parents with `mode`; returns 0 or an errno value. */
 static int make_dirs(const char *path, mode_t mode)
@@ -55,30 +39,6 @@ static int make_dirs(const char *path, mode_t mode)
     return S_ISDIR(sb.st_mode) ? 0 : ENOTDIR;
 }
 
-/* Flushes a folder's entries (after a rename) where the system allows it. */
-static void sync_dir(const char *dir)
-{
-    int fd = open(dir, O_RDONLY | O_DIRECTORY);
-    if (fd < 0)
-        return;
-    (void)fsync(fd);
-    close(fd);
-}
-
-/* Formats `now` (UTC) with strftime `fmt`. */
-static void format_utc(int64_t now, const char *fmt, char *buf, size_t size)
-{
-    time_t t = (time_t)now;
-    struct tm tm;
-    if (!gmtime_r(&t, &tm) || strftime(buf, size, fmt, &tm) == 0)
-        snprintf(buf, size, "%lld", (long long)now);
-}
-
-static const char *vfs_name(const Store *st)
-{
-    return st->vfs[0] ? st->vfs : NULL;
-}
-
 static void append(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void append(char *buf, size_t size, const char *fmt, ...)
 {
@@ -89,436 +49,6 @@ static void append(char *buf, size_t size, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(buf + used, size - used, fmt, ap);
     va_end(ap);
-}
-
-/* Formats a message into buf; long paths may cut it short, which is fine
- * for a sentence (vsnprintf, so no truncation warnings at each call). */
-void store_say(char *buf, size_t size, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, size, fmt, ap);
-    va_end(ap);
-}
-
-/* ---- errors ----------------------------------------------------------- */
-
-StoreStatus store_status_from_rc(int rc)
-{
-    switch (rc & 0xff) {
-    case SQLITE_OK:
-    case SQLITE_ROW:
-    case SQLITE_DONE:
-        return STORE_OK;
-    case SQLITE_FULL:
-        return STORE_ERR_FULL;
-    case SQLITE_READONLY:
-    case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-    case SQLITE_AUTH:
-        return STORE_ERR_READONLY;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-        return STORE_ERR_BUSY;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-        return STORE_ERR_CORRUPT;
-    case SQLITE_MISUSE:
-    case SQLITE_RANGE:
-        return STORE_ERR_INVALID;
-    default:
-        return STORE_ERR_IO;
-    }
-}
-
-const char *store_status_name(StoreStatus status)
-{
-    switch (status) {
-    case STORE_OK: return "ok";
-    case STORE_NOT_FOUND: return "not found";
-    case STORE_STALE: return "exam can't resume";
-    case STORE_ERR_READONLY: return "read-only";
-    case STORE_ERR_FULL: return "disk full";
-    case STORE_ERR_BUSY: return "busy";
-    case STORE_ERR_CORRUPT: return "damaged";
-    case STORE_ERR_IO: return "I/O error";
-    case STORE_ERR_INVALID: return "invalid argument";
-    }
-    return "unknown";
-}
-
-void store_clear_error(Store *st)
-{
-    st->error[0] = '\0';
-}
-
-StoreStatus store_fail(Store *st, int rc, const char *action)
-{
-    const char *sqlmsg = st->db ? sqlite3_errmsg(st->db) : "no database";
-    StoreStatus status = store_status_from_rc(rc);
-    switch (status) {
-    case STORE_ERR_FULL:
-        snprintf(st->error, sizeof st->error,
-                 "Could not %s: the disk is full. Free some space; everything saved before is safe.",
-                 action);
-        break;
-    case STORE_ERR_READONLY:
-        store_say(st->error, sizeof st->error,
-                 "Could not %s: the progress file can't be written (%s). Check the permissions of %s.",
-                 action, sqlmsg, st->dir);
-        break;
-    case STORE_ERR_BUSY:
-        snprintf(st->error, sizeof st->error,
-                 "Could not %s: another program is using the progress file. Close other copies of "
-                 "cloudprep and try again.", action);
-        break;
-    case STORE_ERR_CORRUPT:
-        snprintf(st->error, sizeof st->error,
-                 "Could not %s: the progress file looks damaged (%s). Restart cloudprep to restore "
-                 "the last backup.", action, sqlmsg);
-        break;
-    default:
-        snprintf(st->error, sizeof st->error, "Could not %s: %s (SQLite error %d).", action, sqlmsg,
-                 rc);
-        break;
-    }
-    if (st->db && !sqlite3_get_autocommit(st->db))
-        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-    return status == STORE_OK ? STORE_ERR_IO : status;
-}
-
-StoreStatus store_begin(Store *st, const char *action)
-{
-    if (!st->writable) {
-        snprintf(st->error, sizeof st->error, "Could not %s: %s", action, st->readonly_reason);
-        return STORE_ERR_READONLY;
-    }
-    store_clear_error(st);
-    int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-    if (rc != SQLITE_OK)
-        return store_fail(st, rc, action);
-    return STORE_OK;
-}
-
-StoreStatus store_commit(Store *st, const char *action)
-{
-    int rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
-    if (rc != SQLITE_OK)
-        return store_fail(st, rc, action);
-    return STORE_OK;
-}
-
-/* ---- statements --------------------------------------------------------- */
-
-int store_prepare(Store *st, const char *sql, sqlite3_stmt **out)
-{
-    return sqlite3_prepare_v2(st->db, sql, -1, out, NULL);
-}
-
-static int bind_args(sqlite3_stmt *stmt, const char *types, va_list ap)
-{
-    int rc = SQLITE_OK;
-    for (int i = 0; types && types[i] && rc == SQLITE_OK; i++) {
-        int col = i + 1;
-        switch (types[i]) {
-        case 'd':
-            rc = sqlite3_bind_int(stmt, col, va_arg(ap, int));
-            break;
-        case 'l':
-            rc = sqlite3_bind_int64(stmt, col, (sqlite3_int64)va_arg(ap, int64_t));
-            break;
-        case 't': {
-            const char *s = va_arg(ap, const char *);
-            rc = s ? sqlite3_bind_text(stmt, col, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(stmt, col);
-            break;
-        }
-        case 'n':
-            rc = sqlite3_bind_null(stmt, col);
-            break;
-        default:
-            rc = SQLITE_MISUSE;
-        }
-    }
-    return rc;
-}
-
-int store_exec(Store *st, const char *sql, const char *types, ...)
-{
-    sqlite3_stmt *stmt = NULL;
-    int rc = store_prepare(st, sql, &stmt);
-    if (rc != SQLITE_OK)
-        return rc;
-    va_list ap;
-    va_start(ap, types);
-    rc = bind_args(stmt, types, ap);
-    va_end(ap);
-    while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW)
-        rc = SQLITE_OK;
-    sqlite3_finalize(stmt);
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
-int store_query_int(Store *st, const char *sql, const char *types, int64_t *out, ...)
-{
-    sqlite3_stmt *stmt = NULL;
-    int rc = store_prepare(st, sql, &stmt);
-    if (rc != SQLITE_OK)
-        return rc;
-    va_list ap;
-    va_start(ap, out);
-    rc = bind_args(stmt, types, ap);
-    va_end(ap);
-    if (rc == SQLITE_OK) {
-        rc = sqlite3_step(stmt);
-        if (rc == SQLITE_ROW && sqlite3_column_type(stmt, 0) != SQLITE_NULL)
-            *out = sqlite3_column_int64(stmt, 0);
-        if (rc == SQLITE_ROW)
-            rc = SQLITE_OK;
-    }
-    sqlite3_finalize(stmt);
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
-/* ---- id lookup ------------------------------------------------------- */
-
-static int compare_entries(const void *a, const void *b)
-{
-    return strcmp(((const StoreIdEntry *)a)->id, ((const StoreIdEntry *)b)->id);
-}
-
-bool store_index_build(StoreIdIndex *ix, const Bank *bank)
-{
-    memset(ix, 0, sizeof *ix);
-    int n = bank ? bank->item_count : 0;
-    if (n == 0)
-        return true;
-    ix->entries = malloc((size_t)n * sizeof *ix->entries);
-    if (!ix->entries)
-        return false;
-    for (int i = 0; i < n; i++) {
-        ix->entries[i].id = bank->items[i].id;
-        ix->entries[i].index = i;
-    }
-    qsort(ix->entries, (size_t)n, sizeof *ix->entries, compare_entries);
-    ix->count = n;
-    return true;
-}
-
-int store_index_find(const StoreIdIndex *ix, const char *id)
-{
-    int lo = 0, hi = ix->count - 1;
-    while (lo <= hi) {
-        int mid = lo + (hi - lo) / 2;
-        int c = strcmp(ix->entries[mid].id, id);
-        if (c == 0)
-            return ix->entries[mid].index;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid - 1;
-    }
-    return -1;
-}
-
-void store_index_free(StoreIdIndex *ix)
-{
-    free(ix->entries);
-    memset(ix, 0, sizeof *ix);
-}
-
-/* ---- backups ------------------------------------------------------------ */
-
-/* Marks a finished copy as a rollback-journal file (header bytes 18-19 =
- * 1, what PRAGMA journal_mode=DELETE writes; the copy has no WAL of its own)
- * and flushes it to disk with one fsync. Returns an SQLite result code. */
-static int seal_copy(const char *path)
-{
-    int fd = open(path, O_RDWR);
-    if (fd < 0)
-        return SQLITE_CANTOPEN;
-    static const unsigned char rollback[2] = {1, 1};
-    int rc = SQLITE_OK;
-    if (pwrite(fd, rollback, sizeof rollback, 18) != (ssize_t)sizeof rollback)
-        rc = errno == ENOSPC ? SQLITE_FULL : SQLITE_IOERR_WRITE;
-    if (rc == SQLITE_OK && fsync(fd) != 0)
-        rc = errno == ENOSPC ? SQLITE_FULL : SQLITE_IOERR_FSYNC;
-    close(fd);
-    return rc;
-}
-
-/* Copies database `src` into dest through dest.tmp and a rename, so a
- * half-made copy never carries a backup's name. The temporary file is
- * written without journal or syncs (a crash leaves only a .tmp that the next
- * copy replaces) and flushed once at the end, before the rename. */
-static int copy_database(Store *st, sqlite3 *src, const char *dest)
-{
-    char tmp[STORE_PATH_MAX];
-    if (snprintf(tmp, sizeof tmp, "%s.tmp", dest) >= (int)sizeof tmp)
-        return SQLITE_CANTOPEN;
-    unlink(tmp);
-    sqlite3 *dst = NULL;
-    int rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, vfs_name(st));
-    if (rc == SQLITE_OK) {
-        (void)chmod(tmp, 0600);
-        sqlite3_busy_timeout(dst, st->busy_timeout_ms);
-        rc = sqlite3_exec(dst, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF", NULL, NULL, NULL);
-    }
-    if (rc == SQLITE_OK) {
-        sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
-        if (!b) {
-            rc = sqlite3_errcode(dst);
-        } else {
-            rc = sqlite3_backup_step(b, -1);
-            int fin = sqlite3_backup_finish(b);
-            rc = rc == SQLITE_DONE ? fin : rc;
-        }
-    }
-    int close_rc = sqlite3_close(dst);
-    if (rc == SQLITE_OK)
-        rc = close_rc;
-    if (rc == SQLITE_OK)
-        rc = seal_copy(tmp);
-    if (rc == SQLITE_OK && rename(tmp, dest) != 0)
-        rc = SQLITE_CANTOPEN;
-    if (rc != SQLITE_OK)
-        unlink(tmp);
-    return rc;
-}
-
-int store_backup_to(Store *st, const char *dest)
-{
-    int rc = copy_database(st, st->db, dest);
-    if (rc == SQLITE_OK) {
-        char dir[STORE_PATH_MAX];
-        snprintf(dir, sizeof dir, "%s", dest);
-        char *slash = strrchr(dir, '/');
-        if (slash) {
-            *slash = '\0';
-            sync_dir(dir);
-        }
-    }
-    return rc;
-}
-
-static int compare_names_desc(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)b, *(char *const *)a);
-}
-
-/* A daily backup's name: "progress-YYYYMMDD.db". */
-static bool is_daily_name(const char *name)
-{
-    if (strlen(name) != 20 || strncmp(name, "progress-", 9) != 0 || strcmp(name + 17, ".db") != 0)
-        return false;
-    for (int i = 9; i < 17; i++)
-        if (name[i] < '0' || name[i] > '9')
-            return false;
-    return true;
-}
-
-/* An event backup's name: "progress-YYYYMMDD-HHMMSS-TAG.db". */
-static bool is_event_name(const char *name)
-{
-    size_t len = strlen(name);
-    if (len < 29 || strncmp(name, "progress-", 9) != 0 || strcmp(name + len - 3, ".db") != 0)
-        return false;
-    for (int i = 9; i < 24; i++) {
-        if (i == 17 ? name[i] != '-' : (name[i] < '0' || name[i] > '9'))
-            return false;
-    }
-    return name[24] == '-';
-}
-
-/* Lists backup names in dir/backups (daily and/or event ones), newest
- * first; the caller frees each name and the array. */
-static int list_backups(const Store *st, bool daily, bool event, char ***out)
-{
-    *out = NULL;
-    char bdir[STORE_PATH_MAX];
-    if (!join_path(bdir, sizeof bdir, st->dir, STORE_BACKUP_DIR))
-        return 0;
-    DIR *d = opendir(bdir);
-    if (!d)
-        return 0;
-    char **names = calloc(STORE_MAX_BACKUPS_LISTED, sizeof *names);
-    int n = 0;
-    struct dirent *e;
-    while (names && n < STORE_MAX_BACKUPS_LISTED && (e = readdir(d)) != NULL) {
-        if ((daily && is_daily_name(e->d_name)) || (event && is_event_name(e->d_name))) {
-            names[n] = strdup(e->d_name);
-            if (names[n])
-                n++;
-        }
-    }
-    closedir(d);
-    if (names)
-        qsort(names, (size_t)n, sizeof *names, compare_names_desc);
-    *out = names;
-    return names ? n : 0;
-}
-
-static void free_names(char **names, int n)
-{
-    for (int i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
-}
-
-static void prune_backups(Store *st, bool daily, int keep)
-{
-    char **names;
-    int n = list_backups(st, daily, !daily, &names);
-    for (int i = keep; i < n; i++) {
-        char p[STORE_PATH_MAX];
-        if (snprintf(p, sizeof p, "%s/%s/%s", st->dir, STORE_BACKUP_DIR, names[i]) < (int)sizeof p)
-            unlink(p);
-    }
-    free_names(names, n);
-}
-
-static int backup_dir(Store *st, char *bdir, size_t size)
-{
-    if (!join_path(bdir, size, st->dir, STORE_BACKUP_DIR))
-        return SQLITE_CANTOPEN;
-    if (mkdir(bdir, 0700) != 0 && errno != EEXIST)
-        return errno == ENOSPC ? SQLITE_FULL : SQLITE_CANTOPEN;
-    return SQLITE_OK;
-}
-
-int store_backup_daily(Store *st, int64_t now, bool force)
-{
-    char bdir[STORE_PATH_MAX], name[64], dest[STORE_PATH_MAX];
-    int rc = backup_dir(st, bdir, sizeof bdir);
-    if (rc != SQLITE_OK)
-        return rc;
-    format_utc(now, "progress-%Y%m%d.db", name, sizeof name);
-    if (!join_path(dest, sizeof dest, bdir, name))
-        return SQLITE_CANTOPEN;
-    if (!force && file_exists(dest))
-        return SQLITE_OK;
-    rc = store_backup_to(st, dest);
-    if (rc == SQLITE_OK)
-        prune_backups(st, true, STORE_KEEP_DAILY_BACKUPS);
-    return rc;
-}
-
-int store_backup_event(Store *st, int64_t now, const char *tag, char *name, size_t size)
-{
-    char bdir[STORE_PATH_MAX], stamp[32], file[128], dest[STORE_PATH_MAX];
-    int rc = backup_dir(st, bdir, sizeof bdir);
-    if (rc != SQLITE_OK)
-        return rc;
-    format_utc(now, "%Y%m%d-%H%M%S", stamp, sizeof stamp);
-    snprintf(file, sizeof file, "progress-%s-%s.db", stamp, tag);
-    if (!join_path(dest, sizeof dest, bdir, file))
-        return SQLITE_CANTOPEN;
-    rc = store_backup_to(st, dest);
-    if (rc == SQLITE_OK) {
-        prune_backups(st, false, STORE_KEEP_EVENT_BACKUPS);
-        if (name)
-            snprintf(name, size, "%s", file);
-    }
-    return rc;
 }
 
 /* ---- inspecting an existing file ------------------------------------- */
@@ -545,26 +75,6 @@ static bool is_damage(int rc)
     return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
 }
 
-/* Runs PRAGMA quick_check; returns the SQLite result and copies the first
- * line of its answer into why ("ok" when healthy). */
-static int quick_check(sqlite3 *db, char *why, size_t size)
-{
-    sqlite3_stmt *stmt = NULL;
-    int rc = sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
-    if (rc == SQLITE_OK) {
-        rc = sqlite3_step(stmt);
-        if (rc == SQLITE_ROW) {
-            const unsigned char *t = sqlite3_column_text(stmt, 0);
-            snprintf(why, size, "%s", t ? (const char *)t : "?");
-            rc = SQLITE_OK;
-        }
-    }
-    if (rc != SQLITE_OK)
-        snprintf(why, size, "%s", sqlite3_errmsg(db));
-    sqlite3_finalize(stmt);
-    return rc;
-}
-
 /* Looks at path without writing to it: its version, whether it is damaged.
  * A newer file's connection (read-only) is handed back in *keep. */
 static Inspect inspect_file(Store *st, const char *path, int flags, int *version, sqlite3 **keep,
@@ -573,7 +83,7 @@ static Inspect inspect_file(Store *st, const char *path, int flags, int *version
     sqlite3 *db = NULL;
     *keep = NULL;
     *version = 0;
-    int rc = sqlite3_open_v2(path, &db, flags, vfs_name(st));
+    int rc = sqlite3_open_v2(path, &db, flags, store_vfs_name(st));
     if (rc == SQLITE_OK) {
         sqlite3_busy_timeout(db, st->busy_timeout_ms);
         rc = store_schema_version(db, version);
@@ -598,7 +108,7 @@ static Inspect inspect_file(Store *st, const char *path, int flags, int *version
         snprintf(why, size, "file version %d", *version);
         return INSPECT_NEWER;
     }
-    rc = quick_check(db, why, size);
+    rc = store_quick_check(db, why, size);
     *rc_out = rc;
     Inspect result = INSPECT_OK;
     if (rc != SQLITE_OK && (flags & SQLITE_OPEN_READONLY) && (rc & 0xff) == SQLITE_READONLY) {
@@ -633,17 +143,17 @@ static Inspect inspect_file(Store *st, const char *path, int flags, int *version
 static bool move_aside(Store *st, int64_t now, char *name, size_t size)
 {
     char stamp[32], dest[STORE_PATH_MAX];
-    format_utc(now, "%Y%m%d-%H%M%S", stamp, sizeof stamp);
+    store_format_utc(now, "%Y%m%d-%H%M%S", stamp, sizeof stamp);
     for (int n = 1; n < 100; n++) {
         if (n == 1)
             snprintf(name, size, "%s.damaged-%s", STORE_FILE_NAME, stamp);
         else
             snprintf(name, size, "%s.damaged-%s-%d", STORE_FILE_NAME, stamp, n);
-        if (!join_path(dest, sizeof dest, st->dir, name)) {
+        if (!store_join_path(dest, sizeof dest, st->dir, name)) {
             errno = ENAMETOOLONG;
             return false;
         }
-        if (!file_exists(dest))
+        if (!store_file_exists(dest))
             break;
     }
     if (rename(st->path, dest) != 0)
@@ -655,49 +165,14 @@ static bool move_aside(Store *st, int64_t now, char *name, size_t size)
         char from[STORE_PATH_MAX + 16], to[STORE_PATH_MAX + 16];
         snprintf(from, sizeof from, "%s%s", st->path, SIDE[i]);
         snprintf(to, sizeof to, "%s%s", dest, SIDE[i]);
-        if (file_exists(from))
+        if (store_file_exists(from))
             (void)rename(from, to);
     }
     char shm[STORE_PATH_MAX + 16];
     snprintf(shm, sizeof shm, "%s-shm", st->path);
     unlink(shm);
-    sync_dir(st->dir);
+    store_sync_dir(st->dir);
     return true;
-}
-
-/* Restores the newest backup that passes its own check; returns true and
- * fills info when one was restored. */
-static bool restore_newest_backup(Store *st, StoreOpenInfo *info, int *found)
-{
-    char **names;
-    int n = list_backups(st, true, true, &names);
-    *found = n;
-    bool done = false;
-    for (int i = 0; i < n && !done; i++) {
-        char src[STORE_PATH_MAX];
-        if (snprintf(src, sizeof src, "%s/%s/%s", st->dir, STORE_BACKUP_DIR, names[i]) >= (int)sizeof src)
-            continue;
-        sqlite3 *db = NULL;
-        char why[256];
-        int version = 0;
-        int rc = sqlite3_open_v2(src, &db, SQLITE_OPEN_READONLY, vfs_name(st));
-        if (rc == SQLITE_OK)
-            rc = store_schema_version(db, &version);
-        if (rc == SQLITE_OK)
-            rc = quick_check(db, why, sizeof why);
-        if (rc == SQLITE_OK && strcmp(why, "ok") == 0 && version <= STORE_SCHEMA_VERSION &&
-            copy_database(st, db, st->path) == SQLITE_OK) {
-            done = true;
-            snprintf(info->restored_from, sizeof info->restored_from, "%s", names[i]);
-            snprintf(info->backup_date, sizeof info->backup_date, "%.4s-%.2s-%.2s", names[i] + 9,
-                     names[i] + 13, names[i] + 15);
-        }
-        sqlite3_close(db);
-    }
-    free_names(names, n);
-    if (done)
-        sync_dir(st->dir);
-    return done;
 }
 
 /* ---- read-only fallbacks ------------------------------------------------- */
@@ -741,10 +216,10 @@ static bool readable(sqlite3 *db)
  * even the WAL index can't be made); returns the connection or NULL. */
 static sqlite3 *open_readonly(Store *st)
 {
-    if (!file_exists(st->path))
+    if (!store_file_exists(st->path))
         return NULL;
     sqlite3 *db = NULL;
-    if (sqlite3_open_v2(st->path, &db, SQLITE_OPEN_READONLY, vfs_name(st)) == SQLITE_OK) {
+    if (sqlite3_open_v2(st->path, &db, SQLITE_OPEN_READONLY, store_vfs_name(st)) == SQLITE_OK) {
         sqlite3_busy_timeout(db, st->busy_timeout_ms);
         if (readable(db))
             return db;
@@ -753,7 +228,7 @@ static sqlite3 *open_readonly(Store *st)
     db = NULL;
     char uri[STORE_PATH_MAX * 3 + 32];
     if (file_uri(st->path, "immutable=1", uri, sizeof uri) &&
-        sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, vfs_name(st)) == SQLITE_OK &&
+        sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, store_vfs_name(st)) == SQLITE_OK &&
         readable(db))
         return db;
     sqlite3_close(db);
@@ -820,18 +295,21 @@ static void fall_back_readonly(Store *st, StoreOpenInfo *info, int rc, const cha
         sqlite3_close(st->db);
         st->db = NULL;
     }
+    char note[400] = "";
+    if (info->damaged)
+        store_say(note, sizeof note, " (The damaged file was moved aside as %s.)", info->damaged_name);
     if (st->db) {
         info->to_version = version;
         info->kind = STORE_OPEN_READONLY_FOLDER;
         snprintf(info->message, sizeof info->message,
                  "Your progress can't be saved: %s. It is shown read-only and nothing you do now "
-                 "will be kept. %s", reason, reason_advice(rc));
+                 "will be kept. %s%s", reason, reason_advice(rc), note);
     } else {
         open_unavailable(st);
         info->kind = STORE_OPEN_UNAVAILABLE;
         snprintf(info->message, sizeof info->message,
                  "Your progress can't be opened or saved: %s. You can study, but nothing will be "
-                 "kept this session. %s", reason, reason_advice(rc));
+                 "kept this session. %s%s", reason, reason_advice(rc), note);
     }
 }
 
@@ -852,7 +330,7 @@ static int pragma_setup(Store *st)
  * works. Returns an SQLite result; on failure st->db is left for messages. */
 static int open_writable(Store *st, int64_t now, StoreOpenInfo *info, bool existed)
 {
-    int rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, vfs_name(st));
+    int rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, store_vfs_name(st));
     if (rc != SQLITE_OK)
         return rc;
     if (sqlite3_db_readonly(st->db, "main") == 1)
@@ -946,6 +424,53 @@ static StoreOpenKind open_kind(const StoreOpenInfo *info)
     return STORE_OPEN_OK;
 }
 
+/* Looks at the existing file before anything writes to it: a newer file
+ * is kept open read-only, an unreadable one falls back, a damaged one is
+ * moved aside and the newest good backup put in its place. Returns false
+ * when the store is already settled (read-only or unavailable). */
+static bool check_existing(Store *st, int64_t now, StoreOpenInfo *info, char *damage, size_t size,
+                           int *backups_found)
+{
+    int version = 0, rc_seen = SQLITE_OK;
+    sqlite3 *keep = NULL;
+    char why[256], reason[512];
+    Inspect ins = inspect_file(st, st->path, SQLITE_OPEN_READONLY, &version, &keep, why, sizeof why, &rc_seen);
+    info->from_version = version;
+    if (ins == INSPECT_NEWER) {
+        st->db = keep;
+        st->writable = false;
+        info->kind = STORE_OPEN_READONLY_NEWER;
+        info->to_version = version;
+        snprintf(st->readonly_reason, sizeof st->readonly_reason,
+                 "the progress file is from a newer version of cloudprep and is opened read-only.");
+        snprintf(info->message, sizeof info->message,
+                 "This progress file was made by a newer version of cloudprep (file version %d; "
+                 "this one knows up to %d). It is opened read-only and nothing you do now will be "
+                 "saved. Update cloudprep to keep your progress.", version, STORE_SCHEMA_VERSION);
+        return false;
+    }
+    if (ins == INSPECT_UNREADABLE) {
+        reason_text(NULL, rc_seen, reason, sizeof reason);
+        store_say(reason + strlen(reason), sizeof reason - strlen(reason), " (%s)", why);
+        fall_back_readonly(st, info, rc_seen, reason);
+        return false;
+    }
+    if (ins == INSPECT_OK)
+        return true;
+    damage_words(rc_seen, why, damage, size, info);
+    if (!move_aside(st, now, info->damaged_name, sizeof info->damaged_name)) {
+        store_say(reason, sizeof reason, "the file %s is damaged (%s) and could not be moved aside (%s)",
+                  st->path, damage, strerror(errno));
+        fall_back_readonly(st, info, SQLITE_CANTOPEN, reason);
+        return false;
+    }
+    info->damaged = true;
+    info->from_version = 0;
+    info->restored = store_backup_restore_newest(st, info, backups_found);
+    info->created = !info->restored;
+    return true;
+}
+
 static bool store_paths(Store *st, const char *data_dir)
 {
     if (!data_dir || !data_dir[0])
@@ -955,7 +480,7 @@ static bool store_paths(Store *st, const char *data_dir)
         return false;
     while (n > 1 && st->dir[n - 1] == '/')
         st->dir[--n] = '\0';
-    return join_path(st->path, sizeof st->path, st->dir, STORE_FILE_NAME);
+    return store_join_path(st->path, sizeof st->path, st->dir, STORE_FILE_NAME);
 }
 
 Store *store_open(const char *data_dir, int64_t now, StoreOpenInfo *info)
@@ -998,50 +523,10 @@ Store *store_open_with(const char *data_dir, int64_t now, const StoreOptions *op
 
     char damage[256] = "";
     int backups_found = 0;
-    bool existed = file_exists(st->path);
-    if (existed) {
-        int version = 0;
-        sqlite3 *keep = NULL;
-        char why[256];
-        int rc_seen = SQLITE_OK;
-        Inspect ins = inspect_file(st, st->path, SQLITE_OPEN_READONLY, &version, &keep, why, sizeof why,
-                                   &rc_seen);
-        info->from_version = version;
-        if (ins == INSPECT_NEWER) {
-            st->db = keep;
-            st->writable = false;
-            info->kind = STORE_OPEN_READONLY_NEWER;
-            info->to_version = version;
-            snprintf(st->readonly_reason, sizeof st->readonly_reason,
-                     "the progress file is from a newer version of cloudprep and is opened read-only.");
-            snprintf(info->message, sizeof info->message,
-                     "This progress file was made by a newer version of cloudprep (file version %d; "
-                     "this one knows up to %d). It is opened read-only and nothing you do now will be "
-                     "saved. Update cloudprep to keep your progress.", version, STORE_SCHEMA_VERSION);
-            return st;
-        }
-        if (ins == INSPECT_UNREADABLE) {
-            reason_text(NULL, rc_seen, reason, sizeof reason);
-            store_say(reason + strlen(reason), sizeof reason - strlen(reason), " (%s)", why);
-            fall_back_readonly(st, info, rc_seen, reason);
-            return st;
-        }
-        if (ins == INSPECT_DAMAGED) {
-            damage_words(rc_seen, why, damage, sizeof damage, info);
-            if (!move_aside(st, now, info->damaged_name, sizeof info->damaged_name)) {
-                store_say(reason, sizeof reason, "the file %s is damaged (%s) and could not be moved "
-                         "aside (%s)", st->path, why, strerror(errno));
-                fall_back_readonly(st, info, SQLITE_CANTOPEN, reason);
-                return st;
-            }
-            info->damaged = true;
-            info->from_version = 0;
-            info->restored = restore_newest_backup(st, info, &backups_found);
-            info->created = !info->restored;
-            existed = info->restored;
-        }
-    }
-
+    bool existed = store_file_exists(st->path);
+    if (existed && !check_existing(st, now, info, damage, sizeof damage, &backups_found))
+        return st;
+    existed = store_file_exists(st->path);
     int rc = open_writable(st, now, info, existed);
     if (rc != SQLITE_OK) {
         reason_text(st->db, rc, reason, sizeof reason);

@@ -1,6 +1,7 @@
-/* Private parts of the progress store shared by store.c (open, recovery,
- * backups), store_schema.c (migrations), store_write.c (transactions) and
- * store_query.c (reads, export). Not for other modules. */
+/* Private parts of the progress store shared by store.c (open, recovery),
+ * store_backup.c (backups), store_schema.c (migrations), store_write.c
+ * (transactions), store_query.c and store_learning.c (reads, export) and
+ * store_util.c (helpers). Not for other modules. */
 #ifndef CLOUDPREP_STORE_INTERNAL_H
 #define CLOUDPREP_STORE_INTERNAL_H
 
@@ -71,12 +72,31 @@ void store_say(char *buf, size_t size, const char *fmt, ...) __attribute__((form
 /* Clears the error message. */
 void store_clear_error(Store *st);
 
+/* Small shared helpers (store_util.c). */
+bool store_join_path(char *buf, size_t size, const char *a, const char *b);
+bool store_file_exists(const char *path);
+/* Flushes a folder's entries (after a rename) where the system allows it. */
+void store_sync_dir(const char *dir);
+/* Formats `now` (UTC) with strftime `fmt`. */
+void store_format_utc(int64_t now, const char *fmt, char *buf, size_t size);
+/* The VFS name for sqlite3_open_v2: NULL for the default. */
+const char *store_vfs_name(const Store *st);
+
+/* Runs PRAGMA quick_check; returns the SQLite result and copies the first
+ * line of its answer into why ("ok" when healthy). */
+int store_quick_check(sqlite3 *db, char *why, size_t size);
+/* Restores the newest backup that passes its own check over st->path;
+ * returns true and fills info (restored_from, backup_date) when one was;
+ * *found gets the number of backups there were. */
+bool store_backup_restore_newest(Store *st, StoreOpenInfo *info, int *found);
+
 /* Makes a consistent copy of the open database at `dest` (temp file, then
  * rename; mode 0600, rollback journal). Returns an SQLite result code. */
 int store_backup_to(Store *st, const char *dest);
-/* Makes backups/progress-YYYYMMDD-HHMMSS-<tag>.db from `now` (UTC) and
- * refreshes today's daily backup afterwards is the caller's job. Writes the
- * file name into name (may be NULL). Returns an SQLite result code. */
+/* Makes backups/progress-YYYYMMDD-HHMMSS-<tag>.db from `now` (UTC), keeping
+ * the newest STORE_KEEP_EVENT_BACKUPS such files; refreshing today's daily
+ * backup afterwards is the caller's job. Writes the file name into name (may
+ * be NULL). Returns an SQLite result code. */
 int store_backup_event(Store *st, int64_t now, const char *tag, char *name, size_t size);
 /* Makes (or with `force`, replaces) today's daily backup and prunes old
  * ones. Returns an SQLite result code. */
