@@ -13,6 +13,7 @@
 #include "rewards.h"
 #include "scoring.h"
 #include "screens.h"
+#include "store.h"
 #include "study.h"
 #include "text.h"
 #include "ui.h"
@@ -81,6 +82,8 @@ static void go_summary(App *app, DrillState *s, bool finished)
         int bonus = rewards_session_xp(MODE_DRILL, 0, true, false, false);
         if (study_add_xp(app, bonus))
             s->xp += bonus;
+        /* For the "finish N daily drills" achievement. */
+        store_profile_set(app->store, "drill_sessions", store_profile_get(app->store, "drill_sessions", 0) + 1);
     }
     study_today(app, &s->after);
     if (s->after.level > s->level_before) {

@@ -385,6 +385,12 @@ void exam_finish(App *app, ExamState *s)
             int scores[5], count = 0;
             store_last_mock_scores(app->store, 5, scores, &count);
             bool ready = s->form.mode == MODE_MOCK && r.result.scaled >= 750;
+            if (s->form.mode == MODE_MOCK) {
+                bool all_meet = true;
+                for (int d = 0; d < r.result.domain_count; d++)
+                    all_meet = all_meet && r.result.meets[d];
+                store_profile_set(app->store, "last_mock_all_meet", all_meet);
+            }
             study_add_xp(app, rewards_session_xp(s->form.mode, r.result.right, true, r.result.pass, ready) +
                                   r.result.right * REWARDS_XP_RIGHT);
             study_reload(app);

@@ -558,6 +558,29 @@ static void draw_typing(App *app, SettingsState *s)
                             text_line_height(app, FONT_TITLE) - app_px(app, 8)}, t->accent);
 }
 
+/* Height of the help panel: the tallest explanation of any row at this
+ * width (so the list does not jump as the selection moves), plus the reset
+ * notice, at most 40% of the window. */
+static int help_height(App *app, const SettingsState *s, int w)
+{
+    int inner = w - app_px(app, 32);
+    int tallest = 0;
+    for (int i = 0; i < SET_COUNT; i++) {
+        int h = text_wrapped_height(app, FONT_SMALL, ROWS[i].help, inner);
+        if (i == SET_PROGRESS_FILE && app->store) {
+            char line[STORE_PATH_MAX + 600];
+            snprintf(line, sizeof line, "%s  %s", store_path(app->store), ROWS[i].help);
+            h = text_wrapped_height(app, FONT_SMALL, line, inner);
+        }
+        if (h > tallest)
+            tallest = h;
+    }
+    int h = text_line_height(app, FONT_BODY_BOLD) + tallest + app_px(app, 22);
+    if (s->notice[0])
+        h += text_wrapped_height(app, FONT_SMALL, s->notice, inner) + app_px(app, 4);
+    return h > app->h * 2 / 5 ? app->h * 2 / 5 : h;
+}
+
 /* Scrolls so the selected row shows and no space is wasted below the last
  * row; returns true when the offset moved (the frame is then drawn again). */
 static bool adjust_scroll(App *app, SettingsState *s)
@@ -585,9 +608,7 @@ static void draw_all(App *app, SettingsState *s)
     int margin = app_px(app, 28);
     int top = app_px(app, 18) + text_line_height(app, FONT_TITLE) + app_px(app, 18);
     int footer = text_line_height(app, FONT_SMALL) + app_px(app, 30);
-    int help_h = text_line_height(app, FONT_BODY_BOLD) + text_line_height(app, FONT_SMALL) * 2 + app_px(app, 24);
-    if (s->notice[0])
-        help_h += text_line_height(app, FONT_SMALL) * 2 + app_px(app, 4);
+    int help_h = help_height(app, s, app->w - margin * 2);
     SDL_Rect view = {margin, top, app->w - margin * 2, app->h - top - footer - help_h - app_px(app, 12)};
     if (view.h < app_px(app, 60))
         view.h = app_px(app, 60);
@@ -605,8 +626,12 @@ static void draw_all(App *app, SettingsState *s)
         ui_footer(app, "Type RESET      Enter  reset      Backspace  delete      Esc  cancel");
         return;
     }
-    ui_footer(app, "Up/Down  choose      Left/Right  change      PgUp/PgDn  bigger steps      Enter  toggle      "
-                   "Esc  back");
+    static const char *const HINTS[2] = {
+        "Up/Down  choose      Left/Right  change      PgUp/PgDn  bigger steps      Enter  toggle      Esc  back",
+        "Up/Down  choose   Left/Right  change   Enter  toggle   Esc  back"};
+    int fw, fh;
+    text_size(app, FONT_SMALL, HINTS[0], &fw, &fh);
+    ui_footer(app, HINTS[fw <= app->w - app_px(app, 56) ? 0 : 1]);
 }
 
 static void settings_draw(App *app, void *state)

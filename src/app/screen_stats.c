@@ -33,6 +33,7 @@ typedef enum StatsVerdict { VERDICT_NEW, VERDICT_NOT_YET, VERDICT_ON_TRACK, VERD
 
 static const char *const PAGE_NAMES[STATS_PAGES] = {"Mock exams", "Domains", "Leitner boxes",
                                                     "Calendar", "Readiness", "Records"};
+static const char *const PAGE_SHORT[STATS_PAGES] = {"Mocks", "Domains", "Boxes", "Days", "Ready", "Bests"};
 
 typedef struct StatsState {
     int page;
@@ -247,6 +248,7 @@ static void load(App *app, StatsState *s)
     s->verdict = judge(app, s);
 }
 
+/* arg, when not NULL, is a const int *: the page to open (0-5). */
 static void *stats_enter(App *app, const void *arg)
 {
     StatsState *s = calloc(1, sizeof *s);
@@ -350,6 +352,19 @@ static SDL_Color score_colour(const App *app, const StatsState *s, int scaled)
     return app->theme.bad;
 }
 
+/* Appends to a line; stops quietly when it is full. */
+static void append(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void append(char *buf, size_t size, const char *fmt, ...)
+{
+    size_t used = strlen(buf);
+    if (used + 1 >= size)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf + used, size - used, fmt, ap);
+    va_end(ap);
+}
+
 /* ---- header and tabs ---------------------------------------------------- */
 
 /* Copies text into buf shortened with an ellipsis so it fits w pixels in
@@ -400,7 +415,8 @@ static void header_cell(App *app, SDL_Rect r, const char *label, const char *val
     y += text_line_height(app, FONT_SMALL) + app_px(app, 2);
     draw_fitted(app, value, x, y, w, vc);
     y += text_line_height(app, FONT_BODY_BOLD) + app_px(app, 2);
-    text_draw_wrapped(app, FONT_SMALL, note, x, y, w, t->text_dim, r.y, r.y + r.h);
+    if (y + text_line_height(app, FONT_SMALL) <= r.y + r.h)
+        text_draw_wrapped(app, FONT_SMALL, note, x, y, w, t->text_dim, r.y, r.y + r.h - app_px(app, 4));
     chart_clip_pop(app, &saved);
 }
 
@@ -434,11 +450,20 @@ static void verdict_text(App *app, const StatsState *s, const char **word, SDL_C
                  s->ready.recent_mocks, s->ready_score);
 }
 
+/* True when the window is short in layout units (large text): the header
+ * then drops its notes so the pages keep room. */
+static bool compact(const App *app)
+{
+    return (float)app->h / app->scale < 640.0f;
+}
+
 static int draw_header(App *app, StatsState *s, int y)
 {
     const Theme *t = &app->theme;
     int margin = app_px(app, 28);
-    int h = text_line_height(app, FONT_SMALL) * 3 + text_line_height(app, FONT_BODY_BOLD) + app_px(app, 24);
+    int notes = compact(app) ? 0 : 2;
+    int h = text_line_height(app, FONT_SMALL) * (1 + notes) + text_line_height(app, FONT_BODY_BOLD) +
+            app_px(app, notes ? 24 : 18);
     SDL_Rect p = {margin, y, app->w - margin * 2, h};
     ui_panel(app, p);
     int cw = p.w / 4;
@@ -495,12 +520,31 @@ static int draw_tabs(App *app, StatsState *s, int y)
     int gap = app_px(app, 8);
     int h = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 16);
     int w = (app->w - margin * 2 - gap * (STATS_PAGES - 1)) / STATS_PAGES;
+    /* one style for every tab: full names, short names, or digits only */
+    int style = 0;
+    for (int i = 0; i < STATS_PAGES; i++) {
+        char label[48];
+        int tw, th;
+        snprintf(label, sizeof label, "%d  %s", i + 1, PAGE_NAMES[i]);
+        text_size(app, FONT_BODY_BOLD, label, &tw, &th);
+        if (tw > w - app_px(app, 8) && style < 1)
+            style = 1;
+        snprintf(label, sizeof label, "%d %s", i + 1, PAGE_SHORT[i]);
+        text_size(app, FONT_BODY_BOLD, label, &tw, &th);
+        if (tw > w - app_px(app, 8))
+            style = 2;
+    }
     for (int i = 0; i < STATS_PAGES; i++) {
         SDL_Rect r = {margin + i * (w + gap), y, w, h};
         bool sel = i == s->page;
         ui_round_rect(app, r, app_px(app, 10), sel ? t->accent : t->panel);
         char label[48];
-        snprintf(label, sizeof label, "%d  %s", i + 1, PAGE_NAMES[i]);
+        if (style == 0)
+            snprintf(label, sizeof label, "%d  %s", i + 1, PAGE_NAMES[i]);
+        else if (style == 1)
+            snprintf(label, sizeof label, "%d %s", i + 1, PAGE_SHORT[i]);
+        else
+            snprintf(label, sizeof label, "%d", i + 1);
         ChartClip saved;
         chart_clip_push(app, r, &saved);
         text_draw(app, sel ? FONT_BODY_BOLD : FONT_BODY, label, r.x + r.w / 2, r.y + app_px(app, 8),
@@ -513,48 +557,88 @@ static int draw_tabs(App *app, StatsState *s, int y)
 
 /* ---- page 1: mock exam history ------------------------------------------ */
 
-static int page_mocks(App *app, StatsState *s, SDL_Rect view, int y)
+/* The page before the first mock exam: what a mock is, and the diagnostic. */
+static int mocks_empty(App *app, const StatsState *s, SDL_Rect view, int y)
 {
     const Theme *t = &app->theme;
     const Bank *b = app->bank;
     int top = y;
-    int x = view.x, w = view.w;
-    int lh = text_line_height(app, FONT_SMALL);
-    if (s->mock_count == 0) {
-        SDL_Rect p = {x, y, w, app_px(app, 150)};
-        ui_panel(app, p);
-        text_draw(app, FONT_TITLE, "No mock exams yet", p.x + app_px(app, 24), p.y + app_px(app, 20), t->text,
-                  ALIGN_LEFT);
-        char line[320];
-        snprintf(line, sizeof line,
-                 "A mock exam is the full rehearsal: %d questions in %d minutes, scored %d-%d like the real "
-                 "one. Take one from the menu (3); its score will be drawn here against the %d pass mark and "
-                 "the %d target.", b->exam_items, b->exam_minutes, b->scale_min, b->scale_max, b->scale_pass,
-                 s->ready_score);
-        text_draw_wrapped(app, FONT_BODY, line, p.x + app_px(app, 24),
-                          p.y + app_px(app, 28) + text_line_height(app, FONT_TITLE), p.w - app_px(app, 48),
-                          t->text_dim, view.y, view.y + view.h);
-        y += p.h + app_px(app, 14);
-        if (s->has_diagnostic) {
-            char d[32];
-            fmt_date(s->diagnostic.finished_at, "%d %b %Y", d, sizeof d);
-            snprintf(line, sizeof line, "Your last diagnostic (%s): about %d, likely %d-%d.", d,
-                     s->diagnostic.scaled, s->diagnostic.likely_low, s->diagnostic.likely_high);
-            y += text_draw_wrapped(app, FONT_BODY, line, x, y, w, t->text, view.y, view.y + view.h);
-        }
-        return y - top;
-    }
-
-    /* The chart fills what the view leaves after the summary line. */
-    int summary_h = text_line_height(app, FONT_BODY) * 2 + app_px(app, 20);
-    int chart_h = view.h - summary_h - app_px(app, 10);
-    if (chart_h < app_px(app, 300))
-        chart_h = app_px(app, 300);
-    SDL_Rect p = {x, y, w, chart_h};
+    SDL_Rect p = {view.x, y, view.w, app_px(app, 150)};
     ui_panel(app, p);
+    text_draw(app, FONT_TITLE, "No mock exams yet", p.x + app_px(app, 24), p.y + app_px(app, 20), t->text,
+              ALIGN_LEFT);
+    char line[320];
+    snprintf(line, sizeof line,
+             "A mock exam is the full rehearsal: %d questions in %d minutes, scored %d-%d like the real one. "
+             "Take one from the menu (3); its score will be drawn here against the %d pass mark and the %d "
+             "target.", b->exam_items, b->exam_minutes, b->scale_min, b->scale_max, b->scale_pass, s->ready_score);
+    text_draw_wrapped(app, FONT_BODY, line, p.x + app_px(app, 24),
+                      p.y + app_px(app, 28) + text_line_height(app, FONT_TITLE), p.w - app_px(app, 48),
+                      t->text_dim, view.y, view.y + view.h);
+    y += p.h + app_px(app, 14);
+    if (s->has_diagnostic) {
+        char d[32];
+        fmt_date(s->diagnostic.finished_at, "%d %b %Y", d, sizeof d);
+        snprintf(line, sizeof line, "Your last diagnostic (%s): about %d, likely %d-%d.", d, s->diagnostic.scaled,
+                 s->diagnostic.likely_low, s->diagnostic.likely_high);
+        y += text_draw_wrapped(app, FONT_BODY, line, view.x, y, view.w, t->text, view.y, view.y + view.h);
+    }
+    return y - top;
+}
+
+/* The chart's title and its legend (a line for the score, a swatch for the range). */
+static void mocks_legend(App *app, SDL_Rect p)
+{
+    const Theme *t = &app->theme;
+    int lh = text_line_height(app, FONT_SMALL);
+    int ly = p.y + app_px(app, 14);
+    int title_w = text_draw(app, FONT_BODY_BOLD, "Scaled score of each mock exam", p.x + app_px(app, 20),
+                            p.y + app_px(app, 12), t->text, ALIGN_LEFT);
+    int sw, range_w, score_w;
+    text_size(app, FONT_SMALL, "likely range", &range_w, &sw);
+    text_size(app, FONT_SMALL, "score", &score_w, &sw);
+    if (title_w + range_w + score_w + app_px(app, 130) > p.w)
+        return; /* no room beside the title: the colours speak for themselves */
+    int lx = p.x + p.w - app_px(app, 20);
+    lx -= text_draw(app, FONT_SMALL, "likely range", lx, ly, t->text_dim, ALIGN_RIGHT) + app_px(app, 26);
+    ui_round_rect(app, (SDL_Rect){lx, ly, app_px(app, 20), lh}, app_px(app, 4), ui_alpha(t->accent2, 70));
+    lx -= app_px(app, 16);
+    lx -= text_draw(app, FONT_SMALL, "score", lx, ly, t->text_dim, ALIGN_RIGHT) + app_px(app, 26);
+    chart_segment(app, (float)lx, (float)(ly + lh / 2), (float)(lx + app_px(app, 20)), (float)(ly + lh / 2),
+                  (float)app_px(app, 3), t->accent2);
+}
+
+/* Dates under the axis: the first, the last, and between where they fit. */
+static void mocks_dates(App *app, const StatsState *s, const float *xs, int ly)
+{
+    int n = s->mock_count;
+    int last_right = -100000;
+    for (int i = 0; i < n; i++) {
+        char d[24];
+        fmt_date(s->mocks[i].finished_at, "%d %b", d, sizeof d);
+        int tw, th;
+        text_size(app, FONT_SMALL, d, &tw, &th);
+        int left = (int)xs[i] - tw / 2;
+        if (i != n - 1 && (left < last_right + app_px(app, 16) || (int)xs[i] + tw / 2 > (int)xs[n - 1] - tw))
+            continue;
+        text_draw(app, FONT_SMALL, d, (int)xs[i], ly, app->theme.text_dim, ALIGN_CENTER);
+        last_right = left + tw;
+    }
+}
+
+/* The scores over time in panel p: likely ranges as a band, the pass and
+ * target lines, the scores as a line with a dot per exam (coloured by how
+ * it compares with the lines). */
+static void mocks_chart(App *app, const StatsState *s, SDL_Rect p)
+{
+    const Theme *t = &app->theme;
+    const Bank *b = app->bank;
+    int lh = text_line_height(app, FONT_SMALL);
+    ui_panel(app, p);
+    mocks_legend(app, p);
     int left = app_px(app, 64), right = app_px(app, 100);
-    ChartFrame f = {{p.x + left, p.y + app_px(app, 40), p.w - left - right, p.h - app_px(app, 40) - lh * 2 -
-                     app_px(app, 16)}, 0, (double)b->scale_max};
+    ChartFrame f = {{p.x + left, p.y + app_px(app, 40), p.w - left - right, p.h - app_px(app, 56) - lh * 2},
+                    0, (double)b->scale_max};
     int lowest = b->scale_pass;
     for (int i = 0; i < s->mock_count; i++)
         if (s->mocks[i].likely_low < lowest)
@@ -562,21 +646,8 @@ static int page_mocks(App *app, StatsState *s, SDL_Rect view, int y)
     f.min = (double)((lowest - 50) / 100 * 100);
     if (f.min < b->scale_min)
         f.min = b->scale_min;
-    text_draw(app, FONT_BODY_BOLD, "Scaled score of each mock exam", p.x + app_px(app, 20), p.y + app_px(app, 12),
-              t->text, ALIGN_LEFT);
-    /* legend */
-    int lx = p.x + p.w - app_px(app, 20);
-    lx -= text_draw(app, FONT_SMALL, "likely range", lx, p.y + app_px(app, 14), t->text_dim, ALIGN_RIGHT);
-    lx -= app_px(app, 26);
-    ui_round_rect(app, (SDL_Rect){lx, p.y + app_px(app, 14), app_px(app, 20), lh}, app_px(app, 4),
-                  ui_alpha(t->accent2, 70));
-    lx -= app_px(app, 16);
-    lx -= text_draw(app, FONT_SMALL, "score", lx, p.y + app_px(app, 14), t->text_dim, ALIGN_RIGHT);
-    lx -= app_px(app, 26);
-    chart_segment(app, (float)lx, (float)(p.y + app_px(app, 14) + lh / 2), (float)(lx + app_px(app, 20)),
-                  (float)(p.y + app_px(app, 14) + lh / 2), (float)app_px(app, 3), t->accent2);
-
     chart_grid(app, &f, 100);
+
     float xs[STATS_MAX_MOCKS];
     double v[STATS_MAX_MOCKS], lo[STATS_MAX_MOCKS], hi[STATS_MAX_MOCKS];
     int n = s->mock_count;
@@ -603,23 +674,23 @@ static int page_mocks(App *app, StatsState *s, SDL_Rect view, int y)
         ui_circle(app, xs[i], py, (float)app_px(app, 7), t->panel);
         ui_circle(app, xs[i], py, (float)app_px(app, 5), score_colour(app, s, s->mocks[i].scaled));
     }
-    /* date labels under the axis: first, last, and between when there is room */
-    int ly = f.plot.y + f.plot.h + app_px(app, 8);
-    int last_right = -100000;
-    for (int i = 0; i < n; i++) {
-        char d[24];
-        fmt_date(s->mocks[i].finished_at, "%d %b", d, sizeof d);
-        int tw, th;
-        text_size(app, FONT_SMALL, d, &tw, &th);
-        int lx0 = (int)xs[i] - tw / 2;
-        if (i != n - 1 && (lx0 < last_right + app_px(app, 16) || (int)xs[i] + tw / 2 > (int)xs[n - 1] - tw))
-            continue;
-        text_draw(app, FONT_SMALL, d, (int)xs[i], ly, t->text_dim, ALIGN_CENTER);
-        last_right = lx0 + tw;
-    }
+    mocks_dates(app, s, xs, f.plot.y + f.plot.h + app_px(app, 8));
+}
+
+static int page_mocks(App *app, StatsState *s, SDL_Rect view, int y)
+{
+    if (s->mock_count == 0)
+        return mocks_empty(app, s, view, y);
+    int top = y;
+    int n = s->mock_count;
+    /* The chart fills what the view leaves after the summary line. */
+    int summary_h = text_line_height(app, FONT_BODY) * 2 + app_px(app, 20);
+    int chart_h = view.h - summary_h - app_px(app, 10);
+    if (chart_h < app_px(app, 300))
+        chart_h = app_px(app, 300);
+    mocks_chart(app, s, (SDL_Rect){view.x, y, view.w, chart_h});
     y += chart_h + app_px(app, 14);
 
-    /* summary under the chart */
     int best = 0, sum = 0, k = 0;
     for (int i = 0; i < n; i++) {
         if (s->mocks[i].scaled > best)
@@ -630,15 +701,15 @@ static int page_mocks(App *app, StatsState *s, SDL_Rect view, int y)
         }
     }
     char line[400];
-    int used = snprintf(line, sizeof line, "%d mock exam%s, best %d, last %d (likely %d-%d), average of the last %d: %d.",
-                        n, n == 1 ? "" : "s", best, s->mocks[n - 1].scaled, s->mocks[n - 1].likely_low,
-                        s->mocks[n - 1].likely_high, k, k ? sum / k : 0);
-    if (s->has_diagnostic && used > 0 && (size_t)used < sizeof line) {
+    snprintf(line, sizeof line, "%d mock exam%s, best %d, last %d (likely %d-%d), average of the last %d: %d.", n,
+             n == 1 ? "" : "s", best, s->mocks[n - 1].scaled, s->mocks[n - 1].likely_low,
+             s->mocks[n - 1].likely_high, k, k ? sum / k : 0);
+    if (s->has_diagnostic) {
         char d[32];
         fmt_date(s->diagnostic.finished_at, "%d %b", d, sizeof d);
-        snprintf(line + used, sizeof line - (size_t)used, "  Diagnostic on %s: %d.", d, s->diagnostic.scaled);
+        append(line, sizeof line, "  Diagnostic on %s: %d.", d, s->diagnostic.scaled);
     }
-    y += text_draw_wrapped(app, FONT_BODY, line, x, y, w, t->text, view.y, view.y + view.h);
+    y += text_draw_wrapped(app, FONT_BODY, line, view.x, y, view.w, app->theme.text, view.y, view.y + view.h);
     return y - top;
 }
 
@@ -679,6 +750,8 @@ static int page_domains(App *app, StatsState *s, SDL_Rect view, int y)
         if (d > 0)
             ui_fill(app, (SDL_Rect){px, yy - app_px(app, 10), p.w - app_px(app, 40), 1}, ui_alpha(t->border, 90));
         snprintf(line, sizeof line, "%s %s", b->domains[d].id, b->domains[d].name);
+        ChartClip saved;
+        chart_clip_push(app, (SDL_Rect){px, yy - app_px(app, 4), label_w - app_px(app, 12), row_h}, &saved);
         draw_fitted(app, line, px, yy, label_w - app_px(app, 12), t->text);
         double fa = all->total ? (double)all->right / all->total : 0;
         double fw = week->total ? (double)week->right / week->total : 0;
@@ -689,6 +762,7 @@ static int page_domains(App *app, StatsState *s, SDL_Rect view, int y)
         const char *chip = all->total == 0 ? "not started" : meets ? "meets the line" : "below the line";
         SDL_Color cc = all->total == 0 ? t->text_dim : meets ? t->good : t->bad;
         ui_chip(app, cx, wy - app_px(app, 2), chip, ui_alpha(cc, 45), cc);
+        chart_clip_pop(app, &saved);
         int by = yy + app_px(app, 4);
         chart_hbar(app, (SDL_Rect){bar_x, by, bar_w, bh}, fa, t->accent2);
         chart_hbar(app, (SDL_Rect){bar_x, by + bh + app_px(app, 8), bar_w, bh}, fw, t->accent);
@@ -971,19 +1045,6 @@ typedef struct CheckItem {
     char detail[600];
 } CheckItem;
 
-/* Appends to a detail line; stops quietly when it is full. */
-static void append(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void append(char *buf, size_t size, const char *fmt, ...)
-{
-    size_t used = strlen(buf);
-    if (used + 1 >= size)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf + used, size - used, fmt, ap);
-    va_end(ap);
-}
-
 /* The four checks of the exam advice, worded for the learner. */
 static void compose_checklist(App *app, const StatsState *s, CheckItem *c)
 {
@@ -1067,8 +1128,7 @@ static void check_draw(App *app, const CheckItem *c, int x, int y, int w, int ma
     const Theme *t = &app->theme;
     int tx = x + mark + app_px(app, 16), tw = w - mark - app_px(app, 16);
     chart_mark(app, x, y + app_px(app, 2), mark, c->ok);
-    int h = text_draw_wrapped(app, FONT_BODY_BOLD, c->title, tx, y, tw, c->ok ? t->text : t->text, view.y,
-                              view.y + view.h);
+    int h = text_draw_wrapped(app, FONT_BODY_BOLD, c->title, tx, y, tw, t->text, view.y, view.y + view.h);
     text_draw_wrapped(app, FONT_SMALL, c->detail, tx, y + h + app_px(app, 2), tw, t->text_dim, view.y,
                       view.y + view.h);
 }
@@ -1247,11 +1307,10 @@ static int page_records(App *app, StatsState *s, SDL_Rect view, int y)
 static void draw_all(App *app, StatsState *s)
 {
     ui_background(app);
-    char right[96];
-    char date[48];
+    char title[64], date[48];
     fmt_date(s->now, "%A %d %B", date, sizeof date);
-    snprintf(right, sizeof right, "%s", date);
-    ui_title(app, "Stats", right);
+    snprintf(title, sizeof title, "Stats: %s", PAGE_NAMES[s->page]);
+    ui_title(app, title, date);
     int y = app_px(app, 18) + text_line_height(app, FONT_TITLE) + app_px(app, 12);
     y = draw_header(app, s, y) + app_px(app, 12);
     y = draw_tabs(app, s, y) + app_px(app, 14);
@@ -1277,9 +1336,14 @@ static void draw_all(App *app, StatsState *s)
     chart_clip_pop(app, &saved);
     sc->content = h;
     ui_scrollbar(app, (SDL_Rect){view.x + view.w + app_px(app, 10), view.y, app_px(app, 8), view.h}, sc);
-    ui_footer(app, sc->content > sc->view
-                       ? "Left/Right or 1-6  pages      Up/Down/PgUp/PgDn  scroll      Esc  back"
-                       : "Left/Right or 1-6  pages      Esc  back to the menu");
+    static const char *const LONG[2] = {"Left/Right or 1-6  pages      Esc  back to the menu",
+                                        "Left/Right or 1-6  pages      Up/Down/PgUp/PgDn  scroll      Esc  back"};
+    static const char *const SHORT[2] = {"Left/Right  pages   Esc  back",
+                                         "Left/Right  pages   Up/Down  scroll   Esc  back"};
+    int scrolls = sc->content > sc->view;
+    int fw, fh;
+    text_size(app, FONT_SMALL, LONG[scrolls], &fw, &fh);
+    ui_footer(app, fw <= app->w - app_px(app, 56) ? LONG[scrolls] : SHORT[scrolls]);
 }
 
 static void stats_draw(App *app, void *state)

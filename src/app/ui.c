@@ -21,7 +21,7 @@ void ui_theme_init(Theme *t, bool high_contrast)
     }
     *t = (Theme){
         .bg = {16, 20, 38, 255}, .bg2 = {30, 22, 58, 255},
-        .panel = {30, 36, 64, 235}, .panel_hi = {48, 56, 96, 255},
+        .panel = {30, 36, 64, 255}, .panel_hi = {48, 56, 96, 255},
         .text = {236, 240, 255, 255}, .text_dim = {160, 170, 205, 255},
         .accent = {255, 153, 0, 255}, .accent2 = {86, 204, 242, 255},
         .good = {72, 214, 134, 255}, .bad = {255, 99, 112, 255},
@@ -49,9 +49,13 @@ SDL_Color ui_mix(SDL_Color a, SDL_Color b, float t)
 
 void ui_fill(App *app, SDL_Rect r, SDL_Color c)
 {
-    SDL_SetRenderDrawBlendMode(app->renderer, SDL_BLENDMODE_BLEND);
+    /* An opaque colour needs no blending, and SDL's software renderer blends
+     * pixel by pixel even at alpha 255: a plain fill is the same picture at
+     * a fraction of the cost (the background alone is a full-screen fill). */
+    SDL_SetRenderDrawBlendMode(app->renderer, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(app->renderer, c.r, c.g, c.b, c.a);
     SDL_RenderFillRect(app->renderer, &r);
+    SDL_SetRenderDrawBlendMode(app->renderer, SDL_BLENDMODE_BLEND);
 }
 
 /* A fan of triangles for a quarter circle centred at (cx, cy). */
@@ -91,6 +95,29 @@ void ui_round_rect(App *app, SDL_Rect r, int radius, SDL_Color c)
     corner(app, (float)(r.x + radius), (float)(r.y + r.h - radius), rad, (float)M_PI * 0.5f, c);
 }
 
+/* The edge of a framed shape: the rounded rect `r` minus the inside that a
+ * body inset by `thickness` (radius - thickness) will cover. When that body
+ * is opaque the picture is the same as a full rounded rect under the body,
+ * without blending the whole area twice; otherwise the full rect is drawn. */
+static void edge_ring(App *app, SDL_Rect r, int radius, int thickness, SDL_Color c, bool body_opaque)
+{
+    if (radius * 2 > r.w) radius = r.w / 2;
+    if (radius * 2 > r.h) radius = r.h / 2;
+    if (!body_opaque || radius <= 1 || thickness * 2 >= r.w || thickness * 2 >= r.h) {
+        ui_round_rect(app, r, radius, c);
+        return;
+    }
+    ui_fill(app, (SDL_Rect){r.x + radius, r.y, r.w - 2 * radius, thickness}, c);
+    ui_fill(app, (SDL_Rect){r.x + radius, r.y + r.h - thickness, r.w - 2 * radius, thickness}, c);
+    ui_fill(app, (SDL_Rect){r.x, r.y + radius, thickness, r.h - 2 * radius}, c);
+    ui_fill(app, (SDL_Rect){r.x + r.w - thickness, r.y + radius, thickness, r.h - 2 * radius}, c);
+    float rad = (float)radius;
+    corner(app, (float)(r.x + radius), (float)(r.y + radius), rad, (float)M_PI, c);
+    corner(app, (float)(r.x + r.w - radius), (float)(r.y + radius), rad, (float)M_PI * 1.5f, c);
+    corner(app, (float)(r.x + r.w - radius), (float)(r.y + r.h - radius), rad, 0, c);
+    corner(app, (float)(r.x + radius), (float)(r.y + r.h - radius), rad, (float)M_PI * 0.5f, c);
+}
+
 void ui_circle(App *app, float cx, float cy, float radius, SDL_Color c)
 {
     for (int q = 0; q < 4; q++)
@@ -111,8 +138,8 @@ void ui_background(App *app)
 void ui_panel(App *app, SDL_Rect r)
 {
     int rad = app_px(app, 14);
-    ui_round_rect(app, (SDL_Rect){r.x - 1, r.y - 1, r.w + 2, r.h + 2}, rad + 1,
-                  ui_alpha(app->theme.border, 120));
+    edge_ring(app, (SDL_Rect){r.x - 1, r.y - 1, r.w + 2, r.h + 2}, rad + 1, 1,
+              ui_alpha(app->theme.border, 120), app->theme.panel.a == 255);
     ui_round_rect(app, r, rad, app->theme.panel);
 }
 
@@ -127,9 +154,10 @@ bool ui_button(App *app, SDL_Rect r, const char *label, bool selected, Action ac
     const Theme *t = &app->theme;
     bool hover = mouse_in(app, r);
     int rad = app_px(app, 12);
+    SDL_Color body = hover || selected ? t->panel_hi : t->panel;
     if (selected)
-        ui_round_rect(app, (SDL_Rect){r.x - 3, r.y - 3, r.w + 6, r.h + 6}, rad + 3, t->accent);
-    ui_round_rect(app, r, rad, hover || selected ? t->panel_hi : t->panel);
+        edge_ring(app, (SDL_Rect){r.x - 3, r.y - 3, r.w + 6, r.h + 6}, rad + 3, 3, t->accent, body.a == 255);
+    ui_round_rect(app, r, rad, body);
     int lh = text_line_height(app, FONT_BODY_BOLD);
     text_draw(app, FONT_BODY_BOLD, label, r.x + r.w / 2, r.y + (r.h - lh) / 2,
               selected ? t->text : t->text_dim, ALIGN_CENTER);
@@ -179,8 +207,8 @@ int ui_option(App *app, int x, int y, int w, int index, const char *text, Option
     int rad = app_px(app, 10);
     int bw = focused ? app_px(app, 3) : app_px(app, 1.5f);
     if (bw < 1) bw = 1;
-    ui_round_rect(app, (SDL_Rect){x - bw, y - bw, w + 2 * bw, h + 2 * bw}, rad + bw,
-                  focused ? t->accent : edge);
+    edge_ring(app, (SDL_Rect){x - bw, y - bw, w + 2 * bw, h + 2 * bw}, rad + bw, bw,
+              focused ? t->accent : edge, bg.a == 255);
     ui_round_rect(app, r, rad, bg);
     int badge = app_px(app, 34);
     int pad = app_px(app, 12);
