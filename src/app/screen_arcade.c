@@ -157,25 +157,8 @@ static void arcade_leave(App *app, void *state)
     free(s);
 }
 
-/* A round of REWARDS_GOAL_ARCADE_ROUND_ANSWERS answers meets the day's goal;
- * study.c reads the best round of the last day played from two profile
- * keys. Another day's record is only replaced by one at least as useful. */
-static void note_goal_round(App *app, int answered, int64_t now)
-{
-    int today = study_day(app, now);
-    int64_t day = store_profile_get(app->store, "arcade_best_round_day", -1);
-    int64_t best = store_profile_get(app->store, "arcade_best_round_answers", 0);
-    bool replace = day == today ? answered >= best
-                                : answered >= REWARDS_GOAL_ARCADE_ROUND_ANSWERS ||
-                                      best < REWARDS_GOAL_ARCADE_ROUND_ANSWERS;
-    if (!replace)
-        return;
-    if (store_profile_set(app->store, "arcade_best_round_day", today) != STORE_OK ||
-        store_profile_set(app->store, "arcade_best_round_answers", answered) != STORE_OK)
-        app_status(app, "Daily goal not saved: %s", store_error_message(app->store));
-}
-
-/* Saves the round and opens the results. The state is freed: return at once. */
+/* Saves the round and opens the results (the state is then freed: return at
+ * once); a round ended before any answer just goes back to the menu. */
 static void end_round(App *app, ArcadeState *s, ArcadeEnd why)
 {
     if (why == ARCADE_END_QUIT && s->ra.answered == 0) {
@@ -203,7 +186,9 @@ static void end_round(App *app, ArcadeState *s, ArcadeEnd why)
     };
     if (store_arcade_save(app->store, app->bank, &round, NULL) == STORE_OK) {
         res.saved = true;
-        note_goal_round(app, res.answered, now);
+        /* For the "On fire" achievement. */
+        if (res.best_combo > store_profile_get(app->store, "best_combo", 0))
+            store_profile_set(app->store, "best_combo", res.best_combo);
     } else {
         app_status(app, "Round not saved: %s", store_error_message(app->store));
     }
@@ -260,9 +245,7 @@ static void answer(App *app, ArcadeState *s, int k)
     int mult_before = rewards_arcade_multiplier(s->ra.combo);
     int pts = rewards_arcade_answer(&s->ra, correct, ms, ARCADE_SPEED_LIMIT_MS, 0);
     int xp = correct ? REWARDS_XP_RIGHT : 0;
-    int64_t last_review = store_last_review_id(app->store);
-    study_answer(app, MODE_ARCADE, s->q.item, mask, correct, ms, xp);
-    if (store_last_review_id(app->store) != last_review)
+    if (study_answer(app, MODE_ARCADE, s->q.item, mask, correct, ms, xp).item >= 0)
         s->res.xp += xp;
     int d = app->bank->items[s->q.item].domain;
     if (d >= 0 && d < SCORING_MAX_DOMAINS) {
@@ -784,8 +767,8 @@ static void draw_round_card(App *app, ArcadeState *s, int k, SDL_Rect r)
         text_draw(app, FONT_TITLE, "No best yet", x, y + app_px(app, 14), t->text_dim, ALIGN_LEFT);
         snprintf(line, sizeof line, "Play one to set it");
     }
-    text_draw(app, FONT_SMALL, line, r.x + r.w - pad, r.y + r.h - pad - text_line_height(app, FONT_SMALL) + app_px(app, 6),
-              t->text_dim, ALIGN_RIGHT);
+    int ly = r.y + r.h - pad - text_line_height(app, FONT_SMALL) + app_px(app, 6);
+    text_draw(app, FONT_SMALL, line, r.x + r.w - pad, ly, t->text_dim, ALIGN_RIGHT);
 }
 
 static void draw_menu(App *app, ArcadeState *s)

@@ -126,8 +126,7 @@ LeitnerMove study_answer(App *app, StudyMode mode, int item, uint32_t answer, bo
     ItemState before = app->states[item];
     int64_t exam_date = app->settings.exam_date;
     LeitnerMove move = leitner_apply(app->bank, &app->states[item], correct, app_now(app), exam_date);
-    if (!study_save(app, mode, item, answer, correct, ms, &before, xp))
-        move.item = -1;
+    move.item = study_save(app, mode, item, answer, correct, ms, &before, xp) ? item : -1;
     return move;
 }
 
@@ -168,10 +167,13 @@ void study_today(App *app, StudyToday *out)
         }
         out->drill_answers = days[HISTORY - 1].drill_answers;
     }
-    /* Finished mocks, diagnostics and arcade rounds also meet a day's goal. */
+    /* Finished mocks, diagnostics and arcade rounds (by their answers) also
+     * meet a day's goal. */
+    static const StudyMode EXAM_MODES[] = {MODE_MOCK, MODE_DIAGNOSTIC, MODE_ARCADE};
     StoreExamSummary *hist = calloc(HISTORY, sizeof *hist);
     int n = 0;
-    for (int m = MODE_MOCK; m <= MODE_DIAGNOSTIC && hist && rdays; m++) {
+    for (size_t e = 0; e < sizeof EXAM_MODES / sizeof EXAM_MODES[0] && hist && rdays; e++) {
+        StudyMode m = EXAM_MODES[e];
         if (store_exam_history(app->store, (StudyMode)m, hist, HISTORY, &n) != STORE_OK)
             continue;
         for (int i = 0; i < n; i++) {
@@ -180,16 +182,13 @@ void study_today(App *app, StudyToday *out)
                 continue;
             if (m == MODE_MOCK)
                 rdays[k].mocks_finished++;
-            else
+            else if (m == MODE_DIAGNOSTIC)
                 rdays[k].diagnostics_finished++;
+            else if (hist[i].items > rdays[k].arcade_best_round)
+                rdays[k].arcade_best_round = hist[i].items;
         }
     }
     if (rdays) {
-        int64_t best_day = store_profile_get(app->store, "arcade_best_round_day", -1);
-        int best_answers = (int)store_profile_get(app->store, "arcade_best_round_answers", 0);
-        int k = (int)best_day - (today - HISTORY + 1);
-        if (k >= 0 && k < HISTORY)
-            rdays[k].arcade_best_round = best_answers;
         RewardsGoal goal = {.drill_answers = app->settings.daily_goal};
         rewards_streak(rdays, HISTORY, today, &goal, &out->streak);
     }

@@ -206,7 +206,7 @@ typedef struct StoreExamSummary {
     bool passed, esl;
 } StoreExamSummary;
 
-/* Finished exams of `mode` (mock or diagnostic), oldest first: the newest
+/* Finished exams of `mode` (mock, diagnostic, or arcade rounds), oldest first: the newest
  * `max` of them. Sets *count. */
 StoreStatus store_exam_history(Store *st, StudyMode mode, StoreExamSummary *out, int max,
                                int *count);
