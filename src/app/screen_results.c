@@ -164,8 +164,25 @@ static void results_draw(App *app, void *state)
                            "An estimate: AWS does not publish how it turns raw answers into scaled scores. cloudprep "
                            "assumes 70% right maps to 700.", x, y, w, t->text_dim, 0, bottom);
     if (!s->r.stored)
-        text_draw_wrapped(app, FONT_SMALL, "This result could not be saved (see the message below).", x,
-                          y + app_px(app, 6), w, t->warn, 0, bottom);
+        y += app_px(app, 6) + text_draw_wrapped(app, FONT_SMALL, "This result could not be saved (see the message "
+                                                "below).", x, y + app_px(app, 6), w, t->warn, 0, bottom);
+    int wrong = 0;
+    for (int i = 0; i < s->r.form.count; i++)
+        wrong += !scoring_item_correct(&b->items[s->r.form.items[i].item], s->r.form.items[i].answer);
+    y += app_px(app, 18);
+    text_draw(app, FONT_BODY_BOLD, "What next", x, y, t->accent, ALIGN_LEFT);
+    y += text_line_height(app, FONT_BODY_BOLD) + app_px(app, 4);
+    if (wrong > 0)
+        snprintf(line, sizeof line, "Read the explanations of your %d missed question%s (V): every option says why "
+                 "it is right or wrong. They are back in box 1, so the daily drill brings them again tomorrow.",
+                 wrong, wrong == 1 ? "" : "s");
+    else
+        snprintf(line, sizeof line, "A clean sheet. Keep the habit: the daily drill keeps every item fresh.");
+    y += text_draw_wrapped(app, FONT_SMALL, line, x, y, w, t->text, 0, bottom) + app_px(app, 6);
+    if (!diag && s->weakest_domain >= 0) {
+        snprintf(line, sizeof line, "Weakest domain on this exam: %s.", b->domains[s->weakest_domain].name);
+        text_draw_wrapped(app, FONT_SMALL, line, x, y, w, t->warn, 0, bottom);
+    }
 
     int rx = margin * 2 + left_w, rw = app->w - rx - margin;
     int dh = (lp.h * 58) / 100;
