@@ -10,6 +10,7 @@
 #include "plan.h"
 #include "screens.h"
 #include "store.h"
+#include "strbuf.h"
 #include "study.h"
 #include "text.h"
 #include "ui.h"
@@ -261,14 +262,10 @@ static void next_step(App *app, HomeState *s, char *out, size_t size)
         return;
     }
     if (s->has_plan) {
-        int n = 0;
-        n += snprintf(out + n, size - (size_t)n, "Your plan, %d day%s to the exam: ", s->plan.days_left,
-                      s->plan.days_left == 1 ? "" : "s");
-        for (int i = 0; i < s->plan.domain_count && n < (int)size; i++)
-            n += snprintf(out + n, size - (size_t)n, "%s%d min %s", i ? ", " : "", s->plan.minutes[i],
-                          app->bank->domains[i].name);
-        if (n < (int)size)
-            snprintf(out + n, size - (size_t)n, "; about %d new items a day.", s->plan.new_per_day);
+        snprintf(out, size, "Your plan, %d day%s to the exam: ", s->plan.days_left, s->plan.days_left == 1 ? "" : "s");
+        for (int i = 0; i < s->plan.domain_count; i++)
+            strbuf_append(out, size, "%s%d min %s", i ? ", " : "", s->plan.minutes[i], app->bank->domains[i].name);
+        strbuf_append(out, size, "; about %d new items a day.", s->plan.new_per_day);
         return;
     }
     if (d->due > 0)

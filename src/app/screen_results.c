@@ -11,6 +11,7 @@
 #include "plan.h"
 #include "screens.h"
 #include "store.h"
+#include "strbuf.h"
 #include "study.h"
 #include "text.h"
 #include "ui.h"
@@ -196,10 +197,10 @@ static void results_draw(App *app, void *state)
     if (diag) {
         snprintf(line, sizeof line, "Weakest domain: %s.", s->weakest_domain >= 0 ? b->domains[s->weakest_domain].name : "-");
         y += text_draw_wrapped(app, FONT_BODY_BOLD, line, x, y, w, t->warn, 0, bottom) + app_px(app, 6);
-        int n = snprintf(line, sizeof line, "Start with: ");
-        for (int i = 0; i < s->weak_task_count && n < (int)sizeof line; i++) {
+        snprintf(line, sizeof line, "Start with: ");
+        for (int i = 0; i < s->weak_task_count; i++) {
             const BankTask *task = &b->tasks[s->weak_tasks[i]];
-            n += snprintf(line + n, sizeof line - (size_t)n, "%s%s %s", i ? "; " : "", task->id, task->title);
+            strbuf_append(line, sizeof line, "%s%s %s", i ? "; " : "", task->id, task->title);
         }
         text_draw_wrapped(app, FONT_SMALL, line, x, y, w, t->text, 0, bottom);
         ui_footer(app, "Enter  make my study plan      V  review the answers      Esc  home");

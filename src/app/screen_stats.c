@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "chart.h"
+#include "strbuf.h"
 #include "hud.h"
 #include "leitner.h"
 #include "plan.h"
@@ -352,18 +353,6 @@ static SDL_Color score_colour(const App *app, const StatsState *s, int scaled)
     return app->theme.bad;
 }
 
-/* Appends to a line; stops quietly when it is full. */
-static void append(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void append(char *buf, size_t size, const char *fmt, ...)
-{
-    size_t used = strlen(buf);
-    if (used + 1 >= size)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf + used, size - used, fmt, ap);
-    va_end(ap);
-}
 
 /* ---- header and tabs ---------------------------------------------------- */
 
@@ -707,7 +696,7 @@ static int page_mocks(App *app, StatsState *s, SDL_Rect view, int y)
     if (s->has_diagnostic) {
         char d[32];
         fmt_date(s->diagnostic.finished_at, "%d %b", d, sizeof d);
-        append(line, sizeof line, "  Diagnostic on %s: %d.", d, s->diagnostic.scaled);
+        strbuf_append(line, sizeof line, "  Diagnostic on %s: %d.", d, s->diagnostic.scaled);
     }
     y += text_draw_wrapped(app, FONT_BODY, line, view.x, y, view.w, app->theme.text, view.y, view.y + view.h);
     return y - top;
@@ -1071,14 +1060,14 @@ static void compose_checklist(App *app, const StatsState *s, CheckItem *c)
         for (int d = 0; d < s->ready.domain_count; d++) {
             if (s->ready.domain[d] < 0) {
                 c[1].ok = false;
-                append(c[1].detail, sizeof c[1].detail, " %s: no answers.", b->domains[d].name);
+                strbuf_append(c[1].detail, sizeof c[1].detail, " %s: no answers.", b->domains[d].name);
             } else if (s->ready.lagging[d]) {
-                append(c[1].detail, sizeof c[1].detail, " %s lags at %d%%.", b->domains[d].name,
+                strbuf_append(c[1].detail, sizeof c[1].detail, " %s lags at %d%%.", b->domains[d].name,
                        (int)(s->ready.domain[d] * 100 + 0.5));
             }
         }
         if (c[1].ok)
-            append(c[1].detail, sizeof c[1].detail, " Every domain is within %d points.", lag);
+            strbuf_append(c[1].detail, sizeof c[1].detail, " Every domain is within %d points.", lag);
     }
 
     c[2].ok = s->tasks_done >= b->task_count;
@@ -1094,10 +1083,10 @@ static void compose_checklist(App *app, const StatsState *s, CheckItem *c)
             if (s->task_done[k])
                 continue;
             if (listed == STATS_MISSING_TASKS) {
-                append(c[2].detail, sizeof c[2].detail, " and %d more.", b->task_count - s->tasks_done - listed);
+                strbuf_append(c[2].detail, sizeof c[2].detail, " and %d more.", b->task_count - s->tasks_done - listed);
                 break;
             }
-            append(c[2].detail, sizeof c[2].detail, "%s %s %s", listed ? ";" : "", b->tasks[k].id,
+            strbuf_append(c[2].detail, sizeof c[2].detail, "%s %s %s", listed ? ";" : "", b->tasks[k].id,
                    b->tasks[k].title);
             listed++;
         }

@@ -4,6 +4,7 @@
  * The schema is in store_schema.c, writes in store_write.c, reads in
  * store_query.c, shared helpers in store_util.c. */
 #include "store_internal.h"
+#include "strbuf.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -39,17 +40,6 @@ static int make_dirs(const char *path, mode_t mode)
     return S_ISDIR(sb.st_mode) ? 0 : ENOTDIR;
 }
 
-static void append(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void append(char *buf, size_t size, const char *fmt, ...)
-{
-    size_t used = strlen(buf);
-    if (used + 1 >= size)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf + used, size - used, fmt, ap);
-    va_end(ap);
-}
 
 /* ---- inspecting an existing file ------------------------------------- */
 
@@ -387,27 +377,27 @@ static void compose_message(Store *st, StoreOpenInfo *info, const char *damage, 
     size_t size = sizeof info->message;
     m[0] = '\0';
     if (info->restored) {
-        append(m, size, "Your progress file was damaged (%s), so it was moved aside as %s and the "
+        strbuf_append(m, size, "Your progress file was damaged (%s), so it was moved aside as %s and the "
                         "backup from %s was restored. Answers given after that backup are lost.",
                damage, info->damaged_name, info->backup_date);
     } else if (info->damaged && backups_found == 0) {
-        append(m, size, "Your progress file was damaged (%s) and there was no backup to restore, so "
+        strbuf_append(m, size, "Your progress file was damaged (%s) and there was no backup to restore, so "
                         "it was moved aside as %s and a new, empty one was started.",
                damage, info->damaged_name);
     } else if (info->damaged) {
-        append(m, size, "Your progress file was damaged (%s) and none of its %d backups could be "
+        strbuf_append(m, size, "Your progress file was damaged (%s) and none of its %d backups could be "
                         "restored, so it was moved aside as %s and a new, empty one was started.",
                damage, backups_found, info->damaged_name);
     } else if (info->created) {
-        append(m, size, "Welcome! Your progress will be kept in %s.", st->path);
+        strbuf_append(m, size, "Welcome! Your progress will be kept in %s.", st->path);
     }
     if (info->migrated) {
-        append(m, size, "%sYour progress file was updated from version %d to %d; a copy of the old "
+        strbuf_append(m, size, "%sYour progress file was updated from version %d to %d; a copy of the old "
                         "one is in %s/%s.", m[0] ? " " : "", info->from_version, info->to_version,
                st->dir, STORE_BACKUP_DIR);
     }
     if (info->backup_failed)
-        append(m, size, "%sToday's backup could not be made; your progress is still saved.",
+        strbuf_append(m, size, "%sToday's backup could not be made; your progress is still saved.",
                m[0] ? " " : "");
 }
 
