@@ -297,6 +297,15 @@ static void *scratch_zalloc(Ctx *c, size_t n)
     return p;
 }
 
+/* Memory that stays with the Bank (wasted, not leaked, if the file fails). */
+static void *bank_zalloc(Ctx *c, size_t n)
+{
+    void *p = arena_zalloc(&c->bank->arena->mem, n);
+    if (!p)
+        report_oom(c);
+    return p;
+}
+
 /* ------------------------------------------------ text checks before YAML */
 
 /* Decodes one UTF-8 sequence at s[0..n); returns its length and the code
@@ -353,6 +362,19 @@ static bool prescan(Ctx *c, const char *buf, size_t len)
     bool ok = true;
     size_t i = 0;
     while (i < len) {
+        if (!indent && i + 8 <= len) {
+            /* skip 8 bytes at a time while all are printable ASCII or space */
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+            uint64_t below_space = (x - ones * 0x20) & ~x & highs;
+            uint64_t del_or_high = (x | (x + ones)) & highs;
+            if (!(below_space | del_or_high)) {
+                i += 8;
+                col += 8;
+                continue;
+            }
+        }
         unsigned char ch = s[i];
         if (ch > 0x20 && ch < 0x7F) { /* the common case: printable ASCII */
             indent = false;
@@ -523,12 +545,19 @@ static bool parse_tree(Ctx *c, const char *buf, size_t len, Node **root)
         case YAML_SCALAR_EVENT:
             n = node_new(c, NODE_SCALAR, ev.start_mark);
             if (n) {
+                /* keys are only needed while checking; values go straight to
+                 * the Bank's arena, so loading a file copies its text once */
+                bool key = depth > 0 && stack[depth - 1]->kind == NODE_MAP &&
+                           stack[depth - 1]->count % 2 == 0;
+                Arena *into = key ? c->scratch : &c->bank->arena->mem;
                 n->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
                 n->len = ev.data.scalar.length;
-                n->text = arena_strndup(c->scratch, (const char *)ev.data.scalar.value, n->len);
+                n->text = arena_strndup(into, (const char *)ev.data.scalar.value, n->len);
                 if (!n->text) {
                     report_oom(c);
                     n = NULL;
+                } else if (ev.data.scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
+                    /* other styles hold raw text, which prescan checked */
                 } else if (memchr(n->text, '\0', n->len)) {
                     report(c, DIAG_ERROR, n->line, n->col, "string contains a NUL character");
                     n->kind = NODE_BAD;
@@ -1328,7 +1357,7 @@ static bool parse_tags(Ctx *c, const Node *n, BankItem *it)
                n->count, BANK_LIMIT_TAGS);
         return false;
     }
-    it->tags = scratch_zalloc(c, sizeof *it->tags * (size_t)(n->count ? n->count : 1));
+    it->tags = bank_zalloc(c, sizeof *it->tags * (size_t)(n->count ? n->count : 1));
     if (!it->tags)
         return false;
     bool ok = true;
@@ -1354,7 +1383,7 @@ static bool parse_options(Ctx *c, const Node *key, const Node *n, const char *qi
                BANK_MAX_OPTIONS, count);
         return false;
     }
-    it->options = scratch_zalloc(c, sizeof *it->options * (size_t)(count ? count : 1));
+    it->options = bank_zalloc(c, sizeof *it->options * (size_t)(count ? count : 1));
     const Node **text_nodes = scratch_zalloc(c, sizeof *text_nodes * (size_t)(count ? count : 1));
     if (!it->options || !text_nodes)
         return false;
@@ -1530,22 +1559,12 @@ static int count_listed_items(const Node *root)
     return n;
 }
 
-static char *bank_copy_opt(Arena *a, const char *s, bool *ok)
-{
-    if (!s)
-        return NULL;
-    char *p = arena_strdup(a, s);
-    if (!p)
-        *ok = false;
-    return p;
-}
-
-/* Copies the staged items into the Bank (strings into its arena). */
+/* Appends the staged items to the Bank. Their strings and arrays are in the
+ * Bank's arena already; only the BankItem records move. */
 static bool commit_items(Ctx *c, const Staged *st)
 {
     Bank *b = c->bank;
     BankArena *ba = b->arena;
-    Arena *mem = &ba->mem;
     if ((size_t)b->item_count + (size_t)st->count > ba->item_cap) {
         size_t cap = ba->item_cap ? ba->item_cap : 256;
         while (cap < (size_t)b->item_count + (size_t)st->count)
@@ -1556,36 +1575,11 @@ static bool commit_items(Ctx *c, const Staged *st)
         b->items = grown;
         ba->item_cap = cap;
     }
-    bool ok = true;
-    for (int i = 0; i < st->count && ok; i++) {
-        const BankItem *src = &st->items[i];
-        BankItem it = *src; /* id is already the bank-arena copy */
+    for (int i = 0; i < st->count; i++) {
+        BankItem it = st->items[i];
         it.file = c->file_copy;
-        it.prompt = bank_copy_opt(mem, src->prompt, &ok);
-        it.explanation = bank_copy_opt(mem, src->explanation, &ok);
-        it.front = bank_copy_opt(mem, src->front, &ok);
-        it.back = bank_copy_opt(mem, src->back, &ok);
-        if (src->tag_count) {
-            it.tags = arena_alloc(mem, sizeof *it.tags * (size_t)src->tag_count);
-            ok = ok && it.tags;
-            for (int t = 0; ok && t < src->tag_count; t++)
-                it.tags[t] = bank_copy_opt(mem, src->tags[t], &ok);
-        } else {
+        if (!it.tag_count)
             it.tags = NULL;
-        }
-        if (src->option_count && ok) {
-            it.options = arena_alloc(mem, sizeof *it.options * (size_t)src->option_count);
-            ok = ok && it.options;
-            for (int o = 0; ok && o < src->option_count; o++) {
-                it.options[o].correct = src->options[o].correct;
-                it.options[o].text = bank_copy_opt(mem, src->options[o].text, &ok);
-                it.options[o].why = bank_copy_opt(mem, src->options[o].why, &ok);
-            }
-        } else {
-            it.options = NULL;
-        }
-        if (!ok)
-            break;
         int index = b->item_count++;
         b->items[index] = it;
         IdSlot *slot = id_find(ba, it.id, hash_string(it.id));
@@ -1596,7 +1590,7 @@ static bool commit_items(Ctx *c, const Staged *st)
         else
             b->flashcard_count++;
     }
-    return ok;
+    return true;
 }
 
 /* --------------------------------------------------------- entry points */
@@ -1723,42 +1717,58 @@ bool bank_parse_items(Bank *b, const char *buf, size_t len, const char *name, Di
     return ok;
 }
 
-/* Reads a whole file (at most the size limit + 1 byte, so oversize is seen).
- * Returns a malloc'd buffer or NULL with errno set. */
-static char *read_file(const char *path, size_t *len)
+/* A growing read buffer, reused from file to file (fewer page faults). */
+typedef struct ReadBuffer {
+    char *data;
+    size_t cap;
+} ReadBuffer;
+
+/* Reads a whole file into rb. Returns false with errno set on failure;
+ * EFBIG (with *len = the file's size) when it is over the size limit. */
+static bool read_file(const char *path, ReadBuffer *rb, size_t *len)
 {
     FILE *f = fopen(path, "rb");
+    *len = 0;
     if (!f)
-        return NULL;
-    size_t cap = 64 * 1024, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n == cap) {
-            if (cap > BANK_LIMIT_FILE_BYTES)
+        return false;
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && st.st_size > (off_t)BANK_LIMIT_FILE_BYTES) {
+        fclose(f);
+        *len = (size_t)st.st_size;
+        errno = EFBIG;
+        return false;
+    }
+    size_t n = 0;
+    bool ok = true;
+    errno = 0;
+    for (;;) {
+        if (n == rb->cap) {
+            if (rb->cap > BANK_LIMIT_FILE_BYTES)
                 break;
-            char *grown = realloc(buf, cap * 2);
+            size_t cap = rb->cap ? rb->cap * 2 : 256 * 1024;
+            char *grown = realloc(rb->data, cap);
             if (!grown) {
-                free(buf);
-                buf = NULL;
+                ok = false;
+                errno = ENOMEM;
                 break;
             }
-            buf = grown;
-            cap *= 2;
+            rb->data = grown;
+            rb->cap = cap;
         }
-        size_t got = fread(buf + n, 1, cap - n, f);
+        size_t got = fread(rb->data + n, 1, rb->cap - n, f);
         n += got;
         if (got == 0) {
             if (ferror(f)) {
-                free(buf);
-                buf = NULL;
-                errno = EIO;
+                ok = false;
+                if (!errno)
+                    errno = EIO;
             }
             break;
         }
     }
     fclose(f);
     *len = n;
-    return buf;
+    return ok;
 }
 
 static int compare_names(const void *a, const void *b)
@@ -1770,6 +1780,17 @@ static bool ends_with(const char *s, const char *suffix)
 {
     size_t ls = strlen(s), lx = strlen(suffix);
     return ls >= lx && strcmp(s + ls - lx, suffix) == 0;
+}
+
+/* Reports a file that could not be read: "cannot read", or over the limit
+ * in the words bank_parse_* use for a buffer over the limit. */
+static void report_unreadable(Diag *d, const char *path, size_t len)
+{
+    if (errno == EFBIG)
+        diag_add(d, DIAG_ERROR, path, 0, 0, "file is %zu bytes; the limit is %u bytes (4 MiB)",
+                 len, BANK_LIMIT_FILE_BYTES);
+    else
+        diag_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
 }
 
 /* Lists the item files of dir (sorted); warns about *.yml. Returns the
@@ -1785,7 +1806,7 @@ static int list_item_files(const char *dir, Diag *d, char ***names)
     char path[4096];
     while ((e = readdir(dh)) != NULL) {
         const char *n = e->d_name;
-        if (n[0] == '.' || strcmp(n, "exam.yaml") == 0)
+        if (n[0] == '.' || strcmp(n, "exam.yaml") == 0 || e->d_type == DT_DIR)
             continue;
         if (ends_with(n, ".yml")) {
             snprintf(path, sizeof path, "%s/%s", dir, n);
@@ -1832,27 +1853,27 @@ Bank *bank_load_dir(const char *dir, Diag *out)
     char path[4096];
     snprintf(path, sizeof path, "%s/exam.yaml", dir);
     size_t len;
-    char *buf = read_file(path, &len);
-    if (!buf) {
+    ReadBuffer rb = {0};
+    if (!read_file(path, &rb, &len)) {
         if (errno == ENOENT)
             diag_add(d, DIAG_ERROR, path, 0, 0,
                      "no exam.yaml in bank folder '%s'; every bank needs one (see banks/FORMAT.md)",
                      dir);
         else
-            diag_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
+            report_unreadable(d, path, len);
+        free(rb.data);
         diag_free(&local);
         return NULL;
     }
     Bank *b = bank_new(dir);
     if (!b) {
-        free(buf);
+        free(rb.data);
         diag_add(d, DIAG_ERROR, dir, 0, 0, "out of memory");
         diag_free(&local);
         return NULL;
     }
-    bool exam_ok = bank_parse_exam(b, buf, len, path, d);
-    free(buf);
-    if (!exam_ok) {
+    if (!bank_parse_exam(b, rb.data, len, path, d)) {
+        free(rb.data);
         bank_free(b);
         diag_free(&local);
         return NULL;
@@ -1861,22 +1882,23 @@ Bank *bank_load_dir(const char *dir, Diag *out)
     int count = list_item_files(dir, d, &names);
     for (int i = 0; i < count; i++) {
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        buf = read_file(path, &len);
-        if (!buf) {
-            diag_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
+        if (!read_file(path, &rb, &len)) {
+            int at = d->count;
+            report_unreadable(d, path, len);
+            diag_add(d, DIAG_NOTE, path, 0, 0, "file skipped");
             b->skipped_files++;
-            if (!b->first_error) {
+            if (!b->first_error && at < d->count) {
                 char line[1400];
-                diag_format(d, d->count - 1, line, sizeof line);
+                diag_format(d, at, line, sizeof line);
                 b->first_error = arena_strdup(&b->arena->mem, line);
             }
         } else {
-            bank_parse_items(b, buf, len, path, d);
-            free(buf);
+            bank_parse_items(b, rb.data, len, path, d);
         }
         free(names[i]);
     }
     free(names);
+    free(rb.data);
     diag_free(&local);
     return b;
 }

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "bankload.h"
 #include "testlib.h"
@@ -500,6 +502,64 @@ static void test_limits(void)
     free(buf);
 }
 
+static bool write_file(const char *path, const char *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return false;
+    bool ok = fwrite(data, 1, len, f) == len;
+    return fclose(f) == 0 && ok;
+}
+
+/* A folder with a file over the size limit: that file is skipped with the
+ * same message as a buffer over the limit, and the others load. */
+static void test_oversize_file_in_folder(void)
+{
+    char dir[512], path[700], want[2048];
+    snprintf(dir, sizeof dir, "%s", testlib_tmpdir("bank-oversize"));
+    size_t len, big = BANK_LIMIT_FILE_BYTES + 1;
+    char *exam = read_source("tests/banks/mini/exam.yaml", &len);
+    char *buf = calloc(1, big);
+    if (!CHECK(exam && buf)) {
+        free(exam);
+        free(buf);
+        return;
+    }
+    snprintf(path, sizeof path, "%s/exam.yaml", dir);
+    CHECK(write_file(path, exam, len));
+    snprintf(path, sizeof path, "%s/a.yaml", dir);
+    CHECK(write_file(path, buf, big));
+    snprintf(path, sizeof path, "%s/b.yaml", dir);
+    static const char card[] = "flashcards: [{id: f, domain: 1, task: 1.1, front: F, back: B}]\n";
+    CHECK(write_file(path, card, sizeof card - 1));
+    snprintf(path, sizeof path, "%s/sub.yaml", dir); /* a folder named like a file */
+    CHECK(mkdir(path, 0700) == 0);
+    Diag d = {0};
+    Bank *b = bank_load_dir(dir, &d);
+    if (CHECK(b != NULL)) {
+        snprintf(want, sizeof want, "%s/a.yaml: error: file is 4194305 bytes; the limit is "
+                 "4194304 bytes (4 MiB)\n%s/a.yaml: note: file skipped", dir, dir);
+        CHECK_STR(all_diags(&d), want);
+        CHECK_INT(b->item_count, 1);
+        CHECK_INT(b->skipped_files, 1);
+        snprintf(want, sizeof want, "%s/a.yaml: error: file is 4194305 bytes; the limit is "
+                 "4194304 bytes (4 MiB)", dir);
+        CHECK_STR(b->first_error, want);
+    }
+    bank_free(b);
+    diag_free(&d);
+    free(exam);
+    free(buf);
+    static const char *const names[] = {"exam.yaml", "a.yaml", "b.yaml"};
+    for (int i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        remove(path);
+    }
+    snprintf(path, sizeof path, "%s/sub.yaml", dir);
+    rmdir(path);
+    rmdir(dir);
+}
+
 static void test_parse_from_memory(void)
 {
     Bank *b = mini_exam_bank();
@@ -564,6 +624,7 @@ int main(void)
     test_bad_exams();
     test_folders();
     test_limits();
+    test_oversize_file_in_folder();
     test_parse_from_memory();
     test_real_bank();
     return testlib_finish();
