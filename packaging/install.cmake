@@ -14,7 +14,14 @@ foreach(size 64 128 256)
           DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps
           RENAME cloudprep.png)
 endforeach()
-install(FILES ${CMAKE_SOURCE_DIR}/packaging/cloudprep.6 DESTINATION ${CMAKE_INSTALL_MANDIR}/man6)
+# Debian ships man pages compressed (gzip -n: reproducible, no timestamp).
+find_program(GZIP_PROGRAM gzip REQUIRED)
+add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/cloudprep.6.gz
+    COMMAND ${GZIP_PROGRAM} -9n -c ${CMAKE_SOURCE_DIR}/packaging/cloudprep.6 > ${CMAKE_BINARY_DIR}/cloudprep.6.gz
+    DEPENDS ${CMAKE_SOURCE_DIR}/packaging/cloudprep.6
+    COMMENT "Compressing the man page")
+add_custom_target(cloudprep_man ALL DEPENDS ${CMAKE_BINARY_DIR}/cloudprep.6.gz)
+install(FILES ${CMAKE_BINARY_DIR}/cloudprep.6.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man6)
 install(FILES ${CMAKE_SOURCE_DIR}/LICENSE ${CMAKE_SOURCE_DIR}/README.md
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 

@@ -148,8 +148,11 @@ bool app_screenshot(App *app, const char *path)
     unsigned char *pixels = malloc((size_t)w * (size_t)h * 4);
     if (!pixels)
         return false;
-    bool ok = SDL_RenderReadPixels(app->renderer, NULL, SDL_PIXELFORMAT_ABGR8888, pixels, w * 4) == 0 &&
-              stbi_write_png(path, w, h, 4, pixels, w * 4) != 0;
+    bool ok = SDL_RenderReadPixels(app->renderer, NULL, SDL_PIXELFORMAT_ABGR8888, pixels, w * 4) == 0;
+    /* The canvas may carry blended alpha; a screenshot is what the eye sees: opaque. */
+    for (size_t i = 3; ok && i < (size_t)w * (size_t)h * 4; i += 4)
+        pixels[i] = 255;
+    ok = ok && stbi_write_png(path, w, h, 4, pixels, w * 4) != 0;
     free(pixels);
     return ok;
 }
@@ -166,6 +169,12 @@ static void draw(App *app)
     SDL_RenderPresent(app->renderer);
     app->dirty = false;
     bench_frame_end(app);
+    /* Opening the sound device (and making the effects) takes 10-100 ms
+     * that nobody should wait for before the window shows anything. */
+    if (app->audio_pending && app->running) {
+        app->audio_pending = false;
+        app->audio = audio_setup();
+    }
 }
 
 static void take_user_screenshot(App *app)

@@ -16,7 +16,7 @@ shots_same() {
 pixel() { convert "$WORK/shots/$1" -format "%[pixel:p{$2,$3}]" info:; }
 # title_height SHOT: height in pixels of the bright title text at the top left.
 title_height() {
-  convert "$WORK/shots/$1" -crop 420x100+0+0 +repage -colorspace gray -threshold 75% -trim -format '%h' info:
+  convert "$WORK/shots/$1" -alpha off -crop 240x90+0+0 +repage -colorspace gray -threshold 75% -trim -format '%h' info:
 }
 # crop_diff A B GEOMETRY: pixels that differ between two shots inside GEOMETRY.
 crop_diff() {
