@@ -73,6 +73,7 @@ typedef struct App {
     TextCache *text;
     Theme theme;
     Audio *audio;
+    bool audio_pending;              /* open audio right after the first frame is shown */
 
     /* clock: ms since start (animation) and Unix seconds (study days) */
     uint64_t ticks_ms;

@@ -78,7 +78,7 @@ static void push_mouse(App *app, Uint32 type, int x, int y)
 /* Recreates the headless canvas at a new size. */
 static bool resize_canvas(App *app, int w, int h)
 {
-    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB888);
     if (!surface)
         return false;
     /* Textures belong to the renderer: drop them before replacing it. */

@@ -198,9 +198,11 @@ void study_today(App *app, StudyToday *out)
     out->xp = (int)store_profile_get(app->store, "xp", 0);
     out->level = rewards_level(out->xp);
     out->level_into = rewards_level_progress(out->xp, &out->level_span);
-    StoreTotals totals;
-    if (store_totals(app->store, &totals) == STORE_OK)
-        out->answers_total = totals.answers;
+    /* Answers ever, from the item states in memory (every recorded answer
+     * adds one to its item's seen count). store_totals would scan every
+     * review on each visit to the home screen: 300 ms with a million. */
+    for (int i = 0; i < app->bank->item_count; i++)
+        out->answers_total += app->states[i].seen;
     int64_t day_start = now - (now + utc_offset(now)) % SECONDS_PER_DAY;
     store_new_items_since(app->store, day_start, &out->new_today);
 }

@@ -1,12 +1,22 @@
-/* Text rendering with SDL_ttf. Each distinct (font, string) is rendered once
- * to a white texture and tinted when drawn; a small set-associative cache
- * keeps them, evicting the least recently used. Wrapped layouts are cached
- * too, so a long explanation is measured once, not every frame. */
+/* Text rendering with SDL_ttf. Each distinct (font, string, colour) is
+ * rendered once to a texture in its colour (a tinted white texture would be
+ * one texture for every colour, but SDL's software renderer then blends
+ * every pixel through its slow modulate path, even the transparent ones); a
+ * small set-associative cache keeps them, evicting the least recently used.
+ * Wrapped layouts are cached too, so a long explanation is measured once,
+ * not every frame. The cache also keeps the few solid-colour textures that
+ * ui.c tiles for translucent fills (see text_solid_texture). */
 #include "text.h"
 
 #include <SDL_ttf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "textwrap.h"
 
@@ -14,10 +24,18 @@
 #define CACHE_WAYS 8
 #define WRAP_SLOTS 128
 #define WRAP_MAX_LINES 256
+#define SOLID_SLOTS 8
+#define SOLID_SIDE 128
+/* Rendered lines are kept up to about this many bytes of pixels (a full
+ * 1280x720 screen of text is under 4 MB); beyond it the least recently
+ * drawn go. Without a bound a mock exam and its review left ~30 MB of
+ * lines nobody would draw again. */
+#define CACHE_BUDGET_BYTES (8u * 1024u * 1024u)
 
 typedef struct CachedText {
     uint64_t hash;
     int role;
+    Uint32 rgb;             /* 0xRRGGBB the texture was rendered in */
     char *str;
     SDL_Texture *tex;
     int w, h;
@@ -32,11 +50,21 @@ typedef struct CachedWrap {
     int count;
 } CachedWrap;
 
+typedef struct SolidTexture {
+    Uint32 rgb;
+    SDL_Texture *tex;
+    uint64_t last_frame;
+} SolidTexture;
+
 struct TextCache {
     TTF_Font *fonts[FONT_COUNT];
     char font_dir[512];
+    void *font_data[2];         /* the regular and bold .ttf files, mapped once */
+    size_t font_size[2];
     CachedText slots[CACHE_SLOTS];
+    SolidTexture solids[SOLID_SLOTS];
     CachedWrap wraps[WRAP_SLOTS];
+    size_t bytes;               /* pixels held by slots[].tex, 4 bytes each */
     uint64_t frame;
     long renders;
 };
@@ -71,24 +99,73 @@ static void clear_caches(TextCache *tc)
         free(tc->slots[i].str);
     }
     memset(tc->slots, 0, sizeof tc->slots);
+    tc->bytes = 0;
     for (int i = 0; i < WRAP_SLOTS; i++) {
         free(tc->wraps[i].str);
         free(tc->wraps[i].lines);
     }
     memset(tc->wraps, 0, sizeof tc->wraps);
+    for (int i = 0; i < SOLID_SLOTS; i++)
+        if (tc->solids[i].tex)
+            SDL_DestroyTexture(tc->solids[i].tex);
+    memset(tc->solids, 0, sizeof tc->solids);
+}
+
+static const char *const FONT_FILES[2] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf"};
+
+/* Maps both font files into memory once: FreeType then reads glyphs from
+ * memory. Through SDL_ttf's file streams every glyph load costs a seek and a
+ * read system call, which made the first frame (dozens of new strings)
+ * twice as slow. */
+static bool map_fonts(TextCache *tc, char *err, size_t err_size)
+{
+    for (int k = 0; k < 2; k++) {
+        if (tc->font_data[k])
+            continue;
+        char path[600];
+        snprintf(path, sizeof path, "%s/%s", tc->font_dir, FONT_FILES[k]);
+        errno = 0;
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        struct stat st;
+        memset(&st, 0, sizeof st);
+        void *p = MAP_FAILED;
+        if (fd >= 0 && fstat(fd, &st) == 0 && st.st_size > 0 && st.st_size < INT_MAX)
+            p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+        int saved = errno;
+        if (fd >= 0)
+            close(fd);
+        if (p == MAP_FAILED) {
+            snprintf(err, err_size, "cannot open font %s: %s", path, saved ? strerror(saved) : "empty or too large");
+            return false;
+        }
+        tc->font_data[k] = p;
+        tc->font_size[k] = (size_t)st.st_size;
+    }
+    return true;
+}
+
+static void unmap_fonts(TextCache *tc)
+{
+    for (int k = 0; k < 2; k++) {
+        if (tc->font_data[k])
+            munmap(tc->font_data[k], tc->font_size[k]);
+        tc->font_data[k] = NULL;
+        tc->font_size[k] = 0;
+    }
 }
 
 static bool open_fonts(App *app, char *err, size_t err_size)
 {
     TextCache *tc = app->text;
+    if (!map_fonts(tc, err, err_size))
+        return false;
     for (int i = 0; i < FONT_COUNT; i++) {
-        char path[600];
-        snprintf(path, sizeof path, "%s/%s", tc->font_dir,
-                 FONT_BOLD[i] ? "DejaVuSans-Bold.ttf" : "DejaVuSans.ttf");
+        int k = FONT_BOLD[i] ? 1 : 0;
         int size = (int)(FONT_SIZES[i] * app->scale + 0.5f);
-        tc->fonts[i] = TTF_OpenFont(path, size < 6 ? 6 : size);
+        SDL_RWops *rw = SDL_RWFromConstMem(tc->font_data[k], (int)tc->font_size[k]);
+        tc->fonts[i] = rw ? TTF_OpenFontRW(rw, 1, size < 6 ? 6 : size) : NULL;
         if (!tc->fonts[i]) {
-            snprintf(err, err_size, "cannot open font %s: %s", path, TTF_GetError());
+            snprintf(err, err_size, "cannot open font %s/%s: %s", tc->font_dir, FONT_FILES[k], TTF_GetError());
             close_fonts(tc);
             return false;
         }
@@ -110,6 +187,7 @@ bool text_setup(App *app, const char *font_dir, char *err, size_t err_size)
     }
     snprintf(app->text->font_dir, sizeof app->text->font_dir, "%s", font_dir);
     if (!open_fonts(app, err, err_size)) {
+        unmap_fonts(app->text);
         free(app->text);
         app->text = NULL;
         return false;
@@ -123,6 +201,7 @@ void text_shutdown(App *app)
         return;
     clear_caches(app->text);
     close_fonts(app->text);
+    unmap_fonts(app->text);
     free(app->text);
     app->text = NULL;
     TTF_Quit();
@@ -147,29 +226,62 @@ int text_line_height(App *app, FontRole role)
     return TTF_FontLineSkip(app->text->fonts[role]);
 }
 
-static CachedText *lookup(App *app, FontRole role, const char *s)
+static size_t entry_bytes(const CachedText *c)
+{
+    return (size_t)c->w * (size_t)c->h * 4u;
+}
+
+static void drop_entry(TextCache *tc, CachedText *c)
+{
+    if (c->tex) {
+        SDL_DestroyTexture(c->tex);
+        tc->bytes -= entry_bytes(c);
+    }
+    free(c->str);
+    memset(c, 0, sizeof *c);
+}
+
+/* Evicts the least recently drawn lines, never one drawn this frame, until
+ * the cache is back within its budget. */
+static void trim_cache(TextCache *tc)
+{
+    while (tc->bytes > CACHE_BUDGET_BYTES) {
+        CachedText *oldest = NULL;
+        for (int i = 0; i < CACHE_SLOTS; i++) {
+            CachedText *c = &tc->slots[i];
+            if (c->tex && c->last_frame < tc->frame && (!oldest || c->last_frame < oldest->last_frame))
+                oldest = c;
+        }
+        if (!oldest)
+            return;
+        drop_entry(tc, oldest);
+    }
+}
+
+static CachedText *lookup(App *app, FontRole role, const char *s, SDL_Color color)
 {
     TextCache *tc = app->text;
-    uint64_t h = hash_string(s, (uint64_t)role);
+    Uint32 rgb = (Uint32)color.r << 16 | (Uint32)color.g << 8 | color.b;
+    uint64_t h = hash_string(s, (uint64_t)role << 24 | rgb);
     size_t base = (size_t)(h % (CACHE_SLOTS / CACHE_WAYS)) * CACHE_WAYS;
+    /* every way is checked: trimming can leave holes anywhere in a set */
     CachedText *victim = &tc->slots[base];
     for (size_t i = base; i < base + CACHE_WAYS; i++) {
         CachedText *c = &tc->slots[i];
-        if (c->str && c->hash == h && c->role == (int)role && strcmp(c->str, s) == 0) {
+        if (c->str && c->hash == h && c->role == (int)role && c->rgb == rgb && strcmp(c->str, s) == 0) {
             c->last_frame = tc->frame;
             return c;
         }
-        if (!c->str || c->last_frame < victim->last_frame)
+        if (!c->str) {
+            if (victim->str)
+                victim = c;
+        } else if (victim->str && c->last_frame < victim->last_frame) {
             victim = c;
-        if (!c->str)
-            break;
+        }
     }
-    if (victim->tex)
-        SDL_DestroyTexture(victim->tex);
-    free(victim->str);
-    memset(victim, 0, sizeof *victim);
-    SDL_Color white = {255, 255, 255, 255};
-    SDL_Surface *surf = TTF_RenderUTF8_Blended(tc->fonts[role], s, white);
+    drop_entry(tc, victim);
+    SDL_Color opaque = {color.r, color.g, color.b, 255};
+    SDL_Surface *surf = TTF_RenderUTF8_Blended(tc->fonts[role], s, opaque);
     if (!surf)
         return NULL;
     size_t n = strlen(s) + 1;
@@ -188,8 +300,11 @@ static CachedText *lookup(App *app, FontRole role, const char *s)
     memcpy(victim->str, s, n);
     victim->hash = h;
     victim->role = (int)role;
+    victim->rgb = rgb;
     victim->last_frame = tc->frame;
+    tc->bytes += entry_bytes(victim);
     tc->renders++;
+    trim_cache(tc);
     return victim;
 }
 
@@ -211,7 +326,7 @@ int text_draw(App *app, FontRole role, const char *s, int x, int y, SDL_Color co
 {
     if (!s || !*s)
         return 0;
-    CachedText *c = lookup(app, role, s);
+    CachedText *c = lookup(app, role, s, color);
     if (!c)
         return 0;
     SDL_Rect dst = {x, y, c->w, c->h};
@@ -219,20 +334,33 @@ int text_draw(App *app, FontRole role, const char *s, int x, int y, SDL_Color co
         dst.x = x - c->w / 2;
     else if (align == ALIGN_RIGHT)
         dst.x = x - c->w;
-    SDL_SetTextureColorMod(c->tex, color.r, color.g, color.b);
     SDL_SetTextureAlphaMod(c->tex, color.a);
     SDL_RenderCopy(app->renderer, c->tex, NULL, &dst);
     return c->w;
 }
 
+/* Measuring for textwrap, which asks for the width of every longer prefix
+ * of a line (one more word each time). Shaping each prefix again made a
+ * long explanation's first frame take 10+ ms, so a prefix that extends the
+ * previous one is estimated as the previous width plus the width of the
+ * added piece; only an estimate within a few pixels of the wrap width is
+ * measured whole. Piece widths are rounded up and the pieces start at
+ * spaces, so the estimate errs by at most a pixel or two a piece: `slack`
+ * covers it, and the lines come out exactly as with whole measuring
+ * (checked on every text of banks/clf-c02 at 3 sizes, 2 weights and 30
+ * widths). */
 typedef struct MeasureCtx {
     TTF_Font *font;
+    int limit;             /* the wrap width */
+    const char *start;     /* the last prefix asked for ... */
+    size_t len;
+    int width;             /* ... and its (estimated) width */
+    int pieces;            /* pieces added since the last whole measure */
     char buf[2048];
 } MeasureCtx;
 
-static int measure_ttf(void *ctx, const char *text, size_t len)
+static int measure_whole(MeasureCtx *m, const char *text, size_t len)
 {
-    MeasureCtx *m = ctx;
     if (len >= sizeof m->buf)
         len = sizeof m->buf - 1;
     memcpy(m->buf, text, len);
@@ -240,6 +368,28 @@ static int measure_ttf(void *ctx, const char *text, size_t len)
     int w = 0, h = 0;
     if (len > 0 && TTF_SizeUTF8(m->font, m->buf, &w, &h) != 0)
         return 0;
+    return w;
+}
+
+static int measure_ttf(void *ctx, const char *text, size_t len)
+{
+    MeasureCtx *m = ctx;
+    int w;
+    if (m->start && text == m->start && len > m->len) {
+        w = m->width + measure_whole(m, text + m->len, len - m->len);
+        m->pieces++;
+    } else {
+        w = measure_whole(m, text, len);
+        m->pieces = 0;
+    }
+    int slack = 2 * m->pieces + 2;
+    if (m->pieces > 0 && w + slack >= m->limit && w - slack <= m->limit) {
+        w = measure_whole(m, text, len);
+        m->pieces = 0;
+    }
+    m->start = text;
+    m->len = len;
+    m->width = w;
     return w;
 }
 
@@ -255,7 +405,9 @@ static CachedWrap *wrap(App *app, FontRole role, const char *s, int width)
     free(c->lines);
     memset(c, 0, sizeof *c);
     MeasureCtx m;
+    memset(&m, 0, sizeof m);
     m.font = tc->fonts[role];
+    m.limit = width;
     TextLine tmp[WRAP_MAX_LINES];
     int count = textwrap_lines(s, width, measure_ttf, &m, tmp, WRAP_MAX_LINES);
     if (count > WRAP_MAX_LINES)
@@ -302,6 +454,55 @@ int text_draw_wrapped(App *app, FontRole role, const char *s, int x, int y, int 
         text_draw(app, role, line, x, ly, color, ALIGN_LEFT);
     }
     return c->count * lh;
+}
+
+static SDL_Texture *make_solid(SDL_Renderer *renderer, Uint32 rgb)
+{
+    SDL_Texture *tex = SDL_CreateTexture(renderer, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_STREAMING,
+                                         SOLID_SIDE, SOLID_SIDE);
+    void *pixels = NULL;
+    int pitch = 0;
+    if (!tex || SDL_LockTexture(tex, NULL, &pixels, &pitch) != 0) {
+        if (tex)
+            SDL_DestroyTexture(tex);
+        return NULL;
+    }
+    for (int y = 0; y < SOLID_SIDE; y++) {
+        Uint32 *row = (Uint32 *)((Uint8 *)pixels + (size_t)y * (size_t)pitch);
+        for (int x = 0; x < SOLID_SIDE; x++)
+            row[x] = 0xFF000000u | rgb;
+    }
+    SDL_UnlockTexture(tex);
+    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+    return tex;
+}
+
+SDL_Texture *text_solid_texture(App *app, SDL_Color c, int *side)
+{
+    SDL_RendererInfo info;
+    if (!app->text || SDL_GetRendererInfo(app->renderer, &info) != 0 ||
+        !(info.flags & SDL_RENDERER_SOFTWARE))
+        return NULL;
+    TextCache *tc = app->text;
+    Uint32 rgb = (Uint32)c.r << 16 | (Uint32)c.g << 8 | c.b;
+    SolidTexture *victim = &tc->solids[0];
+    for (int i = 0; i < SOLID_SLOTS; i++) {
+        SolidTexture *s = &tc->solids[i];
+        if (s->tex && s->rgb == rgb) {
+            s->last_frame = tc->frame;
+            *side = SOLID_SIDE;
+            return s->tex;
+        }
+        if (!s->tex || (victim->tex && s->last_frame < victim->last_frame))
+            victim = s;
+    }
+    if (victim->tex)
+        SDL_DestroyTexture(victim->tex);
+    victim->tex = make_solid(app->renderer, rgb);
+    victim->rgb = rgb;
+    victim->last_frame = tc->frame;
+    *side = SOLID_SIDE;
+    return victim->tex;
 }
 
 void text_frame_done(App *app)

@@ -1,6 +1,7 @@
-/* Text: fonts by role, a cache of rendered lines (white textures tinted at
- * draw time, so one texture serves every colour), and word wrapping through
- * the core's textwrap with a cache of wrapped layouts. */
+/* Text: fonts by role, a cache of rendered lines (one texture per string
+ * and colour: SDL's software renderer draws untinted textures much faster),
+ * and word wrapping through the core's textwrap with a cache of wrapped
+ * layouts. */
 #ifndef CLOUDPREP_TEXT_H
 #define CLOUDPREP_TEXT_H
 
@@ -33,7 +34,15 @@ int text_draw_wrapped(App *app, FontRole role, const char *s, int x, int y, int 
                       SDL_Color color, int clip_top, int clip_bottom);
 /* Height the wrapped text would take. */
 int text_wrapped_height(App *app, FontRole role, const char *s, int width);
-/* Drops cache entries not used for a while; call once per drawn frame. */
+/* A square texture (side in *side) of the solid colour c (its alpha is
+ * ignored), for translucent fills drawn as tiled copies with an alpha mod,
+ * which SDL's software renderer blends several times faster than a blended
+ * fill. Returns NULL unless the renderer is the software one (or on
+ * failure): fill the usual way then. Owned by the cache, valid until the
+ * next call. */
+SDL_Texture *text_solid_texture(App *app, SDL_Color c, int *side);
+/* Advances the cache's clock (the least recently drawn lines are dropped
+ * first when it is full); call once per drawn frame. */
 void text_frame_done(App *app);
 /* Statistics for tests and benchmarks: textures rendered since setup. */
 long text_renders(const App *app);

@@ -1,5 +1,8 @@
-/* Widgets and drawing. Shapes use SDL_RenderGeometry so rounded corners and
- * circles are a few triangles, with no textures or extra libraries. */
+/* Widgets and drawing. Rounded corners and circles are horizontal spans of
+ * rects, and opaque colours are drawn without blending, because the
+ * software renderer (headless runs, machines without a GPU) pays per pixel
+ * for blending and per triangle for geometry; no textures or extra libraries
+ * beyond the few solid tiles for large translucent fills. */
 #include "ui.h"
 
 #include <math.h>
@@ -47,8 +50,37 @@ SDL_Color ui_mix(SDL_Color a, SDL_Color b, float t)
     return c;
 }
 
+/* Fills smaller than this go straight to SDL, where one call beats tiling. */
+#define UI_TILED_FILL_MIN_AREA 4096
+
+/* A translucent fill as copies of a solid-colour texture with an alpha mod:
+ * SDL's software renderer blends those with its fast surface-alpha blitter,
+ * several times faster than SDL_RenderFillRect's per-pixel blend (the same
+ * picture, to a rounding step). False when the renderer is not software. */
+static bool fill_tiled(App *app, SDL_Rect r, SDL_Color c)
+{
+    int side = 0;
+    SDL_Texture *tex = text_solid_texture(app, c, &side);
+    if (!tex || side <= 0)
+        return false;
+    SDL_SetTextureAlphaMod(tex, c.a);
+    for (int y = r.y; y < r.y + r.h; y += side) {
+        for (int x = r.x; x < r.x + r.w; x += side) {
+            SDL_Rect dst = {x, y, r.x + r.w - x < side ? r.x + r.w - x : side,
+                            r.y + r.h - y < side ? r.y + r.h - y : side};
+            SDL_Rect src = {0, 0, dst.w, dst.h};
+            SDL_RenderCopy(app->renderer, tex, &src, &dst);
+        }
+    }
+    return true;
+}
+
 void ui_fill(App *app, SDL_Rect r, SDL_Color c)
 {
+    if (r.w <= 0 || r.h <= 0 || c.a == 0)
+        return;
+    if (c.a < 255 && r.w * r.h >= UI_TILED_FILL_MIN_AREA && fill_tiled(app, r, c))
+        return;
     /* An opaque colour needs no blending, and SDL's software renderer blends
      * pixel by pixel even at alpha 255: a plain fill is the same picture at
      * a fraction of the cost (the background alone is a full-screen fill). */
@@ -58,20 +90,49 @@ void ui_fill(App *app, SDL_Rect r, SDL_Color c)
     SDL_SetRenderDrawBlendMode(app->renderer, SDL_BLENDMODE_BLEND);
 }
 
-/* A fan of triangles for a quarter circle centred at (cx, cy). */
-static void corner(App *app, float cx, float cy, float rad, float a0, SDL_Color c)
+/* A quarter disc centred at (cx, cy) on the side (sx, sy) (each +1 or -1:
+ * right/left, below/above), as one horizontal span per pixel row, sent in
+ * batches to SDL_RenderFillRects. Spans stop at the centre lines, so the four
+ * quarters of a circle, or a corner and the straight part of a rounded rect,
+ * meet without overlapping (which matters for translucent colours). The
+ * software renderer fills spans far faster than triangles, which it blends
+ * one by one through a temporary surface. */
+static void corner(App *app, float cx, float cy, float rad, int sx, int sy, SDL_Color c)
 {
-    enum { STEPS = 6 };
-    SDL_Vertex v[STEPS * 3];
-    SDL_Color col = c;
-    for (int i = 0; i < STEPS; i++) {
-        float t0 = a0 + (float)M_PI / 2 * (float)i / STEPS;
-        float t1 = a0 + (float)M_PI / 2 * (float)(i + 1) / STEPS;
-        v[i * 3 + 0] = (SDL_Vertex){{cx, cy}, col, {0, 0}};
-        v[i * 3 + 1] = (SDL_Vertex){{cx + cosf(t0) * rad, cy + sinf(t0) * rad}, col, {0, 0}};
-        v[i * 3 + 2] = (SDL_Vertex){{cx + cosf(t1) * rad, cy + sinf(t1) * rad}, col, {0, 0}};
+    enum { BATCH = 128 };
+    if (c.a == 0 || rad <= 0)
+        return;
+    SDL_Rect rows[BATCH];
+    int n = 0;
+    int centre_x = (int)lroundf(cx);
+    SDL_SetRenderDrawBlendMode(app->renderer, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(app->renderer, c.r, c.g, c.b, c.a);
+    for (int i = 0; (float)i + 0.5f < rad; i++) {
+        float d = (float)i + 0.5f;
+        float half = sqrtf(rad * rad - d * d);
+        int y = (int)floorf(sy > 0 ? cy + (float)i : cy - (float)i - 1.0f);
+        int edge = (int)lroundf(sx > 0 ? cx + half : cx - half);
+        int x0 = sx > 0 ? centre_x : edge, x1 = sx > 0 ? edge : centre_x;
+        if (x1 > x0)
+            rows[n++] = (SDL_Rect){x0, y, x1 - x0, 1};
+        if (n == BATCH) {
+            SDL_RenderFillRects(app->renderer, rows, n);
+            n = 0;
+        }
     }
-    SDL_RenderGeometry(app->renderer, NULL, v, STEPS * 3, NULL, 0);
+    if (n > 0)
+        SDL_RenderFillRects(app->renderer, rows, n);
+    SDL_SetRenderDrawBlendMode(app->renderer, SDL_BLENDMODE_BLEND);
+}
+
+/* The four corners of a rounded rect whose corner centres are inset by radius. */
+static void corners(App *app, SDL_Rect r, int radius, SDL_Color c)
+{
+    float rad = (float)radius;
+    corner(app, (float)(r.x + radius), (float)(r.y + radius), rad, -1, -1, c);
+    corner(app, (float)(r.x + r.w - radius), (float)(r.y + radius), rad, 1, -1, c);
+    corner(app, (float)(r.x + r.w - radius), (float)(r.y + r.h - radius), rad, 1, 1, c);
+    corner(app, (float)(r.x + radius), (float)(r.y + r.h - radius), rad, -1, 1, c);
 }
 
 void ui_round_rect(App *app, SDL_Rect r, int radius, SDL_Color c)
@@ -88,11 +149,7 @@ void ui_round_rect(App *app, SDL_Rect r, int radius, SDL_Color c)
     ui_fill(app, (SDL_Rect){r.x + radius, r.y, r.w - 2 * radius, r.h}, c);
     ui_fill(app, (SDL_Rect){r.x, r.y + radius, radius, r.h - 2 * radius}, c);
     ui_fill(app, (SDL_Rect){r.x + r.w - radius, r.y + radius, radius, r.h - 2 * radius}, c);
-    float rad = (float)radius;
-    corner(app, (float)(r.x + radius), (float)(r.y + radius), rad, (float)M_PI, c);
-    corner(app, (float)(r.x + r.w - radius), (float)(r.y + radius), rad, (float)M_PI * 1.5f, c);
-    corner(app, (float)(r.x + r.w - radius), (float)(r.y + r.h - radius), rad, 0, c);
-    corner(app, (float)(r.x + radius), (float)(r.y + r.h - radius), rad, (float)M_PI * 0.5f, c);
+    corners(app, r, radius, c);
 }
 
 /* The edge of a framed shape: the rounded rect `r` minus the inside that a
@@ -111,17 +168,13 @@ static void edge_ring(App *app, SDL_Rect r, int radius, int thickness, SDL_Color
     ui_fill(app, (SDL_Rect){r.x + radius, r.y + r.h - thickness, r.w - 2 * radius, thickness}, c);
     ui_fill(app, (SDL_Rect){r.x, r.y + radius, thickness, r.h - 2 * radius}, c);
     ui_fill(app, (SDL_Rect){r.x + r.w - thickness, r.y + radius, thickness, r.h - 2 * radius}, c);
-    float rad = (float)radius;
-    corner(app, (float)(r.x + radius), (float)(r.y + radius), rad, (float)M_PI, c);
-    corner(app, (float)(r.x + r.w - radius), (float)(r.y + radius), rad, (float)M_PI * 1.5f, c);
-    corner(app, (float)(r.x + r.w - radius), (float)(r.y + r.h - radius), rad, 0, c);
-    corner(app, (float)(r.x + radius), (float)(r.y + r.h - radius), rad, (float)M_PI * 0.5f, c);
+    corners(app, r, radius, c);
 }
 
 void ui_circle(App *app, float cx, float cy, float radius, SDL_Color c)
 {
     for (int q = 0; q < 4; q++)
-        corner(app, cx, cy, radius, (float)M_PI / 2 * (float)q, c);
+        corner(app, cx, cy, radius, q == 0 || q == 3 ? 1 : -1, q < 2 ? 1 : -1, c);
 }
 
 void ui_background(App *app)

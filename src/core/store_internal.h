@@ -30,7 +30,8 @@ typedef struct StoreIdEntry {
 } StoreIdEntry;
 
 typedef struct StoreIdIndex {
-    StoreIdEntry *entries;          /* sorted by id */
+    const Bank *bank;               /* a loaded bank answers by its own id table */
+    StoreIdEntry *entries;          /* else: sorted by id (banks built by hand) */
     int count;
 } StoreIdIndex;
 

@@ -3,6 +3,8 @@
  * bank index lookup. Nothing here opens or changes a file by itself. */
 #include "store_internal.h"
 
+#include "bankload.h"
+
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -251,6 +253,10 @@ bool store_index_build(StoreIdIndex *ix, const Bank *bank)
     int n = bank ? bank->item_count : 0;
     if (n == 0)
         return true;
+    if (bank->arena) { /* loaded by bankload: its hash table already maps ids */
+        ix->bank = bank;
+        return true;
+    }
     ix->entries = malloc((size_t)n * sizeof *ix->entries);
     if (!ix->entries)
         return false;
@@ -265,6 +271,8 @@ bool store_index_build(StoreIdIndex *ix, const Bank *bank)
 
 int store_index_find(const StoreIdIndex *ix, const char *id)
 {
+    if (ix->bank)
+        return bank_item_index(ix->bank, id);
     int lo = 0, hi = ix->count - 1;
     while (lo <= hi) {
         int mid = lo + (hi - lo) / 2;

@@ -26,8 +26,26 @@
 
 typedef struct Timing {
     const char *name;
-    double ms[RUNS];
+    double ms[RUNS];      /* wall */
+    double cpu[RUNS];     /* this process's CPU time */
 } Timing;
+
+/* A wall and CPU clock reading, to time one call. */
+typedef struct Stamp {
+    double wall, cpu;
+} Stamp;
+
+static Stamp stamp(void)
+{
+    Stamp s = {bench_wall_ms(), bench_cpu_ms()};
+    return s;
+}
+
+static void record(Timing *t, int run, Stamp a, Stamp b)
+{
+    t->ms[run] = b.wall - a.wall;
+    t->cpu[run] = b.cpu - a.cpu;
+}
 
 /* A deterministic stream for the bulk fill (not the game's Rng: the fill
  * should not change when the rules' random draws do). */
@@ -173,100 +191,156 @@ static bool add_past_exams(Store *st, const Bank *bank, ItemState *states)
     return true;
 }
 
-static double timing_median(Timing *t)
+static double timing_median(const double *ms)
 {
     double v[RUNS];
-    memcpy(v, t->ms, sizeof v);
+    memcpy(v, ms, sizeof v);
     return bench_median(v, RUNS);
 }
 
-static void print_timing(Timing *t)
+static void print_timing(const Timing *t)
 {
     double v[RUNS];
     memcpy(v, t->ms, sizeof v);
     bench_sort(v, RUNS);
-    printf("  %-52s %8.2f %8.2f %8.2f\n", t->name, bench_median(v, RUNS), v[0], v[RUNS - 1]);
+    printf("  %-44s %8.2f %8.2f %8.2f %8.2f\n", t->name, timing_median(t->ms), v[0], v[RUNS - 1],
+           timing_median(t->cpu));
 }
 
 /* The drill start (store reads as at start-up plus what the drill screen
  * does) and the mock exam start (recent forms plus the form), RUNS times. */
 static void time_sessions(Store *st, const Bank *bank, ItemState *states)
 {
-    static Answer recent[RECENT_ANSWERS];
+    Answer recent[RECENT_ANSWERS];
     bool *used = calloc((size_t)bank->item_count, sizeof *used);
     int *recent_items = calloc((size_t)bank->item_count, sizeof *recent_items);
-    Timing load = {"store_load_states (100,000 rows)", {0}};
-    Timing answers = {"store_recent_answers (last 400)", {0}};
-    Timing accuracy = {"leitner_domain_accuracy", {0}};
-    Timing new_today = {"store_new_items_since (today)", {0}};
-    Timing session = {"leitner_session_start (20 items)", {0}};
-    Timing forms = {"store_recent_form_items (last 6 mocks)", {0}};
-    Timing mock = {"examform_build_mock (65 items)", {0}};
-    int due = 0, used_count = 0;
+    Timing load = {"1 store_load_states (every item row)", {0}, {0}};
+    Timing answers = {"2 store_recent_answers (last 400)", {0}, {0}};
+    Timing accuracy = {"3 leitner_domain_accuracy", {0}, {0}};
+    Timing new_today = {"4 store_new_items_since (today)", {0}, {0}};
+    Timing session = {"5 leitner_session_start (20 items)", {0}, {0}};
+    Timing forms = {"6 store_recent_form_items (last 6 mocks)", {0}, {0}};
+    Timing mock = {"7 examform_build_mock (65 items)", {0}, {0}};
+    int used_count = 0;
     for (int r = 0; r < RUNS && used && recent_items; r++) {
         Rng rng;
         rng_seed(&rng, (uint64_t)r + 1);
-        double t0 = bench_wall_ms();
+        Stamp t0 = stamp();
         store_load_states(st, bank, states);
-        double t1 = bench_wall_ms();
+        Stamp t1 = stamp();
         int n = 0;
         store_recent_answers(st, bank, RECENT_ANSWERS, recent, &n);
-        double t2 = bench_wall_ms();
+        Stamp t2 = stamp();
         double acc[16];
         leitner_domain_accuracy(bank, recent, n, acc);
-        double t3 = bench_wall_ms();
+        Stamp t3 = stamp();
         int fresh = 0;
         store_new_items_since(st, NOW - 9 * 3600, &fresh);
-        double t4 = bench_wall_ms();
+        Stamp t4 = stamp();
         LeitnerSession s;
         LeitnerOptions opt = {.new_today = fresh, .due_by = NOW + 15 * 3600};
         leitner_session_start(&s, bank, states, acc, NOW, &rng, &opt);
-        double t5 = bench_wall_ms();
-        due = s.due_items;
+        Stamp t5 = stamp();
         leitner_session_end(&s);
-        double t6 = bench_wall_ms();
+        Stamp t6 = stamp();
         store_recent_form_items(st, bank, RECENT_FORMS, used, &used_count);
         int count = 0;
         for (int i = 0; i < bank->item_count; i++)
             if (used[i])
                 recent_items[count++] = i;
-        double t7 = bench_wall_ms();
+        Stamp t7 = stamp();
         ExamForm form;
         ExamFormOptions fopt = {.recent = recent_items, .recent_count = count};
         examform_build_mock(bank, &fopt, NOW, &rng, &form, NULL);
-        double t8 = bench_wall_ms();
+        Stamp t8 = stamp();
         exam_form_free(&form);
-        load.ms[r] = t1 - t0;
-        answers.ms[r] = t2 - t1;
-        accuracy.ms[r] = t3 - t2;
-        new_today.ms[r] = t4 - t3;
-        session.ms[r] = t5 - t4;
-        forms.ms[r] = t7 - t6;
-        mock.ms[r] = t8 - t7;
+        record(&load, r, t0, t1);
+        record(&answers, r, t1, t2);
+        record(&accuracy, r, t2, t3);
+        record(&new_today, r, t3, t4);
+        record(&session, r, t4, t5);
+        record(&forms, r, t6, t7);
+        record(&mock, r, t7, t8);
     }
+    int due = leitner_due_count(bank, states, NOW + 15 * 3600);
     free(used);
     free(recent_items);
-    printf("  %-52s %8s %8s %8s\n", "call (wall ms)", "median", "min", "max");
-    print_timing(&load);
-    print_timing(&answers);
-    print_timing(&accuracy);
-    print_timing(&new_today);
-    print_timing(&session);
-    print_timing(&forms);
-    print_timing(&mock);
-    double reads = timing_median(&load) + timing_median(&answers) + timing_median(&accuracy);
-    printf("  drill session: load states + recent answers + accuracy + new today + start = %.2f ms\n",
-           reads + timing_median(&new_today) + timing_median(&session));
-    printf("  mock exam form: load states + recent answers + recent forms + build       = %.2f ms\n",
-           timing_median(&load) + timing_median(&answers) + timing_median(&forms) + timing_median(&mock));
-    printf("  (target: each under 20 ms; %d items were due, %d items in the last %d mock forms)\n\n", due,
+    printf("  %-44s %8s %8s %8s %8s\n", "call (ms)", "wall p50", "min", "max", "CPU p50");
+    const Timing *rows[] = {&load, &answers, &accuracy, &new_today, &session, &forms, &mock};
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+        print_timing(rows[i]);
+    const Timing *drill[] = {&load, &answers, &accuracy, &new_today, &session};
+    const Timing *exam[] = {&load, &answers, &forms, &mock};
+    double dw = 0, dc = 0, ew = 0, ec = 0;
+    for (int i = 0; i < 5; i++) {
+        dw += timing_median(drill[i]->ms);
+        dc += timing_median(drill[i]->cpu);
+    }
+    for (int i = 0; i < 4; i++) {
+        ew += timing_median(exam[i]->ms);
+        ec += timing_median(exam[i]->cpu);
+    }
+    printf("  %-44s %8.2f %8s %8s %8.2f\n", "= drill session (rows 1-5)", dw, "", "", dc);
+    printf("  %-44s %8.2f %8s %8s %8.2f\n", "= mock exam form (rows 1, 2, 6, 7)", ew, "", "", ec);
+    printf("  (target: each under 20 ms; %d items due today, %d items in the last %d mock forms)\n\n", due,
            used_count, RECENT_FORMS);
+}
+
+/* The store reads behind the home screen's numbers and each drill start
+ * (study_today in src/app/study.c: 400 days of counters, the exam history
+ * of three modes, today's new items, XP), RUNS times; the item states stay
+ * in memory after start-up. store_totals, which study_today called until
+ * it scanned every review on each visit, is timed apart. */
+static void time_home(Store *st)
+{
+    enum { HISTORY = 400 };
+    StoreDay days[HISTORY];
+    StoreExamSummary hist[HISTORY];
+    Timing t_days = {"store_days (400 days)", {0}, {0}};
+    Timing t_hist = {"store_exam_history (mock, diagnostic, arcade)", {0}, {0}};
+    Timing t_rest = {"store_new_items_since + store_profile_get", {0}, {0}};
+    Timing t_totals = {"store_totals (no longer on this path)", {0}, {0}};
+    int64_t today = store_day_of(st, NOW);
+    for (int r = 0; r < RUNS; r++) {
+        Stamp t0 = stamp();
+        store_days(st, today - HISTORY + 1, HISTORY, days);
+        Stamp t1 = stamp();
+        int n = 0;
+        store_exam_history(st, MODE_MOCK, hist, HISTORY, &n);
+        store_exam_history(st, MODE_DIAGNOSTIC, hist, HISTORY, &n);
+        store_exam_history(st, MODE_ARCADE, hist, HISTORY, &n);
+        Stamp t2 = stamp();
+        int fresh = 0;
+        store_new_items_since(st, NOW - 9 * 3600, &fresh);
+        (void)store_profile_get(st, "xp", 0);
+        (void)store_profile_get(st, "arcade_best_round_day", -1);
+        Stamp t3 = stamp();
+        StoreTotals totals;
+        store_totals(st, &totals);
+        Stamp t4 = stamp();
+        record(&t_days, r, t0, t1);
+        record(&t_hist, r, t1, t2);
+        record(&t_rest, r, t2, t3);
+        record(&t_totals, r, t3, t4);
+    }
+    printf("  home screen and drill start numbers (study_today), states already in memory:\n");
+    printf("  %-44s %8s %8s %8s %8s\n", "call (ms)", "wall p50", "min", "max", "CPU p50");
+    const Timing *rows[] = {&t_days, &t_hist, &t_rest};
+    double w = 0, c = 0;
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        print_timing(rows[i]);
+        w += timing_median(rows[i]->ms);
+        c += timing_median(rows[i]->cpu);
+    }
+    printf("  %-44s %8.2f %8s %8s %8.2f\n", "= study_today's store reads", w, "", "", c);
+    print_timing(&t_totals);
+    printf("\n");
 }
 
 /* Records ANSWERS drill answers to random items, timing each call. */
 static void time_record(Store *st, const Bank *bank, ItemState *states)
 {
-    static double ms[ANSWERS];
+    double ms[ANSWERS];
     Rng rng;
     rng_seed(&rng, 5);
     int failed = 0;
@@ -287,9 +361,11 @@ static void time_record(Store *st, const Bank *bank, ItemState *states)
     double sum = 0;
     for (int i = 0; i < ANSWERS; i++)
         sum += ms[i];
-    printf("  store_record_answer, %d answers (one transaction each, WAL, synchronous=FULL):\n", ANSWERS);
-    printf("    p50 %.2f ms   p99 %.2f ms   mean %.2f ms   max %.2f ms%s\n\n", bench_quantile(ms, ANSWERS, 0.5),
-           bench_quantile(ms, ANSWERS, 0.99), sum / ANSWERS, ms[ANSWERS - 1], failed ? "   (some failed!)" : "");
+    printf("  store_record_answer, %d answers (one transaction each, WAL, synchronous=FULL), wall ms:\n",
+           ANSWERS);
+    printf("    p50 %.2f   p99 %.2f   mean %.2f   max %.2f%s\n\n", bench_quantile(ms, ANSWERS, 0.5),
+           bench_quantile(ms, ANSWERS, 0.99), sum / ANSWERS, ms[ANSWERS - 1],
+           failed ? "   (some failed!)" : "");
 }
 
 int main(int argc, char **argv)
@@ -349,6 +425,7 @@ int main(int argc, char **argv)
     printf("  store_open, quick_check only (later starts that day)          %8.0f ms\n", t7 - t6);
     printf("  (the first store_open after the fill took %.0f ms)\n\n", t3 - t2);
     time_sessions(st, bank, states);
+    time_home(st);
     time_record(st, bank, states);
     store_close(st);
     free(states);

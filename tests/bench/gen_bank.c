@@ -1,9 +1,10 @@
 /* Writes a synthetic bank for timing the loader, --check-bank and long text
  * on screen. The exam has the CLF-C02 shape (4 domains, 19 task statements);
- * questions are spread by domain weight over one file per task, 20% multiple
- * response, with prompts, options and explanations about as long as the real
- * bank's (or, with --long, close to the format's length limits), built from
- * random words so prompts are not near duplicates. Deterministic.
+ * questions are spread by domain weight over the task statements (files of
+ * at most 1,000 questions), 20% multiple response, with prompts, options and
+ * explanations about as long as the real bank's (or, with --long, close to
+ * the format's length limits), built from random words so prompts are not
+ * near duplicates. Deterministic.
  * Usage: gen_bank OUT_DIR [QUESTIONS] [FLASHCARDS] [--long]
  *        (QUESTIONS 5000 by default, FLASHCARDS QUESTIONS / 3) */
 #include <errno.h>
@@ -134,24 +135,34 @@ static void gen_flashcard(Gen *g, FILE *f, const char *domain, const char *task,
     gen_words(g, f, 19, 6);
 }
 
-/* One file per task: its share of the questions and flashcards by weight. */
+/* Each task's share of the questions and flashcards by weight, in files of
+ * at most FILE_QUESTIONS questions (the loader takes files up to 4 MiB). */
+#define FILE_QUESTIONS 1000
+
 static bool gen_task(Gen *g, const char *dir, int d, int t, int questions, int cards)
 {
     char task[16], path[1200];
     snprintf(task, sizeof task, "%s.%d", DOMAINS[d].id, t);
-    snprintf(path, sizeof path, "%s/%s-bench.yaml", dir, task);
     double share = DOMAINS[d].weight / 100.0 / DOMAINS[d].tasks;
     int nq = (int)(questions * share + 0.5), nf = (int)(cards * share + 0.5);
-    FILE *f = fopen(path, "w");
-    if (!f)
-        return false;
-    fprintf(f, "# Task %s: synthetic items\nquestions:\n", task);
-    for (int i = 0; i < nq; i++)
-        gen_question(g, f, DOMAINS[d].id, task, i);
-    fputs(nf > 0 ? "flashcards:\n" : "flashcards: []\n", f);
-    for (int i = 0; i < nf; i++)
-        gen_flashcard(g, f, DOMAINS[d].id, task, i);
-    return fclose(f) == 0;
+    int parts = nq / FILE_QUESTIONS + 1;
+    for (int part = 0; part < parts; part++) {
+        int q0 = nq * part / parts, q1 = nq * (part + 1) / parts;
+        int f0 = nf * part / parts, f1 = nf * (part + 1) / parts;
+        snprintf(path, sizeof path, "%s/%s-bench-%02d.yaml", dir, task, part + 1);
+        FILE *f = fopen(path, "w");
+        if (!f)
+            return false;
+        fprintf(f, "# Task %s: synthetic items, part %d of %d\nquestions:\n", task, part + 1, parts);
+        for (int i = q0; i < q1; i++)
+            gen_question(g, f, DOMAINS[d].id, task, i);
+        fputs(f1 > f0 ? "flashcards:\n" : "flashcards: []\n", f);
+        for (int i = f0; i < f1; i++)
+            gen_flashcard(g, f, DOMAINS[d].id, task, i);
+        if (fclose(f) != 0)
+            return false;
+    }
+    return true;
 }
 
 int main(int argc, char **argv)

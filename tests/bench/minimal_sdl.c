@@ -23,7 +23,7 @@ typedef struct Minimal {
 static bool minimal_open(Minimal *m, bool headless)
 {
     if (headless) {
-        m->canvas = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_ARGB8888);
+        m->canvas = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_RGB888);
         m->renderer = m->canvas ? SDL_CreateSoftwareRenderer(m->canvas) : NULL;
         return m->renderer != NULL;
     }
