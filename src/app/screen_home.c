@@ -48,8 +48,7 @@ static void build_menu(HomeState *s)
     };
     s->entry_count = 0;
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-        if (all[i].screen)
-            s->entries[s->entry_count++] = all[i];
+        s->entries[s->entry_count++] = all[i];
 }
 
 /* Reads today's numbers and the plan; called on enter and whenever a mode

@@ -16,7 +16,7 @@ static const Screen *const ALL_SCREENS[] = {
 const Screen *screen_by_name(const char *name)
 {
     for (size_t i = 0; i < sizeof ALL_SCREENS / sizeof ALL_SCREENS[0]; i++)
-        if (ALL_SCREENS[i] && strcmp(ALL_SCREENS[i]->name, name) == 0)
+        if (strcmp(ALL_SCREENS[i]->name, name) == 0)
             return ALL_SCREENS[i];
     return NULL;
 }

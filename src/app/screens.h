@@ -5,12 +5,12 @@
 #include "screen.h"
 
 extern const Screen SCREEN_HOME;
-extern const Screen SCREEN_DRILL __attribute__((weak));
-extern const Screen SCREEN_ARCADE __attribute__((weak));
-extern const Screen SCREEN_ARCADE_END __attribute__((weak));
-extern const Screen SCREEN_MOCK_START __attribute__((weak));
-extern const Screen SCREEN_DIAGNOSTIC __attribute__((weak));
-extern const Screen SCREEN_STATS __attribute__((weak));
-extern const Screen SCREEN_SETTINGS __attribute__((weak));
+extern const Screen SCREEN_DRILL;
+extern const Screen SCREEN_ARCADE;
+extern const Screen SCREEN_ARCADE_END;
+extern const Screen SCREEN_MOCK_START;
+extern const Screen SCREEN_DIAGNOSTIC;
+extern const Screen SCREEN_STATS;
+extern const Screen SCREEN_SETTINGS;
 
 #endif

@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "screen.h"
+#include "screens.h"
 #include "text.h"
 
 #define FRAME_MS 16
@@ -249,6 +250,10 @@ int script_run(App *app, const char *path)
                 break;
             }
         } else if (strcmp(cmd, "expect") == 0) {
+            if (!screen_by_name(arg)) {
+                status = fail(path, line, "no screen is called", arg);
+                break;
+            }
             const Screen *top = app_top(app);
             if (!top || strcmp(top->name, arg) != 0) {
                 char msg[1400];

@@ -39,6 +39,13 @@ else
   grep -q "bad2.txt:1: unknown command: frobnicate" "$WORK/err2.txt" && pass || fail "unknown command text: $(cat "$WORK/err2.txt")"
 fi
 
+printf 'expect hoem\n' > "$WORK/bad3.txt"
+if "$BIN" --headless --script "$WORK/bad3.txt" --data-dir "$WORK/data" 2>"$WORK/err4.txt"; then
+  fail "an unknown screen name should exit non-zero"
+else
+  grep -q "bad3.txt:1: no screen is called: hoem" "$WORK/err4.txt" && pass || fail "unknown screen text: $(cat "$WORK/err4.txt")"
+fi
+
 # Command line: version, help, bad options (exit 2 with one line).
 v=$("$BIN" --version)
 case "$v" in "cloudprep "[0-9]*.[0-9]*.[0-9]*) pass ;; *) fail "version: $v" ;; esac
