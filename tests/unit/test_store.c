@@ -11,6 +11,7 @@
 
 #include "progress.h"
 #include "store.h"
+#include "testdb.h"
 #include "testlib.h"
 
 #include "../store/store_testbank.h"
@@ -23,51 +24,6 @@ static bool exists(const char *path)
 {
     struct stat sb;
     return stat(path, &sb) == 0;
-}
-
-/* Runs one query on a separate connection and returns its first integer. */
-static int64_t raw_int(const char *db_path, const char *sql)
-{
-    sqlite3 *db = NULL;
-    int64_t v = -999;
-    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK) {
-        sqlite3_stmt *stmt = NULL;
-        if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
-            v = sqlite3_column_int64(stmt, 0);
-        else
-            fprintf(stderr, "raw_int: %s: %s\n", sql, sqlite3_errmsg(db));
-        sqlite3_finalize(stmt);
-    }
-    sqlite3_close(db);
-    return v;
-}
-
-/* Copies the first column of the first row as text ("" if none). */
-static void raw_text(const char *db_path, const char *sql, char *buf, size_t size)
-{
-    sqlite3 *db = NULL;
-    buf[0] = '\0';
-    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK) {
-        sqlite3_stmt *stmt = NULL;
-        if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW &&
-            sqlite3_column_text(stmt, 0))
-            snprintf(buf, size, "%s", (const char *)sqlite3_column_text(stmt, 0));
-        sqlite3_finalize(stmt);
-    }
-    sqlite3_close(db);
-}
-
-static void raw_exec(const char *db_path, const char *sql)
-{
-    sqlite3 *db = NULL;
-    CHECK(sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) == SQLITE_OK);
-    char *err = NULL;
-    if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
-        fprintf(stderr, "raw_exec: %s\n", err ? err : "?");
-        CHECK(false);
-    }
-    sqlite3_free(err);
-    sqlite3_close(db);
 }
 
 static char *read_text_file(const char *path)
@@ -168,11 +124,11 @@ static void test_fresh_open(void)
     CHECK(exists(backup));
     CHECK(stat(backup, &sb) == 0 && (sb.st_mode & 0777) == 0600);
     char mode[32];
-    raw_text(db, "PRAGMA journal_mode", mode, sizeof mode);
+    testdb_text(db, "PRAGMA journal_mode", mode, sizeof mode);
     CHECK_STR(mode, "wal");
-    CHECK_INT(raw_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
-    CHECK_INT(raw_int(backup, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
-    raw_text(backup, "PRAGMA journal_mode", mode, sizeof mode);
+    CHECK_INT(testdb_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    CHECK_INT(testdb_int(backup, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+    testdb_text(backup, "PRAGMA journal_mode", mode, sizeof mode);
     CHECK_STR(mode, "delete"); /* a backup is one self-contained file */
     store_close(st);
 
@@ -216,18 +172,18 @@ static void test_answers(void)
     CHECK_INT(store_last_review_id(c.st), first + 2);
 
     char text[64];
-    raw_text(c.db, "SELECT answer FROM reviews WHERE item_id = 'q05'", text, sizeof text);
+    testdb_text(c.db, "SELECT answer FROM reviews WHERE item_id = 'q05'", text, sizeof text);
     CHECK_STR(text, "AC");
-    raw_text(c.db, "SELECT answer FROM reviews WHERE item_id = 'c01'", text, sizeof text);
+    testdb_text(c.db, "SELECT answer FROM reviews WHERE item_id = 'c01'", text, sizeof text);
     CHECK_STR(text, "A");
-    raw_text(c.db, "SELECT answer || '|' || mode FROM reviews WHERE item_id = 'c02'", text, sizeof text);
+    testdb_text(c.db, "SELECT answer || '|' || mode FROM reviews WHERE item_id = 'c02'", text, sizeof text);
     CHECK_STR(text, "|arcade");
-    CHECK_INT(raw_int(c.db, "SELECT box_before * 10 + box_after FROM reviews WHERE item_id = 'q05'"), 1);
-    CHECK_INT(raw_int(c.db, "SELECT answers * 100 + drill_answers * 10 + right FROM days WHERE day = 20148"),
+    CHECK_INT(testdb_int(c.db, "SELECT box_before * 10 + box_after FROM reviews WHERE item_id = 'q05'"), 1);
+    CHECK_INT(testdb_int(c.db, "SELECT answers * 100 + drill_answers * 10 + right FROM days WHERE day = 20148"),
               322);
 
     /* states come back parallel to the bank, unknown rows are kept */
-    raw_exec(c.db, "INSERT INTO items(item_id, box, due_at, seen, right, wrong, last_at)"
+    testdb_exec(c.db, "INSERT INTO items(item_id, box, due_at, seen, right, wrong, last_at)"
                    " VALUES('retired-1', 4, 1, 9, 9, 0, 1)");
     ItemState got[TESTBANK_ITEMS];
     CHECK_INT(store_load_states(c.st, b, got), STORE_OK);
@@ -236,8 +192,8 @@ static void test_answers(void)
     CHECK_INT(got[4].seen, 1);
     CHECK_INT(got[4].due_at, NOW + DAY);
     answer(&c, MODE_DRILL, 4, 0x1, false, NOW + 3, 1, NOW + 100);
-    CHECK_INT(raw_int(c.db, "SELECT count(*) FROM items WHERE item_id = 'retired-1'"), 1);
-    CHECK_INT(raw_int(c.db, "SELECT seen * 100 + right * 10 + wrong FROM items WHERE item_id = 'q05'"), 211);
+    CHECK_INT(testdb_int(c.db, "SELECT count(*) FROM items WHERE item_id = 'retired-1'"), 1);
+    CHECK_INT(testdb_int(c.db, "SELECT seen * 100 + right * 10 + wrong FROM items WHERE item_id = 'q05'"), 211);
 
     /* bad arguments write nothing */
     Answer bad = {.item = TESTBANK_ITEMS, .at = NOW};
@@ -246,7 +202,7 @@ static void test_answers(void)
     bad.item = 0;
     CHECK_INT(store_record_answer(c.st, b, (StudyMode)9, &bad, &s, 0), STORE_ERR_INVALID);
     CHECK(store_error_message(c.st)[0] != '\0');
-    CHECK_INT(raw_int(c.db, "SELECT count(*) FROM reviews"), 4);
+    CHECK_INT(testdb_int(c.db, "SELECT count(*) FROM reviews"), 4);
 
     /* XP in the same transaction as the answer */
     Answer a = {.item = 1, .answer = 1, .correct = true, .ms = 10, .at = NOW + 4};
@@ -300,7 +256,7 @@ static void test_recent_answers(void)
     Ctx c;
     ctx_open(&c, "store_recent");
     fill_known(&c);
-    raw_exec(c.db, "INSERT INTO reviews(at, item_id, mode, correct, answer) VALUES(1, 'retired', 'drill', 1, 'A')");
+    testdb_exec(c.db, "INSERT INTO reviews(at, item_id, mode, correct, answer) VALUES(1, 'retired', 'drill', 1, 'A')");
     Answer out[20];
     int n = -1;
     CHECK_INT(store_recent_answers(c.st, &c.tb.bank, 3, out, &n), STORE_OK);
@@ -407,7 +363,7 @@ static void test_queries(void)
     answer(&c, MODE_DRILL, 5, 0x1, true, NOW + 10, 1, NOW + DAY); /* third drill answer today, goal 3 */
     CHECK_INT(store_days(c.st, 20148, 1, days), STORE_OK);
     CHECK(days[0].goal_met);
-    raw_exec(c.db, "UPDATE days SET goal_met = 1 WHERE day = 20147;"
+    testdb_exec(c.db, "UPDATE days SET goal_met = 1 WHERE day = 20147;"
                    "INSERT INTO days(day, answers, drill_answers, goal_met) VALUES(20140, 5, 5, 1),"
                    " (20141, 5, 5, 1), (20142, 5, 5, 1), (20143, 5, 5, 1), (20160, 5, 5, 1)");
     CHECK_INT(store_streak(c.st, 20148, &cur, &best), STORE_OK);
@@ -479,13 +435,13 @@ static void test_exams(void)
     make_form(&f, MODE_MOCK, NOW, items_a, 4);
     CHECK_INT(store_exam_begin(c.st, b, &f, true), STORE_OK);
     CHECK(f.store_id > 0);
-    CHECK_INT(raw_int(c.db, "SELECT count(*) FROM exam_items"), 4);
+    CHECK_INT(testdb_int(c.db, "SELECT count(*) FROM exam_items"), 4);
     char text[64];
-    raw_text(c.db, "SELECT option_order || '/' || domain FROM exam_items WHERE position = 0", text, sizeof text);
+    testdb_text(c.db, "SELECT option_order || '/' || domain FROM exam_items WHERE position = 0", text, sizeof text);
     CHECK_STR(text, "DCBA/1");
-    raw_text(c.db, "SELECT option_order FROM exam_items WHERE position = 1", text, sizeof text);
+    testdb_text(c.db, "SELECT option_order FROM exam_items WHERE position = 1", text, sizeof text);
     CHECK_STR(text, "ABCDE");
-    raw_text(c.db, "SELECT state || scored || esl FROM exams", text, sizeof text);
+    testdb_text(c.db, "SELECT state || scored || esl FROM exams", text, sizeof text);
     CHECK_STR(text, "in_progress31");
 
     /* answers saved one at a time, as given */
@@ -526,15 +482,15 @@ static void test_exams(void)
     f.items[3].answer = 0x2; /* q10 wrong; q07 (position 2) unanswered */
     finish(&c, &f, 760, NOW + 500, STORE_OK);
     CHECK_INT(store_exam_load_unfinished(c.st, b, NOW, &g, &esl), STORE_NOT_FOUND);
-    raw_text(c.db, "SELECT group_concat(correct, '') FROM (SELECT correct FROM exam_items ORDER BY position)",
+    testdb_text(c.db, "SELECT group_concat(correct, '') FROM (SELECT correct FROM exam_items ORDER BY position)",
              text, sizeof text);
     CHECK_STR(text, "1100");
-    CHECK_INT(raw_int(c.db, "SELECT count(*) FROM reviews WHERE mode = 'mock'"), 3); /* answered only */
-    CHECK_INT(raw_int(c.db, "SELECT answers FROM days WHERE day = 20148"), 3);
-    CHECK_INT(raw_int(c.db, "SELECT count(*) FROM items"), 0); /* no new_states: boxes untouched */
+    CHECK_INT(testdb_int(c.db, "SELECT count(*) FROM reviews WHERE mode = 'mock'"), 3); /* answered only */
+    CHECK_INT(testdb_int(c.db, "SELECT answers FROM days WHERE day = 20148"), 3);
+    CHECK_INT(testdb_int(c.db, "SELECT count(*) FROM items"), 0); /* no new_states: boxes untouched */
     finish(&c, &f, 760, NOW + 600, STORE_ERR_INVALID);  /* not twice */
     CHECK_INT(store_exam_save(c.st, &f, 0), STORE_ERR_INVALID);
-    CHECK_INT(raw_int(c.db, "SELECT count(*) FROM reviews WHERE mode = 'mock'"), 3);
+    CHECK_INT(testdb_int(c.db, "SELECT count(*) FROM reviews WHERE mode = 'mock'"), 3);
 
     /* a second and third mock; beginning one abandons an unfinished one */
     static const int items_b[3] = {1, 2, 3};
@@ -544,7 +500,7 @@ static void test_exams(void)
     CHECK_INT(store_exam_begin(c.st, b, &f2, false), STORE_OK);
     make_form(&f3, MODE_MOCK, NOW + 2 * DAY, items_c, 3);
     CHECK_INT(store_exam_begin(c.st, b, &f3, false), STORE_OK);
-    raw_text(c.db, "SELECT state FROM exams WHERE id = 2", text, sizeof text);
+    testdb_text(c.db, "SELECT state FROM exams WHERE id = 2", text, sizeof text);
     CHECK_STR(text, "abandoned");
     /* new_states given: items move and reviews carry the boxes */
     ItemState ns[TESTBANK_ITEMS];
@@ -557,9 +513,9 @@ static void test_exams(void)
     StoreExamResult r3 = {.correct_scored = 1, .scaled = 650, .passed = false, .likely_low = 560,
                           .likely_high = 740, .item_correct = marks};
     CHECK_INT(store_exam_finish(c.st, b, &f3, &r3, ns, NOW + 2 * DAY + 300), STORE_OK);
-    CHECK_INT(raw_int(c.db, "SELECT box FROM items WHERE item_id = 'q04'"), 2);
-    CHECK_INT(raw_int(c.db, "SELECT count(*) FROM items"), 3); /* every item of the form */
-    CHECK_INT(raw_int(c.db, "SELECT box_after FROM reviews WHERE item_id = 'q04' AND mode = 'mock'"), 2);
+    CHECK_INT(testdb_int(c.db, "SELECT box FROM items WHERE item_id = 'q04'"), 2);
+    CHECK_INT(testdb_int(c.db, "SELECT count(*) FROM items"), 3); /* every item of the form */
+    CHECK_INT(testdb_int(c.db, "SELECT box_after FROM reviews WHERE item_id = 'q04' AND mode = 'mock'"), 2);
 
     ExamForm d;
     static const int items_d[2] = {5, 9};
@@ -621,9 +577,9 @@ static void test_exams(void)
     CHECK(g.items == NULL && g.count == 0);
     CHECK(strstr(store_error_message(c.st), "q02") != NULL);
     CHECK(strstr(store_error_message(c.st), "abandoned") != NULL);
-    raw_text(c.db, "SELECT state FROM exams ORDER BY id DESC LIMIT 1", text, sizeof text);
+    testdb_text(c.db, "SELECT state FROM exams ORDER BY id DESC LIMIT 1", text, sizeof text);
     CHECK_STR(text, "abandoned");
-    CHECK_INT(raw_int(c.db, "SELECT finished_at FROM exams ORDER BY id DESC LIMIT 1"), NOW + 5 * DAY);
+    CHECK_INT(testdb_int(c.db, "SELECT finished_at FROM exams ORDER BY id DESC LIMIT 1"), NOW + 5 * DAY);
     CHECK_INT(store_exam_load_unfinished(c.st, b, NOW, &g, &esl), STORE_NOT_FOUND);
 
     /* an item whose options changed can't resume either */
@@ -683,7 +639,7 @@ static void test_arcade(void)
     StoreTotals t;
     store_totals(c.st, &t);
     CHECK_INT(t.arcade_rounds, 4);
-    CHECK_INT(raw_int(c.db, "SELECT count(*) FROM exams WHERE mode = 'arcade' AND bank = 'TST-01'"), 4);
+    CHECK_INT(testdb_int(c.db, "SELECT count(*) FROM exams WHERE mode = 'arcade' AND bank = 'TST-01'"), 4);
     store_close(c.st);
 }
 
@@ -692,13 +648,13 @@ static void test_arcade(void)
 /* Lists "table.column type notnull default pk" for every table, sorted. */
 static void schema_signature(const char *db_path, char *buf, size_t size)
 {
-    raw_text(db_path,
+    testdb_text(db_path,
              "SELECT group_concat(x, ';') FROM (SELECT m.name || '.' || p.name || ' ' || p.type || ' ' ||"
              " p.\"notnull\" || ' ' || COALESCE(p.dflt_value, '-') || ' ' || p.pk AS x"
              " FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table' ORDER BY x)",
              buf, size);
     size_t used = strlen(buf);
-    raw_text(db_path,
+    testdb_text(db_path,
              "SELECT group_concat(name, ';') FROM (SELECT name FROM sqlite_master WHERE type = 'index'"
              " AND name NOT LIKE 'sqlite_%' ORDER BY name)",
              buf + used, size - used);
@@ -715,9 +671,9 @@ static void test_migration_v1(void)
     CHECK(sql != NULL);
     if (!sql)
         return;
-    raw_exec(c.db, sql);
+    testdb_exec(c.db, sql);
     free(sql);
-    CHECK_INT(raw_int(c.db, "PRAGMA user_version"), 1);
+    CHECK_INT(testdb_int(c.db, "PRAGMA user_version"), 1);
 
     StoreOpenInfo info;
     Store *st = store_open(c.dir, NOW, &info);
@@ -726,16 +682,16 @@ static void test_migration_v1(void)
     CHECK_INT(info.from_version, 1);
     CHECK_INT(info.to_version, 2);
     CHECK(strstr(info.message, "version 1 to 2") != NULL);
-    CHECK_INT(raw_int(c.db, "PRAGMA user_version"), 2);
+    CHECK_INT(testdb_int(c.db, "PRAGMA user_version"), 2);
 
     /* the old file was copied before anything changed */
     char backup[1300];
     snprintf(backup, sizeof backup, "%s/backups/progress-20250301-120000-v1.db", c.dir);
     CHECK(exists(backup));
-    CHECK_INT(raw_int(backup, "PRAGMA user_version"), 1);
-    CHECK_INT(raw_int(backup, "SELECT count(*) FROM reviews"), 7);
+    CHECK_INT(testdb_int(backup, "PRAGMA user_version"), 1);
+    CHECK_INT(testdb_int(backup, "SELECT count(*) FROM reviews"), 7);
     snprintf(backup, sizeof backup, "%s/backups/progress-20250301.db", c.dir);
-    CHECK_INT(raw_int(backup, "PRAGMA user_version"), 2);
+    CHECK_INT(testdb_int(backup, "PRAGMA user_version"), 2);
 
     /* data kept, new columns filled */
     ItemState s[TESTBANK_ITEMS];
@@ -743,13 +699,13 @@ static void test_migration_v1(void)
     CHECK_INT(s[0].box, 2);
     CHECK_INT(s[0].due_at, 1740873600);
     CHECK_INT(s[1].wrong, 1);
-    CHECK_INT(raw_int(c.db, "SELECT count(*) FROM items WHERE item_id = 'retired-7'"), 1);
+    CHECK_INT(testdb_int(c.db, "SELECT count(*) FROM items WHERE item_id = 'retired-7'"), 1);
     CHECK_INT(store_get_int(st, "daily_goal", 0), 2);
     CHECK_INT(store_profile_get(st, "xp", 0), 150);
     char text[128];
-    raw_text(c.db, "SELECT group_concat(state, ',') FROM (SELECT state FROM exams ORDER BY id)", text, sizeof text);
+    testdb_text(c.db, "SELECT group_concat(state, ',') FROM (SELECT state FROM exams ORDER BY id)", text, sizeof text);
     CHECK_STR(text, "finished,abandoned,finished");
-    CHECK_INT(raw_int(c.db, "SELECT finished_at FROM exams WHERE id = 2"), 1740703000);
+    CHECK_INT(testdb_int(c.db, "SELECT finished_at FROM exams WHERE id = 2"), 1740703000);
     bool esl = true;
     ExamForm g;
     CHECK_INT(store_exam_load_unfinished(st, &c.tb.bank, NOW, &g, &esl), STORE_NOT_FOUND);
@@ -862,15 +818,15 @@ static void test_reset(void)
     char backup[1300];
     snprintf(backup, sizeof backup, "%s/backups/progress-20250301-120005-reset.db", c.dir);
     CHECK(exists(backup));
-    CHECK_INT(raw_int(backup, "SELECT count(*) FROM reviews"), 10);
+    CHECK_INT(testdb_int(backup, "SELECT count(*) FROM reviews"), 10);
     snprintf(backup, sizeof backup, "%s/backups/progress-20250301.db", c.dir);
-    CHECK_INT(raw_int(backup, "SELECT count(*) FROM reviews"), 0); /* today's backup is after the reset */
+    CHECK_INT(testdb_int(backup, "SELECT count(*) FROM reviews"), 0); /* today's backup is after the reset */
     StoreTotals t;
     CHECK_INT(store_totals(c.st, &t), STORE_OK);
     CHECK_INT(t.answers, 0);
     CHECK_INT(t.xp, 0);
-    CHECK_INT(raw_int(c.db, "SELECT count(*) FROM items") + raw_int(c.db, "SELECT count(*) FROM days") +
-                  raw_int(c.db, "SELECT count(*) FROM exams"), 0);
+    CHECK_INT(testdb_int(c.db, "SELECT count(*) FROM items") + testdb_int(c.db, "SELECT count(*) FROM days") +
+                  testdb_int(c.db, "SELECT count(*) FROM exams"), 0);
     char buf[32];
     CHECK(store_get_str(c.st, "exam_date", "", buf, sizeof buf));
     CHECK_STR(buf, "2025-04-15");

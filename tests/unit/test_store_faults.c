@@ -16,6 +16,7 @@
 
 #include "progress.h"
 #include "store.h"
+#include "testdb.h"
 #include "testlib.h"
 
 #include "../store/store_testbank.h"
@@ -269,47 +270,6 @@ static int count_entries(const char *dir)
     return n;
 }
 
-static int64_t raw_int(const char *db_path, const char *sql)
-{
-    sqlite3 *db = NULL;
-    int64_t v = -999;
-    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK) {
-        sqlite3_stmt *stmt = NULL;
-        if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW)
-            v = sqlite3_column_int64(stmt, 0);
-        sqlite3_finalize(stmt);
-    }
-    sqlite3_close(db);
-    return v;
-}
-
-static void raw_text(const char *db_path, const char *sql, char *buf, size_t size)
-{
-    sqlite3 *db = NULL;
-    buf[0] = '\0';
-    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK) {
-        sqlite3_stmt *stmt = NULL;
-        if (sqlite3_prepare_v2(db, sql, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW &&
-            sqlite3_column_text(stmt, 0))
-            snprintf(buf, size, "%s", (const char *)sqlite3_column_text(stmt, 0));
-        sqlite3_finalize(stmt);
-    }
-    sqlite3_close(db);
-}
-
-static void raw_exec(const char *db_path, const char *sql)
-{
-    sqlite3 *db = NULL;
-    CHECK(sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) == SQLITE_OK);
-    char *err = NULL;
-    if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK) {
-        fprintf(stderr, "raw_exec: %s\n", err ? err : "?");
-        CHECK(false);
-    }
-    sqlite3_free(err);
-    sqlite3_close(db);
-}
-
 static TestBank tb;
 
 /* Records `count` drill answers (items in turn), at `at` onwards. */
@@ -383,9 +343,9 @@ static void test_damage_middle(void)
     CHECK_INT(record_many(st, 1, NOW + DAY + 4000), 1);
     store_close(st);
     char ok[64];
-    raw_text(db, "PRAGMA integrity_check", ok, sizeof ok);
+    testdb_text(db, "PRAGMA integrity_check", ok, sizeof ok);
     CHECK_STR(ok, "ok");
-    CHECK_INT(raw_int(db, "SELECT count(*) FROM reviews"), 301);
+    CHECK_INT(testdb_int(db, "SELECT count(*) FROM reviews"), 301);
 
     st = store_open(dir, NOW + DAY + 5000, &info);
     CHECK_INT(info.kind, STORE_OPEN_OK);
@@ -472,12 +432,12 @@ static void test_foreign_file(void)
 {
     char dir[1024];
     snprintf(dir, sizeof dir, "%s", testlib_tmpdir("store_foreign"));
-    raw_exec(in_dir(dir, "progress.db"), "CREATE TABLE notes(x); INSERT INTO notes VALUES(1);");
+    testdb_exec(in_dir(dir, "progress.db"), "CREATE TABLE notes(x); INSERT INTO notes VALUES(1);");
     StoreOpenInfo info;
     Store *st = store_open(dir, NOW, &info);
     CHECK_INT(info.kind, STORE_OPEN_RESTARTED);
     CHECK(strstr(info.message, "not a cloudprep") != NULL);
-    CHECK_INT(raw_int(in_dir(dir, info.damaged_name), "SELECT x FROM notes"), 1);
+    CHECK_INT(testdb_int(in_dir(dir, info.damaged_name), "SELECT x FROM notes"), 1);
     store_close(st);
 }
 
@@ -514,7 +474,7 @@ static void test_newer_version(bool wal)
     char sql[256];
     snprintf(sql, sizeof sql, "PRAGMA journal_mode=%s; CREATE TABLE future(x); PRAGMA user_version = 3;",
              wal ? "WAL" : "DELETE");
-    raw_exec(db, sql);
+    testdb_exec(db, sql);
     char cmd[1200];
     snprintf(cmd, sizeof cmd, "rm -rf '%s/backups'", dir);
     CHECK(system(cmd) == 0);
@@ -550,7 +510,7 @@ static void test_newer_unparsable(void)
     char dir[1024];
     snprintf(dir, sizeof dir, "%s", testlib_tmpdir("store_newer_parse"));
     const char *db = in_dir(dir, "progress.db");
-    raw_exec(db, "PRAGMA journal_mode=DELETE; CREATE TABLE t(x); PRAGMA writable_schema=ON;"
+    testdb_exec(db, "PRAGMA journal_mode=DELETE; CREATE TABLE t(x); PRAGMA writable_schema=ON;"
                  " UPDATE sqlite_master SET sql = 'CREATE TABLE t(x) WITH FEATURES FROM THE FUTURE'"
                  " WHERE name = 't'; PRAGMA user_version = 7;");
     long before_size = 0, after_size = 0;
@@ -575,7 +535,7 @@ static void test_folder_impossible(void)
 {
     char dir[1100];
     snprintf(dir, sizeof dir, "%s", testlib_tmpdir("store_nofolder"));
-    raw_exec(in_dir(dir, "blocker"), "CREATE TABLE x(y)");
+    testdb_exec(in_dir(dir, "blocker"), "CREATE TABLE x(y)");
     snprintf(dir + strlen(dir), sizeof dir - strlen(dir), "/blocker/data");
     StoreOpenInfo info;
     Store *st = store_open(dir, NOW, &info);
@@ -763,11 +723,11 @@ static void test_disk_full(void)
 
     const char *db = in_dir(dir, "progress.db");
     char ok[64];
-    raw_text(db, "PRAGMA integrity_check", ok, sizeof ok);
+    testdb_text(db, "PRAGMA integrity_check", ok, sizeof ok);
     CHECK_STR(ok, "ok");
-    CHECK_INT(raw_int(db, "SELECT count(*) FROM reviews"), committed + 3); /* + 2 exam answers + 1 */
-    CHECK_INT(raw_int(db, "SELECT sum(answers) FROM days"), committed + 3);
-    CHECK_INT(raw_int(db, "SELECT count(*) FROM exam_items WHERE correct IS NOT NULL"), 2);
+    CHECK_INT(testdb_int(db, "SELECT count(*) FROM reviews"), committed + 3); /* + 2 exam answers + 1 */
+    CHECK_INT(testdb_int(db, "SELECT sum(answers) FROM days"), committed + 3);
+    CHECK_INT(testdb_int(db, "SELECT count(*) FROM exam_items WHERE correct IS NOT NULL"), 2);
 }
 
 /* Opening with a disk that fills at every point of creating a new file:
@@ -797,7 +757,7 @@ static void test_disk_full_at_open(void)
         CHECK_INT(record_many(st, 1, NOW + 20), 1);
         store_close(st);
         char ok[64];
-        raw_text(in_dir(dir, "progress.db"), "PRAGMA integrity_check", ok, sizeof ok);
+        testdb_text(in_dir(dir, "progress.db"), "PRAGMA integrity_check", ok, sizeof ok);
         CHECK_STR(ok, "ok");
         budgets++;
     }
@@ -830,7 +790,7 @@ static void test_disk_full_during_migration(void)
         char dir[1024];
         snprintf(dir, sizeof dir, "%s", testlib_tmpdir("store_full_migrate"));
         const char *db = in_dir(dir, "progress.db");
-        raw_exec(db, sql);
+        testdb_exec(db, sql);
         shim_full.budget = budget;
         shim_full.written = 0;
         StoreOpenInfo info;
@@ -838,10 +798,10 @@ static void test_disk_full_during_migration(void)
         migrated_first += info.kind == STORE_OPEN_MIGRATED;
         refused_first += !info.writable;
         store_close(st);
-        int64_t version = raw_int(db, "PRAGMA user_version");
+        int64_t version = testdb_int(db, "PRAGMA user_version");
         CHECK(version == 1 || version == 2);
         if (version == 2)
-            CHECK_INT(raw_int(in_dir(dir, "backups/progress-20250301-120000-v1.db"), "PRAGMA user_version"), 1);
+            CHECK_INT(testdb_int(in_dir(dir, "backups/progress-20250301-120000-v1.db"), "PRAGMA user_version"), 1);
         shim_full.budget = -1;
         st = store_open_with(dir, NOW + 60, &opts, &info);
         CHECK(info.writable && !info.damaged);
@@ -852,9 +812,9 @@ static void test_disk_full_during_migration(void)
         CHECK_INT(t.xp, 150);
         store_close(st);
         char ok[64];
-        raw_text(db, "PRAGMA integrity_check", ok, sizeof ok);
+        testdb_text(db, "PRAGMA integrity_check", ok, sizeof ok);
         CHECK_STR(ok, "ok");
-        CHECK_INT(raw_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
+        CHECK_INT(testdb_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
     }
     printf("disk full during migration: migrated at once %d, refused %d\n", migrated_first, refused_first);
     CHECK(migrated_first > 0 && refused_first > 0);
