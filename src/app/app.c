@@ -283,6 +283,9 @@ void app_loop(App *app)
         }
         int got = timeout < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, timeout);
         if (got) {
+            /* Input handlers read the clock (status messages, answer times):
+             * it must be now, not the time of the last frame. */
+            app->ticks_ms = SDL_GetTicks64();
             app_handle_event(app, &e);
             while (app->running && SDL_PollEvent(&e))
                 app_handle_event(app, &e);

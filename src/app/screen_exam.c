@@ -61,6 +61,8 @@ void exam_goto(App *app, ExamState *s, int pos)
 {
     if (pos < 0 || pos >= s->form.count)
         return;
+    if (pos != s->pos && s->form.items[s->pos].ms > 0)
+        save(app, s, s->pos); /* the time spent on the item being left */
     s->pos = pos;
     s->form.position = pos;
     FormItem *fi = &s->form.items[pos];
@@ -264,7 +266,8 @@ static void start_draw(App *app, void *state)
         snprintf(line, sizeof line, "[%s] E  English is not my first language: +%d minutes (ESL accommodation)",
                  s->esl ? "x" : " ", b->esl_extra_minutes);
         text_draw(app, FONT_BODY_BOLD, line, x, y, s->esl ? t->accent2 : t->text_dim, ALIGN_LEFT);
-        ui_footer(app, "Enter  begin the exam      E  ESL +30 minutes      Esc  back");
+        snprintf(line, sizeof line, "Enter  begin the exam      E  ESL +%d minutes      Esc  back", b->esl_extra_minutes);
+        ui_footer(app, line);
     } else {
         text_draw(app, FONT_TITLE, "Where do you stand?", x, y, t->accent, ALIGN_LEFT);
         y += text_line_height(app, FONT_TITLE) + app_px(app, 16);
@@ -349,7 +352,7 @@ bool exam_tick(App *app, ExamState *s, int dt_ms)
         }
     }
     if (s->save_ms >= EXAM_SAVE_CLOCK_MS)
-        save(app, s, -1);
+        save(app, s, s->pos); /* the clock and the time on this item */
     return false;
 }
 

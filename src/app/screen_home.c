@@ -27,6 +27,7 @@ typedef struct HomeState {
     int anim_ms;           /* since enter, for the intro motion */
     MenuEntry entries[6];
     int entry_count;
+    char mock_blurb[96], diag_blurb[96];
     StudyToday today;
     StudyPlan plan;
     bool has_plan;
@@ -36,13 +37,17 @@ typedef struct HomeState {
     int box_counts[BANK_MAX_BOXES + 1];
 } HomeState;
 
-static void build_menu(HomeState *s)
+static void build_menu(const App *app, HomeState *s)
 {
+    const Bank *b = app->bank;
+    snprintf(s->mock_blurb, sizeof s->mock_blurb, "%d questions, %d minutes, scored like the real exam",
+             b->exam_items, b->exam_minutes);
+    snprintf(s->diag_blurb, sizeof s->diag_blurb, "%d questions and a study plan", b->diagnostic_items);
     const MenuEntry all[] = {
         {1, "Daily drill", "Spaced repetition: today's due items", &SCREEN_DRILL},
         {2, "Arcade", "Beat the clock: lives, combos, points", &SCREEN_ARCADE},
-        {3, "Mock exam", "65 questions, 90 minutes, scored like AWS", &SCREEN_MOCK_START},
-        {4, "Diagnostic", "10 questions and a study plan", &SCREEN_DIAGNOSTIC},
+        {3, "Mock exam", s->mock_blurb, &SCREEN_MOCK_START},
+        {4, "Diagnostic", s->diag_blurb, &SCREEN_DIAGNOSTIC},
         {5, "Stats", "Scores, domains, boxes, calendar", &SCREEN_STATS},
         {6, "Settings", "Exam date, text size, sound, motion", &SCREEN_SETTINGS},
     };
@@ -64,8 +69,10 @@ static void refresh(App *app, HomeState *s)
         store_domain_accuracy(app->store, app->bank, 0, s->domains);
     leitner_box_counts(app->bank, app->states, s->box_counts);
     exam_form_free(&s->unfinished);
-    s->has_unfinished = store_exam_load_unfinished(app->store, app->bank, app_now(app), &s->unfinished, NULL) ==
-                        STORE_OK;
+    StoreStatus unfinished = store_exam_load_unfinished(app->store, app->bank, app_now(app), &s->unfinished, NULL);
+    s->has_unfinished = unfinished == STORE_OK;
+    if (unfinished == STORE_STALE) /* the store closed it: say why, where it stays visible */
+        snprintf(app->store_message, sizeof app->store_message, "%s", store_error_message(app->store));
 }
 
 static void *home_enter(App *app, const void *arg)
@@ -74,7 +81,7 @@ static void *home_enter(App *app, const void *arg)
     HomeState *s = calloc(1, sizeof *s);
     if (!s)
         return NULL;
-    build_menu(s);
+    build_menu(app, s);
     refresh(app, s);
     return s;
 }

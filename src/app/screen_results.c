@@ -149,8 +149,10 @@ static void results_draw(App *app, void *state)
     text_draw(app, FONT_BODY_BOLD, line, cx, y + app_px(app, 4), res->pass ? t->good : t->bad, ALIGN_CENTER);
     y += chh + app_px(app, 20);
     int x = lp.x + app_px(app, 20), w = lp.w - app_px(app, 40), bottom = lp.y + lp.h - app_px(app, 8);
-    snprintf(line, sizeof line, "Likely range %d-%d (one standard error).%s", res->low, res->high,
-             diag ? " Ten questions are a rough signal: the range is wide on purpose." : "");
+    snprintf(line, sizeof line, "Likely range %d-%d (one standard error).", res->low, res->high);
+    if (diag)
+        strbuf_append(line, sizeof line, " %d questions are a rough signal: the range is wide on purpose.",
+                      res->scored);
     y += text_draw_wrapped(app, FONT_SMALL, line, x, y, w, t->text, 0, bottom) + app_px(app, 6);
     char used[32];
     exam_format_time(s->r.seconds_used, used, sizeof used);
@@ -175,8 +177,8 @@ static void results_draw(App *app, void *state)
     y += text_line_height(app, FONT_BODY_BOLD) + app_px(app, 4);
     if (wrong > 0)
         snprintf(line, sizeof line, "Read the explanations of your %d missed question%s (V): every option says why "
-                 "it is right or wrong. They are back in box 1, so the daily drill brings them again tomorrow.",
-                 wrong, wrong == 1 ? "" : "s");
+                 "it is right or wrong.%s", wrong, wrong == 1 ? "" : "s",
+                 s->r.stored ? " They are back in box 1, so the daily drill brings them again tomorrow." : "");
     else
         snprintf(line, sizeof line, "A clean sheet. Keep the habit: the daily drill keeps every item fresh.");
     y += text_draw_wrapped(app, FONT_SMALL, line, x, y, w, t->text, 0, bottom) + app_px(app, 6);

@@ -31,7 +31,9 @@ int leitner_interval_days(const Bank *bank, int box, int64_t now, int64_t exam_d
     int days = bank->leitner_days[clamp_box(bank, box) - 1];
     if (days < 1)
         days = 1;
-    if (exam_date != 0) {
+    /* The cap holds until the exam; afterwards (a retake, or studying on)
+     * the normal ladder returns instead of every item coming back daily. */
+    if (exam_date != 0 && exam_date > now) {
         int64_t left = (exam_date - now) / SECONDS_PER_DAY;
         int64_t cap = left / 2;
         if (cap < 1)

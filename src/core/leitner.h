@@ -74,8 +74,9 @@ typedef struct LeitnerSession {
 } LeitnerSession;
 
 /* Returns the interval in days for an item entering `box` (1..leitner_boxes;
- * clamped): bank->leitner_days[box - 1], and with an exam date at most half
- * the whole days left (floor), never less than 1. */
+ * clamped): bank->leitner_days[box - 1], and with an exam date still ahead at
+ * most half the whole days left (floor), never less than 1. Once the exam
+ * date has passed, the plain ladder applies again. */
 int leitner_interval_days(const Bank *bank, int box, int64_t now, int64_t exam_date);
 
 /* Applies one answer to an item's state: right moves it up one box (at most

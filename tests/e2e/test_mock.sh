@@ -114,6 +114,8 @@ crash" || true
 expect_eq "exam 3 in progress after the crash" "$(sql "select state from exams where id=3")" "in_progress"
 left=$(sql "select seconds_left from exams where id=3")
 [ "$left" -le 5385 ] && [ "$left" -ge 5375 ] && pass || fail "time left saved before the crash: $left"
+on_item=$(sql "select ms from exam_items where exam_id=3 and position=3")
+[ "${on_item:-0}" -ge 15000 ] && pass || fail "time on the open question saved with the clock: ${on_item}ms of 20000"
 before=$(sql "select group_concat(answer || ':' || flagged, ',') from exam_items where exam_id=3 and position < 4 order by position")
 play "key 3
 expect mock

@@ -33,9 +33,11 @@ static void test_intervals(const Bank *bank)
     CHECK_INT(leitner_interval_days(bank, 5, NOW, NOW + 10 * DAY), 5);
     /* 5.9 days left: half of 5 whole days is 2 */
     CHECK_INT(leitner_interval_days(bank, 5, NOW, NOW + 5 * DAY + DAY * 9 / 10), 2);
-    /* at least one day, even the day before or after the exam */
+    /* at least one day, even the day before the exam */
     CHECK_INT(leitner_interval_days(bank, 5, NOW, NOW + DAY), 1);
-    CHECK_INT(leitner_interval_days(bank, 5, NOW, NOW - 3 * DAY), 1);
+    /* once the exam date has passed the normal ladder returns */
+    CHECK_INT(leitner_interval_days(bank, 5, NOW, NOW - 3 * DAY), 16);
+    CHECK_INT(leitner_interval_days(bank, 2, NOW, NOW), 2);
 }
 
 static void test_apply(const Bank *bank)

@@ -92,9 +92,11 @@ static void simulate_day(const Bank *bank, ItemState *st, const Learner *l, Hist
         history_add(h, item, right, t, box);
         stats->shown[bank->items[item].domain]++;
         int64_t ahead = m.due_at - t;
-        if (ahead > stats->max_ahead)
+        /* The cap holds before the exam; after it the plain ladder returns. */
+        bool before_exam = opt.exam_date && t < opt.exam_date;
+        if (ahead > stats->max_ahead && (before_exam || !opt.exam_date))
             stats->max_ahead = ahead;
-        if (opt.exam_date) {
+        if (before_exam) {
             int64_t days_left = (opt.exam_date - t) / DAY;
             int64_t cap = days_left / 2 < 1 ? 1 : days_left / 2;
             if (ahead > cap * DAY)
