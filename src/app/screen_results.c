@@ -529,9 +529,14 @@ static void plan_draw(App *app, void *state)
             py += text_line_height(app, FONT_BODY) + app_px(app, 10);
         }
         py += app_px(app, 6);
-        snprintf(line, sizeof line, "About %d new items a day reaches all %d unseen items %s. Weaker domains get more "
-                 "time; the daily drill leans toward them too.", s->plan.new_per_day, s->plan.unseen,
-                 s->plan.covers_bank ? "before the exam" : "as far as time allows");
+        if (s->plan.covers_bank)
+            snprintf(line, sizeof line, "About %d new items a day introduces all %d unseen items before the exam.",
+                     s->plan.new_per_day, s->plan.unseen);
+        else
+            snprintf(line, sizeof line, "About %d new items a day is what %d minutes allow besides reviews: about %d "
+                     "of the %d unseen items before the exam. More minutes a day reach more of the bank.",
+                     s->plan.new_per_day, s->minutes, s->plan.new_per_day * s->plan.days_left, s->plan.unseen);
+        strbuf_append(line, sizeof line, " Weaker domains get more time; the daily drill leans toward them too.");
         text_draw_wrapped(app, FONT_SMALL, line, x, py, w, t->text_dim, 0, p.y + p.h);
     }
     ui_footer(app, "Up/Down  field     Left/Right  change     PgUp/PgDn  a week     Enter  save the plan     Esc  back");
