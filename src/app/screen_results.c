@@ -42,7 +42,7 @@ static void *results_enter(App *app, const void *arg)
     int scores[5], count = 0;
     if (store_last_mock_scores(app->store, 5, scores, &count) == STORE_OK)
         s->has_readiness = plan_readiness(app->bank, scores, count, NULL, &s->readiness);
-    s->has_estimate = study_pass_estimate(app, 1000, &s->estimate);
+    s->has_estimate = study_pass_estimate(app, 0, &s->estimate, NULL);
     s->weakest_domain = plan_weakest_domain(app->bank, &s->r.result);
     s->weak_task_count = plan_weakest_tasks(app->bank, &s->r.result, s->weak_tasks, 3);
     if (s->r.result.pass && !app->settings.reduce_motion)

@@ -120,7 +120,7 @@ static void load_readiness(App *app, StatsState *s)
     const Bank *b = app->bank;
     Answer *answers = calloc(STATS_RECENT_ANSWERS, sizeof *answers);
     int n = 0;
-    if (answers && store_recent_answers(app->store, b, STATS_RECENT_ANSWERS, answers, &n) != STORE_OK)
+    if (answers && store_recent_answers(app->store, b, STATS_RECENT_ANSWERS, answers, NULL, &n) != STORE_OK)
         n = 0;
     s->answers_used = n;
     ScoreResult history;
@@ -142,16 +142,7 @@ static void load_readiness(App *app, StatsState *s)
         }
     }
 
-    PlanLearner learner;
-    s->pass_ok = false;
-    s->evidence = 0;
-    if (answers && plan_learner_estimate(b, answers, NULL, n, &learner)) {
-        s->evidence = learner.evidence;
-        /* Seeded by the day: the same progress gives the same estimate all day. */
-        Rng rng;
-        rng_seed(&rng, (uint64_t)s->today * 2654435761u + 17u);
-        s->pass_ok = plan_pass_probability(b, app->states, &learner, PLAN_DEFAULT_SIMULATIONS, &rng, &s->pass);
-    }
+    s->pass_ok = study_pass_estimate(app, PLAN_DEFAULT_SIMULATIONS, &s->pass, &s->evidence);
     free(answers);
 
     s->weakest = -1;
@@ -1096,10 +1087,11 @@ static void compose_checklist(App *app, const StatsState *s, CheckItem *c)
     snprintf(c[3].title, sizeof c[3].title, "Estimated pass probability of 80%% or more");
     if (s->pass_ok && s->evidence > 0)
         snprintf(c[3].detail, sizeof c[3].detail,
-                 "%d%% (give or take %.1f points) from %d simulated mock exams, average score %d, using what "
+                 "%d%% (likely %d-%d%%) from %d simulated mock exams, average score %d, using what "
                  "%d question answers show about each domain and each box.",
-                 (int)(s->pass.probability * 100 + 0.5), s->pass.std_error * 100, s->pass.simulations,
-                 (int)(s->pass.mean_scaled + 0.5), s->evidence);
+                 (int)(s->pass.probability * 100 + 0.5), (int)(s->pass.low * 100 + 0.5),
+                 (int)(s->pass.high * 100 + 0.5), s->pass.simulations, (int)(s->pass.mean_scaled + 0.5),
+                 s->evidence);
     else
         snprintf(c[3].detail, sizeof c[3].detail, "Answer some questions first: the estimate needs your answers.");
 }

@@ -57,7 +57,7 @@ void study_reload(App *app)
     d->recent_count = 0;
     if (app->store) {
         store_load_states(app->store, app->bank, d->states);
-        store_recent_answers(app->store, app->bank, STUDY_RECENT_ANSWERS, d->recent, &d->recent_count);
+        store_recent_answers(app->store, app->bank, STUDY_RECENT_ANSWERS, d->recent, NULL, &d->recent_count);
     }
     recompute_accuracy(app);
 }
@@ -207,17 +207,26 @@ void study_today(App *app, StudyToday *out)
     store_new_items_since(app->store, day_start, &out->new_today);
 }
 
-bool study_pass_estimate(App *app, int simulations, PlanPassEstimate *out)
+bool study_pass_estimate(App *app, int simulations, PlanPassEstimate *out, int *evidence)
 {
-    StudyData *d = app->study;
     memset(out, 0, sizeof *out);
-    if (d->recent_count == 0)
-        return false;
+    if (evidence)
+        *evidence = 0;
+    Answer *answers = calloc(STUDY_ESTIMATE_ANSWERS, sizeof *answers);
+    int *boxes = calloc(STUDY_ESTIMATE_ANSWERS, sizeof *boxes);
+    int n = 0;
+    bool ok = answers && boxes &&
+              store_recent_answers(app->store, app->bank, STUDY_ESTIMATE_ANSWERS, answers, boxes, &n) == STORE_OK &&
+              n > 0;
     PlanLearner learner;
-    if (!plan_learner_estimate(app->bank, d->recent, NULL, d->recent_count, &learner))
+    ok = ok && plan_learner_estimate(app->bank, answers, boxes, n, &learner);
+    free(answers);
+    free(boxes);
+    if (!ok)
         return false;
-    /* A fixed seed: the same history always gives the same estimate. */
+    if (evidence)
+        *evidence = learner.evidence;
     Rng rng;
-    rng_seed(&rng, 0x5eed0fULL + (uint64_t)d->recent_count);
+    rng_seed(&rng, (uint64_t)study_day(app, app_now(app)) * 2654435761u + 17u);
     return plan_pass_probability(app->bank, app->states, &learner, simulations, &rng, out);
 }

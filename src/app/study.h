@@ -15,6 +15,7 @@
 #include "rewards.h"
 
 #define STUDY_RECENT_ANSWERS 400   /* answers read back for domain accuracy */
+#define STUDY_ESTIMATE_ANSWERS 1500 /* answers behind the pass estimate */
 
 typedef struct StudyToday {
     int due;              /* items due now */
@@ -60,11 +61,13 @@ LeitnerMove study_answer(App *app, StudyMode mode, int item, uint32_t answer, bo
 bool study_add_xp(App *app, int xp);
 /* Fills today's numbers. */
 void study_today(App *app, StudyToday *out);
-/* Estimates the probability of passing a mock exam today from the recent
- * answers and the item boxes (plan_pass_probability over `simulations`
- * forms; 0 = the core's default). Deterministic for a given history. Returns
- * false when there is no answer yet or a form cannot be built. */
-bool study_pass_estimate(App *app, int simulations, PlanPassEstimate *out);
+/* Estimates the probability of passing a mock exam today from the last
+ * STUDY_ESTIMATE_ANSWERS answers with the box each item was in, and the
+ * item boxes now (plan_pass_probability over `simulations` forms; 0 = the
+ * core's default). Seeded by the day, so the results screen and Stats show
+ * the same figure all day. Sets *evidence (may be NULL) to the answers the
+ * learner model used. Returns false when there is no answer yet. */
+bool study_pass_estimate(App *app, int simulations, PlanPassEstimate *out, int *evidence);
 /* Per-domain recent accuracy (EWMA), parallel to bank->domains. */
 const double *study_accuracy(const App *app);
 

@@ -125,8 +125,10 @@ int64_t store_last_review_id(const Store *st);
 
 /* Copies up to `limit` most recent answers (all modes) into out, oldest
  * first, newest last; answers to ids the bank no longer has are skipped.
- * Sets *count. */
-StoreStatus store_recent_answers(Store *st, const Bank *bank, int limit, Answer *out, int *count);
+ * When box_before is not NULL (limit entries), it receives the box each
+ * item was in when answered (reviews.box_before). Sets *count. */
+StoreStatus store_recent_answers(Store *st, const Bank *bank, int limit, Answer *out, int *box_before,
+                                 int *count);
 
 /* ---- settings and profile ------------------------------------------- */
 

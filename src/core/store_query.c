@@ -59,7 +59,8 @@ StoreStatus store_load_states(Store *st, const Bank *bank, ItemState *out)
     return STORE_OK;
 }
 
-StoreStatus store_recent_answers(Store *st, const Bank *bank, int limit, Answer *out, int *count)
+StoreStatus store_recent_answers(Store *st, const Bank *bank, int limit, Answer *out, int *box_before,
+                                 int *count)
 {
     static const char action[] = "read your recent answers";
     *count = 0;
@@ -70,7 +71,7 @@ StoreStatus store_recent_answers(Store *st, const Bank *bank, int limit, Answer 
     if (!store_index_build(&ix, bank))
         return out_of_memory(st);
     sqlite3_stmt *stmt = NULL;
-    int rc = store_prepare(st, "SELECT item_id, answer, correct, ms, at FROM reviews ORDER BY id DESC", &stmt);
+    int rc = store_prepare(st, "SELECT item_id, answer, correct, ms, at, box_before FROM reviews ORDER BY id DESC", &stmt);
     int n = 0;
     while (rc == SQLITE_OK && n < limit && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         rc = SQLITE_OK;
@@ -87,6 +88,8 @@ StoreStatus store_recent_answers(Store *st, const Bank *bank, int limit, Answer 
         out[n].correct = sqlite3_column_int(stmt, 2) != 0;
         out[n].ms = sqlite3_column_int(stmt, 3);
         out[n].at = sqlite3_column_int64(stmt, 4);
+        if (box_before)
+            box_before[n] = sqlite3_column_int(stmt, 5);
         n++;
     }
     sqlite3_finalize(stmt);
@@ -97,6 +100,11 @@ StoreStatus store_recent_answers(Store *st, const Bank *bank, int limit, Answer 
         Answer t = out[i];
         out[i] = out[n - 1 - i];
         out[n - 1 - i] = t;
+        if (box_before) {
+            int b = box_before[i];
+            box_before[i] = box_before[n - 1 - i];
+            box_before[n - 1 - i] = b;
+        }
     }
     *count = n;
     return STORE_OK;

@@ -229,7 +229,7 @@ static void time_sessions(Store *st, const Bank *bank, ItemState *states)
         store_load_states(st, bank, states);
         Stamp t1 = stamp();
         int n = 0;
-        store_recent_answers(st, bank, RECENT_ANSWERS, recent, &n);
+        store_recent_answers(st, bank, RECENT_ANSWERS, recent, NULL, &n);
         Stamp t2 = stamp();
         double acc[16];
         leitner_domain_accuracy(bank, recent, n, acc);

@@ -259,19 +259,32 @@ static void test_recent_answers(void)
     testdb_exec(c.db, "INSERT INTO reviews(at, item_id, mode, correct, answer) VALUES(1, 'retired', 'drill', 1, 'A')");
     Answer out[20];
     int n = -1;
-    CHECK_INT(store_recent_answers(c.st, &c.tb.bank, 3, out, &n), STORE_OK);
+    CHECK_INT(store_recent_answers(c.st, &c.tb.bank, 3, out, NULL, &n), STORE_OK);
     CHECK_INT(n, 3); /* the retired id is skipped, not counted */
     CHECK_INT(out[0].item, 11);
     CHECK_INT(out[1].item, 2);
     CHECK_INT(out[2].item, 9); /* newest last */
     CHECK(out[2].correct && out[2].answer == 1 && out[2].ms == 1500);
     CHECK_INT(out[2].at, T0 + 3610);
-    CHECK_INT(store_recent_answers(c.st, &c.tb.bank, 20, out, &n), STORE_OK);
+    CHECK_INT(store_recent_answers(c.st, &c.tb.bank, 20, out, NULL, &n), STORE_OK);
     CHECK_INT(n, 10);
     CHECK_INT(out[0].item, 0);
     CHECK_INT(out[1].answer, 0x2);
     CHECK(!out[1].correct);
-    CHECK_INT(store_recent_answers(c.st, &c.tb.bank, 0, out, &n), STORE_OK);
+    /* The box each item was in when answered comes along, in the same order. */
+    int boxes[20];
+    CHECK_INT(store_recent_answers(c.st, &c.tb.bank, 20, out, boxes, &n), STORE_OK);
+    CHECK_INT(n, 10);
+    CHECK_INT(boxes[n - 1], testdb_int(c.db, "SELECT box_before FROM reviews WHERE item_id != 'retired' "
+                                             "ORDER BY id DESC LIMIT 1"));
+    CHECK_INT(boxes[0], testdb_int(c.db, "SELECT box_before FROM reviews WHERE item_id != 'retired' "
+                                         "ORDER BY id DESC LIMIT 1 OFFSET 9"));
+    int sum = 0;
+    for (int i = 0; i < n; i++)
+        sum += boxes[i];
+    CHECK_INT(sum, testdb_int(c.db, "SELECT SUM(box_before) FROM (SELECT box_before FROM reviews "
+                                    "WHERE item_id != 'retired' ORDER BY id DESC LIMIT 10)"));
+    CHECK_INT(store_recent_answers(c.st, &c.tb.bank, 0, out, NULL, &n), STORE_OK);
     CHECK_INT(n, 0);
     store_close(c.st);
 }
