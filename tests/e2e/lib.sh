@@ -28,6 +28,12 @@ play() {
   "$BIN" --headless --script "$_file" --shots "$WORK/shots" --data-dir "$WORK/data" --seed 7 "$@"
 }
 
+# repeat N LINE: prints LINE N times (for long runs of script commands).
+repeat() {
+  _i=0
+  while [ $_i -lt "$1" ]; do printf '%s\n' "$2"; _i=$((_i + 1)); done
+}
+
 # sql QUERY: prints the result from progress.db.
 sql() { sqlite3 -batch -noheader "$WORK/data/progress.db" "$1"; }
 

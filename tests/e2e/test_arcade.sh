@@ -72,17 +72,9 @@ play "time $NOW
 key 2
 key Return
 wait 3000
-answer right
-answer right
-answer right
-answer right
-answer right
-answer right
+$(repeat 6 "answer right")
 shot arcade-combo-x3.png
-answer right
-answer right
-answer right
-answer right
+$(repeat 4 "answer right")
 answer wrong
 key Return
 answer wrong
@@ -109,21 +101,7 @@ play "time $NOW
 key 2
 key Return
 wait 3000
-answer right
-answer right
-answer right
-answer right
-answer right
-answer right
-answer right
-answer right
-answer right
-answer right
-answer right
-answer right
-answer right
-answer right
-answer right
+$(repeat 15 "answer right")
 answer wrong
 key Return
 answer wrong
