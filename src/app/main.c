@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "compat.h"
 #include "audio.h"
 #include "bankcheck.h"
 #include "bankload.h"
@@ -46,9 +47,7 @@ static void find_data_root(char *out, size_t size)
             snprintf(probe, sizeof probe, "%s%sassets/fonts/DejaVuSans.ttf", base, candidates[i]);
             if (file_exists(probe)) {
                 snprintf(out, size, "%s%s", base, candidates[i]);
-                size_t n = strlen(out);
-                if (n > 1 && out[n - 1] == '/')
-                    out[n - 1] = '\0';
+                compat_native_separators(out);
                 SDL_free(base);
                 return;
             }
@@ -63,6 +62,7 @@ static bool find_data_dir(const CliOptions *o, char *out, size_t size)
 {
     if (o->data_dir) {
         snprintf(out, size, "%s", o->data_dir);
+        compat_native_separators(out);
         return true;
     }
     char *pref = SDL_GetPrefPath("", "cloudprep");
@@ -70,15 +70,13 @@ static bool find_data_dir(const CliOptions *o, char *out, size_t size)
         return false;
     snprintf(out, size, "%s", pref);
     SDL_free(pref);
+    compat_native_separators(out);
     return true;
 }
 
 static int local_utc_offset(int64_t now)
 {
-    time_t t = (time_t)now;
-    struct tm tm;
-    localtime_r(&t, &tm);
-    return (int)tm.tm_gmtoff;
+    return compat_utc_offset(now);
 }
 
 static void load_bank(App *app, const char *dir)
@@ -235,8 +233,8 @@ static int run_game(const CliOptions *o)
     app.start_wall = o->headless ? HEADLESS_START_TIME : (int64_t)time(NULL);
     rng_seed(&app.rng, o->seed_given ? o->seed : (uint64_t)time(NULL));
     if (o->headless) {
-        setenv("SDL_VIDEODRIVER", "dummy", 1);
-        setenv("SDL_AUDIODRIVER", "dummy", 1);
+        SDL_setenv("SDL_VIDEODRIVER", "dummy", 1);
+        SDL_setenv("SDL_AUDIODRIVER", "dummy", 1);
     }
     find_data_root(root, sizeof root);
     if (o->bank_dir)
@@ -297,6 +295,7 @@ static int export_history(const CliOptions *o)
 
 int main(int argc, char **argv)
 {
+    compat_console_setup();
     CliOptions o = cli_parse(argc, argv);
     bench_setup();
     switch (o.action) {

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "compat.h"
 #include "scoring.h"
 #include "store.h"
 
@@ -20,10 +21,7 @@ struct StudyData {
 
 static int utc_offset(int64_t t)
 {
-    time_t tt = (time_t)t;
-    struct tm tm;
-    localtime_r(&tt, &tm);
-    return (int)tm.tm_gmtoff;
+    return compat_utc_offset(t);
 }
 
 int study_day(const App *app, int64_t t)

@@ -3,6 +3,7 @@
  * no errors, copied into the Bank's arena. It never trusts its input: every
  * size is bounded and every problem becomes a diagnostic, never a crash.
  * Quality statistics (answer positions, duplicates) are bankcheck.c's job. */
+#include "compat.h"
 #include "bankload.h"
 
 #include <dirent.h>
@@ -273,7 +274,7 @@ static void report_v(Ctx *c, DiagLevel level, int line, int col, const char *fmt
     diag_add(c->diag, level, c->file, line, col, "%s", msg);
 }
 
-__attribute__((format(printf, 5, 6)))
+COMPAT_PRINTF(5, 6)
 static void report(Ctx *c, DiagLevel level, int line, int col, const char *fmt, ...)
 {
     va_list ap;
@@ -1806,10 +1807,12 @@ static int list_item_files(const char *dir, Diag *d, char ***names)
     char path[4096];
     while ((e = readdir(dh)) != NULL) {
         const char *n = e->d_name;
-        if (n[0] == '.' || strcmp(n, "exam.yaml") == 0 || e->d_type == DT_DIR)
+        if (n[0] == '.' || strcmp(n, "exam.yaml") == 0)
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, n);
+        if (compat_is_dir(path))
             continue;
         if (ends_with(n, ".yml")) {
-            snprintf(path, sizeof path, "%s/%s", dir, n);
             diag_add(d, DIAG_WARNING, path, 0, 0, "ignored: bank files must end in .yaml");
             continue;
         }

@@ -2,6 +2,7 @@
  * and longest-option bias, near-duplicate prompts, repeated option sets,
  * coverage per task and domain) and the --check-bank report that prints them
  * after the loader's diagnostics. Thresholds live in bankcheck.h. */
+#include "compat.h"
 #include "bankcheck.h"
 
 #include <errno.h>
@@ -21,7 +22,7 @@ typedef struct Checker {
     const char *where; /* the bank folder, for bank-wide findings */
 } Checker;
 
-__attribute__((format(printf, 5, 6)))
+COMPAT_PRINTF(5, 6)
 static void warn_at(Checker *k, const char *file, int line, int *listed, const char *fmt, ...)
 {
     if (listed) {

@@ -4,6 +4,7 @@
  * The schema is in store_schema.c, writes in store_write.c, reads in
  * store_query.c, shared helpers in store_util.c. */
 #include "store_internal.h"
+#include "compat.h"
 #include "strbuf.h"
 
 #include <errno.h>
@@ -18,7 +19,7 @@
 /* ---- small helpers ---------------------------------------------------- */
 
 /* Creates path and its parents with `mode`; returns 0 or an errno value. */
-static int make_dirs(const char *path, mode_t mode)
+static int make_dirs(const char *path)
 {
     char buf[STORE_PATH_MAX];
     size_t len = strlen(path);
@@ -26,11 +27,11 @@ static int make_dirs(const char *path, mode_t mode)
         return ENAMETOOLONG;
     memcpy(buf, path, len + 1);
     for (size_t i = 1; i <= len; i++) {
-        if (buf[i] != '/' && buf[i] != '\0')
+        if (buf[i] != '/' && buf[i] != COMPAT_DIR_SEP && buf[i] != '\0')
             continue;
         char saved = buf[i];
         buf[i] = '\0';
-        if (mkdir(buf, mode) != 0 && errno != EEXIST)
+        if (compat_mkdir_private(buf) != 0 && errno != EEXIST && !compat_is_dir(buf))
             return errno;
         buf[i] = saved;
     }
@@ -146,7 +147,7 @@ static bool move_aside(Store *st, int64_t now, char *name, size_t size)
         if (!store_file_exists(dest))
             break;
     }
-    if (rename(st->path, dest) != 0)
+    if (compat_replace_file(st->path, dest) != 0)
         return false;
     /* the journal files belong to the damaged file: keep them beside it under
      * names SQLite pairs with it, so it can still be examined */
@@ -156,7 +157,7 @@ static bool move_aside(Store *st, int64_t now, char *name, size_t size)
         snprintf(from, sizeof from, "%s%s", st->path, SIDE[i]);
         snprintf(to, sizeof to, "%s%s", dest, SIDE[i]);
         if (store_file_exists(from))
-            (void)rename(from, to);
+            (void)compat_replace_file(from, to);
     }
     char shm[STORE_PATH_MAX + 16];
     snprintf(shm, sizeof shm, "%s-shm", st->path);
@@ -328,7 +329,7 @@ static int open_writable(Store *st, int64_t now, StoreOpenInfo *info, bool exist
     if (sqlite3_db_readonly(st->db, "main") == 1)
         return SQLITE_READONLY;
     if (!existed)
-        (void)chmod(st->path, 0600);
+        compat_make_private(st->path);
     rc = pragma_setup(st);
     if (rc != SQLITE_OK)
         return rc;
@@ -506,7 +507,7 @@ Store *store_open_with(const char *data_dir, int64_t now, const StoreOptions *op
         fall_back_readonly(st, info, SQLITE_CANTOPEN, "no usable data folder was given");
         return st;
     }
-    int err = make_dirs(st->dir, 0700);
+    int err = make_dirs(st->dir);
     if (err != 0) {
         store_say(reason, sizeof reason, "the folder %s can't be created (%s)", st->dir, strerror(err));
         fall_back_readonly(st, info, err == ENOSPC ? SQLITE_FULL : SQLITE_CANTOPEN, reason);

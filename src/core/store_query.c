@@ -568,11 +568,11 @@ StoreStatus store_export_csv(Store *st, const char *path)
         return read_failed(st, rc, action);
     }
     int err = 0;
-    if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0)
+    if (fflush(f) != 0 || ferror(f) || compat_fsync(fileno(f)) != 0)
         err = errno ? errno : EIO;
     if (fclose(f) != 0 && err == 0)
         err = errno;
-    if (err == 0 && rename(tmp, path) != 0)
+    if (err == 0 && compat_replace_file(tmp, path) != 0)
         err = errno;
     if (err != 0) {
         unlink(tmp);

@@ -2,6 +2,9 @@
  * scratch folders. Kept tiny on purpose. */
 #include "testlib.h"
 
+#include "compat.h"
+
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,12 +56,25 @@ int testlib_finish(void)
     return checks_failed == 0 ? 0 : 1;
 }
 
-static void remove_tree(const char *path)
+bool testlib_remove_tree(const char *path)
 {
-    char cmd[1200];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", path);
-    if (system(cmd) != 0)
-        fprintf(stderr, "testlib: could not clear %s\n", path);
+    if (!compat_exists(path))
+        return true;
+    if (!compat_is_dir(path))
+        return remove(path) == 0;
+    DIR *d = opendir(path);
+    bool ok = d != NULL;
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        char child[1200];
+        snprintf(child, sizeof child, "%s/%s", path, e->d_name);
+        ok = testlib_remove_tree(child) && ok;
+    }
+    if (d)
+        closedir(d);
+    return rmdir(path) == 0 && ok;
 }
 
 const char *testlib_tmpdir(const char *name)
@@ -69,8 +85,9 @@ const char *testlib_tmpdir(const char *name)
         snprintf(path, sizeof path, "%s/tests/tmp-%s-%d", base, name, (int)getpid());
     else
         snprintf(path, sizeof path, "/tmp/cloudprep-test-%s-%d", name, (int)getpid());
-    remove_tree(path);
-    if (mkdir(path, 0700) != 0)
+    if (!testlib_remove_tree(path))
+        fprintf(stderr, "testlib: could not clear %s\n", path);
+    if (compat_mkdir_private(path) != 0)
         perror(path);
     return path;
 }

@@ -20,6 +20,9 @@ int testlib_finish(void);
  * /tmp), named after `name`. The string is static storage, valid until the
  * next call. */
 const char *testlib_tmpdir(const char *name);
+/* Removes path and everything under it, without a shell (so also on
+ * Windows). Returns true when nothing of it is left. */
+bool testlib_remove_tree(const char *path);
 /* Path of a file in the source tree; static storage until the next call. */
 const char *testlib_source_path(const char *relative);
 
