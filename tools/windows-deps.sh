@@ -1,9 +1,10 @@
 #!/bin/sh
 # Cross-builds cloudprep's libraries for Windows x64 from Debian's own source
 # packages, once: SDL2 (DLL), SDL2_ttf (DLL, FreeType linked in statically),
-# SDL2_mixer (DLL, WAV only), libyaml and SQLite (static), stb (headers).
+# SDL2_mixer (DLL, WAV only), libyaml, SQLite and stb_image_write (static).
 # Usage: tools/windows-deps.sh BUILD_DIR   (the result goes to BUILD_DIR/prefix)
-# Each library leaves a stamp; a second run does nothing. Sources come from the
+# Each library leaves a stamp; a second run does nothing (until this script
+# or the toolchain file changes). Sources come from the
 # system's Debian mirror through a private apt sources file, so the system's
 # apt configuration is never changed.
 set -eu
@@ -144,14 +145,16 @@ build_sqlite() {
     -DSQLITE_DEFAULT_FOREIGN_KEYS=0 -DSQLITE_DQS=0
   $host-ar rcs "$prefix/lib/libsqlite3.a" "$b/sqlite3.o"
   cp "$b/sqlite3.h" "$b/sqlite3ext.h" "$prefix/include/"
-  printf 'SQLite is in the public domain (https://www.sqlite.org/copyright.html).\n' > "$prefix/licenses/SQLite.txt"
+  { echo "SQLite $(cat "$s/VERSION") (https://www.sqlite.org)"; echo
+    awk '/author disclaims copyright/ { on = 1 } on && /^\*\*\*\*/ { exit } on { sub(/^\*\* ?/, ""); print }' "$b/sqlite3.h"
+  } > "$prefix/licenses/SQLite.txt"
   rm -rf "$b"
   mark_done sqlite
 }
 
 copy_stb() {
   done_already stb && return 0
-  log "stb headers"
+  log "stb (headers, PNG writer)"
   [ -d /usr/include/stb ] || { echo "windows-deps: /usr/include/stb missing (install libstb-dev)" >&2; exit 1; }
   mkdir -p "$prefix/include/stb" "$out/build-stb"
   cp /usr/include/stb/*.h "$prefix/include/stb/"
@@ -168,12 +171,21 @@ Version: 0.0
 Cflags: -I\${prefix}/include/stb
 Libs: -L\${prefix}/lib -lstb
 EOF
-  sed -n '/^License:/,$p' /usr/share/doc/libstb-dev/copyright > "$prefix/licenses/stb.txt" 2>/dev/null \
-    || cp /usr/share/doc/libstb-dev/copyright "$prefix/licenses/stb.txt"
+  # the licence as stb_image_write.h states it at its end
+  { echo "stb_image_write.h (https://github.com/nothings/stb)"; echo
+    sed -n '/^This software is available under 2 licenses/,/^\*\//p' /usr/include/stb/stb_image_write.h | sed '$d'
+  } > "$prefix/licenses/stb.txt"
   mark_done stb
 }
 
 start=$(date +%s)
+# A changed recipe (this script or the toolchain file) rebuilds every library.
+key=$(cat "$src_root/tools/windows-deps.sh" "$toolchain" | sha256sum | cut -c1-16)
+if [ "$(cat "$out/stamps/recipe" 2>/dev/null)" != "$key" ]; then
+  find "$out/stamps" -type f ! -name sources -delete
+  rm -rf "$prefix" && mkdir -p "$prefix/lib/pkgconfig" "$prefix/include" "$prefix/bin" "$prefix/licenses"
+  echo "$key" > "$out/stamps/recipe"
+fi
 fetch_sources
 build_sdl2
 build_freetype

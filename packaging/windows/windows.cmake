@@ -38,3 +38,9 @@ add_custom_target(dist
     DEPENDS cloudprep cloudprep_data
     COMMENT "Making the Windows zip and installer in ${CLOUDPREP_DIST_DIR}"
     VERBATIM)
+
+# The installer, silently installed and uninstalled under Wine (needs `dist` first: make test-windows).
+add_test(NAME e2e.test_installer COMMAND sh ${CMAKE_SOURCE_DIR}/packaging/windows/test_installer.sh
+         ${CLOUDPREP_DIST_DIR}/cloudprep-${PROJECT_VERSION}-win64-setup.exe ${CMAKE_SOURCE_DIR}
+         ${CMAKE_BINARY_DIR}/tests/e2e-work/test_installer)
+set_tests_properties(e2e.test_installer PROPERTIES TIMEOUT 600)
