@@ -153,16 +153,21 @@ bool compat_pwrite_all(int fd, const void *buf, size_t len, int64_t offset)
 {
     if (_lseeki64(fd, offset, SEEK_SET) != offset)
         return false;
+    int mode = _setmode(fd, _O_BINARY); /* bytes as they are, whatever open() chose */
     const char *p = buf;
-    while (len > 0) {
+    bool ok = true;
+    while (ok && len > 0) {
         unsigned chunk = len > INT_MAX ? INT_MAX : (unsigned)len;
         int n = _write(fd, p, chunk);
-        if (n <= 0)
-            return false;
-        p += n;
-        len -= (size_t)n;
+        ok = n > 0;
+        if (ok) {
+            p += n;
+            len -= (size_t)n;
+        }
     }
-    return true;
+    if (mode != -1)
+        (void)_setmode(fd, mode);
+    return ok;
 }
 
 void compat_sync_dir(const char *dir)

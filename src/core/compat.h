@@ -47,7 +47,8 @@ int compat_replace_file(const char *from, const char *to);
 /* Flushes an open file descriptor's data to the disk. Returns 0, or -1 with errno. */
 int compat_fsync(int fd);
 
-/* Writes all `len` bytes at `offset` without moving anything else.
+/* Writes all `len` bytes at byte `offset` of the file; the file position
+ * afterwards is unspecified.
  * Returns true when every byte was written; false with errno otherwise. */
 bool compat_pwrite_all(int fd, const void *buf, size_t len, int64_t offset);
 

@@ -18,7 +18,7 @@
 
 /* ---- small helpers ---------------------------------------------------- */
 
-/* Creates path and its parents with `mode`; returns 0 or an errno value. */
+/* Creates path and its parents, private to the user; returns 0 or an errno value. */
 static int make_dirs(const char *path)
 {
     char buf[STORE_PATH_MAX];
