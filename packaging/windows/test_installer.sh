@@ -23,6 +23,8 @@ if [ ! -f "$SETUP" ]; then
   fail "no installer at $SETUP (make windows builds it)"; finish; exit 1
 fi
 winvar() { wine cmd /c "echo %$1%" 2>/dev/null | tr -d '\r'; }
+# The installed program runs with C: as its drive: give it Windows paths (Z:\...).
+winpath() { winepath -w "$1" 2>/dev/null; }
 LOCAL=$(winepath -u "$(winvar LOCALAPPDATA)" 2>/dev/null)
 ROAMING=$(winepath -u "$(winvar APPDATA)" 2>/dev/null)
 INST=${LOCAL%/}/Programs/cloudprep
@@ -46,7 +48,8 @@ expect_eq "installed --version" "$(wine ./cloudprep.exe --version)" "cloudprep $
 wine ./cloudprep.exe --check-bank banks/clf-c02 > "$WORK/check.txt" 2>&1 && pass || fail "--check-bank on the installed bank"
 grep -q ', 0 errors, 0 warnings' "$WORK/check.txt" && pass || fail "installed bank: $(tail -3 "$WORK/check.txt")"
 printf 'expect home\nshot home.png\nkey 4\nexpect diagnostic\nkey Return\nexpect exam\nanswer right\nkey Return\nwait 300\nshot session.png\nquit\n' > "$WORK/session.txt"
-SDL_AUDIODRIVER=dummy wine ./cloudprep.exe --headless --script "$WORK/session.txt" --shots "$WORK/shots" --seed 3 \
+SDL_AUDIODRIVER=dummy wine ./cloudprep.exe --headless --script "$(winpath "$WORK/session.txt")" \
+  --shots "$(winpath "$WORK/shots")" --seed 3 \
   > "$WORK/session.log" 2>&1 && pass || { fail "headless session"; cat "$WORK/session.log" >&2; }
 for shot in session.png home.png; do
   if [ -s "$WORK/shots/$shot" ]; then
@@ -61,7 +64,8 @@ grep -q 'AppData\\Roaming\\cloudprep\\progress.db' "$WORK/session.log" && pass \
   || fail "progress path not shown as a Windows path: $(cat "$WORK/session.log")"
 # a data folder whose name is not ASCII (the manifest's UTF-8 code page)
 printf 'expect home\nquit\n' > "$WORK/quit.txt"
-wine ./cloudprep.exe --headless --script "$WORK/quit.txt" --data-dir "$WORK/Daten – Ærø ü" >/dev/null 2>&1 \
+wine ./cloudprep.exe --headless --script "$(winpath "$WORK/quit.txt")" --data-dir "$(winpath "$WORK/Daten – Ærø ü")" \
+  >/dev/null 2>&1 \
   && pass || fail "headless run with a non-ASCII data folder"
 if [ -f "$WORK/Daten – Ærø ü/progress.db" ]; then pass; else fail "no progress.db in the non-ASCII folder"; fi
 cd "$WORK"

@@ -24,6 +24,17 @@ target_sources(cloudprep PRIVATE ${CMAKE_BINARY_DIR}/cloudprep.rc)
 set_property(SOURCE ${CMAKE_BINARY_DIR}/cloudprep.rc APPEND PROPERTY OBJECT_DEPENDS
     ${WIN_ICON} ${WIN_MANIFEST})
 
+# The unit tests are Windows programs on the same core, which takes paths as
+# UTF-8: they get the manifest too.
+file(WRITE ${CMAKE_BINARY_DIR}/utf8-manifest.rc "1 24 \"${WIN_MANIFEST}\"\n")
+get_directory_property(test_targets DIRECTORY ${CMAKE_SOURCE_DIR}/tests BUILDSYSTEM_TARGETS)
+foreach(t ${test_targets})
+  get_target_property(type ${t} TYPE)
+  if(type STREQUAL "EXECUTABLE")
+    target_sources(${t} PRIVATE ${CMAKE_BINARY_DIR}/utf8-manifest.rc)
+  endif()
+endforeach()
+
 # The DLLs beside the program, so it (and the tests, under Wine) start from the build tree.
 add_custom_command(TARGET cloudprep POST_BUILD
     COMMAND ${CMAKE_COMMAND} -E copy_if_different $<TARGET_RUNTIME_DLLS:cloudprep> $<TARGET_FILE_DIR:cloudprep>
