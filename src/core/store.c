@@ -4,6 +4,7 @@
  * The schema is in store_schema.c, writes in store_write.c, reads in
  * store_query.c, shared helpers in store_util.c. */
 #include "store_internal.h"
+#include "fsutil.h"
 #include "strbuf.h"
 
 #include <errno.h>
@@ -16,30 +17,6 @@
 #include <unistd.h>
 
 /* ---- small helpers ---------------------------------------------------- */
-
-/* Creates path and its parents with `mode`; returns 0 or an errno value. */
-static int make_dirs(const char *path, mode_t mode)
-{
-    char buf[STORE_PATH_MAX];
-    size_t len = strlen(path);
-    if (len == 0 || len >= sizeof buf)
-        return ENAMETOOLONG;
-    memcpy(buf, path, len + 1);
-    for (size_t i = 1; i <= len; i++) {
-        if (buf[i] != '/' && buf[i] != '\0')
-            continue;
-        char saved = buf[i];
-        buf[i] = '\0';
-        if (mkdir(buf, mode) != 0 && errno != EEXIST)
-            return errno;
-        buf[i] = saved;
-    }
-    struct stat sb;
-    if (stat(path, &sb) != 0)
-        return errno;
-    return S_ISDIR(sb.st_mode) ? 0 : ENOTDIR;
-}
-
 
 /* ---- inspecting an existing file ------------------------------------- */
 
@@ -506,7 +483,7 @@ Store *store_open_with(const char *data_dir, int64_t now, const StoreOptions *op
         fall_back_readonly(st, info, SQLITE_CANTOPEN, "no usable data folder was given");
         return st;
     }
-    int err = make_dirs(st->dir, 0700);
+    int err = fsutil_make_dirs(st->dir, 0700);
     if (err != 0) {
         store_say(reason, sizeof reason, "the folder %s can't be created (%s)", st->dir, strerror(err));
         fall_back_readonly(st, info, err == ENOSPC ? SQLITE_FULL : SQLITE_CANTOPEN, reason);
