@@ -124,6 +124,12 @@ static bool open_store(App *app, const CliOptions *o)
     snprintf(app->store_message, sizeof app->store_message, "%s", info.message);
     if (info.message[0])
         fprintf(stderr, "cloudprep: %s\n", info.message);
+    if (info.kind == STORE_OPEN_LOCKED) {
+        /* a second copy offers nothing: playing on would save nothing */
+        if (!o->headless)
+            SDL_ShowSimpleMessageBox(SDL_MESSAGEBOX_WARNING, "cloudprep is already running", info.message, NULL);
+        return false;
+    }
     return true;
 }
 

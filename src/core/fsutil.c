@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -107,4 +108,32 @@ char *fsutil_read_regular(const char *path, size_t max_bytes, size_t *len, char 
     buf[got] = '\0';
     *len = got;
     return buf;
+}
+
+int fsutil_lock(const char *path, int *fd)
+{
+    *fd = -1;
+    int f = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
+    if (f < 0)
+        return errno;
+    struct stat sb;
+    if (fstat(f, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        close(f);
+        return EINVAL;
+    }
+    if (flock(f, LOCK_EX | LOCK_NB) != 0) {
+        int err = errno == EWOULDBLOCK ? EWOULDBLOCK : errno;
+        close(f);
+        return err;
+    }
+    *fd = f;
+    return 0;
+}
+
+void fsutil_unlock(int fd)
+{
+    if (fd < 0)
+        return;
+    (void)flock(fd, LOCK_UN);
+    close(fd);
 }

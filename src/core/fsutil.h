@@ -21,6 +21,15 @@ int fsutil_make_dirs(const char *path, mode_t mode);
  * what_size) then gets a short phrase ("is a FIFO, not a regular file"). */
 char *fsutil_read_regular(const char *path, size_t max_bytes, size_t *len, char *what, size_t what_size);
 
+/* Takes an advisory exclusive lock (flock) on path, creating the file
+ * (mode 0600) when missing, without waiting. Returns 0 and the open
+ * descriptor in *fd (release with fsutil_unlock), EWOULDBLOCK when another
+ * process (or another open of the same file) holds it, or another errno
+ * value when the file can't be opened. */
+int fsutil_lock(const char *path, int *fd);
+/* Releases a lock from fsutil_lock; fd < 0 is ignored. */
+void fsutil_unlock(int fd);
+
 /* Names the kind of a stat mode for messages: "a folder", "a FIFO",
  * "a device", "a socket", "a symbolic link", "a regular file". */
 const char *fsutil_kind_name(mode_t mode);

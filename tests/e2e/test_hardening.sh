@@ -67,6 +67,22 @@ grep -q "e-upper.YAML:.*warning: ignored: bank files must end in '.yaml'" "$WORK
   && pass || fail "*.YAML warned: $(cat "$WORK/names.out")"
 grep -q "f-space.yaml :.*warning: ignored" "$WORK/names.out" && pass || fail "trailing space warned"
 
+# --- a second copy on the same data folder opens nothing -----------------
+mkdir -p "$WORK/lockdata"
+"$BIN" --headless --script "$WORK/s.txt" --data-dir "$WORK/lockdata" >/dev/null 2>&1 || true
+exec 9>>"$WORK/lockdata/progress.lock"
+flock -n 9 && pass || fail "taking the lock for the test"
+before=$(sha256sum "$WORK/lockdata/progress.db")
+set +e
+printf 'expect home\nquit\n' > "$WORK/lock.txt"
+run_limited 20 "$BIN" --headless --script "$WORK/lock.txt" --data-dir "$WORK/lockdata" 2>"$WORK/lock.err" 9>&-; rc=$?
+set -e
+exec 9>&-
+expect_eq "a second copy exits 1" "$rc" 1
+grep -q "cloudprep is already running with the progress file .*lockdata/progress.db" "$WORK/lock.err" \
+  && pass || fail "second copy says it is already running: $(cat "$WORK/lock.err")"
+expect_eq "the progress file is untouched" "$(sha256sum "$WORK/lockdata/progress.db")" "$before"
+
 # --- command line: each bad value names its option -----------------------
 for args in "--seed 0x10" "--seed 1 --seed 2" "--check-bank a --bank b"; do
   set +e
