@@ -17,9 +17,15 @@
 #include <io.h>
 #include <windows.h>
 #else
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <unistd.h>
 #endif
+
+int compat_mkdir_private(const char *path)
+{
+    return compat_mkdir(path, 0700);
+}
 
 void compat_native_separators(char *path)
 {
@@ -114,14 +120,45 @@ void compat_console_setup(void)
     SetConsoleOutputCP(CP_UTF8);
 }
 
-int compat_mkdir_private(const char *path)
+int compat_mkdir(const char *path, unsigned mode)
 {
+    (void)mode;
     wchar_t *w = wide_from_utf8(path);
     if (!w)
         return -1;
     int rc = _wmkdir(w);
     free(w);
     return rc;
+}
+
+bool compat_is_sep(char c)
+{
+    return c == '/' || c == '\\';
+}
+
+int compat_lock(int fd)
+{
+    HANDLE h = (HANDLE)_get_osfhandle(fd);
+    OVERLAPPED at;
+    memset(&at, 0, sizeof at);
+    if (h == INVALID_HANDLE_VALUE) {
+        errno = EBADF;
+        return -1;
+    }
+    if (LockFileEx(h, LOCKFILE_EXCLUSIVE_LOCK | LOCKFILE_FAIL_IMMEDIATELY, 0, 1, 0, &at))
+        return 0;
+    DWORD e = GetLastError();
+    errno = e == ERROR_LOCK_VIOLATION || e == ERROR_IO_PENDING ? EWOULDBLOCK : errno_from_win32(e);
+    return -1;
+}
+
+void compat_unlock(int fd)
+{
+    HANDLE h = (HANDLE)_get_osfhandle(fd);
+    OVERLAPPED at;
+    memset(&at, 0, sizeof at);
+    if (h != INVALID_HANDLE_VALUE)
+        UnlockFileEx(h, 0, 1, 0, &at);
 }
 
 void compat_make_private(const char *path)
@@ -142,6 +179,11 @@ int compat_replace_file(const char *from, const char *to)
     free(wf);
     free(wt);
     return rc;
+}
+
+ssize_t compat_read(int fd, void *buf, size_t len)
+{
+    return _read(fd, buf, len > INT_MAX ? INT_MAX : (unsigned)len);
 }
 
 int compat_fsync(int fd)
@@ -247,9 +289,24 @@ void compat_console_setup(void)
 {
 }
 
-int compat_mkdir_private(const char *path)
+int compat_mkdir(const char *path, unsigned mode)
 {
-    return mkdir(path, 0700);
+    return mkdir(path, (mode_t)mode);
+}
+
+bool compat_is_sep(char c)
+{
+    return c == '/';
+}
+
+int compat_lock(int fd)
+{
+    return flock(fd, LOCK_EX | LOCK_NB);
+}
+
+void compat_unlock(int fd)
+{
+    (void)flock(fd, LOCK_UN);
 }
 
 void compat_make_private(const char *path)
@@ -260,6 +317,11 @@ void compat_make_private(const char *path)
 int compat_replace_file(const char *from, const char *to)
 {
     return rename(from, to);
+}
+
+ssize_t compat_read(int fd, void *buf, size_t len)
+{
+    return read(fd, buf, len);
 }
 
 int compat_fsync(int fd)

@@ -8,7 +8,36 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include <time.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#ifdef _WIN32
+/* POSIX names the Windows C library lacks, with the meaning they have there:
+ * no FIFOs, terminals or symbolic links to guard against; O_NOINHERIT is
+ * close-on-exec. (The program is linked with mingw's binmode.o, so files
+ * open in binary mode as on POSIX.) */
+#ifndef O_NONBLOCK
+#define O_NONBLOCK 0
+#endif
+#ifndef O_NOCTTY
+#define O_NOCTTY 0
+#endif
+#ifndef O_NOFOLLOW
+#define O_NOFOLLOW 0
+#endif
+#ifndef O_CLOEXEC
+#define O_CLOEXEC O_NOINHERIT
+#endif
+#ifndef S_ISLNK
+#define S_ISLNK(m) 0
+#endif
+#ifndef S_ISSOCK
+#define S_ISSOCK(m) 0
+#endif
+#define lstat(path, sb) stat(path, sb)
+#endif
 
 #ifdef _WIN32
 /* Whether files carry POSIX permission bits (0700 folders, 0600 files). */
@@ -31,9 +60,21 @@
  * translation. Does nothing on POSIX. */
 void compat_console_setup(void);
 
-/* Creates one folder, private to the user where the system has modes (0700).
- * Returns 0, or -1 with errno (EEXIST when it is already there). */
+/* Creates one folder with `mode` where the system has modes (ignored on
+ * Windows). Returns 0, or -1 with errno (EEXIST when it is already there). */
+int compat_mkdir(const char *path, unsigned mode);
+
+/* compat_mkdir(path, 0700): a folder private to the user. */
 int compat_mkdir_private(const char *path);
+
+/* True for a path separator of this system ('/', and also '\\' on Windows). */
+bool compat_is_sep(char c);
+
+/* An advisory, exclusive, non-waiting lock on an open file: flock(LOCK_EX |
+ * LOCK_NB) on POSIX, LockFileEx on Windows. Returns 0, or -1 with errno
+ * (EWOULDBLOCK when another process holds it). compat_unlock releases it. */
+int compat_lock(int fd);
+void compat_unlock(int fd);
 
 /* Makes a file readable by its owner only (0600) where the system has modes;
  * on Windows the per-user folder's own permissions do that. */
@@ -43,6 +84,10 @@ void compat_make_private(const char *path);
  * rename() on POSIX, MoveFileExW with replace and write-through on Windows
  * (where rename() fails when `to` exists). Returns 0, or -1 with errno. */
 int compat_replace_file(const char *from, const char *to);
+
+/* read(2) with a size_t count on both systems (Windows' read takes an
+ * unsigned int: larger requests are cut, as a short read). */
+ssize_t compat_read(int fd, void *buf, size_t len);
 
 /* Flushes an open file descriptor's data to the disk. Returns 0, or -1 with errno. */
 int compat_fsync(int fd);

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <utime.h>
 #include <unistd.h>
 
 static int checks_passed;
@@ -75,6 +77,28 @@ bool testlib_remove_tree(const char *path)
     if (d)
         closedir(d);
     return rmdir(path) == 0 && ok;
+}
+
+bool testlib_copy_file(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "rb"), *out = in ? fopen(to, "wb") : NULL;
+    bool ok = in && out;
+    char buf[65536];
+    size_t n;
+    while (ok && (n = fread(buf, 1, sizeof buf, in)) > 0)
+        ok = fwrite(buf, 1, n, out) == n;
+    ok = ok && !ferror(in);
+    if (in)
+        fclose(in);
+    if (out && fclose(out) != 0)
+        ok = false;
+    return ok;
+}
+
+bool testlib_set_mtime(const char *path, int64_t t)
+{
+    struct utimbuf times = {.actime = (time_t)t, .modtime = (time_t)t};
+    return utime(path, &times) == 0;
 }
 
 const char *testlib_tmpdir(const char *name)
