@@ -3,8 +3,8 @@
 # packages, once: SDL2 (DLL), SDL2_ttf (DLL, FreeType linked in statically),
 # SDL2_mixer (DLL, WAV only), libyaml, SQLite and stb_image_write (static).
 # Usage: tools/windows-deps.sh BUILD_DIR   (the result goes to BUILD_DIR/prefix)
-# Each library leaves a stamp; a second run does nothing (until this script
-# or the toolchain file changes). Sources come from the
+# Each library leaves a stamp; a second run does nothing (until its recipe's
+# revision or the toolchain file changes). Sources come from the
 # system's Debian mirror through a private apt sources file, so the system's
 # apt configuration is never changed.
 set -eu
@@ -134,26 +134,28 @@ EOF
 }
 
 build_sqlite() {
-  done_already sqlite && return 0
+  done_already sqlite.r2 && return 0
   log "SQLite (static; amalgamation made with tclsh)"
   s=$(srcdir sqlite3)
   b=$out/build-sqlite
   rm -rf "$b" && mkdir -p "$b"
   (cd "$b" && "$s/configure" --disable-tcl >"$b.log" 2>&1 && make sqlite3.c >>"$b.log" 2>&1) \
     || { tail -30 "$b.log"; exit 1; }
+  # as Debian builds it where cloudprep or its tests depend on it (dbstat for
+  # the salvage tests), without loadable extensions
   $host-gcc -O2 -c "$b/sqlite3.c" -o "$b/sqlite3.o" -DSQLITE_THREADSAFE=1 -DSQLITE_OMIT_LOAD_EXTENSION \
-    -DSQLITE_DEFAULT_FOREIGN_KEYS=0 -DSQLITE_DQS=0
+    -DSQLITE_ENABLE_DBSTAT_VTAB -DSQLITE_ENABLE_COLUMN_METADATA -DSQLITE_DQS=0
   $host-ar rcs "$prefix/lib/libsqlite3.a" "$b/sqlite3.o"
   cp "$b/sqlite3.h" "$b/sqlite3ext.h" "$prefix/include/"
   { echo "SQLite $(cat "$s/VERSION") (https://www.sqlite.org)"; echo
     awk '/author disclaims copyright/ { on = 1 } on && /^\*\*\*\*/ { exit } on { sub(/^\*\* ?/, ""); print }' "$b/sqlite3.h"
   } > "$prefix/licenses/SQLite.txt"
   rm -rf "$b"
-  mark_done sqlite
+  mark_done sqlite.r2
 }
 
 copy_stb() {
-  done_already stb && return 0
+  done_already stb.r2 && return 0
   log "stb (headers, PNG writer)"
   [ -d /usr/include/stb ] || { echo "windows-deps: /usr/include/stb missing (install libstb-dev)" >&2; exit 1; }
   mkdir -p "$prefix/include/stb" "$out/build-stb"
@@ -175,12 +177,13 @@ EOF
   { echo "stb_image_write.h (https://github.com/nothings/stb)"; echo
     sed -n '/^This software is available under 2 licenses/,/^\*\//p' /usr/include/stb/stb_image_write.h | sed '$d'
   } > "$prefix/licenses/stb.txt"
-  mark_done stb
+  mark_done stb.r2
 }
 
 start=$(date +%s)
-# A changed recipe (this script or the toolchain file) rebuilds every library.
-key=$(cat "$src_root/tools/windows-deps.sh" "$toolchain" | sha256sum | cut -c1-16)
+# A changed toolchain file rebuilds every library; a changed recipe below
+# bumps that library's stamp revision (sqlite.r2, ...) and rebuilds only it.
+key=$(sha256sum < "$toolchain" | cut -c1-16)
 if [ "$(cat "$out/stamps/recipe" 2>/dev/null)" != "$key" ]; then
   find "$out/stamps" -type f ! -name sources -delete
   rm -rf "$prefix" && mkdir -p "$prefix/lib/pkgconfig" "$prefix/include" "$prefix/bin" "$prefix/licenses"
