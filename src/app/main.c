@@ -4,6 +4,7 @@
  * process-wide state. */
 #include <SDL.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,31 @@
 /* A fixed start for the simulated clock, so headless runs are reproducible:
  * Monday 2026-01-05 09:00 UTC. Scripts move it with `time` and `days`. */
 #define HEADLESS_START_TIME 1767603600
+
+/* The signal that asked the program to end (SIGTERM, SIGINT), or 0. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+    stop_signal = sig;
+}
+
+/* SIGTERM and SIGINT end the game at the next frame through the normal
+ * shutdown (an exam's time and position are saved, the store closed); a
+ * second one ends it at once. SIGXFSZ (a `ulimit -f` file size limit) is
+ * ignored, so the write fails with EFBIG and is reported like a full disk.
+ * Installed after SDL_Init, replacing SDL's own handlers. */
+static void install_signal_handlers(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESETHAND; /* a second signal takes the default action */
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    signal(SIGXFSZ, SIG_IGN);
+}
 
 static bool file_exists(const char *path)
 {
@@ -300,6 +326,8 @@ static int run_game(const CliOptions *o)
     if (o->shots_dir)
         snprintf(app.shots_dir, sizeof app.shots_dir, "%s", o->shots_dir);
     app.running = true;
+    app.stop_signal = &stop_signal;
+    install_signal_handlers();
     app_push(&app, &SCREEN_HOME, NULL);
     int status = 0;
     if (o->headless)
@@ -308,6 +336,10 @@ static int run_game(const CliOptions *o)
         app_loop(&app);
     shutdown_app(&app);
     bench_shutdown();
+    if (stop_signal) {
+        fprintf(stderr, "cloudprep: stopped by signal %d; progress saved\n", (int)stop_signal);
+        return 128 + (int)stop_signal;
+    }
     return status;
 }
 
@@ -333,6 +365,7 @@ static int export_history(const CliOptions *o)
 
 int main(int argc, char **argv)
 {
+    signal(SIGXFSZ, SIG_IGN); /* writes over a file size limit fail with EFBIG instead */
     CliOptions o = cli_parse(argc, argv);
     bench_setup();
     switch (o.action) {

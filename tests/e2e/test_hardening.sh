@@ -83,6 +83,55 @@ grep -q "cloudprep is already running with the progress file .*lockdata/progress
   && pass || fail "second copy says it is already running: $(cat "$WORK/lock.err")"
 expect_eq "the progress file is untouched" "$(sha256sum "$WORK/lockdata/progress.db")" "$before"
 
+# --- SIGTERM ends a long exam promptly, saving where it was ----------------
+printf 'expect home\nkey 3\nkey Return\nexpect exam\nanswer right\nwait 100000000\nquit\n' > "$WORK/long.txt"
+"$BIN" --headless --script "$WORK/long.txt" --data-dir "$WORK/sigdata" --seed 3 >/dev/null 2>"$WORK/sig.err" &
+game=$!
+_i=0
+while [ $_i -lt 100 ] && ! sqlite3 "$WORK/sigdata/progress.db" "select 1 from exam_items where answer != ''" 2>/dev/null | grep -q 1; do
+  sleep 0.1; _i=$((_i + 1))
+done
+kill -TERM "$game"
+_t0=$(date +%s)
+set +e
+wait "$game"; rc=$?
+set -e
+_t1=$(date +%s)
+expect_eq "SIGTERM exit status" "$rc" 143
+[ $((_t1 - _t0)) -le 3 ] && pass || fail "SIGTERM took $((_t1 - _t0)) s"
+expect_eq "the exam is saved in progress, not ended" \
+  "$(sqlite3 "$WORK/sigdata/progress.db" "select state, seconds_left > 0 from exams")" "in_progress|1"
+expect_eq "its answer is kept" \
+  "$(sqlite3 "$WORK/sigdata/progress.db" "select count(*) from exam_items where answer != ''")" 1
+
+# --- a file size limit is reported, not a silent SIGXFSZ death ------------
+set +e
+(ulimit -f 8; "$BIN" --headless --script "$WORK/s.txt" --data-dir "$WORK/fsizedata" >/dev/null 2>"$WORK/fsize.err"); rc=$?
+set -e
+[ "$rc" -ne 153 ] && pass || fail "killed by SIGXFSZ"
+grep -q "file size limit was reached (ulimit -f)" "$WORK/fsize.err" && pass || fail "file size limit message: $(cat "$WORK/fsize.err")"
+
+# --- times at the extremes are refused, not overflowed --------------------
+printf 'expect home\ntime 9223372036854775000\nkey 1\nquit\n' > "$WORK/time.txt"
+set +e
+"$BIN" --headless --script "$WORK/time.txt" --data-dir "$WORK/timedata" 2>"$WORK/time.err"; rc=$?
+set -e
+expect_eq "a time past year 9999 fails the script" "$rc" 1
+grep -q "time.txt:2: expected Unix seconds from 0 to 253402300799" "$WORK/time.err" && pass || fail "time message: $(cat "$WORK/time.err")"
+! grep -q "runtime error" "$WORK/time.err" && pass || fail "undefined behaviour: $(cat "$WORK/time.err")"
+printf 'expect home\ntime 253402300000\nkey 1\nanswer right\nkey Escape\nkey Escape\nkey 5\nkey Escape\ndays 1\nquit\n' > "$WORK/time2.txt"
+set +e
+"$BIN" --headless --script "$WORK/time2.txt" --data-dir "$WORK/timedata2" 2>"$WORK/time2.err"; rc=$?
+set -e
+expect_eq "a day past year 9999 fails the script" "$rc" 1
+grep -q "time2.txt:9: the clock would leave the years 1970 to 9999" "$WORK/time2.err" && pass || fail "days message: $(cat "$WORK/time2.err")"
+! grep -q "runtime error" "$WORK/time2.err" && pass || fail "undefined behaviour near year 9999: $(grep 'runtime error' "$WORK/time2.err")"
+
+# --- progress.db that is a folder is named as such -------------------------
+mkdir -p "$WORK/dirdata/progress.db"
+"$BIN" --headless --script "$WORK/s.txt" --data-dir "$WORK/dirdata" >/dev/null 2>"$WORK/dir.err" || true
+grep -q "progress.db is a folder, not a file" "$WORK/dir.err" && pass || fail "progress.db folder message: $(cat "$WORK/dir.err")"
+
 # --- command line: each bad value names its option -----------------------
 for args in "--seed 0x10" "--seed 1 --seed 2" "--check-bank a --bank b"; do
   set +e
