@@ -520,6 +520,52 @@ static bool take_lock(Store *st, StoreOpenInfo *info)
     return false;
 }
 
+/* An existing store opened only to be read (export): refuses, with a
+ * message, a missing folder or file, anything but a regular file, and a
+ * damaged or foreign file; never creates, restores or locks anything. */
+static void open_existing_readonly(Store *st, StoreOpenInfo *info)
+{
+    struct stat sb;
+    char why[256] = "";
+    st->writable = false;
+    snprintf(st->readonly_reason, sizeof st->readonly_reason, "the progress file is open only to be read.");
+    if (stat(st->dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+        store_say(why, sizeof why, "there is no data folder %s", st->dir);
+    else if (lstat(st->path, &sb) != 0)
+        store_say(why, sizeof why, "there is no progress file in %s", st->dir);
+    else if (!S_ISREG(sb.st_mode))
+        store_say(why, sizeof why, "%s is %s, not a file", st->path, fsutil_kind_name(sb.st_mode));
+    int version = 0;
+    if (!why[0]) {
+        char check[256];
+        int rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READONLY, store_vfs_name(st));
+        if (rc == SQLITE_OK) {
+            sqlite3_busy_timeout(st->db, st->busy_timeout_ms);
+            rc = store_schema_version(st->db, &version);
+        }
+        if (rc == SQLITE_OK)
+            rc = store_quick_check(st->db, check, sizeof check);
+        if (rc != SQLITE_OK)
+            store_say(why, sizeof why, "%s can't be read (%s); start cloudprep once to restore it, then export",
+                      st->path, sqlite3_errstr(rc));
+        else if (strcmp(check, "ok") != 0)
+            store_say(why, sizeof why, "%s is damaged (%s); start cloudprep once to restore it from a backup "
+                      "and salvage it, then export", st->path, check);
+        else if (version < 1)
+            store_say(why, sizeof why, "%s is not a cloudprep progress file", st->path);
+    }
+    if (why[0]) {
+        sqlite3_close(st->db);
+        st->db = NULL;
+        open_unavailable(st);
+        info->kind = STORE_OPEN_UNAVAILABLE;
+        store_say(info->message, sizeof info->message, "%s.", why);
+        return;
+    }
+    info->kind = STORE_OPEN_OK;
+    info->from_version = info->to_version = version;
+}
+
 /* Recovers what the moved-aside damaged file still holds into the store. */
 static void salvage_damaged(Store *st, StoreOpenInfo *info)
 {
@@ -581,6 +627,10 @@ Store *store_open_with(const char *data_dir, int64_t now, const StoreOptions *op
     char reason[512];
     if (!store_paths(st, data_dir)) {
         fall_back_readonly(st, info, SQLITE_CANTOPEN, "no usable data folder was given");
+        return st;
+    }
+    if (opts->existing_only) {
+        open_existing_readonly(st, info);
         return st;
     }
     int err = fsutil_make_dirs(st->dir, 0700);

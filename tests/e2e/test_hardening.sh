@@ -132,6 +132,51 @@ mkdir -p "$WORK/dirdata/progress.db"
 "$BIN" --headless --script "$WORK/s.txt" --data-dir "$WORK/dirdata" >/dev/null 2>"$WORK/dir.err" || true
 grep -q "progress.db is a folder, not a file" "$WORK/dir.err" && pass || fail "progress.db folder message: $(cat "$WORK/dir.err")"
 
+# --- --export-history writes only what it should ---------------------------
+set +e
+"$BIN" --export-history "$WORK/h.csv" --data-dir "$WORK/no-such-data" 2>"$WORK/exp1.err"; rc=$?
+set -e
+expect_eq "export from a missing data folder fails" "$rc" 1
+[ ! -e "$WORK/no-such-data" ] && [ ! -e "$WORK/h.csv" ] && pass || fail "export from a missing folder created something"
+grep -q "there is no data folder" "$WORK/exp1.err" && pass || fail "missing folder message: $(cat "$WORK/exp1.err")"
+mkdir -p "$WORK/emptydata"
+set +e
+"$BIN" --export-history "$WORK/h.csv" --data-dir "$WORK/emptydata" 2>"$WORK/exp2.err"; rc=$?
+set -e
+expect_eq "export from a folder without progress fails" "$rc" 1
+expect_eq "and creates nothing there" "$(ls -A "$WORK/emptydata" | wc -l)" 0
+grep -q "there is no progress file" "$WORK/exp2.err" && pass || fail "no progress file message: $(cat "$WORK/exp2.err")"
+out="$WORK/export"
+mkdir -p "$out"
+echo "precious" > "$WORK/victim.txt"
+ln -s "$WORK/victim.txt" "$out/h.csv.tmp"
+"$BIN" --export-history "$out/h.csv" --data-dir "$WORK/sigdata" >/dev/null 2>&1 && pass || fail "export next to a planted .tmp link"
+expect_eq "a planted FILE.tmp link is not followed" "$(cat "$WORK/victim.txt")" "precious"
+[ -f "$out/h.csv" ] && [ ! -L "$out/h.csv" ] && head -1 "$out/h.csv" | grep -q "^record," && pass || fail "export written"
+ln -s "$WORK/victim.txt" "$out/link.csv"
+mkfifo "$out/fifo.csv"
+mkdir "$out/dir.csv"
+for t in link.csv:"symbolic link" fifo.csv:"FIFO" dir.csv:"folder"; do
+  name=${t%%:*}; kind=${t#*:}
+  set +e
+  run_limited 20 "$BIN" --export-history "$out/$name" --data-dir "$WORK/sigdata" 2>"$WORK/exp3.err"; rc=$?
+  set -e
+  expect_eq "export over a $kind is refused" "$rc" 1
+  grep -q "$name: it is a $kind.*only replaces regular files" "$WORK/exp3.err" && pass || fail "$kind message: $(cat "$WORK/exp3.err")"
+done
+expect_eq "the link's target is untouched" "$(cat "$WORK/victim.txt")" "precious"
+[ -p "$out/fifo.csv" ] && [ -d "$out/dir.csv" ] && [ -L "$out/link.csv" ] && pass || fail "refused targets kept"
+expect_eq "no temporary files left" "$(ls -A "$out" | grep -c cloudprep-export || true)" 0
+
+# --- a bank that fails to load creates no progress file ---------------------
+mkdir -p "$WORK/badbank"
+printf 'code: [\n' > "$WORK/badbank/exam.yaml"
+set +e
+"$BIN" --headless --script "$WORK/s.txt" --bank "$WORK/badbank" --data-dir "$WORK/badbankdata" >/dev/null 2>&1; rc=$?
+set -e
+expect_eq "a bank that fails to load exits 1" "$rc" 1
+[ ! -e "$WORK/badbankdata/progress.db" ] && pass || fail "a failed bank left a progress.db"
+
 # --- command line: each bad value names its option -----------------------
 for args in "--seed 0x10" "--seed 1 --seed 2" "--check-bank a --bank b"; do
   set +e
