@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,6 +137,16 @@ bool compat_is_sep(char c)
     return c == '/' || c == '\\';
 }
 
+void compat_catch_stop_signals(void (*handler)(int))
+{
+    signal(SIGTERM, handler);
+    signal(SIGINT, handler);
+}
+
+void compat_ignore_file_size_limit(void)
+{
+}
+
 int compat_lock(int fd)
 {
     HANDLE h = (HANDLE)_get_osfhandle(fd);
@@ -184,6 +195,11 @@ int compat_replace_file(const char *from, const char *to)
 ssize_t compat_read(int fd, void *buf, size_t len)
 {
     return _read(fd, buf, len > INT_MAX ? INT_MAX : (unsigned)len);
+}
+
+ssize_t compat_write(int fd, const void *buf, size_t len)
+{
+    return _write(fd, buf, len > INT_MAX ? INT_MAX : (unsigned)len);
 }
 
 int compat_fsync(int fd)
@@ -299,6 +315,22 @@ bool compat_is_sep(char c)
     return c == '/';
 }
 
+void compat_catch_stop_signals(void (*handler)(int))
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = handler;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESETHAND; /* a second signal takes the default action */
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+}
+
+void compat_ignore_file_size_limit(void)
+{
+    signal(SIGXFSZ, SIG_IGN);
+}
+
 int compat_lock(int fd)
 {
     return flock(fd, LOCK_EX | LOCK_NB);
@@ -322,6 +354,11 @@ int compat_replace_file(const char *from, const char *to)
 ssize_t compat_read(int fd, void *buf, size_t len)
 {
     return read(fd, buf, len);
+}
+
+ssize_t compat_write(int fd, const void *buf, size_t len)
+{
+    return write(fd, buf, len);
 }
 
 int compat_fsync(int fd)

@@ -60,6 +60,14 @@
  * translation. Does nothing on POSIX. */
 void compat_console_setup(void);
 
+/* SIGTERM and SIGINT call `handler` once; a second one takes the default
+ * action (sigaction with SA_RESETHAND; Windows' signal() resets by itself). */
+void compat_catch_stop_signals(void (*handler)(int));
+
+/* A write over a `ulimit -f` limit fails with EFBIG instead of killing the
+ * process (SIGXFSZ ignored); Windows has no such limit. */
+void compat_ignore_file_size_limit(void);
+
 /* Creates one folder with `mode` where the system has modes (ignored on
  * Windows). Returns 0, or -1 with errno (EEXIST when it is already there). */
 int compat_mkdir(const char *path, unsigned mode);
@@ -88,6 +96,8 @@ int compat_replace_file(const char *from, const char *to);
 /* read(2) with a size_t count on both systems (Windows' read takes an
  * unsigned int: larger requests are cut, as a short read). */
 ssize_t compat_read(int fd, void *buf, size_t len);
+/* write(2) the same way (a short write past INT_MAX bytes on Windows). */
+ssize_t compat_write(int fd, const void *buf, size_t len);
 
 /* Flushes an open file descriptor's data to the disk. Returns 0, or -1 with errno. */
 int compat_fsync(int fd);

@@ -95,6 +95,15 @@ bool testlib_copy_file(const char *from, const char *to)
     return ok;
 }
 
+bool testlib_permissions_enforced(void)
+{
+#ifdef _WIN32
+    return true;
+#else
+    return geteuid() != 0;
+#endif
+}
+
 bool testlib_set_mtime(const char *path, int64_t t)
 {
     struct utimbuf times = {.actime = (time_t)t, .modtime = (time_t)t};
