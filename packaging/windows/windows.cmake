@@ -24,22 +24,14 @@ target_sources(cloudprep PRIVATE ${CMAKE_BINARY_DIR}/cloudprep.rc)
 set_property(SOURCE ${CMAKE_BINARY_DIR}/cloudprep.rc APPEND PROPERTY OBJECT_DEPENDS
     ${WIN_ICON} ${WIN_MANIFEST})
 
-# Files open in binary mode by default (mingw's binmode.o), as on POSIX: the
-# code never asks for CR/LF translation. The unit tests are Windows programs
-# on the same core, which takes paths as UTF-8: they get the manifest too.
-execute_process(COMMAND ${CMAKE_C_COMPILER} -print-file-name=binmode.o
-    OUTPUT_VARIABLE WIN_BINMODE OUTPUT_STRIP_TRAILING_WHITESPACE)
-if(NOT EXISTS "${WIN_BINMODE}")
-  message(FATAL_ERROR "mingw's binmode.o not found (${WIN_BINMODE})")
-endif()
-target_link_options(cloudprep PRIVATE ${WIN_BINMODE})
+# The unit tests are Windows programs on the same core, which takes paths as
+# UTF-8: they get the manifest too.
 file(WRITE ${CMAKE_BINARY_DIR}/utf8-manifest.rc "1 24 \"${WIN_MANIFEST}\"\n")
 get_directory_property(test_targets DIRECTORY ${CMAKE_SOURCE_DIR}/tests BUILDSYSTEM_TARGETS)
 foreach(t ${test_targets})
   get_target_property(type ${t} TYPE)
   if(type STREQUAL "EXECUTABLE")
     target_sources(${t} PRIVATE ${CMAKE_BINARY_DIR}/utf8-manifest.rc)
-    target_link_options(${t} PRIVATE ${WIN_BINMODE})
   endif()
 endforeach()
 

@@ -63,6 +63,14 @@ static int64_t days_from_civil(int64_t y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
+/* Files open in binary mode unless asked otherwise, as on POSIX: nothing in
+ * cloudprep wants CR/LF translation (CSV files write their CRLF themselves).
+ * Runs before main in every program that links this module. */
+__attribute__((constructor)) static void compat_binary_files(void)
+{
+    _fmode = _O_BINARY;
+}
+
 /* UTF-8 to a malloc'd wide string, or NULL with errno. */
 static wchar_t *wide_from_utf8(const char *s)
 {

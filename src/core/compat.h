@@ -16,8 +16,7 @@
 #ifdef _WIN32
 /* POSIX names the Windows C library lacks, with the meaning they have there:
  * no FIFOs, terminals or symbolic links to guard against; O_NOINHERIT is
- * close-on-exec. (The program is linked with mingw's binmode.o, so files
- * open in binary mode as on POSIX.) */
+ * close-on-exec. (compat.c makes binary the default file mode, as on POSIX.) */
 #ifndef O_NONBLOCK
 #define O_NONBLOCK 0
 #endif

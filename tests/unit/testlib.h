@@ -28,8 +28,8 @@ bool testlib_remove_tree(const char *path);
 bool testlib_copy_file(const char *from, const char *to);
 /* Sets a file's modification (and access) time to Unix time t. */
 bool testlib_set_mtime(const char *path, int64_t t);
-/* True when a file's permissions stop this process from writing it (not
- * root on POSIX; on Windows the read-only attribute chmod sets always does). */
+/* True when a file chmod'ed to 0400 stops this process from writing it (not
+ * so for root, nor for Wine run as root). Uses a scratch folder of its own. */
 bool testlib_permissions_enforced(void);
 /* Path of a file in the source tree; static storage until the next call. */
 const char *testlib_source_path(const char *relative);
