@@ -1236,10 +1236,11 @@ static bool parse_exam_tree(Ctx *c, const Node *root, Bank *b)
 /* -------------------------------------------------------------- items */
 
 enum { QU_ID, QU_DOMAIN, QU_TASK, QU_DIFFICULTY, QU_TAGS, QU_PROMPT, QU_OPTIONS,
-       QU_EXPLANATION, QU_CHOOSE, QU_KEYS };
+       QU_EXPLANATION, QU_CHOOSE, QU_REFS, QU_KEYS };
 static const KeySpec QUESTION_KEYS[QU_KEYS] = {
     {"id", true}, {"domain", true}, {"task", true}, {"difficulty", true}, {"tags", false},
     {"prompt", true}, {"options", true}, {"explanation", true}, {"choose", false},
+    {"refs", false},
 };
 
 enum { FC_ID, FC_DOMAIN, FC_TASK, FC_FRONT, FC_BACK, FC_TAGS, FC_KEYS };
@@ -1250,6 +1251,9 @@ static const KeySpec CARD_KEYS[FC_KEYS] = {
 
 enum { OP_TEXT, OP_CORRECT, OP_WHY, OP_KEYS };
 static const KeySpec OPTION_KEYS[OP_KEYS] = {{"text", true}, {"correct", true}, {"why", true}};
+
+enum { RF_TITLE, RF_URL, RF_KEYS };
+static const KeySpec REF_KEYS[RF_KEYS] = {{"title", true}, {"url", true}};
 
 enum { TOP_QUESTIONS, TOP_FLASHCARDS, TOP_KEYS };
 static const KeySpec TOP_KEYS_SPEC[TOP_KEYS] = {{"questions", false}, {"flashcards", false}};
@@ -1466,6 +1470,134 @@ static bool parse_options(Ctx *c, const Node *key, const Node *n, const char *qi
     return true;
 }
 
+/* ------------------------------------------------- documentation refs */
+
+const char *const BANK_REF_HOSTS[] = {"docs.aws.amazon.com", "aws.amazon.com"};
+const int BANK_REF_HOST_COUNT = (int)(sizeof BANK_REF_HOSTS / sizeof BANK_REF_HOSTS[0]);
+
+/* Characters that may stand unescaped in an address we hand to a browser. */
+static bool is_url_char(char ch)
+{
+    return ch > ' ' && ch < 0x7f && !strchr("\"<>\\^`{|}", ch);
+}
+
+static void hosts_list(char *out, size_t size)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (int i = 0; i < BANK_REF_HOST_COUNT && used < size; i++) {
+        int w = snprintf(out + used, size - used, "%s%s", i ? " or " : "", BANK_REF_HOSTS[i]);
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+}
+
+bool bank_ref_url_ok(const char *url, char *why, size_t why_size)
+{
+    char buf[160];
+    if (!why || !why_size) {
+        why = buf;
+        why_size = sizeof buf;
+    }
+    static const char scheme[] = "https://";
+    if (strncmp(url, scheme, sizeof scheme - 1) != 0) {
+        snprintf(why, why_size, "must start with https://");
+        return false;
+    }
+    for (const char *p = url; *p; p++) {
+        if (!is_url_char(*p)) {
+            if ((unsigned char)*p < 0x80)
+                snprintf(why, why_size, "contains '%c' at byte %d; percent-encode it",
+                         *p == ' ' ? ' ' : *p, (int)(p - url) + 1);
+            else
+                snprintf(why, why_size,
+                         "contains a non-ASCII byte at byte %d; percent-encode it",
+                         (int)(p - url) + 1);
+            return false;
+        }
+    }
+    const char *host = url + sizeof scheme - 1;
+    size_t host_len = strcspn(host, "/?#");
+    for (int i = 0; i < BANK_REF_HOST_COUNT; i++) {
+        const char *h = BANK_REF_HOSTS[i];
+        if (strlen(h) != host_len)
+            continue;
+        size_t k = 0;
+        while (k < host_len && (host[k] | 0x20) == h[k])
+            k++;
+        if (k == host_len)
+            return true;
+    }
+    char list[160];
+    hosts_list(list, sizeof list);
+    snprintf(why, why_size, "is on host '%.*s'; use a page on %s", (int)(host_len > 80 ? 80 : host_len),
+             host, list);
+    return false;
+}
+
+/* Parses `refs:`, a list of 1 to BANK_MAX_REFS {title, url} mappings, into
+ * the item. Returns false after reporting. */
+static bool parse_refs(Ctx *c, const Node *key, const Node *n, const char *qid, BankItem *it)
+{
+    if (is_null_scalar(n)) {
+        report(c, DIAG_ERROR, key->line, key->col,
+               "'refs' is empty; list 1 to %d pages or remove the key", BANK_MAX_REFS);
+        return false;
+    }
+    if (!expect_kind(c, n, NODE_LIST, "refs", "a list of pages with 'title' and 'url'"))
+        return false;
+    if (n->count == 0 || n->count > BANK_MAX_REFS) {
+        report(c, DIAG_ERROR, key->line, key->col, "'refs' needs 1 to %d pages; found %d",
+               BANK_MAX_REFS, n->count);
+        return false;
+    }
+    BankRef *refs = bank_zalloc(c, sizeof *refs * (size_t)n->count);
+    if (!refs)
+        return false;
+    bool ok = true;
+    int index = 0;
+    for (const Node *r = n->first; r; r = r->next, index++) {
+        Fields f;
+        char label[120];
+        snprintf(label, sizeof label, "ref %d of '%s'", index + 1, qid);
+        if (!read_fields(c, r, label, REF_KEYS, RF_KEYS, &f)) {
+            ok = false;
+            continue;
+        }
+        ok &= require_fields(c, r, label, REF_KEYS, RF_KEYS, &f);
+        BankRef *ref = &refs[index];
+        if (f.value[RF_TITLE]) {
+            ref->title = get_string(c, f.value[RF_TITLE], "title", BANK_LIMIT_REF_TITLE);
+            ok &= ref->title != NULL;
+        }
+        const Node *un = f.value[RF_URL];
+        if (un) {
+            ref->url = get_string(c, un, "url", BANK_LIMIT_REF_URL);
+            char why[200], shown[48];
+            if (ref->url && !bank_ref_url_ok(ref->url, why, sizeof why)) {
+                excerpt(un, shown, sizeof shown);
+                report(c, DIAG_ERROR, un->line, un->col, "'url' '%s' %s", shown, why);
+                ref->url = NULL;
+            }
+            ok &= ref->url != NULL;
+        }
+        for (int j = 0; j < index && ref->url; j++) {
+            if (refs[j].url && strcmp(refs[j].url, ref->url) == 0) {
+                report(c, DIAG_ERROR, un->line, un->col, "ref %d repeats the url of ref %d",
+                       index + 1, j + 1);
+                ok = false;
+                break;
+            }
+        }
+    }
+    if (!ok)
+        return false;
+    it->refs = refs;
+    it->ref_count = n->count;
+    return true;
+}
+
 static void parse_question(Ctx *c, const Node *q, Staged *st)
 {
     Fields f;
@@ -1495,6 +1627,8 @@ static void parse_question(Ctx *c, const Node *q, Staged *st)
     if (f.value[QU_OPTIONS])
         parse_options(c, f.key[QU_OPTIONS], f.value[QU_OPTIONS], id ? id : "?",
                       f.value[QU_CHOOSE], it);
+    if (f.value[QU_REFS])
+        parse_refs(c, f.key[QU_REFS], f.value[QU_REFS], id ? id : "?", it);
 }
 
 static void parse_card(Ctx *c, const Node *q, Staged *st)

@@ -110,6 +110,7 @@ static void check_items(Checker *k)
             continue;
         }
         q->questions++;
+        q->with_refs += it->ref_count > 0;
         if (it->difficulty >= 1 && it->difficulty <= 3)
             q->difficulty[it->difficulty]++;
         int right = count_right(it);
@@ -650,6 +651,7 @@ static void print_quality(const BankQuality *q, FILE *out)
     fprintf(out, "  questions repeating another's option set: %d\n", q->duplicate_option_sets);
     fprintf(out, "  options saying all/none of the above: %d\n", q->above_options);
     fprintf(out, "  missing why or explanation: %d\n", q->missing_text);
+    fprintf(out, "  questions with documentation refs: %d of %d\n", q->with_refs, q->questions);
 }
 
 static void print_summary(const char *dir, const Bank *b, const Diag *d, FILE *out)

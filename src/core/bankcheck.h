@@ -41,6 +41,7 @@ typedef struct BankQuality {
     int off_weight_domains;          /* question share off the weight by > tolerance */
     int low_mr_domains;              /* multiple response share under the minimum */
     int missing_text;                /* options without why, questions without explanation */
+    int with_refs;                   /* questions with at least one documentation ref */
     int warnings;                    /* warnings added to the Diag */
     int errors;                      /* errors added (missing why/explanation) */
 } BankQuality;

@@ -419,6 +419,7 @@ static void test_report(void)
                       "judge; checked from 20)\n") != NULL);
     CHECK(strstr(out, "  multiple response: 2 of 6 questions, 33.3% (each domain at least 15%)\n")
           != NULL);
+    CHECK(strstr(out, "  questions with documentation refs: 1 of 6\n") != NULL);
     /* exactly one summary line */
     int lines = 0;
     for (const char *p = out; (p = strstr(p, " task statements, ")) != NULL; p++)
