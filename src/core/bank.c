@@ -4,16 +4,20 @@
  * size is bounded and every problem becomes a diagnostic, never a crash.
  * Quality statistics (answer positions, duplicates) are bankcheck.c's job. */
 #include "bankload.h"
+#include "fsutil.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <yaml.h>
 
@@ -1857,24 +1861,38 @@ typedef struct ReadBuffer {
     size_t cap;
 } ReadBuffer;
 
-/* Reads a whole file into rb. Returns false with errno set on failure;
- * EFBIG (with *len = the file's size) when it is over the size limit. */
-static bool read_file(const char *path, ReadBuffer *rb, size_t *len)
+/* Reads a whole regular file into rb. Returns false with errno set on
+ * failure: EFBIG (with *len = the file's size) when it is over the size
+ * limit, EINVAL with *kind naming what it is for a FIFO, device,
+ * socket or folder. The open never blocks (O_NONBLOCK), so a FIFO named
+ * like a bank file can't hang the loader; reads stop at the limit. */
+static bool read_file(const char *path, ReadBuffer *rb, size_t *len, const char **kind)
 {
-    FILE *f = fopen(path, "rb");
     *len = 0;
-    if (!f)
-        return false;
+    *kind = NULL;
     struct stat st;
-    if (fstat(fileno(f), &st) == 0 && st.st_size > (off_t)BANK_LIMIT_FILE_BYTES) {
-        fclose(f);
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        *kind = fsutil_kind_name(st.st_mode);
+        errno = EINVAL;
+        return false;
+    }
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0)
+        return false;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        *kind = fsutil_kind_name(st.st_mode);
+        close(fd);
+        errno = EINVAL;
+        return false;
+    }
+    if (st.st_size > (off_t)BANK_LIMIT_FILE_BYTES) {
+        close(fd);
         *len = (size_t)st.st_size;
         errno = EFBIG;
         return false;
     }
     size_t n = 0;
     bool ok = true;
-    errno = 0;
     for (;;) {
         if (n == rb->cap) {
             if (rb->cap > BANK_LIMIT_FILE_BYTES)
@@ -1889,18 +1907,20 @@ static bool read_file(const char *path, ReadBuffer *rb, size_t *len)
             rb->data = grown;
             rb->cap = cap;
         }
-        size_t got = fread(rb->data + n, 1, rb->cap - n, f);
-        n += got;
-        if (got == 0) {
-            if (ferror(f)) {
-                ok = false;
-                if (!errno)
-                    errno = EIO;
-            }
+        ssize_t got = read(fd, rb->data + n, rb->cap - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            ok = false;
             break;
         }
+        if (got == 0)
+            break;
+        n += (size_t)got;
     }
-    fclose(f);
+    int saved = errno;
+    close(fd);
+    errno = saved;
     *len = n;
     return ok;
 }
@@ -1918,16 +1938,36 @@ static bool ends_with(const char *s, const char *suffix)
 
 /* Reports a file that could not be read: "cannot read", or over the limit
  * in the words bank_parse_* use for a buffer over the limit. */
-static void report_unreadable(Diag *d, const char *path, size_t len)
+static void report_unreadable(Diag *d, const char *path, size_t len, const char *kind)
 {
-    if (errno == EFBIG)
+    if (kind)
+        diag_add(d, DIAG_ERROR, path, 0, 0, "cannot read: this is %s, not a regular file; bank files "
+                 "must be ordinary files", kind);
+    else if (errno == EFBIG)
         diag_add(d, DIAG_ERROR, path, 0, 0, "file is %zu bytes; the limit is %u bytes (4 MiB)",
                  len, BANK_LIMIT_FILE_BYTES);
     else
         diag_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
 }
 
-/* Lists the item files of dir (sorted); warns about *.yml. Returns the
+/* A name that was probably meant as an item file: ends in .yml, .YAML or
+ * any other case of those, possibly followed by spaces or dots. */
+static bool looks_like_yaml_name(const char *n)
+{
+    size_t len = strlen(n);
+    while (len > 0 && (n[len - 1] == ' ' || n[len - 1] == '\t' || n[len - 1] == '.'))
+        len--;
+    static const char *const EXT[] = {".yaml", ".yml"};
+    for (size_t i = 0; i < 2; i++) {
+        size_t lx = strlen(EXT[i]);
+        if (len >= lx && strncasecmp(n + len - lx, EXT[i], lx) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Lists the item files of dir (sorted); warns about names meant as item
+ * files that won't load (*.yml, *.YAML, trailing spaces). Returns the
  * count, or -1 when the folder cannot be read. *names is malloc'd. */
 static int list_item_files(const char *dir, Diag *d, char ***names)
 {
@@ -1942,13 +1982,14 @@ static int list_item_files(const char *dir, Diag *d, char ***names)
         const char *n = e->d_name;
         if (n[0] == '.' || strcmp(n, "exam.yaml") == 0 || e->d_type == DT_DIR)
             continue;
-        if (ends_with(n, ".yml")) {
-            snprintf(path, sizeof path, "%s/%s", dir, n);
-            diag_add(d, DIAG_WARNING, path, 0, 0, "ignored: bank files must end in .yaml");
+        if (!ends_with(n, ".yaml")) {
+            if (looks_like_yaml_name(n)) {
+                snprintf(path, sizeof path, "%s/%s", dir, n);
+                diag_add(d, DIAG_WARNING, path, 0, 0, "ignored: bank files must end in '.yaml' exactly "
+                         "(lower case, nothing after it); rename it to load it");
+            }
             continue;
         }
-        if (!ends_with(n, ".yaml"))
-            continue;
         if (count == cap) {
             int ncap = cap ? cap * 2 : 32;
             char **grown = realloc(*names, sizeof *grown * (size_t)ncap);
@@ -1987,14 +2028,15 @@ Bank *bank_load_dir(const char *dir, Diag *out)
     char path[4096];
     snprintf(path, sizeof path, "%s/exam.yaml", dir);
     size_t len;
+    const char *kind;
     ReadBuffer rb = {0};
-    if (!read_file(path, &rb, &len)) {
+    if (!read_file(path, &rb, &len, &kind)) {
         if (errno == ENOENT)
             diag_add(d, DIAG_ERROR, path, 0, 0,
                      "no exam.yaml in bank folder '%s'; every bank needs one (see banks/FORMAT.md)",
                      dir);
         else
-            report_unreadable(d, path, len);
+            report_unreadable(d, path, len, kind);
         free(rb.data);
         diag_free(&local);
         return NULL;
@@ -2016,9 +2058,9 @@ Bank *bank_load_dir(const char *dir, Diag *out)
     int count = list_item_files(dir, d, &names);
     for (int i = 0; i < count; i++) {
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        if (!read_file(path, &rb, &len)) {
+        if (!read_file(path, &rb, &len, &kind)) {
             int at = d->count;
-            report_unreadable(d, path, len);
+            report_unreadable(d, path, len, kind);
             diag_add(d, DIAG_NOTE, path, 0, 0, "file skipped");
             b->skipped_files++;
             if (!b->first_error && at < d->count) {

@@ -500,7 +500,7 @@ static void test_folders(void)
     Bank *b = bank_load_dir(dir, &d);
     if (CHECK(b != NULL)) {
         snprintf(want, sizeof want,
-                 "%s/c.yml: warning: ignored: bank files must end in .yaml\n"
+                 "%s/c.yml: warning: ignored: bank files must end in '.yaml' exactly (lower case, nothing after it); rename it to load it\n"
                  "%s/b.yaml:21:9: error: duplicate id 'q-1'; first defined at %s/a.yaml:2\n"
                  "%s/b.yaml: note: file skipped: its 2 items are not loaded", dir, dir, dir, dir);
         CHECK_STR(all_diags(&d), want);
