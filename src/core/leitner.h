@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "bank.h"
+#include "memory.h"
 #include "progress.h"
 #include "rng.h"
 
@@ -27,10 +28,36 @@
 #define LEITNER_KIND_QUESTIONS (1u << ITEM_QUESTION)
 #define LEITNER_KIND_FLASHCARDS (1u << ITEM_FLASHCARD)
 
+/* How a session chooses its items. */
+typedef enum LeitnerPolicy {
+    /* With an exam date ahead: every item (new or seen) ranked by the gain
+     * in exam-day recall that showing it now is expected to bring (memory
+     * model), x its domain's pull, with a floor of new items that meets the
+     * whole bank by three quarters of the days left. Without an exam date:
+     * as LEITNER_POLICY_CLASSIC. */
+    LEITNER_POLICY_EXAM = 0,
+    /* Due items by box, then new items up to the quota (the first
+     * scheduler; kept for the learning benchmark). */
+    LEITNER_POLICY_CLASSIC,
+} LeitnerPolicy;
+
+/* An exam-aware session keeps one item in this many for the seen items of
+ * highest gain, so that the model meets the learner's forgetting early
+ * (without reviews it cannot tell a steep forgetter from a slow one). */
+#define LEITNER_PROBE_SHARE 5
+#define LEITNER_RESERVED 1e6   /* priority lift of reserved items */
+
+/* New items must be met by this share of the days left (three quarters). */
+#define LEITNER_COVER_NUM 3
+#define LEITNER_COVER_DEN 4
+
 /* Zero-initialised options mean the defaults. */
 typedef struct LeitnerOptions {
+    LeitnerPolicy policy;
+    const MemoryFit *fit; /* how this learner forgets; NULL = the default model */
     int size;            /* items in the session; 0 = 20 */
-    int new_quota;       /* new items per day; 0 = 15, negative = none */
+    int new_quota;       /* new items per day; 0 = 15, negative = none (with an exam
+                            date under LEITNER_POLICY_EXAM the coverage rule decides) */
     int new_today;       /* new items already introduced today */
     int64_t exam_date;   /* Unix seconds; 0 = no exam date */
     unsigned kinds;      /* LEITNER_KIND_* bits; 0 = questions and flashcards */
@@ -62,6 +89,7 @@ typedef struct LeitnerSession {
     const Bank *bank;
     ItemState *states;
     int64_t exam_date;
+    bool exam_aware;      /* chosen by LEITNER_POLICY_EXAM with an exam date ahead */
     LeitnerEntry *queue;  /* owned */
     int count;
     int capacity;
@@ -103,7 +131,24 @@ void leitner_forecast(const Bank *bank, const ItemState *states, int64_t now, in
 /* Fills out[0 .. leitner_boxes] with how many items sit in each box (0 = unseen). */
 void leitner_box_counts(const Bank *bank, const ItemState *states, int *out);
 
-/* Starts a session. Due items (box >= 1, due_at <= opt->due_by or now, of the
+/* Returns the expected gain in recall at `exam_date` from showing item
+ * `item` at `now` under the memory model and `fit` (NULL = default model):
+ * for an unseen item the recall its first exposure leaves by the exam; for
+ * a seen one the expected recall after the answer (right with the recall
+ * predicted now) minus the recall it would have without it. */
+double leitner_exam_gain(const Bank *bank, const ItemState *states, int item, const MemoryFit *fit,
+                         int64_t now, int64_t exam_date);
+
+/* Returns the new items a day must introduce so that `unseen` items are all
+ * met by LEITNER_COVER_NUM / LEITNER_COVER_DEN of the days to `exam_date`
+ * (rounded up; all of them when the exam is within a day). */
+int leitner_cover_quota(int unseen, int64_t now, int64_t exam_date);
+
+/* Starts a session. Under LEITNER_POLICY_EXAM with an exam date after `now`,
+ * the session holds the `size` items of highest leitner_exam_gain x domain
+ * pull (weight x (1 + weakness) per item of the domain), at least
+ * leitner_cover_quota of them new (when that many are unseen), highest
+ * first; new_quota and new_today are not used. Otherwise due items (box >= 1, due_at <= opt->due_by or now, of the
  * chosen kinds) come first, ordered by priority (whole days overdue at `now`,
  * 0 for items due later today, + 1) x domain weight x
  * (1 + weakness), weakness = 1 - accuracy[domain] (accuracy may be NULL: the
@@ -123,7 +168,9 @@ int leitner_session_next(LeitnerSession *s);
 /* Records the answer to the current item: applies the box move to its
  * ItemState (a same-session repeat answered right keeps box 1 and its due
  * time, so nothing is promoted on the day it was missed). A wrong item is
- * re-queued with at least LEITNER_REQUEUE_GAP other items before it, at most
+ * re-queued (in an exam-aware session only when it had been seen before: a
+ * first showing is an exposure, its explanation just read, and a repeat
+ * minutes later adds almost nothing to exam-day recall) with at least LEITNER_REQUEUE_GAP other items before it, at most
  * LEITNER_MAX_REPEATS times; when fewer other items remain it is not
  * re-queued (it is due tomorrow anyway). Returns the move; item -1 when no
  * item was current. */

@@ -226,7 +226,7 @@ static void sim_exam_cap(void)
     Rng rng;
     rng_seed(&rng, 99);
     int64_t exam = START + 21 * DAY + 10 * 3600; /* day 21, 10:00 */
-    LeitnerOptions opt = {.exam_date = exam};
+    LeitnerOptions opt = {.policy = LEITNER_POLICY_CLASSIC, .exam_date = exam};
     for (int day = 0; day < 24; day++)
         simulate_day(bank, st, &good, &h, day, &opt, &rng, &stats);
     int top = 0;
