@@ -148,8 +148,9 @@ void estimate_widen(PlanPassEstimate *e)
     double c = logit(e->probability);
     double down = c - logit(e->low), up = logit(e->high) - c;
     double m2 = ESTIMATE_MODEL_ERROR * ESTIMATE_MODEL_ERROR;
-    e->low = logistic(c - sqrt(down * down + m2));
-    e->high = logistic(c + sqrt(up * up + m2));
+    double low = logistic(c - sqrt(down * down + m2)), high = logistic(c + sqrt(up * up + m2));
+    e->low = low < e->probability ? low : e->probability;
+    e->high = high > e->probability ? high : e->probability;
 }
 
 double estimate_bank_recall(const Bank *bank, const ItemState *states, const MemoryFit *fit, int64_t at)

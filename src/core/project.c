@@ -87,8 +87,8 @@ bool project_exam_day(const Bank *bank, const ItemState *states, const MemoryFit
     double *chances = malloc(n * sizeof *chances);
     ExamForm *forms = calloc((size_t)o.forms, sizeof *forms);
     double *pass = calloc((size_t)o.draws, sizeof *pass), *recall = calloc((size_t)o.draws, sizeof *recall);
-    int64_t *met = calloc((size_t)o.draws, sizeof *met);
-    bool ok = st && mem && chances && forms && pass && recall && met && o.exam_date > 0;
+    int64_t *met = calloc((size_t)o.draws, sizeof *met), *left = calloc((size_t)o.draws, sizeof *left);
+    bool ok = st && mem && chances && forms && pass && recall && met && left && o.exam_date > 0;
     for (int f = 0; ok && f < o.forms; f++)
         ok = examform_build_mock(bank, NULL, o.exam_date, rng, &forms[f], NULL);
     for (int i = 0; ok && i < bank->item_count; i++)
@@ -107,8 +107,10 @@ bool project_exam_day(const Bank *bank, const ItemState *states, const MemoryFit
         }
         pass[d] /= o.forms;
         double sum = 0.0;
-        for (int i = 0; i < bank->item_count; i++)
+        for (int i = 0; i < bank->item_count; i++) {
             sum += memory_item_recall(&mem[i], fit, p, o.exam_date);
+            left[d] += st[i].box == 0;
+        }
         recall[d] = bank->item_count > 0 ? sum / bank->item_count : 0.0;
     }
     if (ok) {
@@ -122,6 +124,8 @@ bool project_exam_day(const Bank *bank, const ItemState *states, const MemoryFit
         qsort(pass, (size_t)o.draws, sizeof *pass, compare_double);
         qsort(recall, (size_t)o.draws, sizeof *recall, compare_double);
         qsort(met, (size_t)o.draws, sizeof *met, compare_int64);
+        qsort(left, (size_t)o.draws, sizeof *left, compare_int64);
+        out->unseen_at_exam = (int)left[o.draws / 2];
         int lo = (int)(0.1 * (o.draws - 1) + 0.5), hi = (int)(0.9 * (o.draws - 1) + 0.5);
         out->pass.low = pass[lo] < out->pass.probability ? pass[lo] : out->pass.probability;
         out->pass.high = pass[hi] > out->pass.probability ? pass[hi] : out->pass.probability;
@@ -141,6 +145,7 @@ bool project_exam_day(const Bank *bank, const ItemState *states, const MemoryFit
     free(pass);
     free(recall);
     free(met);
+    free(left);
     if (!ok)
         memset(out, 0, sizeof *out);
     return ok;

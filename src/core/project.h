@@ -34,6 +34,7 @@ typedef struct Projection {
     double recall;             /* mean exam-day recall of the whole bank, mean over draws */
     double recall_low, recall_high;
     int unseen_now;            /* items never shown before the projection */
+    int unseen_at_exam;        /* items still never shown on exam day (median draw) */
     int64_t all_met_at;        /* session that meets the last unseen item (median draw); 0 when
                                   nothing is unseen; -1 when the bank is not met by the exam */
 } Projection;
