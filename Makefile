@@ -1,4 +1,5 @@
-# The two commands: `make run` and `make test`. Both install missing Debian
+# The two commands: `make run` and `make test` (after `sh tools/setup.sh`, which
+# installs make itself on a fresh machine). Both install missing Debian
 # packages first (see packaging/debian-packages.txt), then use CMake presets.
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 ARGS ?=

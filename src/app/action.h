@@ -20,6 +20,7 @@ typedef enum ActionType {
     ACT_WHEEL,        /* value = lines, positive scrolls down */
     ACT_MOUSE_MOVE,
     ACT_SELECT,       /* value = index: a clicked list entry or button */
+    ACT_LINK,         /* value = index: a clicked "Learn more" link (which page) */
     ACT_FULLSCREEN,   /* F11: handled by the app, never reaches screens */
     ACT_MUTE,         /* M */
     ACT_SCREENSHOT,   /* F12 */

@@ -46,8 +46,32 @@ void app_status(App *app, const char *fmt, ...)
 
 void app_hit(App *app, SDL_Rect rect, Action action)
 {
-    if (app->hit_count < APP_MAX_HITS)
-        app->hits[app->hit_count++] = (HitRegion){rect, action};
+    app_hit_label(app, rect, action, NULL);
+}
+
+void app_hit_label(App *app, SDL_Rect rect, Action action, const char *label)
+{
+    if (app->hit_count >= APP_MAX_HITS)
+        return;
+    HitRegion *h = &app->hits[app->hit_count++];
+    h->rect = rect;
+    h->action = action;
+    snprintf(h->label, sizeof h->label, "%s", label ? label : "");
+}
+
+bool app_open_url(App *app, const char *url, const char *title)
+{
+    snprintf(app->last_url, sizeof app->last_url, "%s", url);
+    if (app->headless) {
+        app_status(app, "Link (headless, no browser): %s", url);
+        return true;
+    }
+    if (SDL_OpenURL(url) != 0) {
+        app_status(app, "Could not open the browser (%s). The page is %s", SDL_GetError(), url);
+        return false;
+    }
+    app_status(app, "Opening \"%s\" in your browser", title);
+    return true;
 }
 
 void app_sound(App *app, SfxId sound)

@@ -34,10 +34,14 @@ typedef struct Theme {
         good, bad, warn, flag, border;
 } Theme;
 
-/* A clickable region registered while drawing; a click inside becomes `action`. */
+#define APP_HIT_LABEL 160
+
+/* A clickable region registered while drawing; a click inside becomes
+ * `action`. `label` is what it says on screen (for `click-text` in scripts). */
 typedef struct HitRegion {
     SDL_Rect rect;
     Action action;
+    char label[APP_HIT_LABEL];
 } HitRegion;
 
 typedef struct ScreenSlot {
@@ -101,6 +105,8 @@ typedef struct App {
     int mouse_x, mouse_y;
     bool text_input;                 /* a screen wants typed text (letters do not map to actions) */
 
+    char last_url[512];              /* the page app_open_url opened last ("" = none) */
+
     char shots_dir[512];
     int shot_counter;
 } App;
@@ -128,6 +134,13 @@ void app_apply_settings(App *app);
 void app_save_settings(App *app);
 /* Registers a clickable region for the current frame. */
 void app_hit(App *app, SDL_Rect rect, Action action);
+/* The same, with the text the region shows (copied, cut to APP_HIT_LABEL-1
+ * bytes), so a script can click it by what it says. */
+void app_hit_label(App *app, SDL_Rect rect, Action action, const char *label);
+/* Opens `url` in the system's browser (SDL_OpenURL) and remembers it in
+ * last_url; headless, only remembers it. Says what happened in the status
+ * bar, naming `title`. Returns false when the browser could not be asked. */
+bool app_open_url(App *app, const char *url, const char *title);
 /* Plays a sound effect (no-op when muted or without audio). */
 void app_sound(App *app, SfxId sound);
 /* Writes a PNG of the current frame to `path`; returns false on failure. */

@@ -3,6 +3,7 @@
  * canvas when headless) and runs the loop or the script. The only file with
  * process-wide state. */
 #include <SDL.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "bankload.h"
 #include "bench.h"
 #include "cli.h"
+#include "fsutil.h"
 #include "prefs.h"
 #include "screens.h"
 #include "script.h"
@@ -122,6 +124,12 @@ static bool open_store(App *app, const CliOptions *o)
     snprintf(app->store_message, sizeof app->store_message, "%s", info.message);
     if (info.message[0])
         fprintf(stderr, "cloudprep: %s\n", info.message);
+    if (info.kind == STORE_OPEN_LOCKED) {
+        /* a second copy offers nothing: playing on would save nothing */
+        if (!o->headless)
+            SDL_ShowSimpleMessageBox(SDL_MESSAGEBOX_WARNING, "cloudprep is already running", info.message, NULL);
+        return false;
+    }
     return true;
 }
 
@@ -227,6 +235,34 @@ static bool setup_front(App *app, const CliOptions *o, const char *root)
     return true;
 }
 
+/* Checks the headless paths before anything starts: the script must be a
+ * regular file, the screenshot folder is created like --data-dir. Returns
+ * false after saying which option is wrong. */
+static bool check_headless_paths(const CliOptions *o)
+{
+    struct stat sb;
+    if (o->script) {
+        if (stat(o->script, &sb) != 0) {
+            fprintf(stderr, "cloudprep: --script %s: %s\n", o->script, strerror(errno));
+            return false;
+        }
+        if (!S_ISREG(sb.st_mode)) {
+            fprintf(stderr, "cloudprep: --script %s is %s; give a script file\n", o->script,
+                    fsutil_kind_name(sb.st_mode));
+            return false;
+        }
+    }
+    if (o->shots_dir) {
+        int err = fsutil_make_dirs(o->shots_dir, 0755);
+        if (err != 0) {
+            fprintf(stderr, "cloudprep: --shots %s: cannot create the folder (%s)\n", o->shots_dir,
+                    strerror(err));
+            return false;
+        }
+    }
+    return true;
+}
+
 static int run_game(const CliOptions *o)
 {
     static App app; /* the one App, owned by main */
@@ -316,5 +352,7 @@ int main(int argc, char **argv)
     case CLI_RUN:
         break;
     }
+    if (!check_headless_paths(&o))
+        return 2;
     return run_game(&o);
 }

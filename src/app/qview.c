@@ -63,10 +63,33 @@ uint32_t qview_right_display(const App *app, const QuestionView *q)
     return mask;
 }
 
+bool qview_has_refs(const App *app, const QuestionView *q)
+{
+    return q->item >= 0 && app->bank->items[q->item].ref_count > 0;
+}
+
+bool qview_open_ref(App *app, const QuestionView *q, int index)
+{
+    const BankItem *it = q->item >= 0 ? &app->bank->items[q->item] : NULL;
+    if (!it || index < 0 || index >= it->ref_count) {
+        app_status(app, "This question has no documentation link");
+        return false;
+    }
+    return app_open_url(app, it->refs[index].url, it->refs[index].title);
+}
+
 bool qview_action(App *app, QuestionView *q, const Action *a)
 {
     if (q->item < 0)
         return false;
+    if (q->revealed && a->type == ACT_LETTER && a->value == 'L') {
+        qview_open_ref(app, q, 0);
+        return true;
+    }
+    if (q->revealed && a->type == ACT_LINK) {
+        qview_open_ref(app, q, a->value);
+        return true;
+    }
     if (a->type == ACT_DIGIT && a->value >= 1)
         return qview_toggle(app, q, a->value - 1);
     if (a->type == ACT_LETTER && a->value >= 'A' && a->value < 'A' + BANK_MAX_OPTIONS)
@@ -135,16 +158,29 @@ void qview_draw(App *app, QuestionView *q, SDL_Rect area)
     }
     if (q->revealed) {
         y += gap;
-        int ph = text_wrapped_height(app, FONT_BODY, it->explanation, w - app_px(app, 32)) + app_px(app, 48);
+        int tw = w - app_px(app, 32);
+        char links[BANK_MAX_REFS][APP_HIT_LABEL + 16];
+        int links_h = 0;
+        for (int r = 0; r < it->ref_count && r < BANK_MAX_REFS; r++) {
+            snprintf(links[r], sizeof links[r], "Learn more: %s", it->refs[r].title);
+            links_h += text_wrapped_height(app, FONT_BODY, links[r], tw) + app_px(app, 4);
+        }
+        if (links_h)
+            links_h += gap;
+        int eh = text_wrapped_height(app, FONT_BODY, it->explanation, tw);
+        int ph = eh + links_h + app_px(app, 48);
         SDL_Rect panel = {area.x, y, w, ph};
         if (y < bottom && y + ph > top) {
             ui_round_rect(app, panel, app_px(app, 12), ui_mix(t->panel, t->accent2, 0.12f));
             text_draw(app, FONT_SMALL, "Explanation", area.x + app_px(app, 16), y + app_px(app, 10), t->accent2,
                       ALIGN_LEFT);
         }
-        text_draw_wrapped(app, FONT_BODY, it->explanation, area.x + app_px(app, 16),
-                          y + app_px(app, 12) + text_line_height(app, FONT_SMALL), w - app_px(app, 32), t->text,
-                          top, bottom);
+        int ty = y + app_px(app, 12) + text_line_height(app, FONT_SMALL);
+        text_draw_wrapped(app, FONT_BODY, it->explanation, area.x + app_px(app, 16), ty, tw, t->text, top, bottom);
+        ty += eh + gap;
+        for (int r = 0; r < it->ref_count && r < BANK_MAX_REFS; r++)
+            ty += ui_link(app, area.x + app_px(app, 16), ty, tw, links[r], (Action){.type = ACT_LINK, .value = r},
+                          top, bottom) + app_px(app, 4);
         y += ph + gap;
     }
     q->scroll.content = y + q->scroll.offset - area.y;

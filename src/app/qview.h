@@ -33,9 +33,17 @@ bool qview_toggle(App *app, QuestionView *q, int k);
 int qview_chosen_count(const QuestionView *q);
 /* Display positions of the right options (bit k = display option k). */
 uint32_t qview_right_display(const App *app, const QuestionView *q);
-/* Handles option keys (1-8, A-H), clicks on options and scrolling. Returns
- * true when the action was used. Does nothing to the choice once revealed. */
+/* Handles option keys (1-8, A-H), clicks on options and scrolling; once
+ * revealed, L and a click on "Learn more" open the question's documentation
+ * page. Returns true when the action was used. Does nothing to the choice
+ * once revealed. */
 bool qview_action(App *app, QuestionView *q, const Action *a);
+/* Opens documentation page `index` (0-based) of the question on screen in
+ * the browser (app_open_url). Returns false, with a status message, when the
+ * question has no such page. */
+bool qview_open_ref(App *app, const QuestionView *q, int index);
+/* True when the question on screen has documentation pages to open. */
+bool qview_has_refs(const App *app, const QuestionView *q);
 /* Draws the question inside `area` (clipped, scrollable). */
 void qview_draw(App *app, QuestionView *q, SDL_Rect area);
 

@@ -27,7 +27,22 @@ typedef struct ArcadeEndState {
     SDL_Rect badge;          /* where "New best!" is drawn */
     Particles particles;
     Scroll review;
+    int first_link;          /* ACT_LINK value of the first visible "Learn more", -1 = none */
 } ArcadeEndState;
+
+/* Opens the page a "Learn more" link stands for: miss value / BANK_MAX_REFS,
+ * its ref value % BANK_MAX_REFS. */
+static void open_link(App *app, const ArcadeEndState *s, int value)
+{
+    int miss = value / BANK_MAX_REFS, ref = value % BANK_MAX_REFS;
+    if (value < 0 || miss >= s->res.miss_count) {
+        app_status(app, "Scroll to a question with a Learn more link first");
+        return;
+    }
+    const BankItem *it = &app->bank->items[s->res.misses[miss].q.item];
+    if (ref < it->ref_count)
+        app_open_url(app, it->refs[ref].url, it->refs[ref].title);
+}
 
 static void *end_enter(App *app, const void *arg)
 {
@@ -36,6 +51,7 @@ static void *end_enter(App *app, const void *arg)
         return NULL;
     if (arg)
         s->res = *(const ArcadeResult *)arg;
+    s->first_link = -1;
     app_sound(app, SFX_END);
     return s;
 }
@@ -52,6 +68,14 @@ static void end_action(App *app, void *state, const Action *a)
     if (a->type == ACT_CONFIRM || a->type == ACT_BACK) {
         ArcadeStart start = {.kind = s->res.kind, .play_now = a->type == ACT_CONFIRM};
         app_replace(app, &SCREEN_ARCADE, &start);
+        return;
+    }
+    if (a->type == ACT_LINK) {
+        open_link(app, s, a->value);
+        return;
+    }
+    if (a->type == ACT_LETTER && a->value == 'L') {
+        open_link(app, s, s->first_link);
         return;
     }
     ui_scroll_action(app, &s->review, a);
@@ -254,9 +278,26 @@ static void pen_text(MissPen *p, FontRole role, SDL_Color c, const char *fmt, ..
     p->h += app_px(p->app, 4);
 }
 
-/* One wrong item: prompt, the answer given, the right one, and why.
- * Returns the height it takes. */
-static int draw_miss(App *app, const ArcadeMiss *m, MissPen pen)
+/* A "Learn more" link for ref r of miss `index`: drawn and clickable when
+ * the pen draws; notes the first visible one for the L key. */
+static void pen_link(MissPen *p, const BankRef *ref, int value, int *first_link)
+{
+    char label[APP_HIT_LABEL];
+    snprintf(label, sizeof label, "Learn more: %s", ref->title);
+    if (!p->draw) {
+        p->h += text_wrapped_height(p->app, FONT_BODY, label, p->w) + app_px(p->app, 4);
+        return;
+    }
+    int y = p->y + p->h;
+    p->h += ui_link(p->app, p->x, y, p->w, label, (Action){.type = ACT_LINK, .value = value}, p->clip_top,
+                    p->clip_bottom) + app_px(p->app, 4);
+    if (*first_link < 0 && y >= p->clip_top && y < p->clip_bottom)
+        *first_link = value;
+}
+
+/* One wrong item: prompt, the answer given, the right one, why, and the
+ * documentation links. Returns the height it takes. */
+static int draw_miss(App *app, const ArcadeMiss *m, int index, int *first_link, MissPen pen)
 {
     const Theme *t = &app->theme;
     const BankItem *it = &app->bank->items[m->q.item];
@@ -273,6 +314,8 @@ static int draw_miss(App *app, const ArcadeMiss *m, MissPen pen)
             pen_text(&pen, FONT_BODY, t->text_dim, "Why %c: %s", 'A' + q->right, q->why[q->right]);
         if (it->explanation)
             pen_text(&pen, FONT_BODY, t->text, "%s", it->explanation);
+        for (int r = 0; r < it->ref_count && r < BANK_MAX_REFS; r++)
+            pen_link(&pen, &it->refs[r], index * BANK_MAX_REFS + r, first_link);
     } else if (chose) {
         const BankItem *other = &app->bank->items[q->source[m->chosen]];
         pen_text(&pen, FONT_BODY, t->text_dim, "What you chose answers another card: %s", other->front);
@@ -303,8 +346,10 @@ static void draw_review(App *app, ArcadeEndState *s, SDL_Rect r)
     }
     int gap = app_px(app, 16);
     int content = 0;
+    s->first_link = -1;
     for (int i = 0; i < s->res.miss_count; i++)
-        content += draw_miss(app, &s->res.misses[i], (MissPen){app, false, x, 0, w, 0, 0, 0}) + gap;
+        content += draw_miss(app, &s->res.misses[i], i, &s->first_link, (MissPen){app, false, x, 0, w, 0, 0, 0}) +
+                   gap;
     s->review.view = view.h;
     s->review.content = content;
     int max = content - view.h;
@@ -315,7 +360,8 @@ static void draw_review(App *app, ArcadeEndState *s, SDL_Rect r)
     for (int i = 0; i < s->res.miss_count; i++) {
         if (i > 0)
             ui_fill(app, (SDL_Rect){x, cy - gap / 2, w, 1}, ui_alpha(t->border, 120));
-        cy += draw_miss(app, &s->res.misses[i], (MissPen){app, true, x, cy, w, view.y, view.y + view.h, 0}) + gap;
+        cy += draw_miss(app, &s->res.misses[i], i, &s->first_link,
+                        (MissPen){app, true, x, cy, w, view.y, view.y + view.h, 0}) + gap;
     }
     SDL_RenderSetClipRect(app->renderer, NULL);
     ui_scrollbar(app, view, &s->review);
@@ -343,7 +389,9 @@ static void end_draw(App *app, void *state)
     draw_domains(app, s, (SDL_Rect){margin, y, dom_w, bottom_h});
     draw_review(app, s, (SDL_Rect){margin + dom_w + gap, y, app->w - margin * 2 - dom_w - gap, bottom_h});
     particles_draw(app, &s->particles);
-    ui_footer(app, "Enter  play again      Esc  round menu      Up/Down/PgUp/PgDn  scroll the review");
+    ui_footer(app, s->first_link >= 0
+                       ? "Enter  play again      Esc  round menu      L  learn more      Up/Down/PgUp/PgDn  scroll"
+                       : "Enter  play again      Esc  round menu      Up/Down/PgUp/PgDn  scroll the review");
 }
 
 const Screen SCREEN_ARCADE_END = {

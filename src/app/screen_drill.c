@@ -214,7 +214,7 @@ static void drill_action(App *app, void *state, const Action *a)
         else if (app->bank->items[s->item].kind == ITEM_FLASHCARD)
             ui_scroll_action(app, &s->card_scroll, a);
         else
-            ui_scroll_action(app, &s->q.scroll, a);
+            qview_action(app, &s->q, a);
         break;
     case DRILL_CARD: card_action(app, s, a); break;
     case DRILL_SUMMARY: break;
@@ -455,6 +455,8 @@ static void drill_draw(App *app, void *state)
         qview_draw(app, &s->q, (SDL_Rect){margin, top + verdict, app->w - margin * 2, app->h - top - verdict - footer});
         ui_footer(app, s->phase == DRILL_ASK
                            ? "1-5 / A-E  choose      Enter  submit      Up/Down/PgUp/PgDn  scroll      Esc  leave"
+                           : qview_has_refs(app, &s->q)
+                           ? "Enter  next      L  learn more      Up/Down/PgUp/PgDn  scroll      Esc  leave"
                            : "Enter  next      Up/Down/PgUp/PgDn  scroll the explanations      Esc  leave");
     }
     particles_draw(app, &s->particles);

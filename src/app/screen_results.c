@@ -331,9 +331,9 @@ static void answers_action(App *app, void *state, const Action *a)
         case 'W': set_filter(app, s, SHOW_WRONG); return;
         case 'F': set_filter(app, s, SHOW_FLAGGED); return;
         case 'U': set_filter(app, s, SHOW_UNSCORED); return;
-        default: return;
+        default: qview_action(app, &s->q, a); return;
         }
-    default: ui_scroll_action(app, &s->q.scroll, a); return;
+    default: qview_action(app, &s->q, a); return;
     }
 }
 
@@ -365,7 +365,9 @@ static void answers_draw(App *app, void *state)
     int top = y + text_line_height(app, FONT_SMALL) + app_px(app, 18);
     int footer = text_line_height(app, FONT_SMALL) + app_px(app, 30);
     qview_draw(app, &s->q, (SDL_Rect){margin, top, app->w - margin * 2, app->h - top - footer});
-    ui_footer(app, "N / P  next, previous     A W F U  filter     Up/Down/PgUp/PgDn  scroll     Esc  back");
+    ui_footer(app, qview_has_refs(app, &s->q)
+                       ? "N / P  next, previous     A W F U  filter     L  learn more     Up/Down  scroll     Esc  back"
+                       : "N / P  next, previous     A W F U  filter     Up/Down/PgUp/PgDn  scroll     Esc  back");
 }
 
 const Screen SCREEN_ANSWERS = {

@@ -2,11 +2,17 @@
  *   key NAME        press and release a key (SDL key names: Return, Escape, Down, A, 1, F11)
  *   text STRING     type text (for fields that take typed input)
  *   click X Y       left click at pixel X, Y
+ *   click-text TEXT click the centre of the topmost clickable region on
+ *                   screen whose label contains TEXT (a button, an option,
+ *                   a link); fails when none is visible
  *   wheel N         scroll N lines (positive: down)
  *   move X Y        move the mouse
  *   wait MS         let MS milliseconds of simulated time pass, at 60 frames a second
  *   shot FILE.png   write a screenshot under --shots
  *   expect SCREEN   fail unless SCREEN is on top
+ *   expect-url TEXT fail unless the last page the game opened contains TEXT
+ *                   ("none": unless no page was opened); headless runs never
+ *                   start a browser, they only remember the address
  *   answer right|wrong  answer the question on screen as a player would: press
  *                   the keys of the right options (or of one wrong option) and
  *                   Enter where Enter submits; for a flashcard, Space then Y or N
@@ -170,6 +176,225 @@ static bool parse_long(const char *s, long *out)
     return true;
 }
 
+/* ------------------------------------------------------------- commands */
+
+typedef struct ScriptRun {
+    App *app;
+    const char *path;
+    int line;
+} ScriptRun;
+
+/* A command: returns 0, or 1 after reporting the failure at its line. */
+typedef int (*ScriptFn)(ScriptRun *r, const char *arg);
+
+static int fail_at(const ScriptRun *r, const char *msg, const char *arg)
+{
+    return fail(r->path, r->line, msg, arg);
+}
+
+static int cmd_key(ScriptRun *r, const char *arg)
+{
+    SDL_Keycode key = SDL_GetKeyFromName(arg);
+    if (key == SDLK_UNKNOWN)
+        return fail_at(r, "unknown key name", arg);
+    push_key(r->app, key);
+    app_frame(r->app, 0, false);
+    return 0;
+}
+
+static int cmd_text(ScriptRun *r, const char *arg)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_TEXTINPUT;
+    snprintf(e.text.text, sizeof e.text.text, "%.31s", arg);
+    app_handle_event(r->app, &e);
+    app_frame(r->app, 0, false);
+    return 0;
+}
+
+static void click_at(App *app, int x, int y)
+{
+    push_mouse(app, SDL_MOUSEMOTION, x, y);
+    app_frame(app, 0, false);
+    push_mouse(app, SDL_MOUSEBUTTONDOWN, x, y);
+    push_mouse(app, SDL_MOUSEBUTTONUP, x, y);
+    app_frame(app, 0, false);
+}
+
+static int cmd_click(ScriptRun *r, const char *arg)
+{
+    long a, b;
+    if (sscanf(arg, "%ld %ld", &a, &b) != 2)
+        return fail_at(r, "expected two numbers", arg);
+    click_at(r->app, (int)a, (int)b);
+    return 0;
+}
+
+static int cmd_move(ScriptRun *r, const char *arg)
+{
+    long a, b;
+    if (sscanf(arg, "%ld %ld", &a, &b) != 2)
+        return fail_at(r, "expected two numbers", arg);
+    push_mouse(r->app, SDL_MOUSEMOTION, (int)a, (int)b);
+    app_frame(r->app, 0, false);
+    return 0;
+}
+
+/* Clicks the centre of the visible part of the topmost clickable region
+ * whose label contains `arg` (case-sensitive), as drawn in the last frame. */
+static int cmd_click_text(ScriptRun *r, const char *arg)
+{
+    App *app = r->app;
+    if (!*arg)
+        return fail_at(r, "click-text needs the text to look for", NULL);
+    app_frame(app, 0, true); /* the regions of what is on screen now */
+    for (int i = app->hit_count - 1; i >= 0; i--) {
+        const HitRegion *h = &app->hits[i];
+        SDL_Rect screen = {0, 0, app->w, app->h}, seen;
+        if (!strstr(h->label, arg) || !SDL_IntersectRect(&h->rect, &screen, &seen))
+            continue;
+        click_at(app, seen.x + seen.w / 2, seen.y + seen.h / 2);
+        return 0;
+    }
+    return fail_at(r, "nothing clickable on screen says", arg);
+}
+
+static int cmd_wheel(ScriptRun *r, const char *arg)
+{
+    long a;
+    if (!parse_long(arg, &a))
+        return fail_at(r, "expected a number", arg);
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = SDL_MOUSEWHEEL;
+    e.wheel.y = (Sint32)-a;
+    app_handle_event(r->app, &e);
+    app_frame(r->app, 0, false);
+    return 0;
+}
+
+static int cmd_wait(ScriptRun *r, const char *arg)
+{
+    long a;
+    if (!parse_long(arg, &a) || a < 0)
+        return fail_at(r, "expected milliseconds", arg);
+    run_time(r->app, a);
+    return 0;
+}
+
+static int cmd_shot(ScriptRun *r, const char *arg)
+{
+    App *app = r->app;
+    char file[1600];
+    snprintf(file, sizeof file, "%s/%s", app->shots_dir[0] ? app->shots_dir : ".", arg);
+    app_frame(app, 0, true);
+    if (!app_screenshot(app, file))
+        return fail_at(r, "cannot write screenshot", file);
+    return 0;
+}
+
+static int cmd_expect(ScriptRun *r, const char *arg)
+{
+    if (!screen_by_name(arg))
+        return fail_at(r, "no screen is called", arg);
+    const Screen *top = app_top(r->app);
+    if (!top || strcmp(top->name, arg) != 0) {
+        char msg[1400];
+        snprintf(msg, sizeof msg, "expected screen '%.200s' but '%s' is on top", arg,
+                 top ? top->name : "(none)");
+        return fail_at(r, msg, NULL);
+    }
+    return 0;
+}
+
+/* The last page the game opened must contain `arg` ("none": nothing opened). */
+static int cmd_expect_url(ScriptRun *r, const char *arg)
+{
+    const char *url = r->app->last_url;
+    bool ok = strcmp(arg, "none") == 0 ? !*url : *arg && strstr(url, arg) != NULL;
+    if (ok)
+        return 0;
+    char msg[1400];
+    snprintf(msg, sizeof msg, "expected the last opened page to contain '%.200s' but it is '%.600s'", arg,
+             *url ? url : "(none)");
+    return fail_at(r, msg, NULL);
+}
+
+static int cmd_answer(ScriptRun *r, const char *arg)
+{
+    const char *why = answer_keys(r->app, arg);
+    return why ? fail_at(r, why, arg) : 0;
+}
+
+static int cmd_time(ScriptRun *r, const char *arg)
+{
+    long a;
+    if (!parse_long(arg, &a))
+        return fail_at(r, "expected Unix seconds", arg);
+    App *app = r->app;
+    app->start_wall = a - (int64_t)(app->ticks_ms / 1000) - app->wall_offset;
+    return 0;
+}
+
+static int cmd_days(ScriptRun *r, const char *arg)
+{
+    long a;
+    if (!parse_long(arg, &a))
+        return fail_at(r, "expected a number of days", arg);
+    r->app->wall_offset += a * 86400;
+    app_frame(r->app, 0, false);
+    return 0;
+}
+
+static int cmd_resize(ScriptRun *r, const char *arg)
+{
+    long a, b;
+    if (sscanf(arg, "%ld %ld", &a, &b) != 2 || a < 320 || b < 240 || a > 8192 || b > 8192)
+        return fail_at(r, "expected a width and height", arg);
+    if (!resize_canvas(r->app, (int)a, (int)b))
+        return fail_at(r, "cannot resize the canvas", SDL_GetError());
+    app_frame(r->app, 0, true);
+    return 0;
+}
+
+static int cmd_crash(ScriptRun *r, const char *arg)
+{
+    (void)r;
+    (void)arg;
+    fflush(NULL);
+    _exit(3);
+}
+
+static int cmd_quit(ScriptRun *r, const char *arg)
+{
+    (void)arg;
+    r->app->running = false;
+    return 0;
+}
+
+static const struct {
+    const char *name;
+    ScriptFn run;
+} COMMANDS[] = {
+    {"key", cmd_key},
+    {"text", cmd_text},
+    {"click", cmd_click},
+    {"click-text", cmd_click_text},
+    {"move", cmd_move},
+    {"wheel", cmd_wheel},
+    {"wait", cmd_wait},
+    {"shot", cmd_shot},
+    {"expect", cmd_expect},
+    {"expect-url", cmd_expect_url},
+    {"answer", cmd_answer},
+    {"time", cmd_time},
+    {"days", cmd_days},
+    {"resize", cmd_resize},
+    {"crash", cmd_crash},
+    {"quit", cmd_quit},
+};
+
 int script_run(App *app, const char *path)
 {
     FILE *f = fopen(path, "r");
@@ -178,11 +403,11 @@ int script_run(App *app, const char *path)
         return 1;
     }
     char buf[1024];
-    int line = 0;
+    ScriptRun run = {app, path, 0};
     int status = 0;
     app_frame(app, 0, true);
-    while (app->running && fgets(buf, sizeof buf, f)) {
-        line++;
+    while (status == 0 && app->running && fgets(buf, sizeof buf, f)) {
+        run.line++;
         buf[strcspn(buf, "\r\n")] = '\0';
         char *cmd = buf;
         while (isspace((unsigned char)*cmd))
@@ -196,110 +421,10 @@ int script_run(App *app, const char *path)
             *arg++ = '\0';
         while (isspace((unsigned char)*arg))
             arg++;
-        long a = 0, b = 0;
-        if (strcmp(cmd, "key") == 0) {
-            SDL_Keycode key = SDL_GetKeyFromName(arg);
-            if (key == SDLK_UNKNOWN) {
-                status = fail(path, line, "unknown key name", arg);
-                break;
-            }
-            push_key(app, key);
-            app_frame(app, 0, false);
-        } else if (strcmp(cmd, "text") == 0) {
-            SDL_Event e;
-            memset(&e, 0, sizeof e);
-            e.type = SDL_TEXTINPUT;
-            snprintf(e.text.text, sizeof e.text.text, "%.31s", arg);
-            app_handle_event(app, &e);
-            app_frame(app, 0, false);
-        } else if (strcmp(cmd, "click") == 0 || strcmp(cmd, "move") == 0) {
-            if (sscanf(arg, "%ld %ld", &a, &b) != 2) {
-                status = fail(path, line, "expected two numbers", arg);
-                break;
-            }
-            push_mouse(app, SDL_MOUSEMOTION, (int)a, (int)b);
-            app_frame(app, 0, false);
-            if (cmd[0] == 'c') {
-                push_mouse(app, SDL_MOUSEBUTTONDOWN, (int)a, (int)b);
-                push_mouse(app, SDL_MOUSEBUTTONUP, (int)a, (int)b);
-                app_frame(app, 0, false);
-            }
-        } else if (strcmp(cmd, "wheel") == 0) {
-            if (!parse_long(arg, &a)) {
-                status = fail(path, line, "expected a number", arg);
-                break;
-            }
-            SDL_Event e;
-            memset(&e, 0, sizeof e);
-            e.type = SDL_MOUSEWHEEL;
-            e.wheel.y = (Sint32)-a;
-            app_handle_event(app, &e);
-            app_frame(app, 0, false);
-        } else if (strcmp(cmd, "wait") == 0) {
-            if (!parse_long(arg, &a) || a < 0) {
-                status = fail(path, line, "expected milliseconds", arg);
-                break;
-            }
-            run_time(app, a);
-        } else if (strcmp(cmd, "shot") == 0) {
-            char file[1600];
-            snprintf(file, sizeof file, "%s/%s", app->shots_dir[0] ? app->shots_dir : ".", arg);
-            app_frame(app, 0, true);
-            if (!app_screenshot(app, file)) {
-                status = fail(path, line, "cannot write screenshot", file);
-                break;
-            }
-        } else if (strcmp(cmd, "expect") == 0) {
-            if (!screen_by_name(arg)) {
-                status = fail(path, line, "no screen is called", arg);
-                break;
-            }
-            const Screen *top = app_top(app);
-            if (!top || strcmp(top->name, arg) != 0) {
-                char msg[1400];
-                snprintf(msg, sizeof msg, "expected screen '%.200s' but '%s' is on top", arg,
-                         top ? top->name : "(none)");
-                status = fail(path, line, msg, NULL);
-                break;
-            }
-        } else if (strcmp(cmd, "answer") == 0) {
-            const char *why = answer_keys(app, arg);
-            if (why) {
-                status = fail(path, line, why, arg);
-                break;
-            }
-        } else if (strcmp(cmd, "time") == 0) {
-            if (!parse_long(arg, &a)) {
-                status = fail(path, line, "expected Unix seconds", arg);
-                break;
-            }
-            app->start_wall = a - (int64_t)(app->ticks_ms / 1000) - app->wall_offset;
-        } else if (strcmp(cmd, "days") == 0) {
-            if (!parse_long(arg, &a)) {
-                status = fail(path, line, "expected a number of days", arg);
-                break;
-            }
-            app->wall_offset += a * 86400;
-            app_frame(app, 0, false);
-        } else if (strcmp(cmd, "resize") == 0) {
-            if (sscanf(arg, "%ld %ld", &a, &b) != 2 || a < 320 || b < 240 || a > 8192 || b > 8192) {
-                status = fail(path, line, "expected a width and height", arg);
-                break;
-            }
-            if (!resize_canvas(app, (int)a, (int)b)) {
-                status = fail(path, line, "cannot resize the canvas", SDL_GetError());
-                break;
-            }
-            app_frame(app, 0, true);
-        } else if (strcmp(cmd, "crash") == 0) {
-            fflush(NULL);
-            _exit(3);
-        } else if (strcmp(cmd, "quit") == 0) {
-            app->running = false;
-        } else {
-            status = fail(path, line, "unknown command", cmd);
-            break;
-        }
+        size_t n = sizeof COMMANDS / sizeof COMMANDS[0], i = 0;
+        while (i < n && strcmp(COMMANDS[i].name, cmd) != 0)
+            i++;
+        status = i < n ? COMMANDS[i].run(&run, arg) : fail_at(&run, "unknown command", cmd);
     }
     fclose(f);
     return status;

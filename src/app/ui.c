@@ -214,7 +214,7 @@ bool ui_button(App *app, SDL_Rect r, const char *label, bool selected, Action ac
     int lh = text_line_height(app, FONT_BODY_BOLD);
     text_draw(app, FONT_BODY_BOLD, label, r.x + r.w / 2, r.y + (r.h - lh) / 2,
               selected ? t->text : t->text_dim, ALIGN_CENTER);
-    app_hit(app, r, action);
+    app_hit_label(app, r, action, label);
     return hover;
 }
 
@@ -281,7 +281,30 @@ int ui_option(App *app, int x, int y, int w, int index, const char *text, Option
     if (mark)
         text_draw(app, FONT_SMALL, mark, x + w - pad, y + h - text_line_height(app, FONT_SMALL) - 2,
                   state == OPTION_WRONG ? t->bad : t->good, ALIGN_RIGHT);
-    app_hit(app, r, (Action){.type = ACT_DIGIT, .value = index + 1});
+    app_hit_label(app, r, (Action){.type = ACT_DIGIT, .value = index + 1}, text);
+    return h;
+}
+
+int ui_link(App *app, int x, int y, int w, const char *label, Action action, int clip_top,
+            int clip_bottom)
+{
+    const Theme *t = &app->theme;
+    int h = text_wrapped_height(app, FONT_BODY, label, w);
+    int tw = 0, th = 0;
+    text_size(app, FONT_BODY, label, &tw, &th);
+    int lw = tw < w ? tw : w;
+    SDL_Rect r = {x, y, lw, h};
+    bool hover = mouse_in(app, r);
+    SDL_Color c = hover ? t->text : t->accent2;
+    text_draw_wrapped(app, FONT_BODY, label, x, y, w, c, clip_top, clip_bottom);
+    int line = text_line_height(app, FONT_BODY);
+    for (int ly = y + line - app_px(app, 3); ly < y + h; ly += line)
+        if (ly >= clip_top && ly < clip_bottom)
+            ui_fill(app, (SDL_Rect){x, ly, lw, app_px(app, 1) > 0 ? app_px(app, 1) : 1}, ui_alpha(c, 160));
+    int top = y > clip_top ? y : clip_top;
+    int bottom = y + h < clip_bottom ? y + h : clip_bottom;
+    if (bottom > top)
+        app_hit_label(app, (SDL_Rect){x, top, lw, bottom - top}, action, label);
     return h;
 }
 
@@ -291,8 +314,16 @@ void ui_footer(App *app, const char *hints)
     int y = app->h - lh - app_px(app, 12);
     ui_fill(app, (SDL_Rect){0, y - app_px(app, 8), app->w, app->h - y + app_px(app, 8)},
             ui_alpha(app->theme.bg, 200));
-    text_draw(app, FONT_SMALL, hints, app_px(app, 28), y, app->theme.text_dim, ALIGN_LEFT);
-    if (app->status[0] && app->ticks_ms < app->status_until)
+    bool status = app->status[0] && app->ticks_ms < app->status_until;
+    int hw = 0, sw = 0, th = 0;
+    text_size(app, FONT_SMALL, hints, &hw, &th);
+    if (status)
+        text_size(app, FONT_SMALL, app->status, &sw, &th);
+    /* A status message is short-lived: it takes the whole line while it
+     * would otherwise overlap the hints. */
+    if (!status || hw + sw + app_px(app, 28 * 2 + 24) <= app->w)
+        text_draw(app, FONT_SMALL, hints, app_px(app, 28), y, app->theme.text_dim, ALIGN_LEFT);
+    if (status)
         text_draw(app, FONT_SMALL, app->status, app->w - app_px(app, 28), y, app->theme.warn,
                   ALIGN_RIGHT);
 }

@@ -45,6 +45,11 @@ int ui_option(App *app, int x, int y, int w, int index, const char *text, Option
               bool focused);
 /* Height ui_option would use. */
 int ui_option_height(App *app, int w, const char *text);
+/* A link: `label` wrapped to `w` in the link colour and underlined, drawn
+ * only within [clip_top, clip_bottom). Clicking its visible part produces
+ * `action`. Returns the height it takes (drawn or not). */
+int ui_link(App *app, int x, int y, int w, const char *label, Action action, int clip_top,
+            int clip_bottom);
 /* A key hint line at the bottom of the screen: "Enter  submit   Esc  back". */
 void ui_footer(App *app, const char *hints);
 /* A screen title at the top left with an optional subtitle on the right. */

@@ -4,16 +4,20 @@
  * size is bounded and every problem becomes a diagnostic, never a crash.
  * Quality statistics (answer positions, duplicates) are bankcheck.c's job. */
 #include "bankload.h"
+#include "fsutil.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <yaml.h>
 
@@ -1236,10 +1240,11 @@ static bool parse_exam_tree(Ctx *c, const Node *root, Bank *b)
 /* -------------------------------------------------------------- items */
 
 enum { QU_ID, QU_DOMAIN, QU_TASK, QU_DIFFICULTY, QU_TAGS, QU_PROMPT, QU_OPTIONS,
-       QU_EXPLANATION, QU_CHOOSE, QU_KEYS };
+       QU_EXPLANATION, QU_CHOOSE, QU_REFS, QU_KEYS };
 static const KeySpec QUESTION_KEYS[QU_KEYS] = {
     {"id", true}, {"domain", true}, {"task", true}, {"difficulty", true}, {"tags", false},
     {"prompt", true}, {"options", true}, {"explanation", true}, {"choose", false},
+    {"refs", false},
 };
 
 enum { FC_ID, FC_DOMAIN, FC_TASK, FC_FRONT, FC_BACK, FC_TAGS, FC_KEYS };
@@ -1250,6 +1255,9 @@ static const KeySpec CARD_KEYS[FC_KEYS] = {
 
 enum { OP_TEXT, OP_CORRECT, OP_WHY, OP_KEYS };
 static const KeySpec OPTION_KEYS[OP_KEYS] = {{"text", true}, {"correct", true}, {"why", true}};
+
+enum { RF_TITLE, RF_URL, RF_KEYS };
+static const KeySpec REF_KEYS[RF_KEYS] = {{"title", true}, {"url", true}};
 
 enum { TOP_QUESTIONS, TOP_FLASHCARDS, TOP_KEYS };
 static const KeySpec TOP_KEYS_SPEC[TOP_KEYS] = {{"questions", false}, {"flashcards", false}};
@@ -1466,6 +1474,134 @@ static bool parse_options(Ctx *c, const Node *key, const Node *n, const char *qi
     return true;
 }
 
+/* ------------------------------------------------- documentation refs */
+
+const char *const BANK_REF_HOSTS[] = {"docs.aws.amazon.com", "aws.amazon.com"};
+const int BANK_REF_HOST_COUNT = (int)(sizeof BANK_REF_HOSTS / sizeof BANK_REF_HOSTS[0]);
+
+/* Characters that may stand unescaped in an address we hand to a browser. */
+static bool is_url_char(char ch)
+{
+    return ch > ' ' && ch < 0x7f && !strchr("\"<>\\^`{|}", ch);
+}
+
+static void hosts_list(char *out, size_t size)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (int i = 0; i < BANK_REF_HOST_COUNT && used < size; i++) {
+        int w = snprintf(out + used, size - used, "%s%s", i ? " or " : "", BANK_REF_HOSTS[i]);
+        if (w < 0)
+            break;
+        used += (size_t)w;
+    }
+}
+
+bool bank_ref_url_ok(const char *url, char *why, size_t why_size)
+{
+    char buf[160];
+    if (!why || !why_size) {
+        why = buf;
+        why_size = sizeof buf;
+    }
+    static const char scheme[] = "https://";
+    if (strncmp(url, scheme, sizeof scheme - 1) != 0) {
+        snprintf(why, why_size, "must start with https://");
+        return false;
+    }
+    for (const char *p = url; *p; p++) {
+        if (!is_url_char(*p)) {
+            if ((unsigned char)*p < 0x80)
+                snprintf(why, why_size, "contains '%c' at byte %d; percent-encode it",
+                         *p == ' ' ? ' ' : *p, (int)(p - url) + 1);
+            else
+                snprintf(why, why_size,
+                         "contains a non-ASCII byte at byte %d; percent-encode it",
+                         (int)(p - url) + 1);
+            return false;
+        }
+    }
+    const char *host = url + sizeof scheme - 1;
+    size_t host_len = strcspn(host, "/?#");
+    for (int i = 0; i < BANK_REF_HOST_COUNT; i++) {
+        const char *h = BANK_REF_HOSTS[i];
+        if (strlen(h) != host_len)
+            continue;
+        size_t k = 0;
+        while (k < host_len && (host[k] | 0x20) == h[k])
+            k++;
+        if (k == host_len)
+            return true;
+    }
+    char list[160];
+    hosts_list(list, sizeof list);
+    snprintf(why, why_size, "is on host '%.*s'; use a page on %s", (int)(host_len > 80 ? 80 : host_len),
+             host, list);
+    return false;
+}
+
+/* Parses `refs:`, a list of 1 to BANK_MAX_REFS {title, url} mappings, into
+ * the item. Returns false after reporting. */
+static bool parse_refs(Ctx *c, const Node *key, const Node *n, const char *qid, BankItem *it)
+{
+    if (is_null_scalar(n)) {
+        report(c, DIAG_ERROR, key->line, key->col,
+               "'refs' is empty; list 1 to %d pages or remove the key", BANK_MAX_REFS);
+        return false;
+    }
+    if (!expect_kind(c, n, NODE_LIST, "refs", "a list of pages with 'title' and 'url'"))
+        return false;
+    if (n->count == 0 || n->count > BANK_MAX_REFS) {
+        report(c, DIAG_ERROR, key->line, key->col, "'refs' needs 1 to %d pages; found %d",
+               BANK_MAX_REFS, n->count);
+        return false;
+    }
+    BankRef *refs = bank_zalloc(c, sizeof *refs * (size_t)n->count);
+    if (!refs)
+        return false;
+    bool ok = true;
+    int index = 0;
+    for (const Node *r = n->first; r; r = r->next, index++) {
+        Fields f;
+        char label[120];
+        snprintf(label, sizeof label, "ref %d of '%s'", index + 1, qid);
+        if (!read_fields(c, r, label, REF_KEYS, RF_KEYS, &f)) {
+            ok = false;
+            continue;
+        }
+        ok &= require_fields(c, r, label, REF_KEYS, RF_KEYS, &f);
+        BankRef *ref = &refs[index];
+        if (f.value[RF_TITLE]) {
+            ref->title = get_string(c, f.value[RF_TITLE], "title", BANK_LIMIT_REF_TITLE);
+            ok &= ref->title != NULL;
+        }
+        const Node *un = f.value[RF_URL];
+        if (un) {
+            ref->url = get_string(c, un, "url", BANK_LIMIT_REF_URL);
+            char why[200], shown[48];
+            if (ref->url && !bank_ref_url_ok(ref->url, why, sizeof why)) {
+                excerpt(un, shown, sizeof shown);
+                report(c, DIAG_ERROR, un->line, un->col, "'url' '%s' %s", shown, why);
+                ref->url = NULL;
+            }
+            ok &= ref->url != NULL;
+        }
+        for (int j = 0; j < index && ref->url; j++) {
+            if (refs[j].url && strcmp(refs[j].url, ref->url) == 0) {
+                report(c, DIAG_ERROR, un->line, un->col, "ref %d repeats the url of ref %d",
+                       index + 1, j + 1);
+                ok = false;
+                break;
+            }
+        }
+    }
+    if (!ok)
+        return false;
+    it->refs = refs;
+    it->ref_count = n->count;
+    return true;
+}
+
 static void parse_question(Ctx *c, const Node *q, Staged *st)
 {
     Fields f;
@@ -1495,6 +1631,8 @@ static void parse_question(Ctx *c, const Node *q, Staged *st)
     if (f.value[QU_OPTIONS])
         parse_options(c, f.key[QU_OPTIONS], f.value[QU_OPTIONS], id ? id : "?",
                       f.value[QU_CHOOSE], it);
+    if (f.value[QU_REFS])
+        parse_refs(c, f.key[QU_REFS], f.value[QU_REFS], id ? id : "?", it);
 }
 
 static void parse_card(Ctx *c, const Node *q, Staged *st)
@@ -1723,24 +1861,38 @@ typedef struct ReadBuffer {
     size_t cap;
 } ReadBuffer;
 
-/* Reads a whole file into rb. Returns false with errno set on failure;
- * EFBIG (with *len = the file's size) when it is over the size limit. */
-static bool read_file(const char *path, ReadBuffer *rb, size_t *len)
+/* Reads a whole regular file into rb. Returns false with errno set on
+ * failure: EFBIG (with *len = the file's size) when it is over the size
+ * limit, EINVAL with *kind naming what it is for a FIFO, device,
+ * socket or folder. The open never blocks (O_NONBLOCK), so a FIFO named
+ * like a bank file can't hang the loader; reads stop at the limit. */
+static bool read_file(const char *path, ReadBuffer *rb, size_t *len, const char **kind)
 {
-    FILE *f = fopen(path, "rb");
     *len = 0;
-    if (!f)
-        return false;
+    *kind = NULL;
     struct stat st;
-    if (fstat(fileno(f), &st) == 0 && st.st_size > (off_t)BANK_LIMIT_FILE_BYTES) {
-        fclose(f);
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        *kind = fsutil_kind_name(st.st_mode);
+        errno = EINVAL;
+        return false;
+    }
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0)
+        return false;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        *kind = fsutil_kind_name(st.st_mode);
+        close(fd);
+        errno = EINVAL;
+        return false;
+    }
+    if (st.st_size > (off_t)BANK_LIMIT_FILE_BYTES) {
+        close(fd);
         *len = (size_t)st.st_size;
         errno = EFBIG;
         return false;
     }
     size_t n = 0;
     bool ok = true;
-    errno = 0;
     for (;;) {
         if (n == rb->cap) {
             if (rb->cap > BANK_LIMIT_FILE_BYTES)
@@ -1755,18 +1907,20 @@ static bool read_file(const char *path, ReadBuffer *rb, size_t *len)
             rb->data = grown;
             rb->cap = cap;
         }
-        size_t got = fread(rb->data + n, 1, rb->cap - n, f);
-        n += got;
-        if (got == 0) {
-            if (ferror(f)) {
-                ok = false;
-                if (!errno)
-                    errno = EIO;
-            }
+        ssize_t got = read(fd, rb->data + n, rb->cap - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            ok = false;
             break;
         }
+        if (got == 0)
+            break;
+        n += (size_t)got;
     }
-    fclose(f);
+    int saved = errno;
+    close(fd);
+    errno = saved;
     *len = n;
     return ok;
 }
@@ -1784,16 +1938,36 @@ static bool ends_with(const char *s, const char *suffix)
 
 /* Reports a file that could not be read: "cannot read", or over the limit
  * in the words bank_parse_* use for a buffer over the limit. */
-static void report_unreadable(Diag *d, const char *path, size_t len)
+static void report_unreadable(Diag *d, const char *path, size_t len, const char *kind)
 {
-    if (errno == EFBIG)
+    if (kind)
+        diag_add(d, DIAG_ERROR, path, 0, 0, "cannot read: this is %s, not a regular file; bank files "
+                 "must be ordinary files", kind);
+    else if (errno == EFBIG)
         diag_add(d, DIAG_ERROR, path, 0, 0, "file is %zu bytes; the limit is %u bytes (4 MiB)",
                  len, BANK_LIMIT_FILE_BYTES);
     else
         diag_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
 }
 
-/* Lists the item files of dir (sorted); warns about *.yml. Returns the
+/* A name that was probably meant as an item file: ends in .yml, .YAML or
+ * any other case of those, possibly followed by spaces or dots. */
+static bool looks_like_yaml_name(const char *n)
+{
+    size_t len = strlen(n);
+    while (len > 0 && (n[len - 1] == ' ' || n[len - 1] == '\t' || n[len - 1] == '.'))
+        len--;
+    static const char *const EXT[] = {".yaml", ".yml"};
+    for (size_t i = 0; i < 2; i++) {
+        size_t lx = strlen(EXT[i]);
+        if (len >= lx && strncasecmp(n + len - lx, EXT[i], lx) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Lists the item files of dir (sorted); warns about names meant as item
+ * files that won't load (*.yml, *.YAML, trailing spaces). Returns the
  * count, or -1 when the folder cannot be read. *names is malloc'd. */
 static int list_item_files(const char *dir, Diag *d, char ***names)
 {
@@ -1808,13 +1982,14 @@ static int list_item_files(const char *dir, Diag *d, char ***names)
         const char *n = e->d_name;
         if (n[0] == '.' || strcmp(n, "exam.yaml") == 0 || e->d_type == DT_DIR)
             continue;
-        if (ends_with(n, ".yml")) {
-            snprintf(path, sizeof path, "%s/%s", dir, n);
-            diag_add(d, DIAG_WARNING, path, 0, 0, "ignored: bank files must end in .yaml");
+        if (!ends_with(n, ".yaml")) {
+            if (looks_like_yaml_name(n)) {
+                snprintf(path, sizeof path, "%s/%s", dir, n);
+                diag_add(d, DIAG_WARNING, path, 0, 0, "ignored: bank files must end in '.yaml' exactly "
+                         "(lower case, nothing after it); rename it to load it");
+            }
             continue;
         }
-        if (!ends_with(n, ".yaml"))
-            continue;
         if (count == cap) {
             int ncap = cap ? cap * 2 : 32;
             char **grown = realloc(*names, sizeof *grown * (size_t)ncap);
@@ -1853,14 +2028,15 @@ Bank *bank_load_dir(const char *dir, Diag *out)
     char path[4096];
     snprintf(path, sizeof path, "%s/exam.yaml", dir);
     size_t len;
+    const char *kind;
     ReadBuffer rb = {0};
-    if (!read_file(path, &rb, &len)) {
+    if (!read_file(path, &rb, &len, &kind)) {
         if (errno == ENOENT)
             diag_add(d, DIAG_ERROR, path, 0, 0,
                      "no exam.yaml in bank folder '%s'; every bank needs one (see banks/FORMAT.md)",
                      dir);
         else
-            report_unreadable(d, path, len);
+            report_unreadable(d, path, len, kind);
         free(rb.data);
         diag_free(&local);
         return NULL;
@@ -1882,9 +2058,9 @@ Bank *bank_load_dir(const char *dir, Diag *out)
     int count = list_item_files(dir, d, &names);
     for (int i = 0; i < count; i++) {
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        if (!read_file(path, &rb, &len)) {
+        if (!read_file(path, &rb, &len, &kind)) {
             int at = d->count;
-            report_unreadable(d, path, len);
+            report_unreadable(d, path, len, kind);
             diag_add(d, DIAG_NOTE, path, 0, 0, "file skipped");
             b->skipped_files++;
             if (!b->first_error && at < d->count) {

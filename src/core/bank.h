@@ -12,6 +12,7 @@
 #include "diag.h"
 
 #define BANK_MAX_OPTIONS 8
+#define BANK_MAX_REFS 3    /* documentation pages per question */
 #define BANK_MAX_BOXES 8 /* Leitner boxes 1..n; box 0 is "unseen" */
 
 typedef enum ItemKind { ITEM_QUESTION, ITEM_FLASHCARD } ItemKind;
@@ -21,6 +22,12 @@ typedef struct BankOption {
     const char *why;
     bool correct;
 } BankOption;
+
+/* A documentation page behind a question: shown as "Learn more: TITLE". */
+typedef struct BankRef {
+    const char *title;
+    const char *url;   /* https on one of the hosts in bankload.h's table */
+} BankRef;
 
 typedef struct BankTask {
     const char *id;    /* "2.3" */
@@ -51,6 +58,8 @@ typedef struct BankItem {
     int option_count;
     int choose;              /* number of right options: 1 = single answer */
     uint32_t correct_mask;   /* bit i set when options[i].correct */
+    const BankRef *refs;     /* 0..BANK_MAX_REFS documentation pages, NULL when none */
+    int ref_count;
     /* flashcards */
     const char *front;
     const char *back;

@@ -1,7 +1,8 @@
 /* Bank linting: item-quality statistics over a loaded Bank (answer-position
- * and longest-option bias, near-duplicate prompts, repeated option sets,
- * coverage per task and domain) and the --check-bank report that prints them
- * after the loader's diagnostics. Thresholds live in bankcheck.h. */
+ * and longest-option bias, near-duplicate prompts and repeated questions,
+ * repeated option sets, coverage per task and domain) and the --check-bank
+ * report that prints them after the loader's diagnostics. Wording cues are
+ * bankcues.c's, words banktext.c's; thresholds live in bankcheck.h. */
 #include "bankcheck.h"
 
 #include <errno.h>
@@ -11,18 +12,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "bankcheck_internal.h"
 #include "bankload.h"
+#include "banktext.h"
 
-typedef struct Checker {
-    const Bank *b;
-    Diag *out;
-    BankQuality *q;
-    char exam_path[1024];
-    const char *where; /* the bank folder, for bank-wide findings */
-} Checker;
-
-__attribute__((format(printf, 5, 6)))
-static void warn_at(Checker *k, const char *file, int line, int *listed, const char *fmt, ...)
+void bankcheck_warn(Checker *k, const char *file, int line, int *listed, const char *fmt, ...)
 {
     if (listed) {
         if (*listed >= BANKCHECK_MAX_LISTED) {
@@ -40,7 +34,7 @@ static void warn_at(Checker *k, const char *file, int line, int *listed, const c
     k->q->warnings++;
 }
 
-static void note_unlisted(Checker *k, int listed, const char *what)
+void bankcheck_note_unlisted(Checker *k, int listed, const char *what)
 {
     if (listed > BANKCHECK_MAX_LISTED)
         diag_add(k->out, DIAG_NOTE, k->where, 0, 0, "%d more %s not listed",
@@ -52,7 +46,7 @@ static unsigned char lower_ascii(unsigned char ch)
     return (ch >= 'A' && ch <= 'Z') ? (unsigned char)(ch - 'A' + 'a') : ch;
 }
 
-static double pct(int part, int whole)
+double bankcheck_pct(int part, int whole)
 {
     return whole > 0 ? 100.0 * part / whole : 0.0;
 }
@@ -65,7 +59,7 @@ static int right_index(const BankItem *it)
     return -1;
 }
 
-static size_t utf8_length(const char *s)
+size_t bankcheck_chars(const char *s)
 {
     size_t n = 0;
     for (; s && *s; s++)
@@ -110,6 +104,7 @@ static void check_items(Checker *k)
             continue;
         }
         q->questions++;
+        q->with_refs += it->ref_count > 0;
         if (it->difficulty >= 1 && it->difficulty <= 3)
             q->difficulty[it->difficulty]++;
         int right = count_right(it);
@@ -122,10 +117,10 @@ static void check_items(Checker *k)
                 q->four_option++;
                 q->position[r]++;
             }
-            size_t longest = utf8_length(it->options[r].text);
+            size_t longest = bankcheck_chars(it->options[r].text);
             bool strictly = true;
             for (int o = 0; o < it->option_count; o++)
-                if (o != r && utf8_length(it->options[o].text) >= longest)
+                if (o != r && bankcheck_chars(it->options[o].text) >= longest)
                     strictly = false;
             q->longest_right += strictly;
         }
@@ -148,13 +143,13 @@ static void check_items(Checker *k)
                                : NULL;
             if (phrase) {
                 q->above_options++;
-                warn_at(k, it->file, it->line, &above_listed,
+                bankcheck_warn(k, it->file, it->line, &above_listed,
                         "option %d of '%s' says '%s'; options are shuffled, so write a real "
                         "option instead", o + 1, it->id, phrase);
             }
         }
     }
-    note_unlisted(k, above_listed, "'all/none of the above' options");
+    bankcheck_note_unlisted(k, above_listed, "'all/none of the above' options");
 }
 
 static void check_positions(Checker *k)
@@ -162,9 +157,9 @@ static void check_positions(Checker *k)
     BankQuality *q = k->q;
     if (q->four_option >= BANKCHECK_MIN_SAMPLE) {
         for (int p = 0; p < BANKCHECK_POSITION_OPTIONS; p++) {
-            double share = pct(q->position[p], q->four_option);
+            double share = bankcheck_pct(q->position[p], q->four_option);
             if (share < BANKCHECK_POSITION_MIN_PCT || share > BANKCHECK_POSITION_MAX_PCT)
-                warn_at(k, k->where, 0, NULL,
+                bankcheck_warn(k, k->where, 0, NULL,
                         "the right answer is option %c in %.1f%% of the %d single-answer "
                         "questions with 4 options; keep each position between %.0f%% and %.0f%%",
                         'A' + p, share, q->four_option, BANKCHECK_POSITION_MIN_PCT,
@@ -172,9 +167,9 @@ static void check_positions(Checker *k)
         }
     }
     if (q->single_answer >= BANKCHECK_MIN_SAMPLE) {
-        double share = pct(q->longest_right, q->single_answer);
+        double share = bankcheck_pct(q->longest_right, q->single_answer);
         if (share > BANKCHECK_LONGEST_MAX_PCT)
-            warn_at(k, k->where, 0, NULL,
+            bankcheck_warn(k, k->where, 0, NULL,
                     "the right option is strictly the longest in %.1f%% of single-answer "
                     "questions (%d of %d); keep it at or below %.0f%%",
                     share, q->longest_right, q->single_answer, BANKCHECK_LONGEST_MAX_PCT);
@@ -211,28 +206,28 @@ static void check_coverage(Checker *k)
         if (tq[t] >= BANKCHECK_TASK_MIN_QUESTIONS && tf[t] >= BANKCHECK_TASK_MIN_FLASHCARDS)
             continue;
         q->thin_tasks++;
-        warn_at(k, k->exam_path, 0, &listed,
+        bankcheck_warn(k, k->exam_path, 0, &listed,
                 "task %s has %d question%s and %d flashcard%s; aim for at least %d and %d",
                 b->tasks[t].id, tq[t], tq[t] == 1 ? "" : "s", tf[t], tf[t] == 1 ? "" : "s",
                 BANKCHECK_TASK_MIN_QUESTIONS, BANKCHECK_TASK_MIN_FLASHCARDS);
     }
-    note_unlisted(k, listed, "thin task statements");
+    bankcheck_note_unlisted(k, listed, "thin task statements");
     for (int d = 0; d < nd; d++) {
         const BankDomain *dom = &b->domains[d];
-        double share = pct(dq[d], q->questions);
+        double share = bankcheck_pct(dq[d], q->questions);
         double off = share - dom->weight;
         if (q->questions >= BANKCHECK_MIN_SAMPLE &&
             (off > BANKCHECK_SHARE_TOLERANCE_PTS || off < -BANKCHECK_SHARE_TOLERANCE_PTS)) {
             q->off_weight_domains++;
-            warn_at(k, k->exam_path, 0, NULL,
+            bankcheck_warn(k, k->exam_path, 0, NULL,
                     "domain %s (%s) has %.1f%% of the questions but weighs %d%%; keep it "
                     "within %.0f points", dom->id, dom->name, share, dom->weight,
                     BANKCHECK_SHARE_TOLERANCE_PTS);
         }
-        double mr = pct(dmr[d], dq[d]);
+        double mr = bankcheck_pct(dmr[d], dq[d]);
         if (dq[d] >= BANKCHECK_MIN_SAMPLE && mr < BANKCHECK_MR_MIN_PCT) {
             q->low_mr_domains++;
-            warn_at(k, k->exam_path, 0, NULL,
+            bankcheck_warn(k, k->exam_path, 0, NULL,
                     "domain %s has %.1f%% multiple-response questions (%d of %d); aim for at "
                     "least %.0f%%", dom->id, mr, dmr[d], dq[d], BANKCHECK_MR_MIN_PCT);
         }
@@ -251,25 +246,42 @@ static uint64_t fnv_step(uint64_t h, unsigned char ch)
     return (h ^ ch) * 1099511628211ull;
 }
 
-static bool is_word_byte(unsigned char ch)
+static uint64_t option_hash(const char *text);
+
+/* An order-free signature of the texts of a question's options: all of
+ * them, or only the right ones (its key). */
+static uint64_t options_signature(const BankItem *it, bool right_only)
 {
-    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-           ch >= 0x80;
+    uint64_t sum = 0, mix = 0;
+    for (int o = 0; o < it->option_count; o++) {
+        if (right_only && !it->options[o].correct)
+            continue;
+        uint64_t h = option_hash(it->options[o].text);
+        sum += h;
+        mix ^= h * 0x9E3779B97F4A7C15ull;
+    }
+    return sum ^ (mix << 1) ^ (uint64_t)it->option_count;
 }
 
-/* Appends the hashes of the lowercase words of s to out (grown as needed).
- * Returns the new count, or -1 when out of memory. */
+static const char *first_right_text(const BankItem *it)
+{
+    for (int o = 0; o < it->option_count; o++)
+        if (it->options[o].correct)
+            return it->options[o].text ? it->options[o].text : "";
+    return "";
+}
+
+/* Appends the hashes of the words of s (banktext: lowercase, punctuation and
+ * typographic quotes removed) to out (grown as needed). Returns the new
+ * count, or -1 when out of memory. */
 static int tokenize(const char *s, uint64_t **out, int *cap, int count)
 {
-    const unsigned char *p = (const unsigned char *)(s ? s : "");
-    while (*p) {
-        while (*p && !is_word_byte(*p))
-            p++;
-        if (!*p)
-            break;
+    size_t pos = 0;
+    char word[BANKTEXT_WORD_MAX];
+    while (s && banktext_next_word(s, &pos, word)) {
         uint64_t h = 1469598103934665603ull;
-        while (*p && is_word_byte(*p))
-            h = fnv_step(h, lower_ascii(*p++));
+        for (const char *c = word; *c; c++)
+            h = fnv_step(h, (unsigned char)*c);
         if (count == *cap) {
             int ncap = *cap ? *cap * 2 : 64;
             uint64_t *grown = realloc(*out, sizeof *grown * (size_t)ncap);
@@ -291,6 +303,8 @@ static int compare_u64(const void *a, const void *b)
 
 typedef struct Doc {
     int item;
+    uint64_t key;     /* options_signature of the right options */
+    uint64_t options; /* options_signature of all options */
     int size;
     uint64_t *words;  /* sorted by hash, unique */
     uint64_t *prefix; /* the rarest words first */
@@ -397,6 +411,8 @@ static void check_near_duplicates(Checker *k)
             if (u == 0 || tmp[t] != tmp[u - 1])
                 tmp[u++] = tmp[t];
         docs[d].item = i;
+        docs[d].key = options_signature(&b->items[i], true);
+        docs[d].options = options_signature(&b->items[i], false);
         docs[d].size = u;
         docs[d].words = malloc(sizeof(uint64_t) * (size_t)(u ? u : 1));
         docs[d].prefix = malloc(sizeof(uint64_t) * (size_t)(u ? u : 1));
@@ -451,7 +467,7 @@ static void check_near_duplicates(Checker *k)
     memset(post.head, 0xFF, sizeof *post.head * post.cap);
     for (int i = 0; i < n; i++)
         stamp[i] = -1;
-    int listed = 0;
+    int listed = 0, conflict_listed = 0, exact_listed = 0;
     for (int i = 0; i < n; i++) {
         Doc *x = &docs[i];
         for (int t = 0; t < x->prefix_len; t++) {
@@ -475,18 +491,45 @@ static void check_near_duplicates(Checker *k)
                 if (inter * BANKCHECK_JACCARD_DEN < uni * BANKCHECK_JACCARD_NUM)
                     continue;
                 const BankItem *first = &b->items[y->item], *second = &b->items[x->item];
+                bool same_words = inter == x->size && inter == y->size;
+                if (x->key != y->key) {
+                    /* A shared stem that differs in the word that matters is
+                     * a different question; the same words with another
+                     * answer mean one key is probably wrong. */
+                    if (!same_words)
+                        continue;
+                    k->q->conflicting_keys++;
+                    bankcheck_warn(k, second->file, second->line, &conflict_listed,
+                            "'%s' and '%s' (%s:%d) have the same prompt but different right "
+                            "answers ('%.60s' and '%.60s'); one key is probably wrong, or the "
+                            "prompts must differ", second->id, first->id, first->file,
+                            first->line, first_right_text(second), first_right_text(first));
+                    continue;
+                }
+                if (same_words && x->options == y->options) {
+                    k->q->exact_duplicates++;
+                    if (k->exact_dup_of)
+                        k->exact_dup_of[x->item] = y->item;
+                    bankcheck_warn(k, second->file, second->line, &exact_listed,
+                            "'%s' repeats '%s' (%s:%d): the same prompt, options and answer; "
+                            "remove one or make it another question", second->id, first->id,
+                            first->file, first->line);
+                    continue;
+                }
                 k->q->near_duplicates++;
-                warn_at(k, second->file, second->line, &listed,
+                bankcheck_warn(k, second->file, second->line, &listed,
                         "prompt of '%s' nearly repeats '%s' (%s:%d): %d%% of their words are "
-                        "shared", second->id, first->id, first->file, first->line,
-                        (int)(100.0 * inter / uni));
+                        "shared, and so is the answer", second->id, first->id, first->file,
+                        first->line, (int)(100.0 * inter / uni));
             }
             post.doc[post.used] = i;
             post.next[post.used] = fresh ? -1 : *head;
             *head = post.used++;
         }
     }
-    note_unlisted(k, listed, "near-duplicate prompt pairs");
+    bankcheck_note_unlisted(k, listed, "near-duplicate prompt pairs");
+    bankcheck_note_unlisted(k, conflict_listed, "same prompts with different answers");
+    bankcheck_note_unlisted(k, exact_listed, "repeated questions");
 done:
     for (int i = 0; i < n; i++) {
         free(docs[i].words);
@@ -511,20 +554,20 @@ typedef struct OptionSet {
     int item;
 } OptionSet;
 
+/* The option's words (as tokenize reads them) joined by single spaces,
+ * hashed: case, punctuation and typographic quotes do not count. */
 static uint64_t option_hash(const char *text)
 {
     uint64_t h = 1469598103934665603ull;
-    const unsigned char *p = (const unsigned char *)(text ? text : "");
-    bool gap = false;
-    for (; *p; p++) {
-        if (is_word_byte(*p)) {
-            if (gap)
-                h = fnv_step(h, ' ');
-            h = fnv_step(h, lower_ascii(*p));
-            gap = false;
-        } else {
-            gap = true;
-        }
+    size_t pos = 0;
+    char word[BANKTEXT_WORD_MAX];
+    bool first = true;
+    while (text && banktext_next_word(text, &pos, word)) {
+        if (!first)
+            h = fnv_step(h, ' ');
+        for (const char *c = word; *c; c++)
+            h = fnv_step(h, (unsigned char)*c);
+        first = false;
     }
     return h;
 }
@@ -569,12 +612,14 @@ static void check_option_sets(Checker *k)
             continue;
         }
         const BankItem *one = &b->items[a->item], *two = &b->items[s->item];
+        if (k->exact_dup_of && k->exact_dup_of[s->item] == a->item)
+            continue; /* reported once, as a repeated question */
         k->q->duplicate_option_sets++;
-        warn_at(k, two->file, two->line, &listed,
+        bankcheck_warn(k, two->file, two->line, &listed,
                 "'%s' has the same options as '%s' (%s:%d); vary the distractors", two->id,
                 one->id, one->file, one->line);
     }
-    note_unlisted(k, listed, "repeated option sets");
+    bankcheck_note_unlisted(k, listed, "repeated option sets");
     free(sets);
 }
 
@@ -586,11 +631,16 @@ int bankcheck_quality(const Bank *b, Diag *out, BankQuality *q)
     const char *dir = b->dir ? b->dir : ".";
     snprintf(k.exam_path, sizeof k.exam_path, "%s/exam.yaml", dir);
     k.where = dir;
+    k.exact_dup_of = malloc(sizeof *k.exact_dup_of * (size_t)(b->item_count + 1));
+    for (int i = 0; k.exact_dup_of && i < b->item_count; i++)
+        k.exact_dup_of[i] = -1;
     check_items(&k);
     check_positions(&k);
     check_coverage(&k);
     check_near_duplicates(&k);
     check_option_sets(&k);
+    bankcues_run(&k);
+    free(k.exact_dup_of);
     return k.q->warnings;
 }
 
@@ -611,7 +661,7 @@ static void print_domains(const Bank *b, FILE *out)
                 nf++;
         }
         fprintf(out, "%-8s %9d %10d %6.1f%% %6d%%  %s\n", b->domains[d].id, nq, nf,
-                pct(nq, b->question_count), b->domains[d].weight, b->domains[d].name);
+                bankcheck_pct(nq, b->question_count), b->domains[d].weight, b->domains[d].name);
     }
 }
 
@@ -620,36 +670,64 @@ static const char *sample_note(int n)
     return n < BANKCHECK_MIN_SAMPLE ? " (too few to judge; checked from 20)" : "";
 }
 
-static void print_quality(const BankQuality *q, FILE *out)
+static void print_ranks(const int rank[4], int total, FILE *out)
+{
+    for (int r = 0; r < 4; r++)
+        fprintf(out, "%s%d %.1f%%", r ? ", " : " ", r + 1, bankcheck_pct(rank[r], total));
+}
+
+static void print_quality(const Bank *b, const BankQuality *q, FILE *out)
 {
     fprintf(out, "\nquality\n");
     fprintf(out, "  right-answer position, over the %d single-answer questions with %d options:",
             q->four_option, BANKCHECK_POSITION_OPTIONS);
     for (int p = 0; p < BANKCHECK_POSITION_OPTIONS; p++)
-        fprintf(out, "%s%c %.1f%%", p ? ", " : " ", 'A' + p, pct(q->position[p], q->four_option));
+        fprintf(out, "%s%c %.1f%%", p ? ", " : " ", 'A' + p, bankcheck_pct(q->position[p], q->four_option));
     fprintf(out, " (each %.0f-%.0f%%)%s\n", BANKCHECK_POSITION_MIN_PCT,
             BANKCHECK_POSITION_MAX_PCT, sample_note(q->four_option));
+    int four = q->length_rank[0] + q->length_rank[1] + q->length_rank[2] + q->length_rank[3];
+    fprintf(out, "  right option's length rank (1 = longest), over the %d single-answer questions "
+            "with 4 options:", four);
+    print_ranks(q->length_rank, four, out);
+    fprintf(out, " (each %.0f-%.0f%%)%s\n", BANKCHECK_RANK_MIN_PCT, BANKCHECK_RANK_MAX_PCT,
+            sample_note(four));
+    for (int d = 0; d < b->domain_count && d < BANKCHECK_MAX_DOMAINS; d++) {
+        fprintf(out, "    in domain %s (%d):", b->domains[d].id, q->domain_four_option[d]);
+        print_ranks(q->domain_length_rank[d], q->domain_four_option[d], out);
+        fprintf(out, "%s\n", sample_note(q->domain_four_option[d]));
+    }
     fprintf(out, "  right option strictly the longest: %d of %d single-answer questions, %.1f%% "
             "(at most %.0f%%)%s\n", q->longest_right, q->single_answer,
-            pct(q->longest_right, q->single_answer), BANKCHECK_LONGEST_MAX_PCT,
+            bankcheck_pct(q->longest_right, q->single_answer), BANKCHECK_LONGEST_MAX_PCT,
             sample_note(q->single_answer));
     fprintf(out, "  multiple response: %d of %d questions, %.1f%% (each domain at least %.0f%%)\n",
-            q->multiple_response, q->questions, pct(q->multiple_response, q->questions),
+            q->multiple_response, q->questions, bankcheck_pct(q->multiple_response, q->questions),
             BANKCHECK_MR_MIN_PCT);
     fprintf(out, "  difficulty: 1 %.1f%%, 2 %.1f%%, 3 %.1f%%\n",
-            pct(q->difficulty[1], q->questions), pct(q->difficulty[2], q->questions),
-            pct(q->difficulty[3], q->questions));
+            bankcheck_pct(q->difficulty[1], q->questions), bankcheck_pct(q->difficulty[2], q->questions),
+            bankcheck_pct(q->difficulty[3], q->questions));
     fprintf(out, "  domains off their weight by more than %.0f points: %d\n",
             BANKCHECK_SHARE_TOLERANCE_PTS, q->off_weight_domains);
     fprintf(out, "  domains under %.0f%% multiple response: %d\n", BANKCHECK_MR_MIN_PCT,
             q->low_mr_domains);
     fprintf(out, "  task statements under %d questions or %d flashcards: %d\n",
             BANKCHECK_TASK_MIN_QUESTIONS, BANKCHECK_TASK_MIN_FLASHCARDS, q->thin_tasks);
-    fprintf(out, "  near-duplicate prompts (shared words >= %d%%): %d pairs\n",
+    fprintf(out, "  near-duplicate prompts with the same answer (shared words >= %d%%): %d pairs\n",
             100 * BANKCHECK_JACCARD_NUM / BANKCHECK_JACCARD_DEN, q->near_duplicates);
+    fprintf(out, "  same prompt, different right answers: %d pairs\n", q->conflicting_keys);
+    fprintf(out, "  questions repeating another exactly: %d\n", q->exact_duplicates);
     fprintf(out, "  questions repeating another's option set: %d\n", q->duplicate_option_sets);
     fprintf(out, "  options saying all/none of the above: %d\n", q->above_options);
     fprintf(out, "  missing why or explanation: %d\n", q->missing_text);
+    fprintf(out, "  prompts whose (Choose N.) is missing or wrong: %d\n", q->choose_mismatches);
+    fprintf(out, "  whys or explanations naming an option by letter: %d questions\n",
+            q->letter_references);
+    fprintf(out, "  options carrying their own justification: %d questions\n", q->justified_options);
+    fprintf(out, "  distinctive words in the stem and the right option only: %d questions\n",
+            q->shared_word_cues);
+    fprintf(out, "  absolute words (always, never, only, all) in wrong options only: %d questions\n",
+            q->absolute_word_cues);
+    fprintf(out, "  questions with documentation refs: %d of %d\n", q->with_refs, q->questions);
 }
 
 static void print_summary(const char *dir, const Bank *b, const Diag *d, FILE *out)
@@ -691,7 +769,7 @@ int bankcheck_run(const char *dir, FILE *out)
             fprintf(out, "skipped %d file%s with errors (%d items)\n", b->skipped_files,
                     b->skipped_files == 1 ? "" : "s", b->skipped_items);
         print_domains(b, out);
-        print_quality(&q, out);
+        print_quality(b, &q, out);
     }
     int status = d.errors ? 1 : 0;
     diag_free(&d);

@@ -23,6 +23,12 @@
 #define BANKCHECK_TASK_MIN_FLASHCARDS 5    /* per task statement */
 #define BANKCHECK_MIN_SAMPLE 20            /* share checks need this many items */
 #define BANKCHECK_MAX_LISTED 100           /* findings listed per check */
+#define BANKCHECK_RANK_MIN_PCT 20.0        /* each length rank of the right option at least... */
+#define BANKCHECK_RANK_MAX_PCT 30.0        /* ...and at most this share (4-option single answer) */
+#define BANKCHECK_MAX_DOMAINS 16           /* domains whose length ranks are kept for the report */
+#define BANKCHECK_SHARED_WORD_MIN_LEN 4    /* a distinctive word has at least this many letters... */
+#define BANKCHECK_SHARED_WORD_MAX_DF_PCT 2.0 /* ...and is in at most this share of questions */
+#define BANKCHECK_SHARED_WORD_MIN_DF 3     /* (never fewer than this many questions) */
 
 /* What the quality checks counted. */
 typedef struct BankQuality {
@@ -41,6 +47,18 @@ typedef struct BankQuality {
     int off_weight_domains;          /* question share off the weight by > tolerance */
     int low_mr_domains;              /* multiple response share under the minimum */
     int missing_text;                /* options without why, questions without explanation */
+    int length_rank[4];              /* 4-option single answer: right option's length rank 1..4 */
+    int domain_four_option[BANKCHECK_MAX_DOMAINS];
+    int domain_length_rank[BANKCHECK_MAX_DOMAINS][4];
+    int off_rank_shares;             /* bank or domain rank shares outside the range */
+    int exact_duplicates;            /* questions repeating another's prompt, options and key */
+    int conflicting_keys;            /* same prompt as another question, different right answer */
+    int choose_mismatches;           /* "(Choose N.)" missing or not the number of right options */
+    int letter_references;           /* why/explanation naming an option by letter */
+    int justified_options;           /* questions with a self-justifying option */
+    int shared_word_cues;            /* questions whose stem and key share a distinctive word */
+    int absolute_word_cues;          /* questions with absolute words in distractors only */
+    int with_refs;                   /* questions with at least one documentation ref */
     int warnings;                    /* warnings added to the Diag */
     int errors;                      /* errors added (missing why/explanation) */
 } BankQuality;

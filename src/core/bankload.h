@@ -21,9 +21,21 @@
 #define BANK_LIMIT_CARD_SIDE 1000
 #define BANK_LIMIT_TAG 64
 #define BANK_LIMIT_TAGS 32
+#define BANK_LIMIT_REF_TITLE 120
+#define BANK_LIMIT_REF_URL 400
 #define BANK_LIMIT_NAME 200        /* exam code/title, domain name, task title */
 #define BANK_LIMIT_DEPTH 32        /* YAML nesting */
 #define BANK_LIMIT_ERRORS_PER_FILE 50
+
+/* The hosts a question's `refs:` may point at (https only, exact host). */
+extern const char *const BANK_REF_HOSTS[];
+extern const int BANK_REF_HOST_COUNT;
+
+/* Returns true when `url` is a well-formed https address on one of
+ * BANK_REF_HOSTS: "https://HOST" then nothing or a path, query or fragment
+ * of printable ASCII without spaces, quotes or angle brackets. When it is
+ * not, and `why`/`why_size` are given, writes the reason there. */
+bool bank_ref_url_ok(const char *url, char *why, size_t why_size);
 
 /* Returns a new empty Bank for folder name `dir` (only used in messages and
  * Bank.dir; may be NULL). The caller owns it and frees it with bank_free.

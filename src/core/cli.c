@@ -28,10 +28,14 @@ const char *cli_usage(void)
            "  --help, --version     print this text or the version\n";
 }
 
+/* Only plain digits: no sign, no spaces, no "0x", nothing after. */
 static bool parse_u64(const char *text, uint64_t *out)
 {
-    if (!text || !*text || *text == '-')
+    if (!text || !*text)
         return false;
+    for (const char *p = text; *p; p++)
+        if (*p < '0' || *p > '9')
+            return false;
     errno = 0;
     char *end = NULL;
     unsigned long long v = strtoull(text, &end, 10);
@@ -60,40 +64,59 @@ static const char **value_slot(CliOptions *o, const char *flag)
     return NULL;
 }
 
+/* Flags without a value: returns the flag to set, or NULL. */
+static bool *flag_slot(CliOptions *o, const char *flag, bool *help, bool *version)
+{
+    if (strcmp(flag, "--fullscreen") == 0) return &o->fullscreen;
+    if (strcmp(flag, "--headless") == 0) return &o->headless;
+    if (strcmp(flag, "--help") == 0 || strcmp(flag, "-h") == 0) return help;
+    if (strcmp(flag, "--version") == 0) return version;
+    return NULL;
+}
+
 CliOptions cli_parse(int argc, char **argv)
 {
     CliOptions o;
     memset(&o, 0, sizeof o);
     o.action = CLI_RUN;
-    bool check = false, export = false, help = false, version = false;
+    bool check = false, export = false, help = false, version = false, bank = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char **slot = value_slot(&o, a);
+        bool *flag = flag_slot(&o, a, &help, &version);
         if (slot) {
             if (i + 1 >= argc || argv[i + 1][0] == '\0')
                 return fail(o, "option %s needs a value", a);
-            if (*slot && strcmp(a, "--check-bank") != 0)
-                return fail(o, "option %s given twice", a);
+            bool is_check = strcmp(a, "--check-bank") == 0, is_bank = strcmp(a, "--bank") == 0;
+            if ((is_check && check) || (is_bank && bank) || (!is_check && !is_bank && *slot))
+                return fail(o, "option %s given twice; give it once", a);
+            if ((is_check && bank) || (is_bank && check))
+                return fail(o, "%s cannot be combined with --bank: --check-bank DIR names the bank to check",
+                            "--check-bank");
+            if (strlen(argv[i + 1]) > CLI_PATH_MAX) {
+                snprintf(o.error, sizeof o.error, "option %s: the path is %zu bytes long; the limit is %d",
+                         a, strlen(argv[i + 1]), CLI_PATH_MAX);
+                o.action = CLI_ERROR;
+                return o;
+            }
             *slot = argv[++i];
-            if (strcmp(a, "--check-bank") == 0)
-                check = true;
+            check = check || is_check;
+            bank = bank || is_bank;
             if (strcmp(a, "--export-history") == 0)
                 export = true;
         } else if (strcmp(a, "--seed") == 0) {
             if (i + 1 >= argc)
                 return fail(o, "option %s needs a value", a);
+            if (o.seed_given)
+                return fail(o, "option %s given twice; give it once", a);
             if (!parse_u64(argv[i + 1], &o.seed))
-                return fail(o, "--seed needs a non-negative whole number, not '%s'", argv[i + 1]);
+                return fail(o, "--seed needs a non-negative whole number (digits only), not '%s'", argv[i + 1]);
             o.seed_given = true;
             i++;
-        } else if (strcmp(a, "--fullscreen") == 0) {
-            o.fullscreen = true;
-        } else if (strcmp(a, "--headless") == 0) {
-            o.headless = true;
-        } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            help = true;
-        } else if (strcmp(a, "--version") == 0) {
-            version = true;
+        } else if (flag) {
+            if (*flag)
+                return fail(o, "option %s given twice; give it once", a);
+            *flag = true;
         } else {
             return fail(o, "unknown option '%s' (try --help)", a);
         }

@@ -1,11 +1,16 @@
 /* Command-line options: parsed into a plain struct, with a one-line error for
- * anything unknown or malformed. Pure, so it is unit-tested; main() decides
+ * anything unknown or malformed (padded or signed numbers, repeated options,
+ * over-long paths). Pure, so it is unit-tested; main() decides
  * what to do with the result. */
 #ifndef CLOUDPREP_CLI_H
 #define CLOUDPREP_CLI_H
 
 #include <stdbool.h>
 #include <stdint.h>
+
+/* The longest path an option takes, in bytes: paths are copied into fixed
+ * buffers further on, and a path cut short would name a different file. */
+#define CLI_PATH_MAX 900
 
 typedef enum CliAction {
     CLI_RUN,            /* start the game (window or headless) */

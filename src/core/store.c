@@ -4,6 +4,7 @@
  * The schema is in store_schema.c, writes in store_write.c, reads in
  * store_query.c, shared helpers in store_util.c. */
 #include "store_internal.h"
+#include "fsutil.h"
 #include "strbuf.h"
 
 #include <errno.h>
@@ -17,33 +18,9 @@
 
 /* ---- small helpers ---------------------------------------------------- */
 
-/* Creates path and its parents with `mode`; returns 0 or an errno value. */
-static int make_dirs(const char *path, mode_t mode)
-{
-    char buf[STORE_PATH_MAX];
-    size_t len = strlen(path);
-    if (len == 0 || len >= sizeof buf)
-        return ENAMETOOLONG;
-    memcpy(buf, path, len + 1);
-    for (size_t i = 1; i <= len; i++) {
-        if (buf[i] != '/' && buf[i] != '\0')
-            continue;
-        char saved = buf[i];
-        buf[i] = '\0';
-        if (mkdir(buf, mode) != 0 && errno != EEXIST)
-            return errno;
-        buf[i] = saved;
-    }
-    struct stat sb;
-    if (stat(path, &sb) != 0)
-        return errno;
-    return S_ISDIR(sb.st_mode) ? 0 : ENOTDIR;
-}
-
-
 /* ---- inspecting an existing file ------------------------------------- */
 
-typedef enum Inspect { INSPECT_OK, INSPECT_DAMAGED, INSPECT_NEWER, INSPECT_UNREADABLE } Inspect;
+typedef enum Inspect { INSPECT_OK, INSPECT_EMPTY, INSPECT_DAMAGED, INSPECT_NEWER, INSPECT_UNREADABLE } Inspect;
 
 /* Reads user_version straight from the file header (bytes 60..63), for a
  * file whose schema this SQLite can't parse. Returns -1 when unknown. */
@@ -120,6 +97,11 @@ static Inspect inspect_file(Store *st, const char *path, int flags, int *version
         if (tables > 0) {
             snprintf(why, size, "it is an SQLite file, but not a cloudprep progress file");
             result = INSPECT_DAMAGED;
+        } else {
+            struct stat sb;
+            long long bytes = stat(path, &sb) == 0 ? (long long)sb.st_size : 0;
+            snprintf(why, size, "it is empty (%lld bytes) and holds no progress", bytes);
+            result = INSPECT_EMPTY;
         }
     }
     sqlite3_close(db);
@@ -363,7 +345,7 @@ static void damage_words(int rc, const char *why, char *damage, size_t size, Sto
     for (const char *p = why; *p && n + 1 < sizeof info->damage_detail; p++)
         info->damage_detail[n++] = (*p == '\n' || *p == '\r') ? ' ' : *p;
     info->damage_detail[n] = '\0';
-    if (strstr(why, "not a cloudprep"))
+    if (strstr(why, "not a cloudprep") || strstr(why, "is empty"))
         snprintf(damage, size, "%s", why);
     else if ((rc & 0xff) == SQLITE_NOTADB)
         snprintf(damage, size, "it is not a database file any more");
@@ -373,6 +355,30 @@ static void damage_words(int rc, const char *why, char *damage, size_t size, Sto
         snprintf(damage, size, "its integrity check failed");
 }
 
+/* Says what the salvage recovered and what is lost, after the restore. */
+static void salvage_words(const StoreOpenInfo *info, char *m, size_t size)
+{
+    if (!info->salvaged) {
+        strbuf_append(m, size, " The damaged file could not be read, so answers given after that backup "
+                               "are lost.");
+        return;
+    }
+    strbuf_append(m, size, " From the damaged file, %d answer%s given after that backup %s recovered",
+                  info->salvaged_answers, info->salvaged_answers == 1 ? "" : "s",
+                  info->salvaged_answers == 1 ? "was" : "were");
+    if (info->salvaged_exams > 0)
+        strbuf_append(m, size, " with %d exam%s", info->salvaged_exams, info->salvaged_exams == 1 ? "" : "s");
+    if (info->lost_answers > 0 && info->lost_unknown)
+        strbuf_append(m, size, "; %lld could not be read, and more after them may be lost.", info->lost_answers);
+    else if (info->lost_answers > 0)
+        strbuf_append(m, size, "; %lld could not be read and %s lost.", info->lost_answers,
+                      info->lost_answers == 1 ? "is" : "are");
+    else if (info->lost_unknown)
+        strbuf_append(m, size, "; the end of its answers could not be read, so some may be lost.");
+    else
+        strbuf_append(m, size, "; none were lost.");
+}
+
 static void compose_message(Store *st, StoreOpenInfo *info, const char *damage, int backups_found)
 {
     char *m = info->message;
@@ -380,12 +386,18 @@ static void compose_message(Store *st, StoreOpenInfo *info, const char *damage, 
     m[0] = '\0';
     if (info->restored) {
         strbuf_append(m, size, "Your progress file was damaged (%s), so it was moved aside as %s and the "
-                        "backup from %s was restored. Answers given after that backup are lost.",
+                        "backup from %s was restored.",
                damage, info->damaged_name, info->backup_date);
+        salvage_words(info, m, size);
     } else if (info->damaged && backups_found == 0) {
         strbuf_append(m, size, "Your progress file was damaged (%s) and there was no backup to restore, so "
-                        "it was moved aside as %s and a new, empty one was started.",
-               damage, info->damaged_name);
+                        "it was moved aside as %s and a new one was started with what could be read: "
+                        "%d answer%s recovered",
+               damage, info->damaged_name, info->salvaged_answers, info->salvaged_answers == 1 ? "" : "s");
+        if (info->lost_answers > 0 || info->lost_unknown)
+            strbuf_append(m, size, ", %s%lld lost.", info->lost_unknown ? "at least " : "", info->lost_answers);
+        else
+            strbuf_append(m, size, ".");
     } else if (info->damaged) {
         strbuf_append(m, size, "Your progress file was damaged (%s) and none of its %d backups could be "
                         "restored, so it was moved aside as %s and a new, empty one was started.",
@@ -449,6 +461,10 @@ static bool check_existing(Store *st, int64_t now, StoreOpenInfo *info, char *da
     }
     if (ins == INSPECT_OK)
         return true;
+    /* An empty file where backups exist lost its contents (a crash while
+     * creating it, a truncating tool): damage, not a new start. */
+    if (ins == INSPECT_EMPTY && store_backup_count(st) == 0)
+        return true;
     damage_words(rc_seen, why, damage, size, info);
     if (!move_aside(st, now, info->damaged_name, sizeof info->damaged_name)) {
         store_say(reason, sizeof reason, "the file %s is damaged (%s) and could not be moved aside (%s)",
@@ -461,6 +477,50 @@ static bool check_existing(Store *st, int64_t now, StoreOpenInfo *info, char *da
     info->restored = store_backup_restore_newest(st, info, backups_found);
     info->created = !info->restored;
     return true;
+}
+
+/* Takes the data folder's lock so two copies of cloudprep never write the
+ * same progress file. When another copy holds it, the store stays empty and
+ * read-only (nothing of the file is opened, so nothing can be overwritten)
+ * and returns false. A folder where the lock file can't be made (read-only
+ * medium) goes on without it: nothing can be written there either. */
+static bool take_lock(Store *st, StoreOpenInfo *info)
+{
+    char path[STORE_PATH_MAX];
+    if (!store_join_path(path, sizeof path, st->dir, STORE_LOCK_NAME))
+        return true;
+    int err = fsutil_lock(path, &st->lock_fd);
+    if (err != EWOULDBLOCK)
+        return true;
+    open_unavailable(st);
+    st->writable = false;
+    info->kind = STORE_OPEN_LOCKED;
+    info->writable = false;
+    store_say(st->readonly_reason, sizeof st->readonly_reason,
+              "cloudprep is already running with the progress file %s.", st->path);
+    store_say(info->message, sizeof info->message,
+              "cloudprep is already running with the progress file %s. Only one copy can use a "
+              "progress file at a time, so this one has not opened it and will save nothing. "
+              "Switch to the running copy, or close it and start cloudprep again.", st->path);
+    return false;
+}
+
+/* Recovers what the moved-aside damaged file still holds into the store. */
+static void salvage_damaged(Store *st, StoreOpenInfo *info)
+{
+    char damaged[STORE_PATH_MAX];
+    if (!store_join_path(damaged, sizeof damaged, st->dir, info->damaged_name))
+        return;
+    StoreSalvage sv;
+    if (store_salvage(st, damaged, &sv) != SQLITE_OK || sv.unreadable) {
+        info->lost_unknown = true;
+        return;
+    }
+    info->salvaged = true;
+    info->salvaged_answers = sv.answers_recovered;
+    info->salvaged_exams = sv.exams_recovered;
+    info->lost_answers = sv.answers_lost;
+    info->lost_unknown = sv.answers_tail_lost;
 }
 
 static bool store_paths(Store *st, const char *data_dir)
@@ -488,6 +548,8 @@ Store *store_open_with(const char *data_dir, int64_t now, const StoreOptions *op
     memset(info, 0, sizeof *info);
     info->to_version = STORE_SCHEMA_VERSION;
     Store *st = calloc(1, sizeof *st);
+    if (st)
+        st->lock_fd = -1;
     if (!st) {
         info->kind = STORE_OPEN_UNAVAILABLE;
         snprintf(info->message, sizeof info->message, "Out of memory opening the progress store.");
@@ -506,12 +568,15 @@ Store *store_open_with(const char *data_dir, int64_t now, const StoreOptions *op
         fall_back_readonly(st, info, SQLITE_CANTOPEN, "no usable data folder was given");
         return st;
     }
-    int err = make_dirs(st->dir, 0700);
+    int err = fsutil_make_dirs(st->dir, 0700);
     if (err != 0) {
         store_say(reason, sizeof reason, "the folder %s can't be created (%s)", st->dir, strerror(err));
         fall_back_readonly(st, info, err == ENOSPC ? SQLITE_FULL : SQLITE_CANTOPEN, reason);
         return st;
     }
+
+    if (!take_lock(st, info))
+        return st;
 
     char damage[256] = "";
     int backups_found = 0;
@@ -527,7 +592,9 @@ Store *store_open_with(const char *data_dir, int64_t now, const StoreOptions *op
     }
     st->writable = true;
     info->writable = true;
-    if (store_backup_daily(st, now, info->migrated) != SQLITE_OK)
+    if (info->damaged)
+        salvage_damaged(st, info);
+    if (store_backup_daily(st, now, info->migrated || info->salvaged) != SQLITE_OK)
         info->backup_failed = true;
     info->kind = open_kind(info);
     compose_message(st, info, damage, backups_found);
@@ -539,6 +606,7 @@ void store_close(Store *st)
     if (!st)
         return;
     sqlite3_close(st->db);
+    fsutil_unlock(st->lock_fd);
     free(st);
 }
 

@@ -15,6 +15,7 @@
 
 #define STORE_SCHEMA_VERSION 3      /* PRAGMA user_version this build writes */
 #define STORE_FILE_NAME "progress.db"
+#define STORE_LOCK_NAME "progress.lock" /* advisory lock: one cloudprep per data folder */
 #define STORE_BACKUP_DIR "backups"
 #define STORE_KEEP_DAILY_BACKUPS 7  /* progress-YYYYMMDD.db files kept */
 #define STORE_KEEP_EVENT_BACKUPS 7  /* pre-migration and pre-reset backups kept */
@@ -45,7 +46,9 @@ typedef enum StoreOpenKind {
     STORE_OPEN_READONLY_NEWER,  /* written by a newer cloudprep: read-only, never modified */
     STORE_OPEN_READONLY_FOLDER, /* the file or folder can't be written (permissions, read-only
                                    medium, disk full): shown read-only, nothing saved */
-    STORE_OPEN_UNAVAILABLE      /* nothing could be opened: an empty in-memory store, nothing saved */
+    STORE_OPEN_UNAVAILABLE,     /* nothing could be opened: an empty in-memory store, nothing saved */
+    STORE_OPEN_LOCKED           /* another cloudprep is running on this data folder: nothing was
+                                   opened or changed; an empty store that saves nothing */
 } StoreOpenKind;
 
 typedef struct StoreOpenInfo {
@@ -62,6 +65,12 @@ typedef struct StoreOpenInfo {
     char restored_from[256];    /* backup file name in backups/, e.g. "progress-20250228.db" */
     char backup_date[16];       /* date of that backup, "2025-02-28" */
     char damage_detail[256];    /* what SQLite's check said about a damaged file, one line */
+    /* salvage of a damaged file's readable rows into the restored (or new) file */
+    bool salvaged;              /* the salvage ran and its result was kept */
+    int salvaged_answers;       /* answers recovered that the restored copy lacked */
+    int salvaged_exams;         /* exams and arcade rounds recovered or brought up to date */
+    long long lost_answers;     /* answers known to be in unreadable parts of the file */
+    bool lost_unknown;          /* its list of answers ended in damage: more may be lost */
     char message[1024];         /* sentences for the home screen; "" when all is well */
 } StoreOpenInfo;
 
@@ -80,7 +89,13 @@ typedef struct StoreOptions {
  * backup in data_dir/backups (UTC dates from `now`). `info` (may be NULL) is
  * filled in every case. Returns a Store the caller frees with store_close; it
  * returns NULL only when out of memory. A store that can't write still
- * answers queries (possibly empty) and refuses writes with an error. */
+ * answers queries (possibly empty) and refuses writes with an error.
+ * A damaged file is salvaged before the store is used: every readable
+ * answer, exam, setting and profile value the restored backup lacks is
+ * merged into it and the touched item states recomputed from the answers
+ * (info says how many were recovered and lost). When another process holds
+ * the data folder's lock (progress.lock), nothing is opened or changed and
+ * info->kind is STORE_OPEN_LOCKED. */
 Store *store_open(const char *data_dir, int64_t now, StoreOpenInfo *info);
 /* store_open with options (VFS name for tests, UTC offset, busy timeout). */
 Store *store_open_with(const char *data_dir, int64_t now, const StoreOptions *opts,

@@ -89,11 +89,6 @@ int store_backup_to(Store *st, const char *dest)
     return rc;
 }
 
-static int compare_names_desc(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)b, *(char *const *)a);
-}
-
 /* A daily backup's name: "progress-YYYYMMDD.db". */
 static bool is_daily_name(const char *name)
 {
@@ -118,9 +113,25 @@ static bool is_event_name(const char *name)
     return name[24] == '-';
 }
 
-/* Lists backup names in dir/backups (daily and/or event ones), newest
- * first; the caller frees each name and the array. */
-static int list_backups(const Store *st, bool daily, bool event, char ***out)
+/* One backup file: its name and real age (modification time). */
+typedef struct BackupEntry {
+    char *name;
+    int64_t mtime;
+} BackupEntry;
+
+/* Newest first by the file's real age; names only break ties, so a
+ * backup named by a wrong (future) clock date never counts as newer. */
+static int compare_age_desc(const void *a, const void *b)
+{
+    const BackupEntry *x = a, *y = b;
+    if (x->mtime != y->mtime)
+        return x->mtime < y->mtime ? 1 : -1;
+    return strcmp(y->name, x->name);
+}
+
+/* Lists the regular backup files in dir/backups (daily and/or event ones),
+ * newest first by modification time; free with free_entries. */
+static int list_backups(const Store *st, bool daily, bool event, BackupEntry **out)
 {
     *out = NULL;
     char bdir[STORE_PATH_MAX];
@@ -129,40 +140,62 @@ static int list_backups(const Store *st, bool daily, bool event, char ***out)
     DIR *d = opendir(bdir);
     if (!d)
         return 0;
-    char **names = calloc(STORE_MAX_BACKUPS_LISTED, sizeof *names);
+    BackupEntry *list = calloc(STORE_MAX_BACKUPS_LISTED, sizeof *list);
     int n = 0;
     struct dirent *e;
-    while (names && n < STORE_MAX_BACKUPS_LISTED && (e = readdir(d)) != NULL) {
-        if ((daily && is_daily_name(e->d_name)) || (event && is_event_name(e->d_name))) {
-            names[n] = strdup(e->d_name);
-            if (names[n])
-                n++;
-        }
+    while (list && n < STORE_MAX_BACKUPS_LISTED && (e = readdir(d)) != NULL) {
+        if (!((daily && is_daily_name(e->d_name)) || (event && is_event_name(e->d_name))))
+            continue;
+        char path[STORE_PATH_MAX];
+        struct stat sb;
+        if (!store_join_path(path, sizeof path, bdir, e->d_name) || lstat(path, &sb) != 0 ||
+            !S_ISREG(sb.st_mode))
+            continue;
+        list[n].name = strdup(e->d_name);
+        list[n].mtime = (int64_t)sb.st_mtime;
+        if (list[n].name)
+            n++;
     }
     closedir(d);
-    if (names)
-        qsort(names, (size_t)n, sizeof *names, compare_names_desc);
-    *out = names;
-    return names ? n : 0;
+    if (list)
+        qsort(list, (size_t)n, sizeof *list, compare_age_desc);
+    *out = list;
+    return list ? n : 0;
 }
 
-static void free_names(char **names, int n)
+static void free_entries(BackupEntry *list, int n)
 {
     for (int i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
+        free(list[i].name);
+    free(list);
 }
 
-static void prune_backups(Store *st, bool daily, int keep)
+int store_backup_count(const Store *st)
 {
-    char **names;
-    int n = list_backups(st, daily, !daily, &names);
-    for (int i = keep; i < n; i++) {
+    BackupEntry *list;
+    int n = list_backups(st, true, true, &list);
+    free_entries(list, n);
+    return n;
+}
+
+/* Keeps the `keep` newest backups of a kind by real age, never deleting
+ * `just_made` (the backup this call's caller has just written), whatever
+ * dates the other names carry. */
+static void prune_backups(Store *st, bool daily, int keep, const char *just_made)
+{
+    BackupEntry *list;
+    int n = list_backups(st, daily, !daily, &list);
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+        if (strcmp(list[i].name, just_made) == 0)
+            continue;
+        if (++kept < keep)
+            continue; /* one place is the just-made backup's */
         char p[STORE_PATH_MAX];
-        if (snprintf(p, sizeof p, "%s/%s/%s", st->dir, STORE_BACKUP_DIR, names[i]) < (int)sizeof p)
+        if (snprintf(p, sizeof p, "%s/%s/%s", st->dir, STORE_BACKUP_DIR, list[i].name) < (int)sizeof p)
             unlink(p);
     }
-    free_names(names, n);
+    free_entries(list, n);
 }
 
 static int backup_dir(Store *st, char *bdir, size_t size)
@@ -187,7 +220,7 @@ int store_backup_daily(Store *st, int64_t now, bool force)
         return SQLITE_OK;
     rc = store_backup_to(st, dest);
     if (rc == SQLITE_OK)
-        prune_backups(st, true, STORE_KEEP_DAILY_BACKUPS);
+        prune_backups(st, true, STORE_KEEP_DAILY_BACKUPS, name);
     return rc;
 }
 
@@ -203,7 +236,7 @@ int store_backup_event(Store *st, int64_t now, const char *tag, char *name, size
         return SQLITE_CANTOPEN;
     rc = store_backup_to(st, dest);
     if (rc == SQLITE_OK) {
-        prune_backups(st, false, STORE_KEEP_EVENT_BACKUPS);
+        prune_backups(st, false, STORE_KEEP_EVENT_BACKUPS, file);
         if (name)
             snprintf(name, size, "%s", file);
     }
@@ -230,38 +263,91 @@ int store_quick_check(sqlite3 *db, char *why, size_t size)
     return rc;
 }
 
-/* Restores the newest backup that passes its own check; returns true and
- * fills info when one was restored. */
+/* What a healthy backup holds, to choose the one with the most progress. */
+typedef struct BackupCandidate {
+    int index;          /* into the listed entries */
+    int64_t last_review, reviews, last_exam;
+    bool reset;         /* made before "reset progress": only as a last resort */
+} BackupCandidate;
+
+/* Opens a backup read-only and checks it; fills c and returns true when it
+ * is healthy and not from a newer cloudprep. */
+static bool inspect_backup(Store *st, const char *path, BackupCandidate *c)
+{
+    sqlite3 *db = NULL;
+    char why[256];
+    int version = 0;
+    int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, store_vfs_name(st));
+    if (rc == SQLITE_OK)
+        rc = store_schema_version(db, &version);
+    if (rc == SQLITE_OK)
+        rc = store_quick_check(db, why, sizeof why);
+    bool ok = rc == SQLITE_OK && strcmp(why, "ok") == 0 && version >= 1 && version <= STORE_SCHEMA_VERSION;
+    sqlite3_stmt *stmt = NULL;
+    if (ok && sqlite3_prepare_v2(db, "SELECT (SELECT coalesce(max(id), 0) FROM reviews),"
+                                     " (SELECT count(*) FROM reviews), (SELECT coalesce(max(id), 0) FROM exams)",
+                                 -1, &stmt, NULL) == SQLITE_OK &&
+        sqlite3_step(stmt) == SQLITE_ROW) {
+        c->last_review = sqlite3_column_int64(stmt, 0);
+        c->reviews = sqlite3_column_int64(stmt, 1);
+        c->last_exam = sqlite3_column_int64(stmt, 2);
+    } else {
+        ok = false;
+    }
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return ok;
+}
+
+/* The better of two healthy backups holds more progress: later answer ids
+ * (they only grow), more answers, later exams; then the newer file. */
+static bool candidate_better(const BackupCandidate *a, const BackupCandidate *b)
+{
+    if (a->reset != b->reset)
+        return !a->reset;
+    if (a->last_review != b->last_review)
+        return a->last_review > b->last_review;
+    if (a->reviews != b->reviews)
+        return a->reviews > b->reviews;
+    if (a->last_exam != b->last_exam)
+        return a->last_exam > b->last_exam;
+    return a->index < b->index; /* entries are newest first by real age */
+}
+
+/* Restores the healthy backup holding the most progress (by content, then
+ * real age; never by the date in its name); returns true and fills info
+ * when one was restored. */
 bool store_backup_restore_newest(Store *st, StoreOpenInfo *info, int *found)
 {
-    char **names;
-    int n = list_backups(st, true, true, &names);
+    BackupEntry *list;
+    int n = list_backups(st, true, true, &list);
     *found = n;
     bool done = false;
-    for (int i = 0; i < n && !done; i++) {
+    BackupCandidate best = {.index = -1};
+    for (int i = 0; i < n; i++) {
         char src[STORE_PATH_MAX];
-        if (snprintf(src, sizeof src, "%s/%s/%s", st->dir, STORE_BACKUP_DIR, names[i]) >= (int)sizeof src)
+        if (snprintf(src, sizeof src, "%s/%s/%s", st->dir, STORE_BACKUP_DIR, list[i].name) >= (int)sizeof src)
             continue;
+        BackupCandidate c = {.index = i, .reset = strstr(list[i].name, "-reset.db") != NULL};
+        if (inspect_backup(st, src, &c) && (best.index < 0 || candidate_better(&c, &best)))
+            best = c;
+    }
+    if (best.index >= 0) {
+        const char *name = list[best.index].name;
+        char src[STORE_PATH_MAX];
         sqlite3 *db = NULL;
-        char why[256];
-        int version = 0;
-        int rc = sqlite3_open_v2(src, &db, SQLITE_OPEN_READONLY, store_vfs_name(st));
-        if (rc == SQLITE_OK)
-            rc = store_schema_version(db, &version);
-        if (rc == SQLITE_OK)
-            rc = store_quick_check(db, why, sizeof why);
-        if (rc == SQLITE_OK && strcmp(why, "ok") == 0 && version <= STORE_SCHEMA_VERSION &&
+        store_say(src, sizeof src, "%s/%s/%s", st->dir, STORE_BACKUP_DIR, name);
+        if (sqlite3_open_v2(src, &db, SQLITE_OPEN_READONLY, store_vfs_name(st)) == SQLITE_OK &&
             copy_database(st, db, st->path) == SQLITE_OK) {
             done = true;
-            snprintf(info->restored_from, sizeof info->restored_from, "%s", names[i]);
-            snprintf(info->backup_date, sizeof info->backup_date, "%.4s-%.2s-%.2s", names[i] + 9,
-                     names[i] + 13, names[i] + 15);
+            snprintf(info->restored_from, sizeof info->restored_from, "%s", name);
+            snprintf(info->backup_date, sizeof info->backup_date, "%.4s-%.2s-%.2s", name + 9, name + 13,
+                     name + 15); /* the name's date, so the file can be found by it */
         }
         sqlite3_close(db);
     }
-    free_names(names, n);
+    free_entries(list, n);
     if (done)
         store_sync_dir(st->dir);
     return done;
 }
-

@@ -15,6 +15,7 @@ struct Store {
     bool in_memory;
     int utc_offset;
     int busy_timeout_ms;
+    int lock_fd;                    /* flock on data_dir/progress.lock, -1 when not held */
     int64_t last_review_id;
     char vfs[64];                   /* "" = default VFS */
     char dir[STORE_PATH_MAX];
@@ -90,6 +91,36 @@ int store_quick_check(sqlite3 *db, char *why, size_t size);
  * returns true and fills info (restored_from, backup_date) when one was;
  * *found gets the number of backups there were. */
 bool store_backup_restore_newest(Store *st, StoreOpenInfo *info, int *found);
+
+/* What store_salvage recovered from a damaged file. */
+typedef struct StoreSalvage {
+    bool unreadable;            /* the damaged file could not be opened at all */
+    int64_t answers_read;       /* answer rows read from the damaged file */
+    int answers_recovered;      /* of those, answers the restored copy lacked, now added */
+    int64_t answers_lost;       /* answers known to be in unreadable parts, not in the copy */
+    bool answers_tail_lost;     /* the answers' table ended in damage: an unknown number more */
+    bool other_tail_lost;       /* part of another table (exams, settings) could not be read */
+    int exams_recovered;        /* exams (and arcade rounds) added or brought up to date */
+    int items_recomputed;       /* item states rebuilt from the recovered answers */
+} StoreSalvage;
+
+/* Reads every readable row of the damaged file at damaged_path (table by
+ * table, skipping unreadable pages) and merges into the open store, in one
+ * transaction, the answers and exams it lacks, settings, and the larger
+ * profile counters; then rebuilds the states of the items those answers
+ * touched (store_items_recompute) and their days' counters. Returns an
+ * SQLite result code; nothing is changed on failure. */
+int store_salvage(Store *st, const char *damaged_path, StoreSalvage *out);
+/* Rebuilds the items rows of the item ids in reviews_table (a table or
+ * view with the reviews columns), replaying those answers, oldest first,
+ * over each item's stored state: seen/right/wrong counted, box from the
+ * last answer's box_after, due date from the default intervals. The one
+ * place item states are recomputed from answers; sets *items to the
+ * number of rows written. Returns an SQLite result code. */
+int store_items_recompute(Store *st, const char *reviews_table, int *items);
+
+/* Returns the number of backup files in data_dir/backups. */
+int store_backup_count(const Store *st);
 
 /* Makes a consistent copy of the open database at `dest` (temp file, then
  * rename; mode 0600, rollback journal). Returns an SQLite result code. */

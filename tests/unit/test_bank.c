@@ -178,6 +178,11 @@ static void test_mini_bank(void)
     CHECK(q->options[1].correct && !q->options[0].correct);
     CHECK_STR(q->file, testlib_source_path("tests/banks/mini/a-questions.yaml"));
     CHECK_INT(q->line, 4);
+    CHECK_INT(q->ref_count, 2);
+    CHECK_STR(q->refs[0].title, "What is Amazon S3?");
+    CHECK_STR(q->refs[0].url,
+              "https://docs.aws.amazon.com/AmazonS3/latest/userguide/Welcome.html");
+    CHECK_STR(q->refs[1].url, "https://aws.amazon.com/s3/storage-classes/");
 
     q = &b->items[1];
     CHECK_STR(q->prompt, "A literal prompt keeps its lines.\nWhich one is true?\n");
@@ -185,6 +190,8 @@ static void test_mini_bank(void)
     CHECK_STR(q->options[0].text, "True: this one");
     CHECK_STR(q->options[1].text, "False"); /* raw text, not a boolean */
     CHECK_INT(q->tag_count, 0);
+    CHECK_INT(q->ref_count, 0);
+    CHECK(q->refs == NULL);
 
     q = &b->items[2];
     CHECK_STR(q->id, "q-1.2-001");
@@ -303,7 +310,7 @@ static void test_bad_items(void)
     expect_items("unknown-key.yaml", true,
         BAD "unknown-key.yaml:6:5: warning: unknown key 'tag'; did you mean 'tags'?\n"
         BAD "unknown-key.yaml:7:5: warning: unknown key 'notes' in a question; known keys: id, "
-            "domain, task, difficulty, tags, prompt, options, explanation, choose");
+            "domain, task, difficulty, tags, prompt, options, explanation, choose, refs");
     expect_items("misspelled-key.yaml", false,
         BAD "misspelled-key.yaml:6:5: warning: unknown key 'promt'; did you mean 'prompt'?\n"
         BAD "misspelled-key.yaml:2:5: error: question 'q-1' has no 'prompt'\n"
@@ -357,6 +364,56 @@ static void test_bad_items(void)
         BAD "many-errors.yaml:40:5: error: question 'q-3' has no 'explanation'\n"
         BAD "many-errors.yaml:63:11: error: 'back' must be a string, not a list\n"
         BAD "many-errors.yaml: note: file skipped: its 4 items are not loaded");
+
+    /* refs: documentation pages, https on the allowed hosts only */
+    expect_items("refs-ok.yaml", true, "");
+    expect_items("refs-bad-url.yaml", false,
+        BAD "refs-bad-url.yaml:23:14: error: 'url' 'http://docs.aws.amazon.com/AmazonS3/late...' "
+            "must start with https://\n"
+        BAD "refs-bad-url.yaml:45:14: error: 'url' 'https://example.com/s3.html' is on host "
+            "'example.com'; use a page on docs.aws.amazon.com or aws.amazon.com\n"
+        BAD "refs-bad-url.yaml:67:14: error: 'url' 'https://docs.aws.amazon.com.example.net/...' "
+            "is on host 'docs.aws.amazon.com.example.net'; use a page on docs.aws.amazon.com or "
+            "aws.amazon.com\n"
+        BAD "refs-bad-url.yaml:89:14: error: 'url' 'https://aws.amazon.com:8443/s3/' is on host "
+            "'aws.amazon.com:8443'; use a page on docs.aws.amazon.com or aws.amazon.com\n"
+        BAD "refs-bad-url.yaml:111:14: error: 'url' 'https://aws.amazon.com/s3/storage classe...' "
+            "contains ' ' at byte 34; percent-encode it\n"
+        BAD "refs-bad-url.yaml:133:14: error: 'url' 'https://user@docs.aws.amazon.com/s3/' is on "
+            "host 'user@docs.aws.amazon.com'; use a page on docs.aws.amazon.com or aws.amazon.com\n"
+        BAD "refs-bad-url.yaml: note: file skipped: its 6 items are not loaded");
+    expect_items("refs-shape.yaml", false,
+        BAD "refs-shape.yaml:21:5: error: 'refs' needs 1 to 3 pages; found 0\n"
+        BAD "refs-shape.yaml:41:5: error: 'refs' needs 1 to 3 pages; found 4\n"
+        BAD "refs-shape.yaml:69:11: error: 'refs' must be a list of pages with 'title' and 'url', "
+            "not a single value\n"
+        BAD "refs-shape.yaml:90:9: error: ref 1 of 'q-4' has no 'title'\n"
+        BAD "refs-shape.yaml:111:16: error: 'title' is 121 bytes; the limit is 120\n"
+        BAD "refs-shape.yaml:136:14: error: ref 2 repeats the url of ref 1\n"
+        BAD "refs-shape.yaml:158:9: warning: unknown key 'link' in ref 1 of 'q-7'; known keys: "
+            "title, url\n"
+        BAD "refs-shape.yaml:157:9: error: ref 1 of 'q-7' has no 'url'\n"
+        BAD "refs-shape.yaml:178:5: error: 'refs' is empty; list 1 to 3 pages or remove the key\n"
+        BAD "refs-shape.yaml: note: file skipped: its 8 items are not loaded");
+}
+
+/* The url rule on its own, as the linter and the game use it. */
+static void test_ref_urls(void)
+{
+    char why[200];
+    CHECK(bank_ref_url_ok("https://docs.aws.amazon.com/", why, sizeof why));
+    CHECK(bank_ref_url_ok("https://aws.amazon.com", NULL, 0));
+    CHECK(bank_ref_url_ok("https://AWS.Amazon.COM/free/?all#faq", NULL, 0));
+    CHECK(!bank_ref_url_ok("https://aws.amazon.co/", why, sizeof why));
+    CHECK_STR(why, "is on host 'aws.amazon.co'; use a page on docs.aws.amazon.com or aws.amazon.com");
+    CHECK(!bank_ref_url_ok("https://evilaws.amazon.com/", NULL, 0));
+    CHECK(!bank_ref_url_ok("https://", NULL, 0));
+    CHECK(!bank_ref_url_ok("HTTPS://aws.amazon.com/", NULL, 0));
+    CHECK(!bank_ref_url_ok("https://aws.amazon.com/a\"b", why, sizeof why));
+    CHECK_STR(why, "contains '\"' at byte 25; percent-encode it");
+    CHECK(!bank_ref_url_ok("https://aws.amazon.com/caf\xc3\xa9", why, sizeof why));
+    CHECK_STR(why, "contains a non-ASCII byte at byte 27; percent-encode it");
+    CHECK_INT(BANK_REF_HOST_COUNT, 2);
 }
 
 #define BADX "tests/banks/bad/exams/"
@@ -443,7 +500,7 @@ static void test_folders(void)
     Bank *b = bank_load_dir(dir, &d);
     if (CHECK(b != NULL)) {
         snprintf(want, sizeof want,
-                 "%s/c.yml: warning: ignored: bank files must end in .yaml\n"
+                 "%s/c.yml: warning: ignored: bank files must end in '.yaml' exactly (lower case, nothing after it); rename it to load it\n"
                  "%s/b.yaml:21:9: error: duplicate id 'q-1'; first defined at %s/a.yaml:2\n"
                  "%s/b.yaml: note: file skipped: its 2 items are not loaded", dir, dir, dir, dir);
         CHECK_STR(all_diags(&d), want);
@@ -621,6 +678,7 @@ int main(void)
 {
     test_mini_bank();
     test_bad_items();
+    test_ref_urls();
     test_bad_exams();
     test_folders();
     test_limits();

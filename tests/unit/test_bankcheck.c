@@ -25,10 +25,12 @@ typedef struct Fixture {
 } Fixture;
 
 static Fixture fx;
+static int rank_cycle[2]; /* per domain: the length rank of the next default question's key */
 
 static void fixture_reset(void)
 {
     memset(&fx, 0, sizeof fx);
+    rank_cycle[0] = rank_cycle[1] = 0;
     fx.domains[0] = (BankDomain){"1", "One", 50, 0, 1};
     fx.domains[1] = (BankDomain){"2", "Two", 50, 1, 1};
     fx.tasks[0] = (BankTask){"1.1", "Task one", 0};
@@ -45,7 +47,9 @@ static const char *const ITEM_IDS[] = {"q-0", "q-1", "q-2", "q-3", "q-4", "q-5",
 
 /* Adds a question in `domain` with `count` options; `right` is a mask of the
  * right options. Option texts are "Option <item>-<i>" (distinct
- * everywhere) unless `texts` is given. Returns the item. */
+ * everywhere) unless `texts` is given, padded with '+' so that the right
+ * option's length rank goes round 1, 2, 3, 4 from question to question (no
+ * length cue). Returns the item. */
 static BankItem *add_question(int domain, const char *prompt, int count, unsigned right,
                               const char *const *texts)
 {
@@ -67,8 +71,11 @@ static BankItem *add_question(int domain, const char *prompt, int count, unsigne
     it->option_count = count;
     it->file = domain == 0 ? "one.yaml" : "two.yaml";
     it->line = 10 * i + 1;
+    int longer = rank_cycle[domain]++ % 4, wrong_seen = 0;
     for (int o = 0; o < count; o++) {
-        snprintf(option_text[i][o], sizeof option_text[i][o], "Option %d-%d", i, o);
+        bool is_right = (right >> o) & 1u;
+        int pad = is_right ? 2 : wrong_seen++ < longer ? 4 : 0;
+        snprintf(option_text[i][o], sizeof option_text[i][o], "Option %d-%d%.*s", i, o, pad, "++++");
         fx.options[i][o].text = texts ? texts[o] : option_text[i][o];
         fx.options[i][o].why = "Reason.";
         fx.options[i][o].correct = (right >> o) & 1u;
@@ -195,28 +202,70 @@ static void test_longest(void)
 
 static void test_near_duplicates(void)
 {
+    static const char *const same[] = {"Amazon S3", "Amazon EBS", "Amazon EFS", "AWS Backup"};
+    static const char *const other[] = {"Amazon RDS", "Amazon Aurora", "Amazon Redshift",
+                                        "Amazon Neptune"};
     Diag d = {0};
     BankQuality q;
     fixture_reset();
-    /* 10 words vs the same 10 words reordered, one changed in punctuation
-     * and case only: identical word sets */
-    add_question(0, "Which AWS service stores objects durably in buckets for a company?", 4, 1u, NULL);
-    add_question(0, "which aws service, for a company, stores objects durably in buckets?!", 4, 1u, NULL);
-    /* 9 shared of 11 words: Jaccard 9/11 = 0.82 */
-    add_question(1, "alpha beta gamma delta epsilon zeta eta theta iota kappa", 4, 1u, NULL);
-    add_question(1, "alpha beta gamma delta epsilon zeta eta theta iota lambda", 4, 1u, NULL);
+    /* the same words reordered, in another case and punctuation, with the
+     * same options in another order and the same answer: one warning, as a
+     * repeated question (not also as a repeated option set) */
+    static const char *const same_moved[] = {"AWS Backup", "amazon efs", "Amazon EBS.", "Amazon S3"};
+    add_question(0, "Which AWS service stores objects durably in buckets for a company?", 4, 1u, same);
+    add_question(0, "which aws service, for a company, stores objects durably in buckets?!", 4, 8u,
+                 same_moved);
+    /* 9 shared of 11 words (Jaccard 0.82), the same answer: a near duplicate */
+    add_question(1, "alpha beta gamma delta epsilon zeta eta theta iota kappa", 4, 1u, same);
+    add_question(1, "alpha beta gamma delta epsilon zeta eta theta iota lambda", 4, 2u,
+                 (const char *const[]){"Amazon EBS", "Amazon S3", "Amazon EFS", "AWS Backup"});
     /* 8 shared of 12 words: 0.67, below the threshold */
-    add_question(1, "one two three four five six seven eight nine ten", 4, 1u, NULL);
-    add_question(1, "one two three four five six seven eight eleven twelve", 4, 1u, NULL);
+    add_question(1, "one two three four five six seven eight nine ten", 4, 1u, same);
+    add_question(1, "one two three four five six seven eight eleven twelve", 4, 1u, same);
     run(&d, &q);
-    CHECK_INT(q.near_duplicates, 2);
+    CHECK_INT(q.exact_duplicates, 1);
+    CHECK_INT(q.duplicate_option_sets, 4); /* q-2 to q-5 repeat q-0's options */
+    CHECK_INT(find_diag(&d, "'q-1' has the same options"), -1);
     CHECK_STR(diag_text(&d, find_diag(&d, "'q-1'")),
-              "one.yaml:11: warning: prompt of 'q-1' nearly repeats 'q-0' (one.yaml:1): 100% of "
-              "their words are shared");
-    CHECK_STR(diag_text(&d, find_diag(&d, "'q-3'")),
+              "one.yaml:11: warning: 'q-1' repeats 'q-0' (one.yaml:1): the same prompt, options and "
+              "answer; remove one or make it another question");
+    CHECK_INT(q.near_duplicates, 1);
+    CHECK_STR(diag_text(&d, find_diag(&d, "prompt of 'q-3'")),
               "two.yaml:31: warning: prompt of 'q-3' nearly repeats 'q-2' (two.yaml:21): 81% of "
-              "their words are shared");
-    CHECK_INT(find_diag(&d, "'q-5'"), -1);
+              "their words are shared, and so is the answer");
+    CHECK_INT(find_diag(&d, "prompt of 'q-5'"), -1);
+    CHECK_INT(q.conflicting_keys, 0);
+
+    /* the same prompt with another right answer: one key is probably wrong */
+    fixture_reset();
+    add_question(0, "Which service runs code without servers?", 4, 1u, same);
+    add_question(0, "Which service runs code, without servers?", 4, 2u, same);
+    /* a shared stem that differs in the decisive word, with different
+     * answers: two questions, no warning (Jaccard 0.86) */
+    add_question(1, "Which storage class fits data read once a year with hours to wait?", 4, 1u, other);
+    add_question(1, "Which storage class fits data read once a month with hours to wait?", 4, 2u, other);
+    run(&d, &q);
+    CHECK_INT(q.conflicting_keys, 1);
+    CHECK_STR(diag_text(&d, find_diag(&d, "different right answers")),
+              "one.yaml:11: warning: 'q-1' and 'q-0' (one.yaml:1) have the same prompt but different "
+              "right answers ('Amazon EBS' and 'Amazon S3'); one key is probably wrong, or the "
+              "prompts must differ");
+    CHECK_INT(q.near_duplicates, 0);
+    CHECK_INT(q.exact_duplicates, 0);
+    CHECK_INT(find_diag(&d, "prompt of 'q-3'"), -1);
+    CHECK_INT(find_diag(&d, "'q-3' and"), -1);
+
+    /* typographic apostrophes and quotes are punctuation like ASCII ones */
+    fixture_reset();
+    static const char *const curly[] = {"Amazon\xe2\x80\x99s S3", "\xe2\x80\x9c" "EBS" "\xe2\x80\x9d",
+                                        "EFS", "Backup"};
+    static const char *const plain[] = {"Amazon's S3", "\"EBS\"", "EFS", "Backup"};
+    add_question(0, "What is Amazon\xe2\x80\x99s object store \xe2\x80\x94 the \xe2\x80\x9c" "durable"
+                 "\xe2\x80\x9d one?", 4, 1u, curly);
+    add_question(1, "What is Amazon's object store - the \"durable\" one?", 4, 1u, plain);
+    run(&d, &q);
+    CHECK_INT(q.exact_duplicates, 1);
+    CHECK_INT(q.duplicate_option_sets, 0);
     diag_free(&d);
 }
 
@@ -258,7 +307,10 @@ static void test_near_duplicates_match_brute_force(void)
         for (int w = 0; w < len; w++)
             used += (size_t)snprintf(prompt + used, sizeof prompt - used, "%s%s", w ? " " : "",
                                      vocab[rng_below(&rng, 20)]);
-        add_question(i % 2, prompt, 4, 1u << (i % 4), NULL);
+        /* one answer everywhere, so every similar pair is a near duplicate
+         * (or, with the same words, a repeated question) */
+        static const char *const shared[] = {"Right", "Wrong one", "Wrong two", "Wrong three"};
+        add_question(i % 2, prompt, 4, 1u, shared);
         counts[i] = words_of(fx.items[i].prompt, words[i], 16);
     }
     long brute = 0;
@@ -278,11 +330,12 @@ static void test_near_duplicates_match_brute_force(void)
     BankQuality q;
     bankcheck_quality(&fx.bank, &d, &q);
     CHECK(brute > 2 * BANKCHECK_MAX_LISTED); /* the generator makes many near duplicates */
-    CHECK_INT(q.near_duplicates, brute);
+    CHECK_INT(q.near_duplicates + q.exact_duplicates, brute);
+    CHECK(q.near_duplicates > BANKCHECK_MAX_LISTED);
     /* listing stops at the limit, with a note saying how many more */
     char more[120];
-    snprintf(more, sizeof more, "fixture: note: %ld more near-duplicate prompt pairs not listed",
-             brute - BANKCHECK_MAX_LISTED);
+    snprintf(more, sizeof more, "fixture: note: %d more near-duplicate prompt pairs not listed",
+             q.near_duplicates - BANKCHECK_MAX_LISTED);
     CHECK(find_diag(&d, more) >= 0);
     diag_free(&d);
 }
@@ -389,6 +442,203 @@ static void test_text_checks(void)
     diag_free(&d);
 }
 
+static void test_length_ranks(void)
+{
+    /* the right option is always the 2nd-longest */
+    static const char *const second[] = {"Medium right one", "The longest option of them all",
+                                          "Short", "Tiny"};
+    Diag d = {0};
+    BankQuality q;
+    fixture_reset();
+    for (int i = 0; i < 20; i++)
+        add_question(i % 2, NULL, 4, 1u, second);
+    run(&d, &q);
+    CHECK_INT(q.length_rank[1], 20);
+    CHECK_STR(diag_text(&d, find_diag(&d, "2nd-longest")),
+              "fixture: warning: the right option is the 2nd-longest option in 100.0% of the 20 "
+              "single-answer questions with 4 options (length rank 2); keep each rank between "
+              "20% and 30% by rewording options");
+    CHECK(find_diag(&d, "the longest option in 0.0%") >= 0);
+    CHECK_INT(q.off_rank_shares, 4);
+    CHECK_INT(find_diag(&d, "domain 1:"), -1); /* 10 per domain: too few to judge */
+
+    /* a domain with 20 such questions is judged on its own too */
+    fixture_reset();
+    for (int i = 0; i < 40; i++)
+        add_question(0, NULL, 4, i < 16 ? 1u << (i % 4) : 1u, i < 16 ? NULL : second);
+    run(&d, &q);
+    CHECK_INT(q.domain_four_option[0], 40);
+    if (!CHECK(find_diag(&d, "fixture/exam.yaml: warning: domain 1: the right option is the 2nd-longest "
+                        "option in 70.0% of the 40") >= 0))
+        fprintf(stderr, "  %s\n", diag_text(&d, find_diag(&d, "domain 1:")));
+
+    /* ties: rank = 1 + the options strictly longer; the default fixture
+     * texts go round the four ranks: no warning */
+    fixture_reset();
+    for (int i = 0; i < 40; i++)
+        add_question(i % 2, NULL, 4, 1u << (i % 4), NULL);
+    static const char *const tie[] = {"Same", "Same", "Longer one", "Tiny"};
+    add_question(0, NULL, 4, 1u, tie);
+    run(&d, &q);
+    CHECK_INT(q.length_rank[0], 10);
+    CHECK_INT(q.length_rank[1], 10 + 1);
+    CHECK_INT(q.off_rank_shares, 0);
+    if (!CHECK_INT(find_diag(&d, "length rank"), -1))
+        fprintf(stderr, "  %s\n", diag_text(&d, find_diag(&d, "length rank")));
+    diag_free(&d);
+}
+
+static void test_choose_phrase(void)
+{
+    Diag d = {0};
+    BankQuality q;
+    fixture_reset();
+    add_question(0, "Which TWO services store objects?", 5, 3u, NULL);               /* missing */
+    add_question(0, "Which services store objects? (Choose THREE.)", 5, 3u, NULL);   /* 3 vs 2 */
+    add_question(0, "Pick one. (Choose TWO.)", 4, 1u, NULL);                         /* 2 vs 1 */
+    add_question(1, "Which services store objects? (Choose TWO.)", 5, 5u, NULL);     /* clean */
+    add_question(1, "Which services store objects? (select 3)", 6, 7u, NULL);        /* clean */
+    add_question(1, "A team must choose two Regions. Which one is cheaper?", 4, 1u, NULL);
+    run(&d, &q);
+    CHECK_INT(q.choose_mismatches, 3);
+    CHECK_STR(diag_text(&d, find_diag(&d, "'q-0'")),
+              "one.yaml:1: warning: 'q-0' has 2 right options but its prompt does not say how many "
+              "to pick; end it with \"(Choose TWO.)\"");
+    CHECK_STR(diag_text(&d, find_diag(&d, "'q-1'")),
+              "one.yaml:11: warning: the prompt of 'q-1' says \"(Choose THREE.)\" but 2 options are "
+              "right ('choose' agrees); make them agree");
+    CHECK_STR(diag_text(&d, find_diag(&d, "'q-2'")),
+              "one.yaml:21: warning: the prompt of 'q-2' says \"(Choose TWO.)\" but 1 option is "
+              "right; make them agree");
+    CHECK_INT(find_diag(&d, "'q-3'"), -1);
+    CHECK_INT(find_diag(&d, "'q-4'"), -1);
+    CHECK_INT(find_diag(&d, "'q-5'"), -1);
+    diag_free(&d);
+}
+
+static void test_option_letters(void)
+{
+    Diag d = {0};
+    BankQuality q;
+    fixture_reset();
+    BankItem *it = add_question(0, "Which one?", 4, 1u, NULL);
+    fx.options[0][1].why = "Unlike option A, this one costs more.";
+    it->explanation = "The right answer is (A) because it is cheaper.";
+    it = add_question(0, "Which other one?", 4, 1u, NULL);
+    fx.options[1][2].why = "Both answers B and C are wrong.";
+    /* clean: letters that are not option names */
+    it = add_question(1, "And this one?", 4, 1u, NULL);
+    fx.options[2][0].why = "An option a company often uses; AWS (Amazon Web Services) offers it.";
+    fx.options[2][1].why = "Option-A-style naming; the answer: Amazon S3. Choice is the key (I).";
+    it->explanation = "Answers are shuffled; the Options tab of the console shows it.";
+    run(&d, &q);
+    CHECK_INT(q.letter_references, 2);
+    CHECK_STR(diag_text(&d, find_diag(&d, "why of option 2 of 'q-0'")),
+              "one.yaml:1: warning: the why of option 2 of 'q-0' names an option by its letter "
+              "('option A'); options are shuffled, so name it by what it says");
+    CHECK_STR(diag_text(&d, find_diag(&d, "explanation of 'q-0'")),
+              "one.yaml:1: warning: the explanation of 'q-0' names an option by its letter ('(A)'); "
+              "options are shuffled, so name it by what it says");
+    CHECK(find_diag(&d, "why of option 3 of 'q-1' names an option by its letter ('answers B')") >= 0);
+    CHECK_INT(find_diag(&d, "'q-2'"), -1);
+    diag_free(&d);
+}
+
+static void test_justification(void)
+{
+    static const char *const key_argues[] = {"Amazon S3, because it stores objects durably",
+                                             "Amazon EBS", "Amazon EFS", "AWS Backup"};
+    static const char *const wrong_argues[] = {"Amazon S3", "Amazon EBS so that volumes persist",
+                                               "Amazon EFS", "AWS Backup"};
+    static const char *const all_argue[] = {"S3, because objects", "EBS, because volumes",
+                                            "EFS, because files", "Backup, because copies"};
+    static const char *const two_mixed[] = {"S3 so that objects persist", "EBS in order to attach",
+                                            "EFS", "Backup"};
+    static const char *const none[] = {"Amazon S3", "Amazon EBS", "Amazon EFS", "AWS Backup"};
+    Diag d = {0};
+    BankQuality q;
+    fixture_reset();
+    add_question(0, "First prompt", 4, 1u, key_argues);
+    add_question(0, "Second prompt", 4, 1u, wrong_argues);
+    add_question(1, "Third prompt", 4, 1u, all_argue);
+    add_question(1, "Fourth prompt", 4, 1u, two_mixed);
+    add_question(1, "Fifth prompt", 4, 1u, none);
+    run(&d, &q);
+    CHECK_INT(q.justified_options, 2);
+    CHECK_STR(diag_text(&d, find_diag(&d, "own justification")),
+              "one.yaml:1: warning: option 1 of 'q-0' carries its own justification ('because') and "
+              "no other option does; a test-wise learner picks it: move the reason into its why");
+    CHECK(find_diag(&d, "option 2 of 'q-1' carries its own justification ('so that')") >= 0);
+    CHECK_INT(find_diag(&d, "'q-2' carries"), -1);
+    CHECK_INT(find_diag(&d, "'q-3' carries"), -1);
+    CHECK_INT(find_diag(&d, "'q-4' carries"), -1);
+    diag_free(&d);
+}
+
+static void test_shared_words(void)
+{
+    static const char *const give_away[] = {"Run the code on AWS Lambda without managing servers",
+                                            "Experiment more often", "Consider mechanical sympathy",
+                                            "Go global in minutes"};
+    static const char *const fair[] = {"Run the code on AWS Lambda without managing servers",
+                                       "Keep managing servers, but automate patching",
+                                       "Consider mechanical sympathy", "Go global in minutes"};
+    static const char *const rare[] = {"Amazon ECR, a container registry", "Amazon ECS",
+                                       "AWS Fargate", "Amazon EKS"};
+    static const char *const rare_fair[] = {"Amazon ECR, a container registry", "Amazon ECS",
+                                            "A self-managed registry on EC2", "Amazon EKS"};
+    Diag d = {0};
+    BankQuality q;
+    fixture_reset();
+    add_question(0, "A team wants to stop managing servers. Which principle is this?", 4, 1u, give_away);
+    add_question(0, "A team wants to stop managing servers. Which choice fits?", 4, 1u, fair);
+    add_question(1, "Which service is a managed registry for container images?", 4, 1u, rare);
+    add_question(1, "Which service is a managed registry for images, run by AWS?", 4, 1u, rare_fair);
+    /* words many questions use are not distinctive alone ("managing",
+     * "servers"), but as a pair the right option repeats they are */
+    for (int i = 0; i < 40; i++) {
+        char prompt[80];
+        snprintf(prompt, sizeof prompt, "Which option number %d fits managing %d servers?", i, i * 7);
+        add_question(i % 2, prompt, 4, 1u << (i % 4), NULL);
+    }
+    run(&d, &q);
+    CHECK_INT(q.shared_word_cues, 2);
+    CHECK_STR(diag_text(&d, find_diag(&d, "'q-0':")),
+              "one.yaml:1: warning: 'q-0': the prompt's 'managing servers' is also in the right "
+              "option 1 and in no wrong option; a test-wise learner matches it: reword the stem, or "
+              "use the words in a distractor too");
+    CHECK_STR(diag_text(&d, find_diag(&d, "'q-2':")),
+              "two.yaml:21: warning: 'q-2': the prompt's 'registry' matches 'registry' in the right "
+              "option 1 and no wrong option; a test-wise learner matches it: reword the stem, or "
+              "use the word in a distractor too");
+    CHECK_INT(find_diag(&d, "'q-1':"), -1);
+    CHECK_INT(find_diag(&d, "'q-3':"), -1);
+    diag_free(&d);
+}
+
+static void test_absolute_words(void)
+{
+    static const char *const cue[] = {"Amazon S3", "It always encrypts", "Only in one Region",
+                                      "Amazon EFS"};
+    static const char *const key_too[] = {"Only Amazon S3", "It always encrypts", "Amazon EBS",
+                                          "Amazon EFS"};
+    static const char *const inside[] = {"Amazon S3", "Tallest building", "Allocation tags",
+                                         "Nevertheless EFS"};
+    Diag d = {0};
+    BankQuality q;
+    fixture_reset();
+    add_question(0, "First prompt", 4, 1u, cue);
+    add_question(0, "Second prompt", 4, 1u, key_too);
+    add_question(1, "Third prompt", 4, 1u, inside);
+    run(&d, &q);
+    CHECK_INT(q.absolute_word_cues, 1);
+    CHECK_STR(diag_text(&d, find_diag(&d, "absolute")),
+              "one.yaml:1: warning: option 2 of 'q-0' says 'always' (and other wrong options too), "
+              "but no right option has such an absolute word; test-wise learners rule such options "
+              "out: reword it");
+    diag_free(&d);
+}
+
 /* Runs bankcheck_run on a folder; returns its status, output in `out`. */
 static int check_folder(const char *rel, char *out, size_t size)
 {
@@ -409,7 +659,7 @@ static void test_report(void)
     char want[2048];
     CHECK_INT(check_folder("tests/banks/mini", out, sizeof out), 0);
     snprintf(want, sizeof want, "\n%s: 6 questions, 4 flashcards, 2 domains, 3 task statements, "
-             "0 errors, 3 warnings\n", testlib_source_path("tests/banks/mini"));
+             "0 errors, 5 warnings\n", testlib_source_path("tests/banks/mini"));
     CHECK(strstr(out, want) != NULL);
     CHECK(strstr(out, "\ndomain   questions flashcards   share  weight  name\n"
                       "1                4          3   66.7%     60%  Basics\n"
@@ -419,6 +669,14 @@ static void test_report(void)
                       "judge; checked from 20)\n") != NULL);
     CHECK(strstr(out, "  multiple response: 2 of 6 questions, 33.3% (each domain at least 15%)\n")
           != NULL);
+    CHECK(strstr(out, "  questions with documentation refs: 1 of 6\n") != NULL);
+    CHECK(strstr(out, "  right option's length rank (1 = longest), over the 2 single-answer questions "
+                      "with 4 options: 1 50.0%, 2 0.0%, 3 50.0%, 4 0.0% (each 20-30%) (too few to "
+                      "judge; checked from 20)\n    in domain 1 (1): 1 100.0%, 2 0.0%, 3 0.0%, "
+                      "4 0.0% (too few to judge; checked from 20)\n    in domain ops (1): 1 0.0%, "
+                      "2 0.0%, 3 100.0%, 4 0.0% (too few to judge; checked from 20)\n") != NULL);
+    CHECK(strstr(out, "  absolute words (always, never, only, all) in wrong options only: 1 "
+                      "questions\n") != NULL);
     /* exactly one summary line */
     int lines = 0;
     for (const char *p = out; (p = strstr(p, " task statements, ")) != NULL; p++)
@@ -426,8 +684,12 @@ static void test_report(void)
     CHECK_INT(lines, 1);
 
     CHECK_INT(check_folder("tests/banks/bad/dup-across-files", out, sizeof out), 1);
-    CHECK(strstr(out, "2 questions, 0 flashcards, 2 domains, 3 task statements, 1 errors, 6 "
+    CHECK(strstr(out, "2 questions, 0 flashcards, 2 domains, 3 task statements, 1 errors, 7 "
                       "warnings\nskipped 1 file with errors (2 items)\n") != NULL);
+    /* two copies of a question: one warning, not one per check */
+    CHECK(strstr(out, "a.yaml:21: warning: 'q-2' repeats 'q-1' (") != NULL);
+    CHECK(strstr(out, "'q-2' has the same options") == NULL);
+    CHECK(strstr(out, "prompt of 'q-2' nearly repeats") == NULL);
     CHECK_INT(check_folder("tests/banks/bad/broken-exam", out, sizeof out), 1);
     CHECK(strstr(out, "0 questions, 0 flashcards, 0 domains, 0 task statements, 1 errors, 0 "
                       "warnings\n") != NULL);
@@ -451,6 +713,12 @@ int main(void)
     test_option_sets();
     test_coverage();
     test_text_checks();
+    test_length_ranks();
+    test_choose_phrase();
+    test_option_letters();
+    test_justification();
+    test_shared_words();
+    test_absolute_words();
     test_report();
     return testlib_finish();
 }

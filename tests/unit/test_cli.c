@@ -61,7 +61,7 @@ int main(void)
         const char *b[] = {"cloudprep", "--seed", "-3"};
         o = parse(3, b);
         CHECK_INT(o.action, CLI_ERROR);
-        CHECK_STR(o.error, "--seed needs a non-negative whole number, not '-3'");
+        CHECK_STR(o.error, "--seed needs a non-negative whole number (digits only), not '-3'");
         const char *c[] = {"cloudprep", "--seed", "12x"};
         CHECK_INT(parse(3, c).action, CLI_ERROR);
         const char *d[] = {"cloudprep", "--bank"};
@@ -80,6 +80,43 @@ int main(void)
         CHECK_INT(parse(5, g).action, CLI_ERROR);
         const char *h[] = {"cloudprep", "--seed"};
         CHECK_INT(parse(2, h).action, CLI_ERROR);
+    }
+    /* Padded, signed or non-decimal numbers, repeated options, conflicting
+     * modes and over-long paths: each refused, naming the option. */
+    {
+        const char *bad_seeds[] = {" 42", "42 ", "+42", "0x10", "4e2", "", "\t7", "99999999999999999999"};
+        for (size_t i = 0; i < sizeof bad_seeds / sizeof bad_seeds[0]; i++) {
+            const char *a[] = {"cloudprep", "--seed", bad_seeds[i]};
+            CliOptions o = parse(3, a);
+            CHECK_INT(o.action, CLI_ERROR);
+            CHECK(strstr(o.error, "--seed") != NULL);
+        }
+        const char *repeats[][5] = {
+            {"cloudprep", "--seed", "1", "--seed", "2"},
+            {"cloudprep", "--check-bank", "a", "--check-bank", "b"},
+            {"cloudprep", "--fullscreen", "--fullscreen", "--seed", "1"},
+            {"cloudprep", "--data-dir", "a", "--data-dir", "b"},
+        };
+        const char *names[] = {"--seed", "--check-bank", "--fullscreen", "--data-dir"};
+        for (size_t i = 0; i < 4; i++) {
+            CliOptions o = parse(5, repeats[i]);
+            CHECK_INT(o.action, CLI_ERROR);
+            CHECK(strstr(o.error, names[i]) != NULL && strstr(o.error, "twice") != NULL);
+        }
+        const char *both[] = {"cloudprep", "--check-bank", "a", "--bank", "b"};
+        CliOptions o = parse(5, both);
+        CHECK_INT(o.action, CLI_ERROR);
+        CHECK(strstr(o.error, "--check-bank") != NULL && strstr(o.error, "--bank") != NULL);
+        const char *both2[] = {"cloudprep", "--bank", "b", "--check-bank", "a"};
+        CHECK_INT(parse(5, both2).action, CLI_ERROR);
+        static char longpath[CLI_PATH_MAX + 2];
+        memset(longpath, 'a', sizeof longpath - 1);
+        const char *lp[] = {"cloudprep", "--bank", longpath};
+        o = parse(3, lp);
+        CHECK_INT(o.action, CLI_ERROR);
+        CHECK(strstr(o.error, "--bank") != NULL && strstr(o.error, "limit") != NULL);
+        longpath[CLI_PATH_MAX] = '\0';
+        CHECK_INT(parse(3, lp).action, CLI_RUN);
     }
     CHECK(strstr(cli_usage(), "--check-bank") != NULL);
     return testlib_finish();

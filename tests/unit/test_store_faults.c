@@ -258,13 +258,15 @@ static void overwrite(const char *path, long offset, int byte, int count)
 }
 
 /* Number of entries in a folder, "." and ".." not counted. */
+/* Entries of dir besides the data folder's lock file (which every open makes). */
 static int count_entries(const char *dir)
 {
     DIR *d = opendir(dir);
     int n = 0;
     struct dirent *e;
     while (d && (e = readdir(d)) != NULL)
-        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
+             strcmp(e->d_name, STORE_LOCK_NAME) != 0;
     if (d)
         closedir(d);
     return n;
@@ -339,13 +341,13 @@ static void test_damage_middle(void)
     CHECK(exists(in_dir(dir, "progress.db.damaged-20250302-130203")));
     StoreTotals t;
     CHECK_INT(store_totals(st, &t), STORE_OK);
-    CHECK_INT(t.answers, 300); /* what the backup held; the 50 after it are lost */
+    CHECK_INT(t.answers, 350); /* the backup's 300, and the 50 after it salvaged from the damaged file */
     CHECK_INT(record_many(st, 1, NOW + DAY + 4000), 1);
     store_close(st);
     char ok[64];
     testdb_text(db, "PRAGMA integrity_check", ok, sizeof ok);
     CHECK_STR(ok, "ok");
-    CHECK_INT(testdb_int(db, "SELECT count(*) FROM reviews"), 301);
+    CHECK_INT(testdb_int(db, "SELECT count(*) FROM reviews"), 351);
 
     st = store_open(dir, NOW + DAY + 5000, &info);
     CHECK_INT(info.kind, STORE_OPEN_OK);

@@ -86,6 +86,35 @@ w("deep-nesting.yaml", "questions: " + "[" * 40 + "]" * 40 + "\n")
 w("many-errors.yaml", "questions:\n" + q("q-1").replace("difficulty: 2", "difficulty: 0") + q("q-2", t="1.7") + q("q-3").replace("    explanation: The first one.\n", "") +
   "flashcards:\n  - id: f-1\n    domain: \"1\"\n    task: \"1.1\"\n    front: Front\n    back: []\n")
 
+def refs(*pairs):
+    out = "    refs:\n"
+    for title, url in pairs:
+        out += "      - title: " + title + "\n        url: " + url + "\n"
+    return out
+def qr(id, block):
+    return q(id).replace("    explanation: The first one.\n", "    explanation: The first one.\n" + block)
+DOC = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/Welcome.html"
+w("refs-ok.yaml", "questions:\n" + qr("q-1", refs(("What is Amazon S3?", DOC))) +
+  qr("q-2", refs(("S3 storage classes", "https://aws.amazon.com/s3/storage-classes/"),
+                 ("Case of the host", "https://Docs.AWS.amazon.com/s3/?x=1#top"),
+                 ("Bare host", "https://aws.amazon.com"))))
+w("refs-bad-url.yaml", "questions:\n" +
+  qr("q-1", refs(("Plain http", "http://docs.aws.amazon.com/AmazonS3/latest/userguide/Welcome.html"))) +
+  qr("q-2", refs(("Another site", "https://example.com/s3.html"))) +
+  qr("q-3", refs(("Look-alike host", "https://docs.aws.amazon.com.example.net/s3"))) +
+  qr("q-4", refs(("A port", "https://aws.amazon.com:8443/s3/"))) +
+  qr("q-5", refs(("A space", '"https://aws.amazon.com/s3/storage classes/"'))) +
+  qr("q-6", refs(("Userinfo", "https://user@docs.aws.amazon.com/s3/"))))
+w("refs-shape.yaml", "questions:\n" +
+  qr("q-1", "    refs: []\n") +
+  qr("q-2", refs(*[("Page %d" % i, DOC + "?p=%d" % i) for i in range(4)])) +
+  qr("q-3", "    refs: " + DOC + "\n") +
+  qr("q-4", "    refs:\n      - url: " + DOC + "\n") +
+  qr("q-5", refs(("x" * 121, DOC))) +
+  qr("q-6", refs(("One", DOC), ("Two", DOC))) +
+  qr("q-7", "    refs:\n      - title: Misspelled\n        link: " + DOC + "\n") +
+  qr("q-8", "    refs:\n"))
+
 E = open("../mini/exam.yaml").read()
 def e(name, text):
     open(os.path.join("exams", name), "w").write(text)

@@ -1,0 +1,143 @@
+# "Learn more": every explanation panel shows a question's documentation
+# pages as links. In the drill's feedback, the answer review after a mock
+# exam and the arcade's end-of-round review, L opens the first page and a
+# click opens the page clicked. Headless runs never start a browser; the
+# game remembers the address, which `expect-url` checks.
+. "$(dirname "$0")/lib.sh"
+
+# A small bank whose every question has two pages: ".../qN-page-a" titled
+# "First page for qN" and ".../qN-page-b" titled "Second page for qN".
+BANK="$WORK/bank"
+mkdir -p "$BANK"
+cp "$SRC/tests/banks/mini/exam.yaml" "$BANK/exam.yaml"
+question() { # question ID DOMAIN TASK
+  cat <<YAML
+  - id: $1
+    domain: "$2"
+    task: "$3"
+    difficulty: 2
+    prompt: Which service in question $1 stores objects in buckets?
+    options:
+      - text: Amazon S3 for $1
+        correct: true
+        why: S3 stores objects in buckets.
+      - text: Amazon EBS for $1
+        correct: false
+        why: EBS is block storage for one instance.
+      - text: Amazon EFS for $1
+        correct: false
+        why: EFS is a shared file system.
+      - text: Amazon RDS for $1
+        correct: false
+        why: RDS is a managed relational database.
+    explanation: Objects live in S3 buckets; $1 checks that.
+    refs:
+      - title: First page for $1
+        url: https://docs.aws.amazon.com/AmazonS3/latest/userguide/$1-page-a.html
+      - title: Second page for $1
+        url: https://aws.amazon.com/s3/$1-page-b/
+YAML
+}
+{
+  echo "questions:"
+  question q1 1 1.1; question q2 1 1.1; question q3 1 1.2
+  question q4 1 1.2; question q5 ops ops.1; question q6 ops ops.1
+} > "$BANK/a.yaml"
+"$BIN" --check-bank "$BANK" > "$WORK/check.txt" 2>&1 || fail "the test bank does not load: $(cat "$WORK/check.txt")"
+check "the test bank's questions all have refs" grep -q "questions with documentation refs: 6 of 6" "$WORK/check.txt"
+
+# Drill: by key, then by mouse; nothing is opened before the answer.
+play "key 1
+expect drill
+key l
+expect-url none
+answer wrong
+wait 500
+shot learn-drill.png
+key l
+expect-url -page-a.html
+click-text Learn more: Second page
+expect-url -page-b/
+key Return
+answer right
+click-text Learn more: First page
+expect-url -page-a.html
+resize 960 600
+wheel 30
+shot learn-drill-960.png
+click-text Learn more: Second page
+expect-url -page-b/
+key Escape
+key Return
+quit" --bank "$BANK"
+shot_ok learn-drill.png
+shot_ok learn-drill-960.png 960 600
+
+# Mock exam, then the answer review: the explanation panel of every answer.
+s="key 3
+expect mock
+key Return
+expect exam
+key l
+expect-url none"
+i=1
+while [ $i -le 6 ]; do s="$s
+answer wrong
+key n"; i=$((i + 1)); done
+s="$s
+key r
+expect review
+key e
+key Return
+expect results
+key v
+expect answers
+wheel 30
+shot learn-answers.png
+key l
+expect-url -page-a.html
+click-text Learn more: Second page
+expect-url -page-b/
+key n
+wheel 30
+click-text Learn more: First page
+expect-url -page-a.html
+resize 960 600
+wheel 30
+shot learn-answers-960.png
+click-text Learn more: Second page
+expect-url -page-b/
+quit"
+play "$s" --bank "$BANK"
+shot_ok learn-answers.png
+shot_ok learn-answers-960.png 960 600
+
+# Arcade: lose the three lives, then the round's review lists the misses
+# with their pages.
+play "key 2
+expect arcade
+key Return
+wait 3000
+answer wrong
+wait 1600
+answer wrong
+wait 1600
+answer wrong
+wait 1600
+expect arcade_end
+wait 2600
+shot learn-arcade.png
+key l
+expect-url -page-a.html
+click-text Learn more: Second page
+expect-url -page-b/
+quit" --bank "$BANK"
+shot_ok learn-arcade.png
+
+# A script that clicks a link that is not on screen fails at its line.
+if play "click-text Learn more: nowhere" --bank "$BANK" 2> "$WORK/err.txt"; then
+  fail "click-text on missing text should fail"
+else
+  check "click-text names the script line" grep -q "script[0-9]*.txt:1: nothing clickable on screen says: Learn more: nowhere" "$WORK/err.txt"
+fi
+finish
