@@ -23,6 +23,7 @@ struct StudyData {
     int recent_count;
     double accuracy[SCORING_MAX_DOMAINS];
     MemoryFit fit;           /* how this learner forgets, from every answer */
+    int64_t started_at;      /* the first answer read back (0: none) */
 };
 
 static int utc_offset(int64_t t)
@@ -61,6 +62,7 @@ static void refit(App *app)
 {
     StudyData *d = app->study;
     memory_fit_prior(&d->fit);
+    d->started_at = 0;
     int64_t total = 0;
     for (int i = 0; i < app->bank->item_count; i++)
         total += app->states[i].seen;
@@ -73,6 +75,9 @@ static void refit(App *app)
     int n = 0;
     if (all && replayed && store_recent_answers(app->store, app->bank, (int)total, all, NULL, &n) == STORE_OK) {
         memory_fit_answers(app->bank, all, n, &d->fit);
+        for (int k = 0; k < n; k++)
+            if (d->started_at == 0 || all[k].at < d->started_at)
+                d->started_at = all[k].at;
         /* Items answered but without a memory (rows written by another
          * tool): the reviews say what it is. */
         if (memory_replay(app->bank, all, n, replayed))
@@ -156,6 +161,8 @@ bool study_save(App *app, StudyMode mode, int item, uint32_t answer, bool correc
         return false;
     }
     remember_answer(app, &a);
+    if (app->study->started_at == 0)
+        app->study->started_at = a.at;
     memory_fit_observe(&app->study->fit, &app->bank->items[item], before, correct, a.at);
     memory_fit_update(&app->study->fit);
     return true;
@@ -253,6 +260,11 @@ const MemoryFit *study_fit(const App *app)
     return &app->study->fit;
 }
 
+int64_t study_started_at(const App *app)
+{
+    return app->study->started_at;
+}
+
 /* The first session a projection counts: today's, unless something was
  * answered today already (then tomorrow's, at the same hour). */
 static int64_t next_session(const App *app)
@@ -278,6 +290,7 @@ bool study_projection(App *app, int minutes, int64_t exam_date, int draws, Proje
     ProjectOptions o = {
         .first_session = next_session(app),
         .exam_date = exam_date,
+        .started_at = app->study->started_at,
         .showings_per_day = minutes > 0 ? minutes * 60 / PROJECT_SECONDS_PER_SHOWING : 0,
         .accuracy = study_accuracy(app),
         .draws = draws,

@@ -66,6 +66,9 @@ bool study_add_xp(App *app, int xp);
 void study_today(App *app, StudyToday *out);
 /* The memory model's fit to this learner (updated with every saved answer). */
 const MemoryFit *study_fit(const App *app);
+/* Unix time of the learner's first answer (0 before any): where the
+ * scheduler's "meet the bank by three quarters of the way" starts. */
+int64_t study_started_at(const App *app);
 /* Projects to `exam_date` at `minutes` a day from the next session (today's,
  * or tomorrow's when something was answered today): see project_exam_day.
  * draws 0 = the full projection; fewer draws (and STUDY_WHATIF_FORMS forms)

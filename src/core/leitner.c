@@ -321,12 +321,17 @@ double leitner_exam_gain(const Bank *bank, const ItemState *states, int item, co
     return after - memory_recall(since + to_exam, k * st->stability, decay);
 }
 
-int leitner_cover_quota(int unseen, int64_t now, int64_t exam_date)
+int leitner_cover_quota(int unseen, int64_t started_at, int64_t now, int64_t exam_date)
 {
     if (unseen <= 0)
         return 0;
-    int64_t left = exam_date > now ? (exam_date - now) / SECONDS_PER_DAY : 0;
-    int64_t days = left * LEITNER_COVER_NUM / LEITNER_COVER_DEN;
+    if (started_at <= 0 || started_at > now)
+        started_at = now;
+    /* the target: three quarters of the way from the start to the exam */
+    int64_t span = exam_date > started_at ? exam_date - started_at : 0;
+    int64_t target = started_at + span / LEITNER_COVER_DEN * LEITNER_COVER_NUM +
+                     span % LEITNER_COVER_DEN * LEITNER_COVER_NUM / LEITNER_COVER_DEN;
+    int64_t days = target > now ? (target - now + SECONDS_PER_DAY / 2) / SECONDS_PER_DAY : 0;
     if (days < 1)
         return unseen;
     return (int)(((int64_t)unseen + days - 1) / days);
@@ -400,10 +405,14 @@ static int pick_by_gain(const Bank *bank, const ItemState *states, const double 
                 n_new++;
         }
     int n_seen = n - n_new;
+    int floor_new = leitner_cover_quota(unseen, o->started_at, now, o->exam_date);
+    /* Reviews that teach the model: a fifth of the session, down to a tenth
+     * when the new items need the room. */
     int probe = size / LEITNER_PROBE_SHARE;
+    if (size - floor_new < probe)
+        probe = size - floor_new > size / LEITNER_PROBE_MIN_SHARE ? size - floor_new : size / LEITNER_PROBE_MIN_SHARE;
     if (probe > n_seen)
         probe = n_seen;
-    int floor_new = leitner_cover_quota(unseen, now, o->exam_date);
     if (floor_new > size - probe)
         floor_new = size - probe;
     reserve_best(cand + n_new, n_seen, probe);
@@ -516,8 +525,7 @@ LeitnerMove leitner_session_record(LeitnerSession *s, bool correct, int64_t now)
     move.repeat = entry.repeat > 0;
     s->answered++;
     s->right += correct;
-    bool exposure = s->exam_aware;
-    if (!correct && !exposure && entry.repeat < LEITNER_MAX_REPEATS &&
+    if (!correct && !s->exam_aware && entry.repeat < LEITNER_MAX_REPEATS &&
         s->count - s->head >= LEITNER_REQUEUE_GAP && s->count < s->capacity) {
         LeitnerEntry again = {entry.item, entry.repeat + 1};
         requeue(s, again, s->head + LEITNER_REQUEUE_GAP);

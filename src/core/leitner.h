@@ -41,10 +41,12 @@ typedef enum LeitnerPolicy {
     LEITNER_POLICY_CLASSIC,
 } LeitnerPolicy;
 
-/* An exam-aware session keeps one item in this many for the seen items of
- * highest gain, so that the model meets the learner's forgetting early
- * (without reviews it cannot tell a steep forgetter from a slow one). */
+/* An exam-aware session keeps one item in LEITNER_PROBE_SHARE for the seen
+ * items of highest gain, so that the model meets the learner's forgetting
+ * early (without reviews it cannot tell a steep forgetter from a slow one);
+ * one in LEITNER_PROBE_MIN_SHARE when new items need the room. */
 #define LEITNER_PROBE_SHARE 5
+#define LEITNER_PROBE_MIN_SHARE 10
 #define LEITNER_RESERVED 1e6   /* priority lift of reserved items */
 
 /* New items must be met by this share of the days left (three quarters). */
@@ -55,6 +57,7 @@ typedef enum LeitnerPolicy {
 typedef struct LeitnerOptions {
     LeitnerPolicy policy;
     const MemoryFit *fit; /* how this learner forgets; NULL = the default model */
+    int64_t started_at;   /* the learner's first answer (coverage target); 0 = now */
     int size;            /* items in the session; 0 = 20 */
     int new_quota;       /* new items per day; 0 = 15, negative = none (with an exam
                             date under LEITNER_POLICY_EXAM the coverage rule decides) */
@@ -139,10 +142,13 @@ void leitner_box_counts(const Bank *bank, const ItemState *states, int *out);
 double leitner_exam_gain(const Bank *bank, const ItemState *states, int item, const MemoryFit *fit,
                          int64_t now, int64_t exam_date);
 
-/* Returns the new items a day must introduce so that `unseen` items are all
- * met by LEITNER_COVER_NUM / LEITNER_COVER_DEN of the days to `exam_date`
- * (rounded up; all of them when the exam is within a day). */
-int leitner_cover_quota(int unseen, int64_t now, int64_t exam_date);
+/* Returns the new items a day must introduce from `now` so that `unseen`
+ * items are all met LEITNER_COVER_NUM / LEITNER_COVER_DEN of the way from
+ * `started_at` (the learner's first answer; 0 = now) to `exam_date`, rounded
+ * up; all of them once that point is less than half a day away. A target
+ * fixed from the start, not three quarters of whatever is left each day:
+ * that one moves away as it is approached and is never reached. */
+int leitner_cover_quota(int unseen, int64_t started_at, int64_t now, int64_t exam_date);
 
 /* Starts a session. Under LEITNER_POLICY_EXAM with an exam date after `now`,
  * the session holds the `size` items of highest leitner_exam_gain x domain
@@ -167,12 +173,15 @@ int leitner_session_next(LeitnerSession *s);
 
 /* Records the answer to the current item: applies the box move to its
  * ItemState (a same-session repeat answered right keeps box 1 and its due
- * time, so nothing is promoted on the day it was missed). A wrong item is
- * re-queued (in an exam-aware session only when it had been seen before: a
- * first showing is an exposure, its explanation just read, and a repeat
- * minutes later adds almost nothing to exam-day recall) with at least LEITNER_REQUEUE_GAP other items before it, at most
- * LEITNER_MAX_REPEATS times; when fewer other items remain it is not
- * re-queued (it is due tomorrow anyway). Returns the move; item -1 when no
+ * time, so nothing is promoted on the day it was missed). In a classic
+ * session a wrong item is re-queued with at least LEITNER_REQUEUE_GAP
+ * other items before it, at most LEITNER_MAX_REPEATS times; when fewer
+ * other items remain it is not re-queued (it is due tomorrow anyway). An
+ * exam-aware session never repeats an item the same day: the explanation
+ * has just been read, a repeat minutes later adds almost nothing to
+ * exam-day recall (FSRS's short-term stability barely moves), and the
+ * showing is worth more spent elsewhere; the gain brings a missed item
+ * back on a later day. Returns the move; item -1 when no
  * item was current. */
 LeitnerMove leitner_session_record(LeitnerSession *s, bool correct, int64_t now);
 

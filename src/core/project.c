@@ -38,7 +38,8 @@ static int64_t run_draw(const Bank *bank, ItemState *st, ItemState *mem, const M
         if (now >= o->exam_date)
             break;
         LeitnerOptions lo = {.policy = LEITNER_POLICY_EXAM, .fit = fit, .size = o->showings_per_day,
-                             .exam_date = o->exam_date, .due_by = now};
+                             .exam_date = o->exam_date, .due_by = now,
+                             .started_at = o->started_at > 0 ? o->started_at : o->first_session};
         LeitnerSession s;
         if (!leitner_session_start(&s, bank, st, o->accuracy, now, rng, &lo))
             return met;

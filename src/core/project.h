@@ -23,6 +23,7 @@
 typedef struct ProjectOptions {
     int64_t first_session;     /* time of the first future session (Unix seconds) */
     int64_t exam_date;         /* the exam (Unix seconds); sessions run before it */
+    int64_t started_at;        /* the learner's first answer (coverage target); 0 = first_session */
     int showings_per_day;      /* 0: no more study */
     const double *accuracy;    /* domain accuracy for the scheduler's leaning; NULL: prior */
     int draws;                 /* 0 = PROJECT_DEFAULT_DRAWS */

@@ -195,7 +195,7 @@ static void day_leitner(const Bank *bank, SimLearner *l, RunState *rs, const Sim
     int64_t exam = sim_exam_time(cfg);
     double acc[SCORING_MAX_DOMAINS];
     leitner_domain_accuracy(bank, rs->recent, rs->recent_count, acc);
-    LeitnerOptions opt = {.size = cfg->budget, .exam_date = exam,
+    LeitnerOptions opt = {.size = cfg->budget, .exam_date = exam, .started_at = SIM_START,
                           .due_by = SIM_START + (int64_t)(day + 1) * SECONDS_PER_DAY - 1};
     int unseen = count_unseen(bank, rs->states);
     if (cfg->policy == SIM_CLOUDPREP) {
@@ -204,7 +204,7 @@ static void day_leitner(const Bank *bank, SimLearner *l, RunState *rs, const Sim
     } else {
         opt.policy = LEITNER_POLICY_CLASSIC;
         int quota = cfg->policy == SIM_LEITNER_V1 ? v1_quota(bank, unseen, cfg->days - day, cfg->budget)
-                                                  : leitner_cover_quota(unseen, now, exam);
+                                                  : leitner_cover_quota(unseen, SIM_START, now, exam);
         opt.new_quota = quota > 0 ? quota : -1;
     }
     LeitnerSession s;
@@ -306,7 +306,7 @@ static void day_fsrs(const Bank *bank, SimLearner *l, RunState *rs, const SimCon
         if (r <= 0.9)
             urgency[i] = 1.0 - r + 1e-9;
     }
-    int quota = leitner_cover_quota(count_unseen(bank, rs->states), now, sim_exam_time(cfg));
+    int quota = leitner_cover_quota(count_unseen(bank, rs->states), SIM_START, now, sim_exam_time(cfg));
     int n = baseline_queue(bank, rs, urgency, cfg->budget, quota, rng);
     for (int k = 0; k < n; k++) {
         int i = rs->order[k];
