@@ -9,6 +9,7 @@
 #include "exam.h"
 #include "hud.h"
 #include "plan.h"
+#include "report.h"
 #include "screens.h"
 #include "store.h"
 #include "strbuf.h"
@@ -331,6 +332,11 @@ static void answers_action(App *app, void *state, const Action *a)
         case 'W': set_filter(app, s, SHOW_WRONG); return;
         case 'F': set_filter(app, s, SHOW_FLAGGED); return;
         case 'U': set_filter(app, s, SHOW_UNSCORED); return;
+        case 'R': {
+            const FormItem *fi = &s->results->r.form.items[s->pos];
+            report_open(app, fi->item, fi->answer, true);
+            return;
+        }
         default: qview_action(app, &s->q, a); return;
         }
     default: qview_action(app, &s->q, a); return;
@@ -362,6 +368,7 @@ static void answers_draw(App *app, void *state)
         x += ui_chip(app, x, y, NAMES[f], on ? t->accent : ui_alpha(t->border, 120), on ? t->bg : t->text) +
              app_px(app, 10);
     }
+    report_button(app, app->w - margin, y - app_px(app, 4), text_line_height(app, FONT_SMALL) + app_px(app, 12));
     int top = y + text_line_height(app, FONT_SMALL) + app_px(app, 18);
     int footer = text_line_height(app, FONT_SMALL) + app_px(app, 30);
     qview_draw(app, &s->q, (SDL_Rect){margin, top, app->w - margin * 2, app->h - top - footer});
