@@ -265,8 +265,18 @@ void app_handle_event(App *app, const SDL_Event *e)
         dispatch(app, &a);
 }
 
+/* True once a stop signal arrived; also ends the loop. */
+static bool stop_requested(App *app)
+{
+    if (app->stop_signal && *app->stop_signal)
+        app->running = false;
+    return !app->running;
+}
+
 int app_frame(App *app, int dt_ms, bool force_draw)
 {
+    if (stop_requested(app))
+        return SCREEN_IDLE;
     if (app->depth == 0) {
         app->running = false;
         return SCREEN_IDLE;
@@ -289,6 +299,8 @@ int app_frame(App *app, int dt_ms, bool force_draw)
     return wake;
 }
 
+#define APP_SIGNAL_POLL_MS 500
+
 void app_loop(App *app)
 {
     const int frame_ms = 16;
@@ -303,9 +315,15 @@ void app_loop(App *app)
             int since = (int)(SDL_GetTicks64() - last_draw);
             timeout = since >= frame_ms ? 0 : frame_ms - since;
         } else {
-            timeout = wake; /* SCREEN_IDLE (-1) waits for input forever */
+            timeout = wake; /* SCREEN_IDLE (-1) waits for input */
         }
-        int got = timeout < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, timeout);
+        /* An idle wait wakes twice a second at most, to notice a stop signal
+         * even when the video driver's wait is not interrupted by it. */
+        if (timeout < 0 || timeout > APP_SIGNAL_POLL_MS)
+            timeout = APP_SIGNAL_POLL_MS;
+        if (stop_requested(app))
+            break;
+        int got = SDL_WaitEventTimeout(&e, timeout);
         if (got) {
             /* Input handlers read the clock (status messages, answer times):
              * it must be now, not the time of the last frame. */

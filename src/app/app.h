@@ -5,6 +5,7 @@
 #define CLOUDPREP_APP_H
 
 #include <SDL.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -70,6 +71,10 @@ typedef struct App {
     SDL_Surface *headless_surface;   /* the canvas in headless mode */
     bool headless;
     bool running;
+    /* Set (by main's SIGTERM/SIGINT handler) to the signal that asks the
+     * program to end; the loop and the script runner stop at the next
+     * frame and the normal shutdown saves what is in progress. NULL: none. */
+    const volatile sig_atomic_t *stop_signal;
     int w, h;                        /* output size in pixels */
     float scale;                     /* pixels per layout unit (DPI x UI scale) */
     float dpi_scale;
@@ -88,6 +93,7 @@ typedef struct App {
     Bank *bank;
     char bank_message[512];          /* what the loader skipped, for the home screen */
     Store *store;
+    char data_dir[1024];             /* the data folder (progress.db, reports.csv) */
     char store_message[1024];         /* what the store did at open (restored, read-only...) */
     char status[256];                /* transient message (disk full...) */
     uint64_t status_until;

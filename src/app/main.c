@@ -4,6 +4,7 @@
  * process-wide state. */
 #include <SDL.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,31 @@
 /* A fixed start for the simulated clock, so headless runs are reproducible:
  * Monday 2026-01-05 09:00 UTC. Scripts move it with `time` and `days`. */
 #define HEADLESS_START_TIME 1767603600
+
+/* The signal that asked the program to end (SIGTERM, SIGINT), or 0. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+    stop_signal = sig;
+}
+
+/* SIGTERM and SIGINT end the game at the next frame through the normal
+ * shutdown (an exam's time and position are saved, the store closed); a
+ * second one ends it at once. SIGXFSZ (a `ulimit -f` file size limit) is
+ * ignored, so the write fails with EFBIG and is reported like a full disk.
+ * Installed after SDL_Init, replacing SDL's own handlers. */
+static void install_signal_handlers(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESETHAND; /* a second signal takes the default action */
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    signal(SIGXFSZ, SIG_IGN);
+}
 
 static bool file_exists(const char *path)
 {
@@ -105,14 +131,18 @@ static void load_bank(App *app, const char *dir)
     diag_free(&d);
 }
 
-static bool open_store(App *app, const CliOptions *o)
+/* Opens the progress store; false after printing why. *locked is set when
+ * another copy holds the data folder (the caller says so in a window). */
+static bool open_store(App *app, const CliOptions *o, bool *locked)
 {
     char dir[1024];
+    *locked = false;
     if (!find_data_dir(o, dir, sizeof dir)) {
         fprintf(stderr, "cloudprep: cannot find a folder for progress data (%s); use --data-dir DIR\n",
                 SDL_GetError());
         return false;
     }
+    snprintf(app->data_dir, sizeof app->data_dir, "%s", dir);
     StoreOpenInfo info;
     int64_t now = app_now(app);
     StoreOptions opts = {.utc_offset = local_utc_offset(now)};
@@ -124,13 +154,9 @@ static bool open_store(App *app, const CliOptions *o)
     snprintf(app->store_message, sizeof app->store_message, "%s", info.message);
     if (info.message[0])
         fprintf(stderr, "cloudprep: %s\n", info.message);
-    if (info.kind == STORE_OPEN_LOCKED) {
-        /* a second copy offers nothing: playing on would save nothing */
-        if (!o->headless)
-            SDL_ShowSimpleMessageBox(SDL_MESSAGEBOX_WARNING, "cloudprep is already running", info.message, NULL);
-        return false;
-    }
-    return true;
+    /* a second copy offers nothing: playing on would save nothing */
+    *locked = info.kind == STORE_OPEN_LOCKED;
+    return !*locked;
 }
 
 static bool setup_video(App *app, const CliOptions *o)
@@ -203,26 +229,29 @@ static void shutdown_app(App *app)
  * which the main thread reads after SDL_WaitThread. */
 typedef struct BankJob {
     App *app;
+    const CliOptions *o;
     const char *dir;
+    bool store_ok, locked;
 } BankJob;
 
+/* The bank, then (only when it loaded) the store: a bank that fails to
+ * load leaves no progress.db behind. */
 static int SDLCALL bank_thread(void *data)
 {
     BankJob *job = data;
     load_bank(job->app, job->dir);
+    if (job->app->bank)
+        job->store_ok = open_store(job->app, job->o, &job->locked);
     return 0;
 }
 
-/* Store, settings, window and fonts, in that order; false after printing why. */
+/* Settings (from the store), theme and fonts, once the window exists and
+ * the store is open; false after printing why. */
 static bool setup_front(App *app, const CliOptions *o, const char *root)
 {
-    if (!open_store(app, o))
-        return false;
     prefs_load(app);
     if (o->fullscreen)
         app->settings.fullscreen = true;
-    if (!setup_video(app, o))
-        return false;
     app->scale = 0;
     ui_theme_init(&app->theme, app->settings.high_contrast);
     app->scale = app->dpi_scale * (float)app->settings.ui_scale_pct / 100.0f;
@@ -279,14 +308,19 @@ static int run_game(const CliOptions *o)
         snprintf(bank_dir, sizeof bank_dir, "%s", o->bank_dir);
     else
         snprintf(bank_dir, sizeof bank_dir, "%s/banks/clf-c02", root);
-    BankJob job = {&app, bank_dir};
+    BankJob job = {.app = &app, .o = o, .dir = bank_dir};
     SDL_Thread *loader = SDL_CreateThread(bank_thread, "bank", &job);
     if (!loader)
-        load_bank(&app, bank_dir); /* no thread: load it here */
-    bool ok = setup_front(&app, o, root);
+        bank_thread(&job); /* no thread: load it here */
+    app.settings.fullscreen = o->fullscreen; /* the saved setting applies once the store is open */
+    bool ok = setup_video(&app, o);
     if (loader)
         SDL_WaitThread(loader, NULL);
-    if (!ok || !app.bank) {
+    if (job.locked && !o->headless)
+        SDL_ShowSimpleMessageBox(SDL_MESSAGEBOX_WARNING, "cloudprep is already running", app.store_message,
+                                 app.window);
+    ok = ok && app.bank && job.store_ok && setup_front(&app, o, root);
+    if (!ok) {
         shutdown_app(&app);
         return 1;
     }
@@ -300,6 +334,8 @@ static int run_game(const CliOptions *o)
     if (o->shots_dir)
         snprintf(app.shots_dir, sizeof app.shots_dir, "%s", o->shots_dir);
     app.running = true;
+    app.stop_signal = &stop_signal;
+    install_signal_handlers();
     app_push(&app, &SCREEN_HOME, NULL);
     int status = 0;
     if (o->headless)
@@ -308,6 +344,10 @@ static int run_game(const CliOptions *o)
         app_loop(&app);
     shutdown_app(&app);
     bench_shutdown();
+    if (stop_signal) {
+        fprintf(stderr, "cloudprep: stopped by signal %d; progress saved\n", (int)stop_signal);
+        return 128 + (int)stop_signal;
+    }
     return status;
 }
 
@@ -319,12 +359,18 @@ static int export_history(const CliOptions *o)
         return 2;
     }
     StoreOpenInfo info;
-    Store *st = store_open(dir, (int64_t)time(NULL), &info);
+    StoreOptions opts = {.existing_only = true}; /* read only: a mistyped folder gets nothing created */
+    Store *st = store_open_with(dir, (int64_t)time(NULL), &opts, &info);
     if (!st)
         return 1;
+    if (info.kind == STORE_OPEN_UNAVAILABLE) {
+        fprintf(stderr, "cloudprep: cannot export: %s\n", info.message);
+        store_close(st);
+        return 1;
+    }
     StoreStatus status = store_export_csv(st, o->export_path);
     if (status != STORE_OK)
-        fprintf(stderr, "cloudprep: cannot export to %s: %s\n", o->export_path, store_error_message(st));
+        fprintf(stderr, "cloudprep: %s\n", store_error_message(st));
     else
         printf("cloudprep: wrote %s\n", o->export_path);
     store_close(st);
@@ -333,6 +379,7 @@ static int export_history(const CliOptions *o)
 
 int main(int argc, char **argv)
 {
+    signal(SIGXFSZ, SIG_IGN); /* writes over a file size limit fail with EFBIG instead */
     CliOptions o = cli_parse(argc, argv);
     bench_setup();
     switch (o.action) {

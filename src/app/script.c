@@ -330,8 +330,8 @@ static int cmd_answer(ScriptRun *r, const char *arg)
 static int cmd_time(ScriptRun *r, const char *arg)
 {
     long a;
-    if (!parse_long(arg, &a))
-        return fail_at(r, "expected Unix seconds", arg);
+    if (!parse_long(arg, &a) || a < PROGRESS_TIME_MIN || a > PROGRESS_TIME_MAX)
+        return fail_at(r, "expected Unix seconds from 0 to 253402300799 (year 9999)", arg);
     App *app = r->app;
     app->start_wall = a - (int64_t)(app->ticks_ms / 1000) - app->wall_offset;
     return 0;
@@ -340,9 +340,13 @@ static int cmd_time(ScriptRun *r, const char *arg)
 static int cmd_days(ScriptRun *r, const char *arg)
 {
     long a;
-    if (!parse_long(arg, &a))
+    /* bounded first, so the sums below can't overflow */
+    if (!parse_long(arg, &a) || a < -3000000 || a > 3000000)
         return fail_at(r, "expected a number of days", arg);
-    r->app->wall_offset += a * 86400;
+    int64_t then = app_now(r->app) + (int64_t)a * SECONDS_PER_DAY;
+    if (then < PROGRESS_TIME_MIN || then > PROGRESS_TIME_MAX)
+        return fail_at(r, "the clock would leave the years 1970 to 9999", arg);
+    r->app->wall_offset += (int64_t)a * SECONDS_PER_DAY;
     app_frame(r->app, 0, false);
     return 0;
 }

@@ -10,6 +10,11 @@
 #include "bank.h"
 
 #define SECONDS_PER_DAY 86400
+/* The times the program accepts (Unix seconds, 1970-01-01 to 9999-12-31
+ * UTC). Inputs outside are refused at the edge (script `time` and `days`),
+ * so a time plus any interval the rules add stays far from overflow. */
+#define PROGRESS_TIME_MIN 0LL
+#define PROGRESS_TIME_MAX 253402300799LL
 
 typedef enum StudyMode { MODE_DRILL, MODE_ARCADE, MODE_MOCK, MODE_DIAGNOSTIC, MODE_COUNT } StudyMode;
 
@@ -26,6 +31,8 @@ typedef struct ItemState {
     int right;
     int wrong;
     int64_t last_at;  /* Unix seconds of the last answer, 0 if never */
+    double stability; /* memory model (memory.h): days until recall falls to 90%; 0 = unseen */
+    double difficulty;/* memory model: 1..10; 0 = unseen */
 } ItemState;
 
 /* An answer. `answer` is a bit mask over the item's options in the bank's

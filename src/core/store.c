@@ -188,8 +188,9 @@ static bool readable(sqlite3 *db)
  * even the WAL index can't be made); returns the connection or NULL. */
 static sqlite3 *open_readonly(Store *st)
 {
-    if (!store_file_exists(st->path))
-        return NULL;
+    struct stat sb;
+    if (lstat(st->path, &sb) != 0 || !S_ISREG(sb.st_mode))
+        return NULL; /* never open a folder, FIFO or device as the database */
     sqlite3 *db = NULL;
     if (sqlite3_open_v2(st->path, &db, SQLITE_OPEN_READONLY, store_vfs_name(st)) == SQLITE_OK) {
         sqlite3_busy_timeout(db, st->busy_timeout_ms);
@@ -220,8 +221,14 @@ static void open_unavailable(Store *st)
     }
 }
 
-static const char *reason_advice(int rc)
+static const char *reason_advice(int rc, const char *reason)
 {
+    if (strstr(reason, "ulimit -f"))
+        return "Raise the file size limit (ulimit -f) and restart cloudprep.";
+    if (strstr(reason, "disk is full"))
+        return "Free some disk space and restart cloudprep.";
+    if (strstr(reason, "not a file"))
+        return "Move it out of the way (or use --data-dir with another folder) and restart cloudprep.";
     if ((rc & 0xff) == SQLITE_FULL)
         return "Free some disk space and restart cloudprep.";
     if ((rc & 0xff) == SQLITE_BUSY)
@@ -232,6 +239,14 @@ static const char *reason_advice(int rc)
 /* Reads what went wrong from rc (and the connection's message) as a phrase. */
 static void reason_text(sqlite3 *db, int rc, char *buf, size_t size)
 {
+    if (store_size_limit_hit(db)) {
+        snprintf(buf, size, "the file size limit was reached (ulimit -f)");
+        return;
+    }
+    if (db && sqlite3_system_errno(db) == ENOSPC) {
+        snprintf(buf, size, "the disk is full");
+        return;
+    }
     switch (rc & 0xff) {
     case SQLITE_FULL:
         snprintf(buf, size, "the disk is full");
@@ -275,13 +290,13 @@ static void fall_back_readonly(Store *st, StoreOpenInfo *info, int rc, const cha
         info->kind = STORE_OPEN_READONLY_FOLDER;
         snprintf(info->message, sizeof info->message,
                  "Your progress can't be saved: %s. It is shown read-only and nothing you do now "
-                 "will be kept. %s%s", reason, reason_advice(rc), note);
+                 "will be kept. %s%s", reason, reason_advice(rc, reason), note);
     } else {
         open_unavailable(st);
         info->kind = STORE_OPEN_UNAVAILABLE;
         snprintf(info->message, sizeof info->message,
                  "Your progress can't be opened or saved: %s. You can study, but nothing will be "
-                 "kept this session. %s%s", reason, reason_advice(rc), note);
+                 "kept this session. %s%s", reason, reason_advice(rc, reason), note);
     }
 }
 
@@ -505,6 +520,52 @@ static bool take_lock(Store *st, StoreOpenInfo *info)
     return false;
 }
 
+/* An existing store opened only to be read (export): refuses, with a
+ * message, a missing folder or file, anything but a regular file, and a
+ * damaged or foreign file; never creates, restores or locks anything. */
+static void open_existing_readonly(Store *st, StoreOpenInfo *info)
+{
+    struct stat sb;
+    char why[256] = "";
+    st->writable = false;
+    snprintf(st->readonly_reason, sizeof st->readonly_reason, "the progress file is open only to be read.");
+    if (stat(st->dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+        store_say(why, sizeof why, "there is no data folder %s", st->dir);
+    else if (lstat(st->path, &sb) != 0)
+        store_say(why, sizeof why, "there is no progress file in %s", st->dir);
+    else if (!S_ISREG(sb.st_mode))
+        store_say(why, sizeof why, "%s is %s, not a file", st->path, fsutil_kind_name(sb.st_mode));
+    int version = 0;
+    if (!why[0]) {
+        char check[256];
+        int rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READONLY, store_vfs_name(st));
+        if (rc == SQLITE_OK) {
+            sqlite3_busy_timeout(st->db, st->busy_timeout_ms);
+            rc = store_schema_version(st->db, &version);
+        }
+        if (rc == SQLITE_OK)
+            rc = store_quick_check(st->db, check, sizeof check);
+        if (rc != SQLITE_OK)
+            store_say(why, sizeof why, "%s can't be read (%s); start cloudprep once to restore it, then export",
+                      st->path, sqlite3_errstr(rc));
+        else if (strcmp(check, "ok") != 0)
+            store_say(why, sizeof why, "%s is damaged (%s); start cloudprep once to restore it from a backup "
+                      "and salvage it, then export", st->path, check);
+        else if (version < 1)
+            store_say(why, sizeof why, "%s is not a cloudprep progress file", st->path);
+    }
+    if (why[0]) {
+        sqlite3_close(st->db);
+        st->db = NULL;
+        open_unavailable(st);
+        info->kind = STORE_OPEN_UNAVAILABLE;
+        store_say(info->message, sizeof info->message, "%s.", why);
+        return;
+    }
+    info->kind = STORE_OPEN_OK;
+    info->from_version = info->to_version = version;
+}
+
 /* Recovers what the moved-aside damaged file still holds into the store. */
 static void salvage_damaged(Store *st, StoreOpenInfo *info)
 {
@@ -568,6 +629,10 @@ Store *store_open_with(const char *data_dir, int64_t now, const StoreOptions *op
         fall_back_readonly(st, info, SQLITE_CANTOPEN, "no usable data folder was given");
         return st;
     }
+    if (opts->existing_only) {
+        open_existing_readonly(st, info);
+        return st;
+    }
     int err = fsutil_make_dirs(st->dir, 0700);
     if (err != 0) {
         store_say(reason, sizeof reason, "the folder %s can't be created (%s)", st->dir, strerror(err));
@@ -577,6 +642,13 @@ Store *store_open_with(const char *data_dir, int64_t now, const StoreOptions *op
 
     if (!take_lock(st, info))
         return st;
+
+    struct stat sb;
+    if (lstat(st->path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        store_say(reason, sizeof reason, "%s is %s, not a file", st->path, fsutil_kind_name(sb.st_mode));
+        fall_back_readonly(st, info, SQLITE_CANTOPEN, reason);
+        return st;
+    }
 
     char damage[256] = "";
     int backups_found = 0;

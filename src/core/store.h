@@ -13,7 +13,7 @@
 #include "bank.h"
 #include "progress.h"
 
-#define STORE_SCHEMA_VERSION 2      /* PRAGMA user_version this build writes */
+#define STORE_SCHEMA_VERSION 3      /* PRAGMA user_version this build writes */
 #define STORE_FILE_NAME "progress.db"
 #define STORE_LOCK_NAME "progress.lock" /* advisory lock: one cloudprep per data folder */
 #define STORE_BACKUP_DIR "backups"
@@ -80,6 +80,9 @@ typedef struct StoreOptions {
     int utc_offset;             /* seconds east of UTC for local day numbers (days table,
                                    calendar, streak, due per day); the app passes tm_gmtoff */
     int busy_timeout_ms;        /* 0 = 5000 */
+    bool existing_only;         /* read an existing, healthy progress.db read-only (export):
+                                   create nothing, restore nothing, take no lock; anything
+                                   else is STORE_OPEN_UNAVAILABLE with a message */
 } StoreOptions;
 
 /* Opens (creating if needed) data_dir/progress.db; data_dir is created with
@@ -292,8 +295,11 @@ StoreStatus store_new_items_since(Store *st, int64_t since, int *count);
 
 /* Writes the review log and the exam results to `path` as one RFC 4180 CSV
  * file whose first column `record` is "review" or "exam" (columns in the
- * README). Written to path.tmp and renamed, so a failed export leaves no
- * half file. */
+ * README). Written to a new file created exclusively in path's folder
+ * (.cloudprep-export-XXXXXX) and renamed over path, so a failed export
+ * leaves no half file and no planted name or symbolic link is followed.
+ * A path that exists and is not a regular file (link, folder, FIFO,
+ * device) is refused with STORE_ERR_INVALID and a message. */
 StoreStatus store_export_csv(Store *st, const char *path);
 
 /* Backs up the file (backups/progress-YYYYMMDD-HHMMSS-reset.db), then clears

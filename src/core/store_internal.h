@@ -67,6 +67,9 @@ StoreStatus store_commit(Store *st, const char *action);
 /* Rolls back after SQLite result rc failed `action`; returns the status
  * for rc and sets the message. */
 StoreStatus store_fail(Store *st, int rc, const char *action);
+/* True when the connection's last failure was a write over the process's
+ * file size limit (EFBIG; SIGXFSZ is ignored by the program). */
+bool store_size_limit_hit(sqlite3 *db);
 /* Maps an SQLite result code to a status. */
 StoreStatus store_status_from_rc(int rc);
 /* vsnprintf into buf: for sentences that may be cut short by long paths. */

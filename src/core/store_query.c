@@ -3,11 +3,13 @@
  * calendar and streak, totals, and the CSV export. Ids are mapped to the
  * Bank's items here, so domains always follow the bank as it is now. */
 #include "store_internal.h"
+#include "fsutil.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static StoreStatus read_failed(Store *st, int rc, const char *action)
@@ -34,7 +36,7 @@ StoreStatus store_load_states(Store *st, const Bank *bank, ItemState *out)
     if (!store_index_build(&ix, bank))
         return out_of_memory(st);
     sqlite3_stmt *stmt = NULL;
-    int rc = store_prepare(st, "SELECT item_id, box, due_at, seen, right, wrong, last_at FROM items", &stmt);
+    int rc = store_prepare(st, "SELECT item_id, box, due_at, seen, right, wrong, last_at, stability, difficulty FROM items", &stmt);
     while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         rc = SQLITE_OK;
         const char *id = (const char *)sqlite3_column_text(stmt, 0);
@@ -48,6 +50,8 @@ StoreStatus store_load_states(Store *st, const Bank *bank, ItemState *out)
         s->right = sqlite3_column_int(stmt, 4);
         s->wrong = sqlite3_column_int(stmt, 5);
         s->last_at = sqlite3_column_int64(stmt, 6);
+        s->stability = sqlite3_column_double(stmt, 7);
+        s->difficulty = sqlite3_column_double(stmt, 8);
     }
     sqlite3_finalize(stmt);
     store_index_free(&ix);
@@ -538,21 +542,60 @@ static int csv_rows(Store *st, FILE *f, const char *sql)
 
 static StoreStatus export_failed(Store *st, const char *path, int err)
 {
-    snprintf(st->error, sizeof st->error, "Could not export your history to %s: %s.", path,
-             err == ENOSPC ? "the disk is full" : strerror(err));
-    return err == ENOSPC ? STORE_ERR_FULL : (err == EROFS || err == EACCES) ? STORE_ERR_READONLY : STORE_ERR_IO;
+    const char *why = err == ENOSPC ? "the disk is full"
+                      : err == EFBIG ? "the file size limit was reached (ulimit -f)"
+                                     : strerror(err);
+    store_say(st->error, sizeof st->error, "Could not export your history to %s: %s.", path, why);
+    return err == ENOSPC || err == EFBIG ? STORE_ERR_FULL
+           : (err == EROFS || err == EACCES) ? STORE_ERR_READONLY : STORE_ERR_IO;
+}
+
+/* Refuses a target that exists and is not a regular file (a symbolic
+ * link, folder, FIFO or device is never written through or replaced). */
+static bool export_target_ok(Store *st, const char *path)
+{
+    struct stat sb;
+    if (lstat(path, &sb) != 0 || S_ISREG(sb.st_mode))
+        return true;
+    store_say(st->error, sizeof st->error, "Could not export your history to %s: it is %s, and cloudprep "
+              "only replaces regular files. Choose another file name.", path, fsutil_kind_name(sb.st_mode));
+    return false;
+}
+
+/* Creates a new file exclusively in path's folder (never following a
+ * planted name); returns its descriptor and name in tmp, or -1 with errno. */
+static int export_temp_file(const char *path, char *tmp, size_t size)
+{
+    const char *slash = strrchr(path, '/');
+    int dir_len = slash ? (int)(slash - path) : 0;
+    int n = slash ? snprintf(tmp, size, "%.*s/.cloudprep-export-XXXXXX", dir_len, path)
+                  : snprintf(tmp, size, ".cloudprep-export-XXXXXX");
+    if (n < 0 || (size_t)n >= size) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    return mkstemp(tmp); /* O_CREAT | O_EXCL, mode 0600 */
 }
 
 StoreStatus store_export_csv(Store *st, const char *path)
 {
     static const char action[] = "export your history";
     store_clear_error(st);
-    char tmp[STORE_PATH_MAX + 8];
-    if (!path || snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp)
+    char tmp[STORE_PATH_MAX + 32];
+    if (!path || strlen(path) >= STORE_PATH_MAX)
         return export_failed(st, path ? path : "(none)", ENAMETOOLONG);
-    FILE *f = fopen(tmp, "wb");
-    if (!f)
-        return export_failed(st, path, errno);
+    if (!export_target_ok(st, path))
+        return STORE_ERR_INVALID;
+    int fd = export_temp_file(path, tmp, sizeof tmp);
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    if (!f) {
+        int err = errno;
+        if (fd >= 0) {
+            close(fd);
+            unlink(tmp);
+        }
+        return export_failed(st, path, err);
+    }
     fputs(CSV_HEADER, f);
     /* one read transaction, so reviews and exams are from the same moment */
     int rc = sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL);
@@ -568,11 +611,16 @@ StoreStatus store_export_csv(Store *st, const char *path)
         return read_failed(st, rc, action);
     }
     int err = 0;
+    errno = 0;
     if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0)
         err = errno ? errno : EIO;
     if (fclose(f) != 0 && err == 0)
         err = errno;
-    if (err == 0 && rename(tmp, path) != 0)
+    if (err == 0 && !export_target_ok(st, path)) { /* it changed while we wrote */
+        unlink(tmp);
+        return STORE_ERR_INVALID;
+    }
+    if (err == 0 && rename(tmp, path) != 0) /* replaces the name, never a link's target */
         err = errno;
     if (err != 0) {
         unlink(tmp);

@@ -5,6 +5,7 @@
 
 #include "bankload.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -113,10 +114,23 @@ void store_clear_error(Store *st)
     st->error[0] = '\0';
 }
 
+bool store_size_limit_hit(sqlite3 *db)
+{
+    return db && sqlite3_system_errno(db) == EFBIG;
+}
+
 StoreStatus store_fail(Store *st, int rc, const char *action)
 {
     const char *sqlmsg = st->db ? sqlite3_errmsg(st->db) : "no database";
     StoreStatus status = store_status_from_rc(rc);
+    if (store_size_limit_hit(st->db)) {
+        snprintf(st->error, sizeof st->error,
+                 "Could not %s: the file size limit was reached (ulimit -f). Raise the limit and restart "
+                 "cloudprep; everything saved before is safe.", action);
+        if (!sqlite3_get_autocommit(st->db))
+            sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        return STORE_ERR_FULL;
+    }
     switch (status) {
     case STORE_ERR_FULL:
         snprintf(st->error, sizeof st->error,
@@ -193,6 +207,9 @@ static int bind_args(sqlite3_stmt *stmt, const char *types, va_list ap)
             rc = s ? sqlite3_bind_text(stmt, col, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(stmt, col);
             break;
         }
+        case 'f':
+            rc = sqlite3_bind_double(stmt, col, va_arg(ap, double));
+            break;
         case 'n':
             rc = sqlite3_bind_null(stmt, col);
             break;

@@ -83,6 +83,100 @@ grep -q "cloudprep is already running with the progress file .*lockdata/progress
   && pass || fail "second copy says it is already running: $(cat "$WORK/lock.err")"
 expect_eq "the progress file is untouched" "$(sha256sum "$WORK/lockdata/progress.db")" "$before"
 
+# --- SIGTERM ends a long exam promptly, saving where it was ----------------
+printf 'expect home\nkey 3\nkey Return\nexpect exam\nanswer right\nwait 100000000\nquit\n' > "$WORK/long.txt"
+"$BIN" --headless --script "$WORK/long.txt" --data-dir "$WORK/sigdata" --seed 3 >/dev/null 2>"$WORK/sig.err" &
+game=$!
+_i=0
+while [ $_i -lt 100 ] && ! sqlite3 "$WORK/sigdata/progress.db" "select 1 from exam_items where answer != ''" 2>/dev/null | grep -q 1; do
+  sleep 0.1; _i=$((_i + 1))
+done
+kill -TERM "$game"
+_t0=$(date +%s)
+set +e
+wait "$game"; rc=$?
+set -e
+_t1=$(date +%s)
+expect_eq "SIGTERM exit status" "$rc" 143
+[ $((_t1 - _t0)) -le 3 ] && pass || fail "SIGTERM took $((_t1 - _t0)) s"
+expect_eq "the exam is saved in progress, not ended" \
+  "$(sqlite3 "$WORK/sigdata/progress.db" "select state, seconds_left > 0 from exams")" "in_progress|1"
+expect_eq "its answer is kept" \
+  "$(sqlite3 "$WORK/sigdata/progress.db" "select count(*) from exam_items where answer != ''")" 1
+
+# --- a file size limit is reported, not a silent SIGXFSZ death ------------
+set +e
+(ulimit -f 8; "$BIN" --headless --script "$WORK/s.txt" --data-dir "$WORK/fsizedata" >/dev/null 2>"$WORK/fsize.err"); rc=$?
+set -e
+[ "$rc" -ne 153 ] && pass || fail "killed by SIGXFSZ"
+grep -q "file size limit was reached (ulimit -f)" "$WORK/fsize.err" && pass || fail "file size limit message: $(cat "$WORK/fsize.err")"
+
+# --- times at the extremes are refused, not overflowed --------------------
+printf 'expect home\ntime 9223372036854775000\nkey 1\nquit\n' > "$WORK/time.txt"
+set +e
+"$BIN" --headless --script "$WORK/time.txt" --data-dir "$WORK/timedata" 2>"$WORK/time.err"; rc=$?
+set -e
+expect_eq "a time past year 9999 fails the script" "$rc" 1
+grep -q "time.txt:2: expected Unix seconds from 0 to 253402300799" "$WORK/time.err" && pass || fail "time message: $(cat "$WORK/time.err")"
+! grep -q "runtime error" "$WORK/time.err" && pass || fail "undefined behaviour: $(cat "$WORK/time.err")"
+printf 'expect home\ntime 253402300000\nkey 1\nanswer right\nkey Escape\nkey Escape\nkey 5\nkey Escape\ndays 1\nquit\n' > "$WORK/time2.txt"
+set +e
+"$BIN" --headless --script "$WORK/time2.txt" --data-dir "$WORK/timedata2" 2>"$WORK/time2.err"; rc=$?
+set -e
+expect_eq "a day past year 9999 fails the script" "$rc" 1
+grep -q "time2.txt:9: the clock would leave the years 1970 to 9999" "$WORK/time2.err" && pass || fail "days message: $(cat "$WORK/time2.err")"
+! grep -q "runtime error" "$WORK/time2.err" && pass || fail "undefined behaviour near year 9999: $(grep 'runtime error' "$WORK/time2.err")"
+
+# --- progress.db that is a folder is named as such -------------------------
+mkdir -p "$WORK/dirdata/progress.db"
+"$BIN" --headless --script "$WORK/s.txt" --data-dir "$WORK/dirdata" >/dev/null 2>"$WORK/dir.err" || true
+grep -q "progress.db is a folder, not a file" "$WORK/dir.err" && pass || fail "progress.db folder message: $(cat "$WORK/dir.err")"
+
+# --- --export-history writes only what it should ---------------------------
+set +e
+"$BIN" --export-history "$WORK/h.csv" --data-dir "$WORK/no-such-data" 2>"$WORK/exp1.err"; rc=$?
+set -e
+expect_eq "export from a missing data folder fails" "$rc" 1
+[ ! -e "$WORK/no-such-data" ] && [ ! -e "$WORK/h.csv" ] && pass || fail "export from a missing folder created something"
+grep -q "there is no data folder" "$WORK/exp1.err" && pass || fail "missing folder message: $(cat "$WORK/exp1.err")"
+mkdir -p "$WORK/emptydata"
+set +e
+"$BIN" --export-history "$WORK/h.csv" --data-dir "$WORK/emptydata" 2>"$WORK/exp2.err"; rc=$?
+set -e
+expect_eq "export from a folder without progress fails" "$rc" 1
+expect_eq "and creates nothing there" "$(ls -A "$WORK/emptydata" | wc -l)" 0
+grep -q "there is no progress file" "$WORK/exp2.err" && pass || fail "no progress file message: $(cat "$WORK/exp2.err")"
+out="$WORK/export"
+mkdir -p "$out"
+echo "precious" > "$WORK/victim.txt"
+ln -s "$WORK/victim.txt" "$out/h.csv.tmp"
+"$BIN" --export-history "$out/h.csv" --data-dir "$WORK/sigdata" >/dev/null 2>&1 && pass || fail "export next to a planted .tmp link"
+expect_eq "a planted FILE.tmp link is not followed" "$(cat "$WORK/victim.txt")" "precious"
+[ -f "$out/h.csv" ] && [ ! -L "$out/h.csv" ] && head -1 "$out/h.csv" | grep -q "^record," && pass || fail "export written"
+ln -s "$WORK/victim.txt" "$out/link.csv"
+mkfifo "$out/fifo.csv"
+mkdir "$out/dir.csv"
+for t in link.csv:"symbolic link" fifo.csv:"FIFO" dir.csv:"folder"; do
+  name=${t%%:*}; kind=${t#*:}
+  set +e
+  run_limited 20 "$BIN" --export-history "$out/$name" --data-dir "$WORK/sigdata" 2>"$WORK/exp3.err"; rc=$?
+  set -e
+  expect_eq "export over a $kind is refused" "$rc" 1
+  grep -q "$name: it is a $kind.*only replaces regular files" "$WORK/exp3.err" && pass || fail "$kind message: $(cat "$WORK/exp3.err")"
+done
+expect_eq "the link's target is untouched" "$(cat "$WORK/victim.txt")" "precious"
+[ -p "$out/fifo.csv" ] && [ -d "$out/dir.csv" ] && [ -L "$out/link.csv" ] && pass || fail "refused targets kept"
+expect_eq "no temporary files left" "$(ls -A "$out" | grep -c cloudprep-export || true)" 0
+
+# --- a bank that fails to load creates no progress file ---------------------
+mkdir -p "$WORK/badbank"
+printf 'code: [\n' > "$WORK/badbank/exam.yaml"
+set +e
+"$BIN" --headless --script "$WORK/s.txt" --bank "$WORK/badbank" --data-dir "$WORK/badbankdata" >/dev/null 2>&1; rc=$?
+set -e
+expect_eq "a bank that fails to load exits 1" "$rc" 1
+[ ! -e "$WORK/badbankdata/progress.db" ] && pass || fail "a failed bank left a progress.db"
+
 # --- command line: each bad value names its option -----------------------
 for args in "--seed 0x10" "--seed 1 --seed 2" "--check-bank a --bank b"; do
   set +e
