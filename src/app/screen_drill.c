@@ -60,6 +60,8 @@ static void *drill_enter(App *app, const void *arg)
         .new_today = today.new_today,
         .exam_date = app->settings.exam_date,
         .due_by = study_due_horizon(app),
+        .fit = study_fit(app),
+        .started_at = study_started_at(app),
     };
     leitner_session_start(&s->session, app->bank, app->states, study_accuracy(app), app_now(app), &app->rng,
                           &opt);
