@@ -765,9 +765,9 @@ int bankcheck_run(const char *dir, FILE *out)
     diag_print(&d, out);
     print_summary(dir, b, &d, out);
     if (b) {
-        if (b->skipped_files)
-            fprintf(out, "skipped %d file%s with errors (%d items)\n", b->skipped_files,
-                    b->skipped_files == 1 ? "" : "s", b->skipped_items);
+        if (b->skipped_files || b->skipped_items)
+            fprintf(out, "skipped %d item%s with errors (%d whole file%s)\n", b->skipped_items,
+                    b->skipped_items == 1 ? "" : "s", b->skipped_files, b->skipped_files == 1 ? "" : "s");
         print_domains(b, out);
         print_quality(b, &q, out);
     }
