@@ -256,6 +256,7 @@ typedef struct Ctx {
     bool capped;
     bool oom;
     int text_warned[3];    /* strings warned per TextIssue, first listed, rest counted */
+    int syntax_line;       /* line of the last YAML syntax error, 0 if none */
 } Ctx;
 
 static void report_v(Ctx *c, DiagLevel level, int line, int col, const char *fmt, va_list ap)
@@ -533,6 +534,44 @@ static void offset_position(const char *buf, size_t len, size_t off, int *line, 
     }
 }
 
+/* How to fix libyaml's most common complaints, in the bank author's terms. */
+static const struct {
+    const char *problem, *context, *hint;
+} YAML_HINTS[] = {
+    {"mapping values are not allowed", NULL,
+     "a plain value containing ': ' must be quoted (\"...\") or written as a block (>-)"},
+    {"found character that cannot start any token", NULL,
+     "a value starting with ` or @ must be quoted, and indentation must use spaces"},
+    {"did not find expected key", NULL,
+     "check the indentation: this line must line up with the keys above it, and a value "
+     "starting with a quote must end with it"},
+    {"did not find expected '-' indicator", NULL,
+     "check the indentation: list entries ('- ') must line up with the ones above"},
+    {"found unexpected end of stream", "quoted scalar", "a quoted string is not closed; add the closing quote"},
+    {"could not find expected ':'", NULL,
+     "a key needs ': ' after it; text running over several lines must be quoted or written as a block (>-)"},
+    {"found undefined tag handle", NULL, "a value starting with '!' must be quoted"},
+    {"did not find expected node content", "flow", "a value starting with [ or { is read as a list or mapping; quote it"},
+    {"did not find expected ',' or ']'", NULL, "a value starting with [ is read as a list; quote it"},
+    {"did not find expected ',' or '}'", NULL, "a value starting with { is read as a mapping; quote it"},
+    {"block sequence entries are not allowed", NULL,
+     "a list entry ('- ') must start on its own line, indented under its key"},
+    {"found unknown escape character", NULL,
+     "in double quotes a backslash starts an escape; write \\\\ or use single quotes"},
+};
+
+static const char *yaml_hint(const char *problem, const char *context)
+{
+    for (size_t i = 0; i < sizeof YAML_HINTS / sizeof YAML_HINTS[0]; i++) {
+        if (!strstr(problem, YAML_HINTS[i].problem))
+            continue;
+        if (YAML_HINTS[i].context && (!context || !strstr(context, YAML_HINTS[i].context)))
+            continue;
+        return YAML_HINTS[i].hint;
+    }
+    return NULL;
+}
+
 static void report_yaml_error(Ctx *c, const yaml_parser_t *p, const char *buf, size_t len)
 {
     if (p->error == YAML_MEMORY_ERROR) {
@@ -548,12 +587,14 @@ static void report_yaml_error(Ctx *c, const yaml_parser_t *p, const char *buf, s
     }
     line = (int)p->problem_mark.line + 1;
     col = (int)p->problem_mark.column + 1;
+    c->syntax_line = line;
+    const char *hint = yaml_hint(problem, p->context);
     if (p->context)
-        report(c, DIAG_ERROR, line, col, "invalid YAML: %s %s at line %d, column %d",
+        report(c, DIAG_ERROR, line, col, "invalid YAML: %s %s at line %d, column %d%s%s",
                problem, p->context, (int)p->context_mark.line + 1,
-               (int)p->context_mark.column + 1);
+               (int)p->context_mark.column + 1, hint ? "; " : "", hint ? hint : "");
     else
-        report(c, DIAG_ERROR, line, col, "invalid YAML: %s", problem);
+        report(c, DIAG_ERROR, line, col, "invalid YAML: %s%s%s", problem, hint ? "; " : "", hint ? hint : "");
 }
 
 /* Checks a scalar's value (escapes can produce what the raw text cannot). */
@@ -759,8 +800,8 @@ static void check_text_display(Ctx *c, const Node *n, const char *key)
             kind = TEXT_NO_GLYPH;
         else
             issue = false;
-        if (!issue && cp != ' ' && cp != '\n' && cp != '\t')
-            visible = true;
+        if (kind != TEXT_INVISIBLE || !issue)
+            visible = visible || (cp != ' ' && cp != '\n' && cp != '\t');
         if (issue && !seen[kind]) {
             seen[kind] = true;
             if (c->text_warned[kind]++ == 0) {
@@ -1049,6 +1090,8 @@ static const KeySpec DOMAIN_KEYS[DO_KEYS] = {
 enum { TA_ID, TA_TITLE, TA_KEYS };
 static const KeySpec TASK_KEYS[TA_KEYS] = {{"id", true}, {"title", true}};
 
+#define ID_CHARS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_"
+
 static bool is_id_char(char ch)
 {
     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
@@ -1293,6 +1336,16 @@ static void parse_domains(Ctx *c, const Node *key, const Node *n, Bank *b)
         report_oom(c);
         return;
     }
+    if (n->count > BANK_LIMIT_DOMAINS) {
+        report(c, DIAG_ERROR, n->line, n->col, "a bank holds at most %d domains; found %d", BANK_LIMIT_DOMAINS,
+               n->count);
+        return;
+    }
+    if (task_total > BANK_LIMIT_TASKS) {
+        report(c, DIAG_ERROR, n->line, n->col, "a bank holds at most %d task statements; found %d",
+               BANK_LIMIT_TASKS, task_total);
+        return;
+    }
     int weight_sum = 0;
     bool weights_ok = true;
     for (const Node *d = n->first; d && !c->oom; d = d->next)
@@ -1507,6 +1560,49 @@ static bool parse_tags(Ctx *c, const Node *n, BankItem *it)
     return ok;
 }
 
+/* Next character of s for comparing as a reader sees it: invisible
+ * characters skipped, runs of white space as one space, ASCII letters in
+ * lower case. Returns 0 at the end. */
+static uint32_t shown_char(const unsigned char **s, bool *space)
+{
+    for (;;) {
+        if (!**s)
+            return 0;
+        uint32_t cp = 0;
+        size_t w = utf8_decode(*s, strlen((const char *)*s), &cp);
+        if (w == 0) {
+            cp = **s;
+            w = 1;
+        }
+        *s += w;
+        if (invisible_char_name(cp))
+            continue;
+        if (cp == ' ' || cp == '\t' || cp == '\n' || cp == 0xA0) {
+            *space = true;
+            continue;
+        }
+        return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+    }
+}
+
+/* Whether two texts look the same on screen (spaces, case, invisibles). */
+static bool same_when_shown(const char *a, const char *b)
+{
+    const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
+    bool first = true;
+    for (;;) {
+        bool sa = false, sb = false;
+        uint32_t x = shown_char(&p, &sa), y = shown_char(&q, &sb);
+        if (x != y)
+            return false;
+        if (x == 0)
+            return true;
+        if (!first && sa != sb)
+            return false; /* "ab" and "a b" differ */
+        first = false;
+    }
+}
+
 static bool parse_options(Ctx *c, const Node *key, const Node *n, const char *qid,
                           const Node *choose, BankItem *it)
 {
@@ -1514,6 +1610,11 @@ static bool parse_options(Ctx *c, const Node *key, const Node *n, const char *qi
         return false;
     int count = n->count;
     const Node *at = key;
+    if (count == 0) {
+        report(c, DIAG_ERROR, at->line, at->col, "'options' is empty: the question's options are missing "
+               "(list 3 to %d, each with text, correct and why)", BANK_MAX_OPTIONS);
+        return false;
+    }
     if (count > BANK_MAX_OPTIONS) {
         report(c, DIAG_ERROR, at->line, at->col, "a question has at most %d options; found %d",
                BANK_MAX_OPTIONS, count);
@@ -1551,9 +1652,18 @@ static bool parse_options(Ctx *c, const Node *key, const Node *n, const char *qi
             it->correct_mask |= 1u << index;
         }
         for (int j = 0; j < index && opt->text; j++) {
-            if (it->options[j].text && strcmp(it->options[j].text, opt->text) == 0) {
+            if (!it->options[j].text)
+                continue;
+            if (strcmp(it->options[j].text, opt->text) == 0) {
                 report(c, DIAG_ERROR, text_nodes[index]->line, text_nodes[index]->col,
                        "option %d repeats the text of option %d", index + 1, j + 1);
+                ok = false;
+                break;
+            }
+            if (same_when_shown(it->options[j].text, opt->text)) {
+                report(c, DIAG_ERROR, text_nodes[index]->line, text_nodes[index]->col,
+                       "option %d differs from option %d only in spaces, letter case or invisible "
+                       "characters; they look the same", index + 1, j + 1);
                 ok = false;
                 break;
             }
@@ -1811,7 +1921,7 @@ static void parse_one_item(Ctx *c, const Node *q, Staged *st, void (*parse)(Ctx 
             raw = k->next;
     if (id)
         snprintf(name, sizeof name, "%s", id);
-    else if (raw && raw->len > 0 && raw->len <= BANK_LIMIT_ID && !strpbrk(raw->text, "\n\t"))
+    else if (raw && raw->len > 0 && raw->len <= BANK_LIMIT_ID && strspn(raw->text, ID_CHARS) == raw->len)
         snprintf(name, sizeof name, "%s", raw->text); /* e.g. a duplicate: named as written */
     else
         snprintf(name, sizeof name, "the item at line %d", q->line);

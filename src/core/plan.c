@@ -449,7 +449,7 @@ bool plan_pass_probability(const Bank *bank, const ItemState *states, const Plan
         exam_form_free(&form);
         int scaled = scoring_scaled(bank, scored > 0 ? (double)right / scored : 0.0);
         scaled_sum += scaled;
-        if (scaled >= bank->scale_pass)
+        if (scoring_passes(bank, right, scored))
             out->passes++;
     }
     out->simulations = sims;

@@ -242,7 +242,8 @@ static void test_mini_bank(void)
 static void test_bad_items(void)
 {
     expect_items("broken-yaml.yaml", false,
-        BAD "broken-yaml.yaml:6:25: error: invalid YAML: mapping values are not allowed in this context\n"
+        BAD "broken-yaml.yaml:6:25: error: invalid YAML: mapping values are not allowed in this context; a "
+            "plain value containing ': ' must be quoted (\"...\") or written as a block (>-)\n"
         BAD "broken-yaml.yaml: note: file skipped: the error stops the reading, so none of its "
             "items are loaded (about 1, counted by their '- id:' lines)");
     expect_items("tab-indent.yaml", false,
@@ -252,7 +253,7 @@ static void test_bad_items(void)
             "are loaded (how many it holds could not be counted)");
     expect_items("truncated.yaml", false,
         BAD "truncated.yaml:22:15: error: invalid YAML: found unexpected end of stream while "
-            "scanning a quoted scalar at line 22, column 13\n"
+            "scanning a quoted scalar at line 22, column 13; a quoted string is not closed; add the closing quote\n"
         BAD "truncated.yaml: note: file skipped: the error stops the reading, so none of its items "
             "are loaded (about 2, counted by their '- id:' lines)");
     expect_items("invalid-utf8.yaml", false,
@@ -338,7 +339,8 @@ static void test_bad_items(void)
     expect_items("bad-id-chars.yaml", false,
         BAD "bad-id-chars.yaml:2:9: error: 'id' 'q 1' may contain only letters, digits, '.', "
             "'-' and '_'\n"
-        BAD "bad-id-chars.yaml: note: 1 item skipped because of errors (q 1); the file has no other items");
+        BAD "bad-id-chars.yaml: note: 1 item skipped because of errors (the item at line 2); the file "
+            "has no other items");
     expect_items("duplicate-id.yaml", false,
         BAD "duplicate-id.yaml:21:9: error: duplicate id 'q-1'; first defined at "
         BAD "duplicate-id.yaml:2\n"
@@ -378,6 +380,33 @@ static void test_bad_items(void)
         BAD "many-errors.yaml:63:11: error: 'back' must be a string, not a list\n"
         BAD "many-errors.yaml: note: 4 items skipped because of errors (q-1, q-2, q-3, f-1); the file has "
             "no other items");
+
+    /* what a reader can't tell apart, can't see or can't read */
+    expect_items("options-empty.yaml", false,
+        BAD "options-empty.yaml:7:5: error: 'options' is empty: the question's options are missing "
+            "(list 3 to 8, each with text, correct and why)\n"
+        BAD "options-empty.yaml: note: 1 item skipped because of errors (q-1); the file has no other items");
+    expect_items("options-look-same.yaml", false,
+        BAD "options-look-same.yaml:17:17: error: option 4 differs from option 2 only in spaces, letter "
+            "case or invisible characters; they look the same\n"
+        BAD "options-look-same.yaml: note: 1 item skipped because of errors (q-1); the file's other 1 "
+            "item is loaded");
+    expect_items("invisible-id.yaml", false,
+        BAD "invisible-id.yaml:2:9: error: 'id' 'q<U+200B>-1' contains U+200B (zero width space); ids may "
+            "contain only letters, digits, '.', '-' and '_'\n"
+        BAD "invisible-id.yaml: note: 1 item skipped because of errors (the item at line 2); the file's "
+            "other 1 item is loaded");
+    expect_items("display-text.yaml", true,
+        BAD "display-text.yaml:6:13: warning: 'prompt' contains '\xF0\x9F\x98\x80' (U+1F600), which the "
+            "bundled font cannot draw (it shows as a box)\n"
+        BAD "display-text.yaml:14:15: warning: 'text' contains '\xD7\xA9' (U+05E9), from a right-to-left "
+            "script, which cloudprep shows left to right (reversed)\n"
+        BAD "display-text.yaml:16:14: warning: 'why' contains U+200B (zero width space), an invisible "
+            "character; remove it\n"
+        BAD "display-text.yaml:17:15: warning: 'text' is made only of invisible characters and shows blank\n"
+        BAD "display-text.yaml: note: 1 more string in this file contains invisible characters\n"
+        BAD "display-text.yaml: note: 1 more string in this file contains characters the bundled font "
+            "cannot draw");
 
     /* refs: documentation pages, https on the allowed hosts only */
     expect_items("refs-ok.yaml", true, "");
@@ -447,7 +476,8 @@ static void test_bad_exams(void)
              "[1, 2, 4, 8, 16], not a single value");
     expect_exam("broken.yaml",
         BADX "broken.yaml:4:6: error: invalid YAML: did not find expected ',' or ']' while "
-             "parsing a flow sequence at line 3, column 8");
+             "parsing a flow sequence at line 3, column 8; a value starting with [ is read as a list; "
+             "quote it");
     expect_exam("missing-code.yaml",
         BADX "missing-code.yaml:2:1: error: exam.yaml has no 'code'\n"
         BADX "missing-code.yaml:3:8: error: 'as_of' must be a date written YYYY-MM-DD, found "
@@ -470,6 +500,8 @@ static void test_bad_exams(void)
     expect_exam("domain-dot.yaml",
         BADX "domain-dot.yaml:25:9: error: domain id 'o.ps' must not contain '.'; task ids are "
              "'<domain id>.<n>'");
+    expect_exam("too-many-domains.yaml",
+        BADX "too-many-domains.yaml:17:3: error: a bank holds at most 16 domains; found 17");
     expect_exam("empty.yaml",
         BADX "empty.yaml: error: file is empty; exam.yaml describes the exam (see banks/FORMAT.md)");
 }
@@ -506,7 +538,8 @@ static void test_folders(void)
     snprintf(dir, sizeof dir, "%s", testlib_source_path("tests/banks/bad/broken-exam"));
     CHECK(bank_load_dir(dir, &d) == NULL);
     snprintf(want, sizeof want, "%s/exam.yaml:18:3: error: invalid YAML: did not find expected "
-             "node content while parsing a flow node at line 18, column 3", dir);
+             "node content while parsing a flow node at line 18, column 3; a value starting with [ or { "
+             "is read as a list or mapping; quote it", dir);
     CHECK_STR(all_diags(&d), want);
     diag_free(&d);
 
