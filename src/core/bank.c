@@ -257,10 +257,14 @@ typedef struct Ctx {
     bool oom;
     int text_warned[3];    /* strings warned per TextIssue, first listed, rest counted */
     int syntax_line;       /* line of the last YAML syntax error, 0 if none */
+    int syntax_context_line; /* where the construct it broke began (0 if not said) */
+    int quiet_before;      /* re-reading after a syntax error: lines before this were reported */
 } Ctx;
 
 static void report_v(Ctx *c, DiagLevel level, int line, int col, const char *fmt, va_list ap)
 {
+    if (line > 0 && line < c->quiet_before)
+        return; /* said in an earlier reading of this file */
     if (level == DIAG_ERROR) {
         c->errors++;
         if (c->errors > BANK_LIMIT_ERRORS_PER_FILE) {
@@ -588,6 +592,7 @@ static void report_yaml_error(Ctx *c, const yaml_parser_t *p, const char *buf, s
     line = (int)p->problem_mark.line + 1;
     col = (int)p->problem_mark.column + 1;
     c->syntax_line = line;
+    c->syntax_context_line = p->context ? (int)p->context_mark.line + 1 : 0;
     const char *hint = yaml_hint(problem, p->context);
     if (p->context)
         report(c, DIAG_ERROR, line, col, "invalid YAML: %s %s at line %d, column %d%s%s",
@@ -1968,6 +1973,101 @@ static int count_listed_items(const Node *root)
     return n;
 }
 
+/* Blanks (with spaces, keeping line numbers) the list entry at item level
+ * that holds line `line` of buf, up to the next entry or top-level key.
+ * Item level is the shallowest "- " in the file. Returns the entry's first
+ * line, or 0 when the line is not inside an item. */
+static int blank_item_at(char *buf, size_t len, int line)
+{
+    int item_indent = -1;
+    for (size_t i = 0; i < len; i++) {
+        if (i > 0 && buf[i - 1] != '\n')
+            continue;
+        size_t j = i;
+        while (j < len && buf[j] == ' ')
+            j++;
+        if (j + 1 < len && buf[j] == '-' && (buf[j + 1] == ' ' || buf[j + 1] == '\n'))
+            if (item_indent < 0 || (int)(j - i) < item_indent)
+                item_indent = (int)(j - i);
+    }
+    if (item_indent < 0)
+        return 0;
+    size_t start = 0, end = len;
+    int start_line = 0, n = 1;
+    bool found = false;
+    for (size_t i = 0; i < len; n++) {
+        size_t eol = i;
+        while (eol < len && buf[eol] != '\n')
+            eol++;
+        size_t j = i;
+        while (j < eol && buf[j] == ' ')
+            j++;
+        int indent = (int)(j - i);
+        bool blank = j == eol || buf[j] == '#';
+        bool entry = !blank && indent == item_indent && buf[j] == '-';
+        bool outside = !blank && indent < item_indent; /* a top-level key */
+        if (n <= line && entry) {
+            start = i;
+            start_line = n;
+            found = true;
+        } else if (n <= line && outside) {
+            found = false;
+        } else if (n > line && (entry || outside)) {
+            end = i;
+            break;
+        }
+        i = eol < len ? eol + 1 : len;
+    }
+    if (!found)
+        return 0;
+    for (size_t i = start; i < end; i++)
+        if (buf[i] != '\n')
+            buf[i] = ' ';
+    return start_line;
+}
+
+/* After a syntax error, reads the file again without the item that holds
+ * it, as many times as it takes (up to BANK_LIMIT_RESYNC items): every
+ * independent syntax error is reported in one run, and the items around
+ * them still load. The blanked items count as bad. Returns whether a
+ * reading finally got through; *root is its tree. */
+static bool read_past_syntax_errors(Ctx *c, const char *buf, size_t len, Node **root, Staged *st,
+                                    int *syntax_errors)
+{
+    char *copy = arena_alloc(c->scratch, len + 1);
+    if (!copy)
+        return false;
+    memcpy(copy, buf, len);
+    copy[len] = '\0';
+    *syntax_errors = 1;
+    int last = 0;
+    for (int round = 0; round < BANK_LIMIT_RESYNC && c->syntax_line > 0; round++) {
+        /* the item where the broken construct began, else the one of the error */
+        int first = c->syntax_context_line > 0 ? blank_item_at(copy, len, c->syntax_context_line) : 0;
+        if (first == 0)
+            first = blank_item_at(copy, len, c->syntax_line);
+        if (first == 0 || first == last)
+            return false; /* not inside an item (the file's shape): give up */
+        last = first;
+        st->bad_count++;
+        char name[48];
+        snprintf(name, sizeof name, "the item at line %d", first);
+        size_t used = strlen(st->bad_ids);
+        if (used + strlen(name) + 8 < sizeof st->bad_ids)
+            strbuf_append(st->bad_ids, sizeof st->bad_ids, "%s%s", used ? ", " : "", name);
+        c->quiet_before = first;
+        c->syntax_line = 0;
+        if (parse_tree(c, copy, len, root)) {
+            c->quiet_before = 0;
+            return true;
+        }
+        if (c->syntax_line == 0)
+            return false; /* another kind of failure (depth, memory) */
+        (*syntax_errors)++;
+    }
+    return false;
+}
+
 /* Counts the list entries of raw text that start an item ("- id:" at the
  * start of a line, after spaces): what a file held when a syntax error
  * stopped the parser before its end. */
@@ -2142,21 +2242,24 @@ bool bank_parse_items(Bank *b, const char *buf, size_t len, const char *name, Di
         return false;
     }
     bool parsed = false;
+    int resync_errors = 0;
     if (begin_file(&c, b, &scratch, name, d, &buf, &len)) {
         Node *root;
         parsed = parse_tree(&c, buf, len, &root);
         listed = count_listed_items(root);
         if (!parsed)
             listed = count_item_lines(buf, len);
+        if (!parsed && c.syntax_line > 0)
+            parsed = read_past_syntax_errors(&c, buf, len, &root, &st, &resync_errors);
         if (parsed && (!root || is_null_scalar(root)))
             report(&c, DIAG_ERROR, 0, 0,
                    "file is empty; an item file holds 'questions:' and/or 'flashcards:' lists");
-        else if (parsed && c.errors == 0)
+        else if (parsed && c.errors == resync_errors)
             parse_items_tree(&c, root, &st);
     }
     note_text_counts(&c);
     /* errors in the file's shape skip it whole; errors inside an item skip that item */
-    bool file_ok = c.errors == st.item_errors && !c.oom;
+    bool file_ok = c.errors == st.item_errors + resync_errors && !c.oom;
     if (file_ok && !commit_items(&c, &st)) {
         report_oom(&c);
         file_ok = false;

@@ -244,8 +244,8 @@ static void test_bad_items(void)
     expect_items("broken-yaml.yaml", false,
         BAD "broken-yaml.yaml:6:25: error: invalid YAML: mapping values are not allowed in this context; a "
             "plain value containing ': ' must be quoted (\"...\") or written as a block (>-)\n"
-        BAD "broken-yaml.yaml: note: file skipped: the error stops the reading, so none of its "
-            "items are loaded (about 1, counted by their '- id:' lines)");
+        BAD "broken-yaml.yaml: note: 1 item skipped because of errors (the item at line 2); the file has "
+            "no other items");
     expect_items("tab-indent.yaml", false,
         BAD "tab-indent.yaml:5:1: error: tab in indentation; indent with spaces\n"
         BAD "tab-indent.yaml:20:1: error: tab in indentation; indent with spaces\n"
@@ -254,8 +254,8 @@ static void test_bad_items(void)
     expect_items("truncated.yaml", false,
         BAD "truncated.yaml:22:15: error: invalid YAML: found unexpected end of stream while "
             "scanning a quoted scalar at line 22, column 13; a quoted string is not closed; add the closing quote\n"
-        BAD "truncated.yaml: note: file skipped: the error stops the reading, so none of its items "
-            "are loaded (about 2, counted by their '- id:' lines)");
+        BAD "truncated.yaml: note: 1 item skipped because of errors (the item at line 21); the file's "
+            "other 1 item is loaded");
     expect_items("invalid-utf8.yaml", false,
         BAD "invalid-utf8.yaml:6:19: error: invalid UTF-8 (byte 0xC3); save the file as UTF-8\n"
         BAD "invalid-utf8.yaml: note: file skipped: the error stops the reading, so none of its items "
@@ -407,6 +407,19 @@ static void test_bad_items(void)
         BAD "display-text.yaml: note: 1 more string in this file contains invisible characters\n"
         BAD "display-text.yaml: note: 1 more string in this file contains characters the bundled font "
             "cannot draw");
+
+    /* every independent syntax error in one run; the items between them load */
+    expect_items("many-syntax-errors.yaml", false,
+        BAD "many-syntax-errors.yaml:16:18: error: invalid YAML: mapping values are not allowed in this "
+            "context; a plain value containing ': ' must be quoted (\"...\") or written as a block (>-)\n"
+        BAD "many-syntax-errors.yaml:60:14: error: invalid YAML: did not find expected key while parsing a "
+            "block mapping at line 40, column 5; check the indentation: this line must line up with the keys "
+            "above it, and a value starting with a quote must end with it\n"
+        BAD "many-syntax-errors.yaml:93:22: error: invalid YAML: did not find expected key while parsing a "
+            "block mapping at line 93, column 9; check the indentation: this line must line up with the keys "
+            "above it, and a value starting with a quote must end with it\n"
+        BAD "many-syntax-errors.yaml: note: 3 items skipped because of errors (the item at line 2, the item "
+            "at line 40, the item at line 78); the file's other 2 items are loaded");
 
     /* refs: documentation pages, https on the allowed hosts only */
     expect_items("refs-ok.yaml", true, "");

@@ -126,6 +126,10 @@ w("display-text.yaml", "questions:\n" +
      .replace("Last wrong one", '"\u200b\u200b"') +
   q("q-2").replace("Which option is right?", "Which \u5b57 option is right?"))
 
+w("many-syntax-errors.yaml", "questions:\n" + q().replace("It is wrong too.", "Note: it is wrong too.") +
+  q("q-2") + q("q-3").replace("Which option is right?", '"Which option is right?') + q("q-4") +
+  q("q-5").replace("Last wrong one", "[Last] wrong one"))
+
 E = open("../mini/exam.yaml").read()
 def e(name, text):
     open(os.path.join("exams", name), "w").write(text)
