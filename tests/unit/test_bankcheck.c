@@ -683,8 +683,18 @@ static void test_report(void)
         lines++;
     CHECK_INT(lines, 1);
 
+    /* modes the bank cannot feed */
+    CHECK_INT(check_folder("tests/banks/bad/cards-only", out, sizeof out), 0);
+    CHECK(strstr(out, "exam.yaml: warning: domain ops (Operations) weighs 40% but has no questions") != NULL);
+    CHECK(strstr(out, "warning: a mock exam asks 6 questions but the bank has 0, so Mock exam can't start") != NULL);
+    CHECK(strstr(out, "warning: the diagnostic asks 3 questions but the bank has 0") != NULL);
+    CHECK(strstr(out, "warning: an arcade round has nothing to ask") != NULL);
+    CHECK_INT(check_folder("tests/banks/bad/thin-domain", out, sizeof out), 0);
+    CHECK(strstr(out, "warning: the mock exam asks 2 questions of domain ops, which has only 1") != NULL);
+    CHECK(strstr(out, "arcade round has nothing") == NULL);
+
     CHECK_INT(check_folder("tests/banks/bad/dup-across-files", out, sizeof out), 1);
-    CHECK(strstr(out, "3 questions, 0 flashcards, 2 domains, 3 task statements, 1 errors, 10 "
+    CHECK(strstr(out, "3 questions, 0 flashcards, 2 domains, 3 task statements, 1 errors, 12 "
                       "warnings\nskipped 1 item with errors (0 whole files)\n") != NULL);
     /* two copies of a question: one warning, not one per check */
     CHECK(strstr(out, "a.yaml:21: warning: 'q-2' repeats 'q-1' (") != NULL);

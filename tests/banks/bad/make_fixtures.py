@@ -163,3 +163,8 @@ folder("broken-exam", {"exam.yaml": E.replace("domains:\n", "domains:\n  - id: [
 folder("dup-across-files", {"exam.yaml": E, "a.yaml": "questions:\n" + q("q-1") + q("q-2"),
                             "b.yaml": "questions:\n" + q("q-3") + q("q-1"),
                             "c.yml": "questions: []\n", ".hidden.yaml": "not: loaded\n"})
+# a bank that can't feed its modes: flashcards only, and domain ops has none
+folder("cards-only", {"exam.yaml": E, "cards.yaml": open("../mini/d-cards.yaml").read()})
+# a form asking a domain for more questions than it has
+folder("thin-domain", {"exam.yaml": E, "a.yaml": "questions:\n" + "".join(q("q-%d" % i) for i in range(1, 7)) +
+                       q("q-7", "ops", "ops.1")})
