@@ -4,7 +4,7 @@
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 ARGS ?=
 
-.PHONY: run test setup build build-asan bench package fuzz clean
+.PHONY: run test setup build build-asan bench bench-learn package fuzz clean
 
 setup:
 	@sh tools/setup.sh
@@ -27,6 +27,13 @@ test: build build-asan
 bench: build
 	cmake --build --preset release --target benchmarks -j $(JOBS)
 	sh tests/bench/run.sh build/release
+
+# The learning benchmark: simulated learners through the real scheduler;
+# prints a table and writes build/release/bench-learn.csv and
+# build/release/bench-calibration.csv (BENCH_LEARNERS=N to change the 300).
+bench-learn: build
+	cmake --build --preset release --target bench_learn -j $(JOBS)
+	./build/release/bench/bench_learn banks/clf-c02 build/release
 
 package: build
 	cd build/release && cpack -G DEB

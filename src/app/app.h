@@ -93,6 +93,7 @@ typedef struct App {
     Bank *bank;
     char bank_message[512];          /* what the loader skipped, for the home screen */
     Store *store;
+    char data_dir[1024];             /* the data folder (progress.db, reports.csv) */
     char store_message[1024];         /* what the store did at open (restored, read-only...) */
     char status[256];                /* transient message (disk full...) */
     uint64_t status_until;

@@ -144,6 +144,7 @@ static bool open_store(App *app, const CliOptions *o, bool *locked)
                 SDL_GetError());
         return false;
     }
+    snprintf(app->data_dir, sizeof app->data_dir, "%s", dir);
     StoreOpenInfo info;
     int64_t now = app_now(app);
     StoreOptions opts = {.utc_offset = local_utc_offset(now)};

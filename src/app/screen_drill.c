@@ -10,6 +10,7 @@
 #include "leitner.h"
 #include "particles.h"
 #include "qview.h"
+#include "report.h"
 #include "rewards.h"
 #include "scoring.h"
 #include "screens.h"
@@ -59,6 +60,8 @@ static void *drill_enter(App *app, const void *arg)
         .new_today = today.new_today,
         .exam_date = app->settings.exam_date,
         .due_by = study_due_horizon(app),
+        .fit = study_fit(app),
+        .started_at = study_started_at(app),
     };
     leitner_session_start(&s->session, app->bank, app->states, study_accuracy(app), app_now(app), &app->rng,
                           &opt);
@@ -205,6 +208,12 @@ static void drill_action(App *app, void *state, const Action *a)
         s->confirm_quit = true;
         return;
     }
+    if (a->type == ACT_LETTER && a->value == 'R' && s->item >= 0) {
+        bool card = app->bank->items[s->item].kind == ITEM_FLASHCARD;
+        bool answered = s->phase == DRILL_FEEDBACK;
+        report_open(app, s->item, card ? (uint32_t)s->last_correct : s->q.chosen, answered);
+        return;
+    }
     switch (s->phase) {
     case DRILL_ASK: ask_action(app, s, a); break;
     case DRILL_FEEDBACK:
@@ -262,6 +271,8 @@ static void draw_header(App *app, DrillState *s, int *content_top)
             box = s->last_move.box_before;
         snprintf(chip, sizeof chip, box == 0 ? "New item" : "Box %d", box);
         ui_chip(app, x, y - app_px(app, 8), chip, ui_alpha(t->accent2, 40), t->accent2);
+        report_button(app, app->w - app_px(app, 28), y - app_px(app, 12),
+                      text_line_height(app, FONT_SMALL) + app_px(app, 12));
     }
     *content_top = y + text_line_height(app, FONT_SMALL) + app_px(app, 10);
 }

@@ -31,6 +31,8 @@ typedef struct HomeState {
     StudyToday today;
     StudyPlan plan;
     bool has_plan;
+    Projection projection;         /* exam day at the daily minutes */
+    bool has_projection;
     bool has_unfinished;          /* an exam waits to be resumed */
     ExamForm unfinished;
     StoreDomainStat domains[SCORING_MAX_DOMAINS];   /* all-time accuracy */
@@ -64,6 +66,8 @@ static void refresh(App *app, HomeState *s)
     PlanOptions opt = {.daily_minutes = app->settings.daily_minutes, .exam_date = app->settings.exam_date};
     s->has_plan = app->settings.exam_date > 0 &&
                   plan_build(app->bank, app->states, study_accuracy(app), app_now(app), &opt, &s->plan);
+    s->has_projection = s->has_plan && study_projection(app, s->plan.daily_minutes, app->settings.exam_date, 0,
+                                                        &s->projection);
     memset(s->domains, 0, sizeof s->domains);
     if (app->bank->domain_count <= SCORING_MAX_DOMAINS)
         store_domain_accuracy(app->store, app->bank, 0, s->domains);
@@ -268,10 +272,14 @@ static void next_step(App *app, HomeState *s, char *out, size_t size)
         return;
     }
     if (s->has_plan) {
-        snprintf(out, size, "Your plan, %d day%s to the exam: ", s->plan.days_left, s->plan.days_left == 1 ? "" : "s");
-        for (int i = 0; i < s->plan.domain_count; i++)
-            strbuf_append(out, size, "%s%d min %s", i ? ", " : "", s->plan.minutes[i], app->bank->domains[i].name);
-        strbuf_append(out, size, "; about %d new items a day.", s->plan.new_per_day);
+        snprintf(out, size, "%d day%s to the exam. ", s->plan.days_left, s->plan.days_left == 1 ? "" : "s");
+        if (s->has_projection) {
+            char said[400];
+            study_projection_text(app, s->plan.daily_minutes, &s->projection, said, sizeof said);
+            strbuf_append(out, size, "%s", said);
+        } else {
+            strbuf_append(out, size, "About %d new items a day.", s->plan.new_per_day);
+        }
         return;
     }
     if (d->due > 0)

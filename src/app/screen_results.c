@@ -9,6 +9,7 @@
 #include "exam.h"
 #include "hud.h"
 #include "plan.h"
+#include "report.h"
 #include "screens.h"
 #include "store.h"
 #include "strbuf.h"
@@ -42,7 +43,7 @@ static void *results_enter(App *app, const void *arg)
     int scores[5], count = 0;
     if (store_last_mock_scores(app->store, 5, scores, &count) == STORE_OK)
         s->has_readiness = plan_readiness(app->bank, scores, count, NULL, &s->readiness);
-    s->has_estimate = study_pass_estimate(app, 0, &s->estimate, NULL);
+    s->has_estimate = study_pass_estimate(app, &s->estimate, NULL);
     s->weakest_domain = plan_weakest_domain(app->bank, &s->r.result);
     s->weak_task_count = plan_weakest_tasks(app->bank, &s->r.result, s->weak_tasks, 3);
     if (s->r.result.pass && !app->settings.reduce_motion)
@@ -216,9 +217,11 @@ static void results_draw(App *app, void *state)
                                    bottom) + app_px(app, 6);
         }
         if (s->has_estimate) {
-            snprintf(line, sizeof line, "Estimated chance of passing today: %.0f%% (likely %.0f-%.0f%%; %d simulated "
-                     "exams from your answers and boxes).", s->estimate.probability * 100, s->estimate.low * 100,
-                     s->estimate.high * 100, s->estimate.simulations);
+            char basis[160];
+            study_estimate_basis(app, basis, sizeof basis);
+            snprintf(line, sizeof line, "Estimated chance of passing %s: %.0f%% (likely %.0f-%.0f%%), from how "
+                     "well you are likely to recall each question then.", basis, s->estimate.probability * 100,
+                     s->estimate.low * 100, s->estimate.high * 100);
             text_draw_wrapped(app, FONT_SMALL, line, x, y, w, t->text, 0, bottom);
         }
         ui_footer(app, "Enter or V  review every question      Esc  home");
@@ -329,6 +332,11 @@ static void answers_action(App *app, void *state, const Action *a)
         case 'W': set_filter(app, s, SHOW_WRONG); return;
         case 'F': set_filter(app, s, SHOW_FLAGGED); return;
         case 'U': set_filter(app, s, SHOW_UNSCORED); return;
+        case 'R': {
+            const FormItem *fi = &s->results->r.form.items[s->pos];
+            report_open(app, fi->item, fi->answer, true);
+            return;
+        }
         default: qview_action(app, &s->q, a); return;
         }
     default: qview_action(app, &s->q, a); return;
@@ -360,6 +368,7 @@ static void answers_draw(App *app, void *state)
         x += ui_chip(app, x, y, NAMES[f], on ? t->accent : ui_alpha(t->border, 120), on ? t->bg : t->text) +
              app_px(app, 10);
     }
+    report_button(app, app->w - margin, y - app_px(app, 4), text_line_height(app, FONT_SMALL) + app_px(app, 12));
     int top = y + text_line_height(app, FONT_SMALL) + app_px(app, 18);
     int footer = text_line_height(app, FONT_SMALL) + app_px(app, 30);
     qview_draw(app, &s->q, (SDL_Rect){margin, top, app->w - margin * 2, app->h - top - footer});
@@ -379,12 +388,20 @@ const Screen SCREEN_ANSWERS = {
 
 /* ---- the study plan ------------------------------------------------------ */
 
+#define PLAN_WHATIFS 3
+#define PLAN_WHATIF_DRAWS 6   /* quick projections for the other daily minutes */
+
 typedef struct PlanState {
     int field;            /* 0 = exam date, 1 = minutes a day */
     int days;             /* to the exam */
     int minutes;
     StudyPlan plan;
     bool has_plan;
+    Projection projection;        /* exam day at these minutes */
+    bool has_projection;
+    int whatif_minutes[PLAN_WHATIFS];
+    Projection whatif[PLAN_WHATIFS];
+    int whatif_count;
 } PlanState;
 
 /* Unix seconds of local midnight `days` days from now. */
@@ -403,8 +420,20 @@ static int64_t local_midnight_in(const App *app, int days)
 
 static void rebuild_plan(App *app, PlanState *s)
 {
-    PlanOptions opt = {.daily_minutes = s->minutes, .exam_date = local_midnight_in(app, s->days)};
+    int64_t exam = local_midnight_in(app, s->days);
+    PlanOptions opt = {.daily_minutes = s->minutes, .exam_date = exam};
     s->has_plan = plan_build(app->bank, app->states, study_accuracy(app), app_now(app), &opt, &s->plan);
+    s->has_projection = study_projection(app, s->minutes, exam, 0, &s->projection);
+    /* what if: less, more and much more time a day */
+    const int others[PLAN_WHATIFS] = {s->minutes >= 20 ? s->minutes - 10 : s->minutes / 2, s->minutes + 15,
+                                      s->minutes * 2};
+    s->whatif_count = 0;
+    for (int k = 0; k < PLAN_WHATIFS; k++) {
+        if (others[k] < 5 || others[k] == s->minutes)
+            continue;
+        if (study_projection(app, others[k], exam, PLAN_WHATIF_DRAWS, &s->whatif[s->whatif_count]))
+            s->whatif_minutes[s->whatif_count++] = others[k];
+    }
 }
 
 static void *plan_enter(App *app, const void *arg)
@@ -531,15 +560,24 @@ static void plan_draw(App *app, void *state)
             py += text_line_height(app, FONT_BODY) + app_px(app, 10);
         }
         py += app_px(app, 6);
-        if (s->plan.covers_bank)
-            snprintf(line, sizeof line, "About %d new items a day introduces all %d unseen items before the exam.",
-                     s->plan.new_per_day, s->plan.unseen);
-        else
-            snprintf(line, sizeof line, "About %d new items a day is what %d minutes allow besides reviews: about %d "
-                     "of the %d unseen items before the exam. More minutes a day reach more of the bank.",
-                     s->plan.new_per_day, s->minutes, s->plan.new_per_day * s->plan.days_left, s->plan.unseen);
-        strbuf_append(line, sizeof line, " Weaker domains get more time; the daily drill leans toward them too.");
-        text_draw_wrapped(app, FONT_SMALL, line, x, py, w, t->text_dim, 0, p.y + p.h);
+        char said[1024];
+        if (s->has_projection) {
+            study_projection_text(app, s->minutes, &s->projection, said, sizeof said);
+            py += text_draw_wrapped(app, FONT_BODY, said, x, py, w, t->text, 0, p.y + p.h) + app_px(app, 8);
+        }
+        if (s->whatif_count > 0) {
+            snprintf(said, sizeof said, "What if:");
+            for (int k = 0; k < s->whatif_count; k++)
+                strbuf_append(said, sizeof said, "%s %d min a day, recall %d%%, pass %d%%", k ? ";" : "",
+                              s->whatif_minutes[k], (int)(s->whatif[k].recall * 100 + 0.5),
+                              (int)(s->whatif[k].pass.probability * 100 + 0.5));
+            strbuf_append(said, sizeof said, ".");
+            py += text_draw_wrapped(app, FONT_SMALL, said, x, py, w, t->text_dim, 0, p.y + p.h) + app_px(app, 6);
+        }
+        snprintf(said, sizeof said, "The drill brings in new items early enough to meet the whole bank by three "
+                 "quarters of the way to the exam, then spends reviews where they raise exam-day recall most. "
+                 "Weaker domains get more time.");
+        text_draw_wrapped(app, FONT_SMALL, said, x, py, w, t->text_dim, 0, p.y + p.h);
     }
     ui_footer(app, "Up/Down  field     Left/Right  change     PgUp/PgDn  a week     Enter  save the plan     Esc  back");
 }

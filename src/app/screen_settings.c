@@ -10,8 +10,11 @@
 
 #include "chart.h"
 #include "plan.h"
+#include "report.h"
+#include "reports.h"
 #include "screens.h"
 #include "store.h"
+#include "strbuf.h"
 #include "study.h"
 #include "text.h"
 #include "ui.h"
@@ -22,7 +25,7 @@
 typedef enum SettingId {
     SET_EXAM_DATE, SET_DAILY_MINUTES, SET_DAILY_GOAL, SET_NEW_PER_DAY, SET_DRILL_SIZE, SET_ESL,
     SET_VOLUME, SET_MUTE, SET_FULLSCREEN, SET_UI_SCALE, SET_HIGH_CONTRAST, SET_REDUCE_MOTION,
-    SET_RESET, SET_PROGRESS_FILE, SET_COUNT
+    SET_RESET, SET_PROGRESS_FILE, SET_REPORTS_FILE, SET_COUNT
 } SettingId;
 
 typedef struct SettingRow {
@@ -64,6 +67,9 @@ static const SettingRow ROWS[SET_COUNT] = {
     [SET_PROGRESS_FILE] = {NULL, "Progress file",
                            "Where your progress is kept (SQLite; any SQLite tool can read it). Automatic daily "
                            "backups are in the backups folder beside it."},
+    [SET_REPORTS_FILE] = {NULL, "Question reports",
+                          "The doubts you reported about items (R or the Report button in the drill and the "
+                          "answer review), one CSV row each: send this file to the bank's authors."},
 };
 
 typedef struct SettingsState {
@@ -222,6 +228,17 @@ static void value_text(App *app, SettingId id, char *buf, size_t size)
     case SET_UI_SCALE: snprintf(buf, size, "%d%%", st->ui_scale_pct); return;
     case SET_RESET: snprintf(buf, size, "Enter to start"); return;
     case SET_PROGRESS_FILE: snprintf(buf, size, "%s", app->store ? store_path(app->store) : "not available"); return;
+    case SET_REPORTS_FILE: {
+        char path[STORE_PATH_MAX + 32];
+        report_path(app, path, sizeof path);
+        int n = reports_count(path);
+        buf[0] = '\0';
+        if (n < 0)
+            strbuf_append(buf, size, "%s: cannot be read", path);
+        else
+            strbuf_append(buf, size, "%s: %d report%s", path, n, n == 1 ? "" : "s");
+        return;
+    }
     default: {
         bool *v = toggle_field(app, id);
         snprintf(buf, size, "%s", v && *v ? "on" : "off");
@@ -431,7 +448,7 @@ static void draw_row(App *app, SettingsState *s, SettingId id, SDL_Rect r)
     } else {
         char value[STORE_PATH_MAX + 32];
         value_text(app, id, value, sizeof value);
-        bool arrows = id != SET_RESET && id != SET_PROGRESS_FILE;
+        bool arrows = id != SET_RESET && id != SET_PROGRESS_FILE && id != SET_REPORTS_FILE;
         int arrow_w = arrows ? app_px(app, 22) : 0;
         int vx = right - arrow_w;
         int avail = vx - (r.x + pad + label_w + app_px(app, 16));
@@ -440,7 +457,7 @@ static void draw_row(App *app, SettingsState *s, SettingId id, SDL_Rect r)
         ChartClip saved;
         /* a long path shows its end: the file name matters most */
         if (chart_clip_push(app, (SDL_Rect){vx - avail, r.y, avail > 0 ? avail : 0, r.h}, &saved))
-            text_draw(app, FONT_BODY, value, vx, ty, id == SET_PROGRESS_FILE ? t->text_dim : t->accent2,
+            text_draw(app, FONT_BODY, value, vx, ty, !arrows && id != SET_RESET ? t->text_dim : t->accent2,
                       ALIGN_RIGHT);
         chart_clip_pop(app, &saved);
         if (arrows)
@@ -510,10 +527,14 @@ static void draw_help(App *app, SettingsState *s, SDL_Rect r)
     }
     const SettingRow *row = &ROWS[s->selected];
     char line[STORE_PATH_MAX + 600];
-    if (s->selected == SET_PROGRESS_FILE && app->store)
+    if (s->selected == SET_PROGRESS_FILE && app->store) {
         snprintf(line, sizeof line, "%s  %s", store_path(app->store), row->help);
-    else
+    } else if (s->selected == SET_REPORTS_FILE) {
+        value_text(app, SET_REPORTS_FILE, line, sizeof line);
+        strbuf_append(line, sizeof line, ".  %s", row->help);
+    } else {
         snprintf(line, sizeof line, "%s", row->help);
+    }
     text_draw(app, FONT_BODY_BOLD, row->label, x, y, t->text, ALIGN_LEFT);
     y += text_line_height(app, FONT_BODY_BOLD);
     text_draw_wrapped(app, FONT_SMALL, line, x, y, w, t->text_dim, r.y, r.y + r.h);
@@ -570,6 +591,11 @@ static int help_height(App *app, const SettingsState *s, int w)
         if (i == SET_PROGRESS_FILE && app->store) {
             char line[STORE_PATH_MAX + 600];
             snprintf(line, sizeof line, "%s  %s", store_path(app->store), ROWS[i].help);
+            h = text_wrapped_height(app, FONT_SMALL, line, inner);
+        } else if (i == SET_REPORTS_FILE) {
+            char line[STORE_PATH_MAX + 600];
+            value_text(app, SET_REPORTS_FILE, line, sizeof line);
+            strbuf_append(line, sizeof line, ".  %s", ROWS[i].help);
             h = text_wrapped_height(app, FONT_SMALL, line, inner);
         }
         if (h > tallest)

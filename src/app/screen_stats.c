@@ -68,7 +68,8 @@ typedef struct StatsState {
     int tasks_done;
     PlanPassEstimate pass;
     bool pass_ok;
-    int evidence;                   /* question answers the learner estimate used */
+    int evidence;                   /* answers that informed the memory fit */
+    char pass_basis[160];           /* what the estimate is about (exam day or today) */
 
     int sprint_best, sprint_rounds, marathon_best, marathon_rounds;
     StoreTotals totals;
@@ -142,7 +143,8 @@ static void load_readiness(App *app, StatsState *s)
         }
     }
 
-    s->pass_ok = study_pass_estimate(app, PLAN_DEFAULT_SIMULATIONS, &s->pass, &s->evidence);
+    s->pass_ok = study_pass_estimate(app, &s->pass, &s->evidence);
+    study_estimate_basis(app, s->pass_basis, sizeof s->pass_basis);
     free(answers);
 
     s->weakest = -1;
@@ -1087,11 +1089,10 @@ static void compose_checklist(App *app, const StatsState *s, CheckItem *c)
     snprintf(c[3].title, sizeof c[3].title, "Estimated pass probability of 80%% or more");
     if (s->pass_ok && s->evidence > 0)
         snprintf(c[3].detail, sizeof c[3].detail,
-                 "%d%% (likely %d-%d%%) from %d simulated mock exams, average score %d, using what "
-                 "%d question answers show about each domain and each box.",
+                 "%d%% (likely %d-%d%%) %s, average score %d: each question's recall from the memory model "
+                 "fitted to your %d answers, scored on real exam forms.",
                  (int)(s->pass.probability * 100 + 0.5), (int)(s->pass.low * 100 + 0.5),
-                 (int)(s->pass.high * 100 + 0.5), s->pass.simulations, (int)(s->pass.mean_scaled + 0.5),
-                 s->evidence);
+                 (int)(s->pass.high * 100 + 0.5), s->pass_basis, (int)(s->pass.mean_scaled + 0.5), s->evidence);
     else
         snprintf(c[3].detail, sizeof c[3].detail, "Answer some questions first: the estimate needs your answers.");
 }
@@ -1137,7 +1138,7 @@ static int page_readiness(App *app, StatsState *s, SDL_Rect view, int y)
     int done = 0;
     for (int i = 0; i < 4; i++)
         done += items[i].ok;
-    char line[200];
+    char line[512];
     snprintf(line, sizeof line, "Readiness checklist: %d of 4 done", done);
     text_draw(app, FONT_BODY_BOLD, line, view.x + pad, cy, done == 4 ? t->good : t->accent, ALIGN_LEFT);
     cy += head;
@@ -1167,10 +1168,8 @@ static int page_readiness(App *app, StatsState *s, SDL_Rect view, int y)
     text_draw(app, FONT_TITLE, word, qx, qy, vc, ALIGN_CENTER);
     qy += text_line_height(app, FONT_TITLE) + app_px(app, 10);
     if (s->pass_ok && s->evidence > 0) {
-        char sims[32];
-        fmt_count(s->pass.simulations, sims, sizeof sims);
-        snprintf(line, sizeof line, "%s simulated mock exams, each built like the real one and answered with "
-                 "your estimated chance per item.", sims);
+        snprintf(line, sizeof line, "Chance of passing %s: your recall of each question as the memory model "
+                 "predicts it, scored on exam forms built like the real one.", s->pass_basis);
     } else {
         snprintf(line, sizeof line, "The estimate appears once you have answered questions.");
     }

@@ -5,12 +5,13 @@
 #include <string.h>
 
 #include "exam.h"
+#include "report.h"
 #include "screens.h"
 
 static const Screen *const ALL_SCREENS[] = {
     &SCREEN_HOME, &SCREEN_DRILL, &SCREEN_ARCADE, &SCREEN_MOCK_START, &SCREEN_DIAGNOSTIC,
     &SCREEN_STATS, &SCREEN_SETTINGS, &SCREEN_EXAM, &SCREEN_REVIEW, &SCREEN_RESULTS, &SCREEN_ANSWERS,
-    &SCREEN_PLAN, &SCREEN_ARCADE_END,
+    &SCREEN_PLAN, &SCREEN_ARCADE_END, &SCREEN_REPORT,
 };
 
 const Screen *screen_by_name(const char *name)

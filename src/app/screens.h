@@ -12,5 +12,6 @@ extern const Screen SCREEN_MOCK_START;
 extern const Screen SCREEN_DIAGNOSTIC;
 extern const Screen SCREEN_STATS;
 extern const Screen SCREEN_SETTINGS;
+extern const Screen SCREEN_REPORT;   /* report.h: the "report a doubt" form */
 
 #endif

@@ -4,10 +4,16 @@
  * is on disk. */
 #include "study.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "strbuf.h"
+
+#include "estimate.h"
+#include "memory.h"
+#include "project.h"
 #include "scoring.h"
 #include "store.h"
 
@@ -16,6 +22,8 @@ struct StudyData {
     Answer *recent;          /* ring of recent answers, oldest first when unrolled */
     int recent_count;
     double accuracy[SCORING_MAX_DOMAINS];
+    MemoryFit fit;           /* how this learner forgets, from every answer */
+    int64_t started_at;      /* the first answer read back (0: none) */
 };
 
 static int utc_offset(int64_t t)
@@ -48,6 +56,41 @@ static void recompute_accuracy(App *app)
             d->accuracy[i] = LEITNER_PRIOR;
 }
 
+/* Fits the memory model to every answer in the store (the prior when
+ * there are none or they cannot be read). */
+static void refit(App *app)
+{
+    StudyData *d = app->study;
+    memory_fit_prior(&d->fit);
+    d->started_at = 0;
+    int64_t total = 0;
+    for (int i = 0; i < app->bank->item_count; i++)
+        total += app->states[i].seen;
+    if (!app->store || total <= 0)
+        return;
+    if (total > STUDY_FIT_MAX_ANSWERS)
+        total = STUDY_FIT_MAX_ANSWERS;
+    Answer *all = calloc((size_t)total, sizeof *all);
+    ItemState *replayed = calloc((size_t)app->bank->item_count, sizeof *replayed);
+    int n = 0;
+    if (all && replayed && store_recent_answers(app->store, app->bank, (int)total, all, NULL, &n) == STORE_OK) {
+        memory_fit_answers(app->bank, all, n, &d->fit);
+        for (int k = 0; k < n; k++)
+            if (d->started_at == 0 || all[k].at < d->started_at)
+                d->started_at = all[k].at;
+        /* Items answered but without a memory (rows written by another
+         * tool): the reviews say what it is. */
+        if (memory_replay(app->bank, all, n, replayed))
+            for (int i = 0; i < app->bank->item_count; i++)
+                if (app->states[i].seen > 0 && app->states[i].stability <= 0.0) {
+                    app->states[i].stability = replayed[i].stability;
+                    app->states[i].difficulty = replayed[i].difficulty;
+                }
+    }
+    free(all);
+    free(replayed);
+}
+
 void study_reload(App *app)
 {
     StudyData *d = app->study;
@@ -60,6 +103,7 @@ void study_reload(App *app)
         store_recent_answers(app->store, app->bank, STUDY_RECENT_ANSWERS, d->recent, NULL, &d->recent_count);
     }
     recompute_accuracy(app);
+    refit(app);
 }
 
 bool study_setup(App *app)
@@ -117,6 +161,10 @@ bool study_save(App *app, StudyMode mode, int item, uint32_t answer, bool correc
         return false;
     }
     remember_answer(app, &a);
+    if (app->study->started_at == 0)
+        app->study->started_at = a.at;
+    memory_fit_observe(&app->study->fit, &app->bank->items[item], before, correct, a.at);
+    memory_fit_update(&app->study->fit);
     return true;
 }
 
@@ -207,26 +255,111 @@ void study_today(App *app, StudyToday *out)
     store_new_items_since(app->store, day_start, &out->new_today);
 }
 
-bool study_pass_estimate(App *app, int simulations, PlanPassEstimate *out, int *evidence)
+const MemoryFit *study_fit(const App *app)
+{
+    return &app->study->fit;
+}
+
+int64_t study_started_at(const App *app)
+{
+    return app->study->started_at;
+}
+
+/* The first session a projection counts: today's, unless something was
+ * answered today already (then tomorrow's, at the same hour). */
+static int64_t next_session(const App *app)
+{
+    int64_t now = app_now(app);
+    int64_t today_start = study_due_horizon(app) + 1 - SECONDS_PER_DAY;
+    for (int i = 0; i < app->bank->item_count; i++)
+        if (app->states[i].last_at >= today_start)
+            return now + SECONDS_PER_DAY;
+    return now;
+}
+
+static void seed_by_day(const App *app, Rng *rng)
+{
+    rng_seed(rng, (uint64_t)study_day(app, app_now(app)) * 2654435761u + 17u);
+}
+
+bool study_projection(App *app, int minutes, int64_t exam_date, int draws, Projection *out)
+{
+    memset(out, 0, sizeof *out);
+    if (exam_date <= app_now(app))
+        return false;
+    ProjectOptions o = {
+        .first_session = next_session(app),
+        .exam_date = exam_date,
+        .started_at = app->study->started_at,
+        .showings_per_day = minutes > 0 ? minutes * 60 / PROJECT_SECONDS_PER_SHOWING : 0,
+        .accuracy = study_accuracy(app),
+        .draws = draws,
+        .forms = draws > 0 && draws < PROJECT_DEFAULT_DRAWS ? STUDY_WHATIF_FORMS : 0,
+    };
+    Rng rng;
+    seed_by_day(app, &rng);
+    return project_exam_day(app->bank, app->states, &app->study->fit, &o, &rng, out);
+}
+
+bool study_pass_estimate(App *app, PlanPassEstimate *out, int *evidence)
 {
     memset(out, 0, sizeof *out);
     if (evidence)
         *evidence = 0;
-    Answer *answers = calloc(STUDY_ESTIMATE_ANSWERS, sizeof *answers);
-    int *boxes = calloc(STUDY_ESTIMATE_ANSWERS, sizeof *boxes);
-    int n = 0;
-    bool ok = answers && boxes &&
-              store_recent_answers(app->store, app->bank, STUDY_ESTIMATE_ANSWERS, answers, boxes, &n) == STORE_OK &&
-              n > 0;
-    PlanLearner learner;
-    ok = ok && plan_learner_estimate(app->bank, answers, boxes, n, &learner);
-    free(answers);
-    free(boxes);
-    if (!ok)
+    int answered = 0;
+    for (int i = 0; i < app->bank->item_count; i++)
+        answered += app->states[i].seen > 0;
+    if (answered == 0)
         return false;
     if (evidence)
-        *evidence = learner.evidence;
+        *evidence = app->study->fit.evidence > 0 ? app->study->fit.evidence : answered;
+    if (app->settings.exam_date > app_now(app)) {
+        Projection p;
+        if (!study_projection(app, app->settings.daily_minutes, app->settings.exam_date, 0, &p))
+            return false;
+        *out = p.pass;
+        return true;
+    }
     Rng rng;
-    rng_seed(&rng, (uint64_t)study_day(app, app_now(app)) * 2654435761u + 17u);
-    return plan_pass_probability(app->bank, app->states, &learner, simulations, &rng, out);
+    seed_by_day(app, &rng);
+    return estimate_pass(app->bank, app->states, &app->study->fit, app_now(app), 0, &rng, out);
+}
+
+static int percent(double x)
+{
+    return (int)(x * 100.0 + 0.5);
+}
+
+void study_projection_text(const App *app, int minutes, const Projection *p, char *out, size_t size)
+{
+    int items = app->bank->item_count;
+    if (p->all_met_at > 0) {
+        char date[64];
+        time_t when = (time_t)p->all_met_at;
+        struct tm tm;
+        localtime_r(&when, &tm);
+        strftime(date, sizeof date, "%a %d %b", &tm);
+        snprintf(out, size, "At %d min a day you meet all %d items by %s", minutes, items, date);
+    } else if (p->all_met_at == 0) {
+        snprintf(out, size, "At %d min a day you keep all %d items fresh", minutes, items);
+    } else {
+        snprintf(out, size, "At %d min a day you meet about %d of the %d items before the exam", minutes,
+                 items - p->unseen_at_exam, items);
+    }
+    strbuf_append(out, size, "; expected recall on exam day %d%%, chance to pass %d%% (likely %d-%d%%).",
+                  percent(p->recall), percent(p->pass.probability), percent(p->pass.low), percent(p->pass.high));
+}
+
+void study_estimate_basis(const App *app, char *out, size_t size)
+{
+    if (app->settings.exam_date > app_now(app)) {
+        char date[64];
+        time_t when = (time_t)app->settings.exam_date;
+        struct tm tm;
+        localtime_r(&when, &tm);
+        strftime(date, sizeof date, "%a %d %b", &tm);
+        snprintf(out, size, "on exam day (%s) if you keep to %d min a day", date, app->settings.daily_minutes);
+    } else {
+        snprintf(out, size, "if you took the exam today");
+    }
 }

@@ -10,12 +10,15 @@
 
 #include "app.h"
 #include "leitner.h"
+#include "memory.h"
 #include "plan.h"
 #include "progress.h"
+#include "project.h"
 #include "rewards.h"
 
 #define STUDY_RECENT_ANSWERS 400   /* answers read back for domain accuracy */
-#define STUDY_ESTIMATE_ANSWERS 1500 /* answers behind the pass estimate */
+#define STUDY_FIT_MAX_ANSWERS 200000 /* answers behind the memory fit (the newest) */
+#define STUDY_WHATIF_FORMS 10       /* exam forms per draw in a quick what-if projection */
 
 typedef struct StudyToday {
     int due;              /* items due now */
@@ -61,13 +64,31 @@ LeitnerMove study_answer(App *app, StudyMode mode, int item, uint32_t answer, bo
 bool study_add_xp(App *app, int xp);
 /* Fills today's numbers. */
 void study_today(App *app, StudyToday *out);
-/* Estimates the probability of passing a mock exam today from the last
- * STUDY_ESTIMATE_ANSWERS answers with the box each item was in, and the
- * item boxes now (plan_pass_probability over `simulations` forms; 0 = the
- * core's default). Seeded by the day, so the results screen and Stats show
- * the same figure all day. Sets *evidence (may be NULL) to the answers the
- * learner model used. Returns false when there is no answer yet. */
-bool study_pass_estimate(App *app, int simulations, PlanPassEstimate *out, int *evidence);
+/* The memory model's fit to this learner (updated with every saved answer). */
+const MemoryFit *study_fit(const App *app);
+/* Unix time of the learner's first answer (0 before any): where the
+ * scheduler's "meet the bank by three quarters of the way" starts. */
+int64_t study_started_at(const App *app);
+/* Projects to `exam_date` at `minutes` a day from the next session (today's,
+ * or tomorrow's when something was answered today): see project_exam_day.
+ * draws 0 = the full projection; fewer draws (and STUDY_WHATIF_FORMS forms)
+ * for quick what-ifs. Seeded by the day, so every screen shows the same
+ * figures all day. Returns false when the exam date is not ahead. */
+bool study_projection(App *app, int minutes, int64_t exam_date, int draws, Projection *out);
+/* Says a projection in one sentence: when the whole bank is met (or how
+ * much of it), the expected exam-day recall and the chance to pass with its
+ * likely range. */
+void study_projection_text(const App *app, int minutes, const Projection *p, char *out, size_t size);
+/* The pass estimate every screen shows: with an exam date ahead, the
+ * projection at the daily minutes to that date; without one, the chance of
+ * passing an exam taken now (estimate_pass). Sets *evidence (may be NULL) to the answers that
+ * informed the memory fit (items answered while there is none yet).
+ * Returns false when nothing has been answered yet. */
+bool study_pass_estimate(App *app, PlanPassEstimate *out, int *evidence);
+/* What the pass estimate is about, to follow "chance of passing": "on exam
+ * day (Tue 22 Dec) if you keep to 20 min a day" or "if you took the exam
+ * today". */
+void study_estimate_basis(const App *app, char *out, size_t size);
 /* Per-domain recent accuracy (EWMA), parallel to bank->domains. */
 const double *study_accuracy(const App *app);
 

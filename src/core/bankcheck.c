@@ -721,20 +721,23 @@ int bankcheck_quality(const Bank *b, Diag *out, BankQuality *q)
 
 static void print_domains(const Bank *b, FILE *out)
 {
-    fprintf(out, "\n%-8s %9s %10s %7s %7s  %s\n", "domain", "questions", "flashcards", "share",
-            "weight", "name");
+    fprintf(out, "\n%-8s %9s %10s %7s %7s %9s  %s\n", "domain", "questions", "flashcards", "share",
+            "weight", "multiple", "name");
     for (int d = 0; d < b->domain_count; d++) {
-        int nq = 0, nf = 0;
+        int nq = 0, nf = 0, mr = 0;
         for (int i = 0; i < b->item_count; i++) {
             if (b->items[i].domain != d)
                 continue;
-            if (b->items[i].kind == ITEM_QUESTION)
+            if (b->items[i].kind == ITEM_QUESTION) {
                 nq++;
-            else
+                mr += count_right(&b->items[i]) >= 2;
+            } else {
                 nf++;
+            }
         }
-        fprintf(out, "%-8s %9d %10d %6.1f%% %6d%%  %s\n", b->domains[d].id, nq, nf,
-                bankcheck_pct(nq, b->question_count), b->domains[d].weight, b->domains[d].name);
+        fprintf(out, "%-8s %9d %10d %6.1f%% %6d%% %8.1f%%  %s\n", b->domains[d].id, nq, nf,
+                bankcheck_pct(nq, b->question_count), b->domains[d].weight, bankcheck_pct(mr, nq),
+                b->domains[d].name);
     }
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "apportion.h"
+#include "memory.h"
 #include "scoring.h"
 
 static int clamp_box(const Bank *bank, int box)
@@ -49,6 +50,7 @@ LeitnerMove leitner_apply(const Bank *bank, ItemState *state, bool correct, int6
 {
     LeitnerMove move = {0};
     move.box_before = state->box;
+    memory_apply(state, correct, now);
     int box = correct ? state->box + 1 : 1;
     if (box > top_box(bank))
         box = top_box(bank);
@@ -164,6 +166,7 @@ void leitner_box_counts(const Bank *bank, const ItemState *states, int *out)
 
 typedef struct DueCandidate {
     int item;
+    double gain;         /* exam-aware sessions: the weighted gain */
     double priority;
     uint64_t key;
 } DueCandidate;
@@ -288,6 +291,145 @@ static int pick_new(const Bank *bank, const ItemState *states, const double *pul
     return n;
 }
 
+static double fit_scale(const MemoryFit *fit)
+{
+    return fit ? fit->mean_scale : 1.0;
+}
+
+static double fit_decay(const MemoryFit *fit)
+{
+    return fit ? fit->mean_decay : MEMORY_DEFAULT_W[20];
+}
+
+double leitner_exam_gain(const Bank *bank, const ItemState *states, int item, const MemoryFit *fit,
+                         int64_t now, int64_t exam_date)
+{
+    (void)bank;
+    const ItemState *st = &states[item];
+    double k = fit_scale(fit), decay = fit_decay(fit);
+    double to_exam = exam_date > now ? (double)(exam_date - now) / SECONDS_PER_DAY : 0.0;
+    const double *w = MEMORY_DEFAULT_W;
+    if (st->stability <= 0.0 || st->last_at <= 0)
+        return memory_recall(to_exam, k * memory_initial_stability(w, MEMORY_EXPOSURE_GRADE), decay);
+    double since = now > st->last_at ? (double)(now - st->last_at) / SECONDS_PER_DAY : 0.0;
+    double recall_now = memory_recall(since, k * st->stability, decay);
+    double d_right = st->difficulty, d_wrong = st->difficulty;
+    double s_right = memory_next_stability(w, st->stability, &d_right, MEMORY_GOOD, since);
+    double s_wrong = memory_next_stability(w, st->stability, &d_wrong, MEMORY_AGAIN, since);
+    double after = recall_now * memory_recall(to_exam, k * s_right, decay) +
+                   (1.0 - recall_now) * memory_recall(to_exam, k * s_wrong, decay);
+    return after - memory_recall(since + to_exam, k * st->stability, decay);
+}
+
+int leitner_cover_quota(int unseen, int64_t started_at, int64_t now, int64_t exam_date)
+{
+    if (unseen <= 0)
+        return 0;
+    if (started_at <= 0 || started_at > now)
+        started_at = now;
+    /* the target: three quarters of the way from the start to the exam */
+    int64_t span = exam_date > started_at ? exam_date - started_at : 0;
+    int64_t target = started_at + span / LEITNER_COVER_DEN * LEITNER_COVER_NUM +
+                     span % LEITNER_COVER_DEN * LEITNER_COVER_NUM / LEITNER_COVER_DEN;
+    int64_t days = target > now ? (target - now + SECONDS_PER_DAY / 2) / SECONDS_PER_DAY : 0;
+    if (days < 1)
+        return unseen;
+    return (int)(((int64_t)unseen + days - 1) / days);
+}
+
+/* Value of one item's recall per domain: the domain's pull shared among its
+ * items, scaled so that a bank whose items follow the weights gives about 1. */
+static void item_values(const Bank *bank, const ItemState *states, const double *pull, unsigned kinds,
+                        double *value, int *unseen)
+{
+    int dc = bank->domain_count;
+    int count[SCORING_MAX_DOMAINS] = {0};
+    int total = 0;
+    double pull_sum = 0.0;
+    *unseen = 0;
+    for (int i = 0; i < bank->item_count; i++) {
+        const BankItem *it = &bank->items[i];
+        if (!kind_allowed(kinds, it) || it->domain < 0 || it->domain >= dc)
+            continue;
+        count[it->domain]++;
+        total++;
+        if (states[i].box == 0)
+            (*unseen)++;
+    }
+    for (int d = 0; d < dc; d++)
+        pull_sum += count[d] > 0 ? pull[d] : 0.0;
+    for (int d = 0; d < dc; d++)
+        value[d] = count[d] > 0 && pull_sum > 0.0 ? pull[d] / pull_sum * total / count[d] : 0.0;
+}
+
+static int compare_gain(const void *a, const void *b)
+{
+    const DueCandidate *x = a, *y = b;
+    if (x->gain != y->gain)
+        return x->gain > y->gain ? -1 : 1;
+    return compare_due(a, b);
+}
+
+/* Moves the `take` best of cand[0..n) (by gain) ahead of the rest by
+ * raising their priority above any gain. */
+static void reserve_best(DueCandidate *cand, int n, int take)
+{
+    qsort(cand, (size_t)n, sizeof *cand, compare_gain);
+    for (int k = 0; k < take && k < n; k++)
+        cand[k].priority += LEITNER_RESERVED;
+}
+
+/* The exam-aware pick: see leitner_session_start. */
+static int pick_by_gain(const Bank *bank, const ItemState *states, const double *pull, int64_t now,
+                        const LeitnerOptions *o, unsigned kinds, int size, Rng *rng, DueCandidate *cand,
+                        LeitnerEntry *queue, int *new_items)
+{
+    double value[SCORING_MAX_DOMAINS];
+    int unseen = 0;
+    item_values(bank, states, pull, kinds, value, &unseen);
+    /* New items first in cand, seen ones after. */
+    int n_new = 0, n = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < bank->item_count; i++) {
+            const BankItem *it = &bank->items[i];
+            if (!kind_allowed(kinds, it) || it->domain < 0 || it->domain >= bank->domain_count)
+                continue;
+            if ((states[i].box == 0) != (pass == 0))
+                continue;
+            cand[n].item = i;
+            cand[n].gain = leitner_exam_gain(bank, states, i, o->fit, now, o->exam_date) * value[it->domain];
+            cand[n].priority = cand[n].gain;
+            cand[n].key = rng_next(rng);
+            n++;
+            if (pass == 0)
+                n_new++;
+        }
+    int n_seen = n - n_new;
+    int floor_new = leitner_cover_quota(unseen, o->started_at, now, o->exam_date);
+    /* Reviews that teach the model: a fifth of the session, down to a tenth
+     * when the new items need the room. */
+    int probe = size / LEITNER_PROBE_SHARE;
+    if (size - floor_new < probe)
+        probe = size - floor_new > size / LEITNER_PROBE_MIN_SHARE ? size - floor_new : size / LEITNER_PROBE_MIN_SHARE;
+    if (probe > n_seen)
+        probe = n_seen;
+    if (floor_new > size - probe)
+        floor_new = size - probe;
+    reserve_best(cand + n_new, n_seen, probe);
+    reserve_best(cand, n_new, floor_new);
+    int total = n < size ? n : size;
+    qsort(cand, (size_t)n, sizeof *cand, compare_due);
+    qsort(cand, (size_t)total, sizeof *cand, compare_gain); /* highest gain first in the session */
+    *new_items = 0;
+    for (int k = 0; k < total; k++)
+        *new_items += states[cand[k].item].box == 0;
+    for (int k = 0; k < total; k++) {
+        queue[k].item = cand[k].item;
+        queue[k].repeat = 0;
+    }
+    return total;
+}
+
 bool leitner_session_start(LeitnerSession *s, const Bank *bank, ItemState *states,
                            const double *accuracy, int64_t now, Rng *rng,
                            const LeitnerOptions *opt)
@@ -318,6 +460,17 @@ bool leitner_session_start(LeitnerSession *s, const Bank *bank, ItemState *state
     }
     double pull[SCORING_MAX_DOMAINS];
     domain_pull(bank, accuracy, pull);
+    if (o.policy == LEITNER_POLICY_EXAM && o.exam_date > now) {
+        int fresh = 0;
+        int total = pick_by_gain(bank, states, pull, now, &o, kinds, size, rng, cand, s->queue, &fresh);
+        s->new_items = fresh;
+        s->due_items = total - fresh;
+        s->exam_aware = true;
+        s->count = total;
+        free(cand);
+        free(scratch);
+        return true;
+    }
     int64_t due_by = o.due_by > now ? o.due_by : now;
     s->due_items = pick_due(bank, states, pull, now, due_by, kinds, size, rng, cand, s->queue);
     int room = size - s->due_items;
@@ -360,6 +513,7 @@ LeitnerMove leitner_session_record(LeitnerSession *s, bool correct, int64_t now)
     ItemState *st = &s->states[entry.item];
     if (entry.repeat > 0 && correct) {
         move.box_before = move.box_after = st->box;
+        memory_apply(st, correct, now);
         st->seen++;
         st->right++;
         st->last_at = now;
@@ -371,7 +525,7 @@ LeitnerMove leitner_session_record(LeitnerSession *s, bool correct, int64_t now)
     move.repeat = entry.repeat > 0;
     s->answered++;
     s->right += correct;
-    if (!correct && entry.repeat < LEITNER_MAX_REPEATS &&
+    if (!correct && !s->exam_aware && entry.repeat < LEITNER_MAX_REPEATS &&
         s->count - s->head >= LEITNER_REQUEUE_GAP && s->count < s->capacity) {
         LeitnerEntry again = {entry.item, entry.repeat + 1};
         requeue(s, again, s->head + LEITNER_REQUEUE_GAP);

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "bank.h"
+#include "memory.h"
 #include "progress.h"
 #include "rng.h"
 
@@ -27,10 +28,39 @@
 #define LEITNER_KIND_QUESTIONS (1u << ITEM_QUESTION)
 #define LEITNER_KIND_FLASHCARDS (1u << ITEM_FLASHCARD)
 
+/* How a session chooses its items. */
+typedef enum LeitnerPolicy {
+    /* With an exam date ahead: every item (new or seen) ranked by the gain
+     * in exam-day recall that showing it now is expected to bring (memory
+     * model), x its domain's pull, with a floor of new items that meets the
+     * whole bank by three quarters of the days left. Without an exam date:
+     * as LEITNER_POLICY_CLASSIC. */
+    LEITNER_POLICY_EXAM = 0,
+    /* Due items by box, then new items up to the quota (the first
+     * scheduler; kept for the learning benchmark). */
+    LEITNER_POLICY_CLASSIC,
+} LeitnerPolicy;
+
+/* An exam-aware session keeps one item in LEITNER_PROBE_SHARE for the seen
+ * items of highest gain, so that the model meets the learner's forgetting
+ * early (without reviews it cannot tell a steep forgetter from a slow one);
+ * one in LEITNER_PROBE_MIN_SHARE when new items need the room. */
+#define LEITNER_PROBE_SHARE 5
+#define LEITNER_PROBE_MIN_SHARE 10
+#define LEITNER_RESERVED 1e6   /* priority lift of reserved items */
+
+/* New items must be met by this share of the days left (three quarters). */
+#define LEITNER_COVER_NUM 3
+#define LEITNER_COVER_DEN 4
+
 /* Zero-initialised options mean the defaults. */
 typedef struct LeitnerOptions {
+    LeitnerPolicy policy;
+    const MemoryFit *fit; /* how this learner forgets; NULL = the default model */
+    int64_t started_at;   /* the learner's first answer (coverage target); 0 = now */
     int size;            /* items in the session; 0 = 20 */
-    int new_quota;       /* new items per day; 0 = 15, negative = none */
+    int new_quota;       /* new items per day; 0 = 15, negative = none (with an exam
+                            date under LEITNER_POLICY_EXAM the coverage rule decides) */
     int new_today;       /* new items already introduced today */
     int64_t exam_date;   /* Unix seconds; 0 = no exam date */
     unsigned kinds;      /* LEITNER_KIND_* bits; 0 = questions and flashcards */
@@ -62,6 +92,7 @@ typedef struct LeitnerSession {
     const Bank *bank;
     ItemState *states;
     int64_t exam_date;
+    bool exam_aware;      /* chosen by LEITNER_POLICY_EXAM with an exam date ahead */
     LeitnerEntry *queue;  /* owned */
     int count;
     int capacity;
@@ -103,7 +134,27 @@ void leitner_forecast(const Bank *bank, const ItemState *states, int64_t now, in
 /* Fills out[0 .. leitner_boxes] with how many items sit in each box (0 = unseen). */
 void leitner_box_counts(const Bank *bank, const ItemState *states, int *out);
 
-/* Starts a session. Due items (box >= 1, due_at <= opt->due_by or now, of the
+/* Returns the expected gain in recall at `exam_date` from showing item
+ * `item` at `now` under the memory model and `fit` (NULL = default model):
+ * for an unseen item the recall its first exposure leaves by the exam; for
+ * a seen one the expected recall after the answer (right with the recall
+ * predicted now) minus the recall it would have without it. */
+double leitner_exam_gain(const Bank *bank, const ItemState *states, int item, const MemoryFit *fit,
+                         int64_t now, int64_t exam_date);
+
+/* Returns the new items a day must introduce from `now` so that `unseen`
+ * items are all met LEITNER_COVER_NUM / LEITNER_COVER_DEN of the way from
+ * `started_at` (the learner's first answer; 0 = now) to `exam_date`, rounded
+ * up; all of them once that point is less than half a day away. A target
+ * fixed from the start, not three quarters of whatever is left each day:
+ * that one moves away as it is approached and is never reached. */
+int leitner_cover_quota(int unseen, int64_t started_at, int64_t now, int64_t exam_date);
+
+/* Starts a session. Under LEITNER_POLICY_EXAM with an exam date after `now`,
+ * the session holds the `size` items of highest leitner_exam_gain x domain
+ * pull (weight x (1 + weakness) per item of the domain), at least
+ * leitner_cover_quota of them new (when that many are unseen), highest
+ * first; new_quota and new_today are not used. Otherwise due items (box >= 1, due_at <= opt->due_by or now, of the
  * chosen kinds) come first, ordered by priority (whole days overdue at `now`,
  * 0 for items due later today, + 1) x domain weight x
  * (1 + weakness), weakness = 1 - accuracy[domain] (accuracy may be NULL: the
@@ -122,10 +173,15 @@ int leitner_session_next(LeitnerSession *s);
 
 /* Records the answer to the current item: applies the box move to its
  * ItemState (a same-session repeat answered right keeps box 1 and its due
- * time, so nothing is promoted on the day it was missed). A wrong item is
- * re-queued with at least LEITNER_REQUEUE_GAP other items before it, at most
- * LEITNER_MAX_REPEATS times; when fewer other items remain it is not
- * re-queued (it is due tomorrow anyway). Returns the move; item -1 when no
+ * time, so nothing is promoted on the day it was missed). In a classic
+ * session a wrong item is re-queued with at least LEITNER_REQUEUE_GAP
+ * other items before it, at most LEITNER_MAX_REPEATS times; when fewer
+ * other items remain it is not re-queued (it is due tomorrow anyway). An
+ * exam-aware session never repeats an item the same day: the explanation
+ * has just been read, a repeat minutes later adds almost nothing to
+ * exam-day recall (FSRS's short-term stability barely moves), and the
+ * showing is worth more spent elsewhere; the gain brings a missed item
+ * back on a later day. Returns the move; item -1 when no
  * item was current. */
 LeitnerMove leitner_session_record(LeitnerSession *s, bool correct, int64_t now);
 

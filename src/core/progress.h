@@ -31,6 +31,8 @@ typedef struct ItemState {
     int right;
     int wrong;
     int64_t last_at;  /* Unix seconds of the last answer, 0 if never */
+    double stability; /* memory model (memory.h): days until recall falls to 90%; 0 = unseen */
+    double difficulty;/* memory model: 1..10; 0 = unseen */
 } ItemState;
 
 /* An answer. `answer` is a bit mask over the item's options in the bank's

@@ -36,7 +36,7 @@ StoreStatus store_load_states(Store *st, const Bank *bank, ItemState *out)
     if (!store_index_build(&ix, bank))
         return out_of_memory(st);
     sqlite3_stmt *stmt = NULL;
-    int rc = store_prepare(st, "SELECT item_id, box, due_at, seen, right, wrong, last_at FROM items", &stmt);
+    int rc = store_prepare(st, "SELECT item_id, box, due_at, seen, right, wrong, last_at, stability, difficulty FROM items", &stmt);
     while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         rc = SQLITE_OK;
         const char *id = (const char *)sqlite3_column_text(stmt, 0);
@@ -50,6 +50,8 @@ StoreStatus store_load_states(Store *st, const Bank *bank, ItemState *out)
         s->right = sqlite3_column_int(stmt, 4);
         s->wrong = sqlite3_column_int(stmt, 5);
         s->last_at = sqlite3_column_int64(stmt, 6);
+        s->stability = sqlite3_column_double(stmt, 7);
+        s->difficulty = sqlite3_column_double(stmt, 8);
     }
     sqlite3_finalize(stmt);
     store_index_free(&ix);

@@ -5,6 +5,9 @@
 #include "store_internal.h"
 
 #include <stdio.h>
+#include <string.h>
+
+#include "memory.h"
 
 /* Version 1: the first schema (tests/store/v1.sql is a file of this version). */
 static const char SCHEMA_V1[] =
@@ -100,6 +103,49 @@ static int migrate_to_v2(Store *st)
     return sqlite3_exec(st->db, fill, NULL, NULL, NULL);
 }
 
+/* Writes one item's replayed memory; an item without a row is skipped. */
+static int save_memory(Store *st, const char *id, const ItemState *s)
+{
+    return store_exec(st, "UPDATE items SET stability = ?, difficulty = ? WHERE item_id = ?", "fft", s->stability,
+                      s->difficulty, id);
+}
+
+/* Version 3: the memory model's stability and difficulty per item, rebuilt
+ * by replaying every item's reviews in time order (reviews stay the source
+ * of truth; this is what the model would hold had it been there). */
+static int migrate_to_v3(Store *st)
+{
+    int rc = sqlite3_exec(st->db,
+                          "ALTER TABLE items ADD COLUMN stability REAL NOT NULL DEFAULT 0;\n"
+                          "ALTER TABLE items ADD COLUMN difficulty REAL NOT NULL DEFAULT 0;\n",
+                          NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    sqlite3_stmt *stmt = NULL;
+    rc = store_prepare(st, "SELECT item_id, at, correct FROM reviews ORDER BY item_id, at, id", &stmt);
+    char id[256] = "";
+    ItemState s = {0};
+    while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        rc = SQLITE_OK;
+        const char *row_id = (const char *)sqlite3_column_text(stmt, 0);
+        if (!row_id)
+            continue;
+        if (strcmp(row_id, id) != 0) {
+            if (id[0])
+                rc = save_memory(st, id, &s);
+            snprintf(id, sizeof id, "%s", row_id);
+            memset(&s, 0, sizeof s);
+        }
+        int64_t at = sqlite3_column_int64(stmt, 1);
+        memory_apply(&s, sqlite3_column_int(stmt, 2) != 0, at);
+        s.last_at = at;
+    }
+    sqlite3_finalize(stmt);
+    if (rc != SQLITE_DONE)
+        return rc;
+    return id[0] ? save_memory(st, id, &s) : SQLITE_OK;
+}
+
 static int migrate_to_v1(Store *st)
 {
     return sqlite3_exec(st->db, SCHEMA_V1, NULL, NULL, NULL);
@@ -108,7 +154,7 @@ static int migrate_to_v1(Store *st)
 typedef int (*MigrateFn)(Store *st);
 
 /* MIGRATIONS[v] takes a file from version v to v + 1. */
-static const MigrateFn MIGRATIONS[STORE_SCHEMA_VERSION] = {migrate_to_v1, migrate_to_v2};
+static const MigrateFn MIGRATIONS[STORE_SCHEMA_VERSION] = {migrate_to_v1, migrate_to_v2, migrate_to_v3};
 
 int store_schema_version(sqlite3 *db, int *version)
 {

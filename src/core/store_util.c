@@ -207,6 +207,9 @@ static int bind_args(sqlite3_stmt *stmt, const char *types, va_list ap)
             rc = s ? sqlite3_bind_text(stmt, col, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(stmt, col);
             break;
         }
+        case 'f':
+            rc = sqlite3_bind_double(stmt, col, va_arg(ap, double));
+            break;
         case 'n':
             rc = sqlite3_bind_null(stmt, col);
             break;

@@ -10,9 +10,11 @@
 #include <time.h>
 
 static const char UPSERT_ITEM[] =
-    "INSERT INTO items(item_id, box, due_at, seen, right, wrong, last_at) VALUES(?,?,?,?,?,?,?)"
+    "INSERT INTO items(item_id, box, due_at, seen, right, wrong, last_at, stability, difficulty)"
+    " VALUES(?,?,?,?,?,?,?,?,?)"
     " ON CONFLICT(item_id) DO UPDATE SET box = excluded.box, due_at = excluded.due_at,"
-    " seen = excluded.seen, right = excluded.right, wrong = excluded.wrong, last_at = excluded.last_at";
+    " seen = excluded.seen, right = excluded.right, wrong = excluded.wrong, last_at = excluded.last_at,"
+    " stability = excluded.stability, difficulty = excluded.difficulty";
 
 static const char INSERT_REVIEW[] =
     "INSERT INTO reviews(at, item_id, mode, correct, answer, ms, box_before, box_after)"
@@ -31,8 +33,8 @@ static bool mode_valid(StudyMode mode)
 
 static int upsert_item(Store *st, const char *id, const ItemState *s)
 {
-    return store_exec(st, UPSERT_ITEM, "tdldddl", id, s->box, s->due_at, s->seen, s->right,
-                      s->wrong, s->last_at);
+    return store_exec(st, UPSERT_ITEM, "tdldddlff", id, s->box, s->due_at, s->seen, s->right,
+                      s->wrong, s->last_at, s->stability, s->difficulty);
 }
 
 static int insert_review(Store *st, int64_t at, const char *id, StudyMode mode, bool correct,

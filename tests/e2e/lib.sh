@@ -60,6 +60,49 @@ shots_differ() {
   if [ "${_d%.*}" -gt 1000 ]; then pass; else fail "$1 and $2 should differ (only $_d pixels do)"; fi
 }
 
+# small_bank DIR: writes a bank of six questions (q1-q6, two per task of the
+# mini exam: 6 items a mock) where every question has two documentation
+# pages: ".../qN-page-a.html" titled "First page for qN" and ".../qN-page-b/"
+# titled "Second page for qN".
+small_bank() {
+  mkdir -p "$1"
+  cp "$SRC/tests/banks/mini/exam.yaml" "$1/exam.yaml"
+  {
+    echo "questions:"
+    for _q in q1:1:1.1 q2:1:1.1 q3:1:1.2 q4:1:1.2 q5:ops:ops.1 q6:ops:ops.1; do
+      _small_question $(echo "$_q" | tr ':' ' ')
+    done
+  } > "$1/a.yaml"
+}
+_small_question() { # ID DOMAIN TASK
+  cat <<YAML
+  - id: $1
+    domain: "$2"
+    task: "$3"
+    difficulty: 2
+    prompt: Which service in question $1 stores objects in buckets?
+    options:
+      - text: Amazon S3 for $1
+        correct: true
+        why: S3 stores objects in buckets.
+      - text: Amazon EBS for $1
+        correct: false
+        why: EBS is block storage for one instance.
+      - text: Amazon EFS for $1
+        correct: false
+        why: EFS is a shared file system.
+      - text: Amazon RDS for $1
+        correct: false
+        why: RDS is a managed relational database.
+    explanation: Objects live in S3 buckets; $1 checks that.
+    refs:
+      - title: First page for $1
+        url: https://docs.aws.amazon.com/AmazonS3/latest/userguide/$1-page-a.html
+      - title: Second page for $1
+        url: https://aws.amazon.com/s3/$1-page-b/
+YAML
+}
+
 finish() {
   echo "$PASSES passed, $FAILS failed"
   [ "$FAILS" -eq 0 ]

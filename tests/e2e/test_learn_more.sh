@@ -5,44 +5,8 @@
 # game remembers the address, which `expect-url` checks.
 . "$(dirname "$0")/lib.sh"
 
-# A small bank whose every question has two pages: ".../qN-page-a" titled
-# "First page for qN" and ".../qN-page-b" titled "Second page for qN".
 BANK="$WORK/bank"
-mkdir -p "$BANK"
-cp "$SRC/tests/banks/mini/exam.yaml" "$BANK/exam.yaml"
-question() { # question ID DOMAIN TASK
-  cat <<YAML
-  - id: $1
-    domain: "$2"
-    task: "$3"
-    difficulty: 2
-    prompt: Which service in question $1 stores objects in buckets?
-    options:
-      - text: Amazon S3 for $1
-        correct: true
-        why: S3 stores objects in buckets.
-      - text: Amazon EBS for $1
-        correct: false
-        why: EBS is block storage for one instance.
-      - text: Amazon EFS for $1
-        correct: false
-        why: EFS is a shared file system.
-      - text: Amazon RDS for $1
-        correct: false
-        why: RDS is a managed relational database.
-    explanation: Objects live in S3 buckets; $1 checks that.
-    refs:
-      - title: First page for $1
-        url: https://docs.aws.amazon.com/AmazonS3/latest/userguide/$1-page-a.html
-      - title: Second page for $1
-        url: https://aws.amazon.com/s3/$1-page-b/
-YAML
-}
-{
-  echo "questions:"
-  question q1 1 1.1; question q2 1 1.1; question q3 1 1.2
-  question q4 1 1.2; question q5 ops ops.1; question q6 ops ops.1
-} > "$BANK/a.yaml"
+small_bank "$BANK"
 "$BIN" --check-bank "$BANK" > "$WORK/check.txt" 2>&1 || fail "the test bank does not load: $(cat "$WORK/check.txt")"
 check "the test bank's questions all have refs" grep -q "questions with documentation refs: 6 of 6" "$WORK/check.txt"
 

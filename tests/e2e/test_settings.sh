@@ -182,6 +182,7 @@ key 6
 key Up
 key Up
 key Up
+key Up
 key Return
 key Escape
 expect home
@@ -212,6 +213,7 @@ play "expect home
 key 6
 key Up
 key Up
+key Up
 key Return
 text reset!
 key Return
@@ -223,6 +225,7 @@ expect_eq "a wrong word resets nothing" "$(sql "SELECT count(*) FROM reviews")" 
 check "no reset backup yet" test -z "$(ls "$WORK/data/backups" | grep -- '-reset.db$' || true)"
 play "expect home
 key 6
+key Up
 key Up
 key Up
 key Return

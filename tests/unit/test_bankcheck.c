@@ -661,9 +661,9 @@ static void test_report(void)
     snprintf(want, sizeof want, "\n%s: 6 questions, 4 flashcards, 2 domains, 3 task statements, "
              "0 errors, 6 warnings\n", testlib_source_path("tests/banks/mini")); /* one is CJK text */
     CHECK(strstr(out, want) != NULL);
-    CHECK(strstr(out, "\ndomain   questions flashcards   share  weight  name\n"
-                      "1                4          3   66.7%     60%  Basics\n"
-                      "ops              2          1   33.3%     40%  Operations\n") != NULL);
+    CHECK(strstr(out, "\ndomain   questions flashcards   share  weight  multiple  name\n"
+                      "1                4          3   66.7%     60%     50.0%  Basics\n"
+                      "ops              2          1   33.3%     40%      0.0%  Operations\n") != NULL);
     CHECK(strstr(out, "  right-answer position, over the 2 single-answer questions with 4 "
                       "options: A 50.0%, B 50.0%, C 0.0%, D 0.0% (each 15-35%) (too few to "
                       "judge; checked from 20)\n") != NULL);

@@ -324,11 +324,11 @@ static void test_requeue(const Bank *bank)
     CHECK_INT(leitner_session_remaining(&s), 2);
     leitner_session_end(&s);
 
-    /* the exam date caps due times set by the session */
+    /* the classic scheduler: the exam date caps due times set by the session */
     memset(st, 0, (size_t)bank->item_count * sizeof *st);
     int q = nth_item(bank, 0, 0, ITEM_QUESTION);
     st[q] = (ItemState){.box = 4, .due_at = NOW};
-    opt = (LeitnerOptions){.new_quota = -1, .exam_date = NOW + 4 * DAY};
+    opt = (LeitnerOptions){.policy = LEITNER_POLICY_CLASSIC, .new_quota = -1, .exam_date = NOW + 4 * DAY};
     CHECK(leitner_session_start(&s, bank, st, NULL, NOW, &rng, &opt));
     CHECK_INT(leitner_session_next(&s), q);
     m = leitner_session_record(&s, true, NOW);

@@ -1,8 +1,8 @@
-/* Simulated learners over simulated days, driving the real scheduler, exam
- * forms and pass estimate: a learner weak in one domain sees more of it, an
- * always-right learner climbs to the top box on the ladder's schedule, an
- * exam date caps every interval, and the pass estimate matches a simulated
- * learner's true pass rate. Prints the numbers the README quotes. */
+/* Simulated learners who never forget, over simulated days, driving the
+ * classic scheduler: a learner weak in one domain sees more of it, an
+ * always-right learner climbs to the top box on the ladder's schedule, and
+ * an exam date caps every interval. Forgetting learners, the exam-aware
+ * scheduler and the pass estimate are test_learning's. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,7 +226,7 @@ static void sim_exam_cap(void)
     Rng rng;
     rng_seed(&rng, 99);
     int64_t exam = START + 21 * DAY + 10 * 3600; /* day 21, 10:00 */
-    LeitnerOptions opt = {.exam_date = exam};
+    LeitnerOptions opt = {.policy = LEITNER_POLICY_CLASSIC, .exam_date = exam};
     for (int day = 0; day < 24; day++)
         simulate_day(bank, st, &good, &h, day, &opt, &rng, &stats);
     int top = 0;
@@ -245,146 +245,10 @@ static void sim_exam_cap(void)
     fakebank_free(bank);
 }
 
-/* 4. The pass estimate against the true pass rate of a simulated learner. */
-static double true_pass_rate(const Bank *bank, const ItemState *st, const Learner *l, int exams,
-                             Rng *rng, double *mean_scaled)
-{
-    int passes = 0;
-    double sum = 0;
-    for (int k = 0; k < exams; k++) {
-        ExamForm f;
-        if (!examform_build_mock(bank, NULL, 0, rng, &f, NULL))
-            return -1;
-        for (int i = 0; i < f.count; i++) {
-            const BankItem *it = &bank->items[f.items[i].item];
-            bool right = rng_unit(rng) < learner_p(l, bank, st, f.items[i].item);
-            f.items[i].answer = right ? it->correct_mask : 0;
-        }
-        ScoreResult r;
-        scoring_score_form(bank, &f, &r);
-        passes += r.pass;
-        sum += r.scaled;
-        exam_form_free(&f);
-    }
-    *mean_scaled = sum / exams;
-    return (double)passes / exams;
-}
-
-/* A learner's history: daily drills of `size` items for `days` days, and a
- * mock exam every `mock_every` days (answers recorded with the item's box;
- * mocks do not move boxes). */
-static void build_history(const Bank *bank, ItemState *st, const Learner *l, History *h, int days,
-                          int size, int mock_every, Rng *rng)
-{
-    LeitnerOptions opt = {.size = size};
-    DayStats stats = {0};
-    for (int day = 0; day < days; day++) {
-        simulate_day(bank, st, l, h, day, &opt, rng, &stats);
-        if (mock_every <= 0 || day % mock_every != mock_every - 1)
-            continue;
-        ExamForm f;
-        CHECK(examform_build_mock(bank, NULL, 0, rng, &f, NULL));
-        int64_t at = START + (int64_t)day * DAY + 20 * 3600;
-        for (int i = 0; i < f.count; i++) {
-            int item = f.items[i].item;
-            history_add(h, item, rng_unit(rng) < learner_p(l, bank, st, item), at, st[item].box);
-        }
-        exam_form_free(&f);
-    }
-}
-
-typedef struct PassCheck {
-    double estimate, low, high, truth;
-    int answers;
-} PassCheck;
-
-static PassCheck pass_check(const Bank *bank, const Learner *l, int days, int size, int mock_every,
-                            uint64_t seed)
-{
-    PassCheck c = {0};
-    ItemState *st = calloc((size_t)bank->item_count, sizeof *st);
-    History h = {0};
-    Rng rng;
-    rng_seed(&rng, seed);
-    build_history(bank, st, l, &h, days, size, mock_every, &rng);
-    PlanLearner est;
-    CHECK(plan_learner_estimate(bank, h.answers, h.box_before, h.count, &est));
-    PlanPassEstimate e;
-    Rng mc;
-    rng_seed(&mc, seed + 1);
-    CHECK(plan_pass_probability(bank, st, &est, 0, &mc, &e));
-    CHECK_INT(e.simulations, PLAN_DEFAULT_SIMULATIONS);
-    Rng truth;
-    rng_seed(&truth, seed + 2);
-    double mean = 0;
-    c.truth = true_pass_rate(bank, st, l, 1000, &truth, &mean);
-    c.estimate = e.probability;
-    c.low = e.low;
-    c.high = e.high;
-    c.answers = h.count;
-    history_free(&h);
-    free(st);
-    return c;
-}
-
-static void sim_pass_estimate(void)
-{
-    Bank *bank = fakebank_clf(3, 0, 5); /* 300 questions */
-    static const Learner learners[3] = {
-        {{0.58, 0.52, 0.56, 0.46}, 0.035, 0.05},
-        {{0.62, 0.56, 0.60, 0.48}, 0.035, 0.05},
-        {{0.68, 0.62, 0.66, 0.54}, 0.035, 0.05},
-    };
-    /* A prepared learner: 120 days of 40-item drills and a mock every other
-     * day (about 11,000 answers). Near a 50% pass rate one point of accuracy
-     * moves the pass rate by about six points, so this much evidence is what
-     * "within 5 points" takes; the 1,000-exam truth itself is only good to
-     * +-1.6 points. */
-    for (int k = 0; k < 3; k++) {
-        PassCheck c = pass_check(bank, &learners[k], 120, 40, 2, 100 + (uint64_t)k);
-        printf("learner %d, %d answers: estimated pass probability %.1f%% (likely %.0f-%.0f%%, "
-               "%d simulations) vs true pass rate %.1f%% over 1000 simulated exams: %.1f points\n",
-               k + 1, c.answers, 100 * c.estimate, 100 * c.low, 100 * c.high,
-               PLAN_DEFAULT_SIMULATIONS, 100 * c.truth, 100 * fabs(c.estimate - c.truth));
-        CHECK(fabs(c.estimate - c.truth) <= 0.05);
-        CHECK(c.truth >= c.low - 0.03 && c.truth <= c.high + 0.03);
-    }
-    /* With thin evidence the point estimate wanders; the likely range says so. */
-    struct {
-        const char *what;
-        int days, size, mock_every;
-    } regimes[2] = {{"30 days of 20-item drills", 30, 20, 0},
-                    {"60 days of drills + a weekly mock", 60, 20, 7}};
-    int covered = 0, runs = 0;
-    for (int r = 0; r < 2; r++) {
-        double err_sum = 0, err_max = 0, width = 0;
-        int answers = 0;
-        for (uint64_t seed = 0; seed < 5; seed++) {
-            PassCheck c = pass_check(bank, &learners[2], regimes[r].days, regimes[r].size,
-                                     regimes[r].mock_every, 200 + seed);
-            double err = fabs(c.estimate - c.truth);
-            err_sum += err;
-            err_max = err > err_max ? err : err_max;
-            width += c.high - c.low;
-            answers += c.answers;
-            covered += c.truth >= c.low - 0.02 && c.truth <= c.high + 0.02;
-            runs++;
-        }
-        printf("learner 3, %s (~%d answers), 5 runs: mean error %.1f points, worst %.1f, "
-               "mean likely range %.0f points wide\n",
-               regimes[r].what, answers / 5, 100 * err_sum / 5, 100 * err_max, 100 * width / 5);
-    }
-    printf("likely range held the true pass rate (+-2 points) in %d of %d thin-evidence runs\n",
-           covered, runs);
-    CHECK(covered >= runs * 6 / 10);
-    fakebank_free(bank);
-}
-
 int main(void)
 {
     sim_weak_domain();
     sim_always_right();
     sim_exam_cap();
-    sim_pass_estimate();
     return testlib_finish();
 }

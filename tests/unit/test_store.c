@@ -693,9 +693,9 @@ static void test_migration_v1(void)
     CHECK_INT(info.kind, STORE_OPEN_MIGRATED);
     CHECK(info.migrated && info.writable && !info.created);
     CHECK_INT(info.from_version, 1);
-    CHECK_INT(info.to_version, 2);
-    CHECK(strstr(info.message, "version 1 to 2") != NULL);
-    CHECK_INT(testdb_int(c.db, "PRAGMA user_version"), 2);
+    CHECK_INT(info.to_version, STORE_SCHEMA_VERSION);
+    CHECK(strstr(info.message, "version 1 to 3") != NULL);
+    CHECK_INT(testdb_int(c.db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 
     /* the old file was copied before anything changed */
     char backup[1300];
@@ -704,7 +704,7 @@ static void test_migration_v1(void)
     CHECK_INT(testdb_int(backup, "PRAGMA user_version"), 1);
     CHECK_INT(testdb_int(backup, "SELECT count(*) FROM reviews"), 7);
     snprintf(backup, sizeof backup, "%s/backups/progress-20250301.db", c.dir);
-    CHECK_INT(testdb_int(backup, "PRAGMA user_version"), 2);
+    CHECK_INT(testdb_int(backup, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 
     /* data kept, new columns filled */
     ItemState s[TESTBANK_ITEMS];
