@@ -914,18 +914,32 @@ static bool get_fraction(Ctx *c, const Node *n, const char *key, double *out)
     excerpt(n, shown, sizeof shown);
     const char *s = n->text;
     size_t i = 0;
-    double v = 0, scale = 1;
-    while (s[i] >= '0' && s[i] <= '9' && i < 20)
-        v = v * 10 + (s[i++] - '0');
+    /* digits as an exact integer over a power of ten, divided once: the
+     * double nearest the decimal, so that 35/50 and "0.70" are the same
+     * number and the pass mark is reached exactly at the pass fraction */
+    int64_t num = 0, den = 1;
+    int digits = 0;
+    while (s[i] >= '0' && s[i] <= '9' && i < 20) {
+        if (digits < 17) {
+            num = num * 10 + (s[i] - '0');
+            digits += num > 0;
+        }
+        i++;
+    }
     bool any = i > 0;
     if (s[i] == '.') {
         i++;
         while (s[i] >= '0' && s[i] <= '9' && i < 40) {
-            scale /= 10;
-            v += (s[i++] - '0') * scale;
+            if (digits < 17 && den < 1000000000000000000LL / 10) {
+                num = num * 10 + (s[i] - '0');
+                den *= 10;
+                digits += num > 0;
+            }
+            i++;
             any = true;
         }
     }
+    double v = (double)num / (double)den;
     if (!n->plain || !any || s[i] != '\0' || !(v > 0.0 && v < 1.0)) {
         report(c, DIAG_ERROR, n->line, n->col,
                "'%s' must be a number between 0 and 1 (like 0.70), found '%s'", key, shown);

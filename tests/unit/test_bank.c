@@ -128,6 +128,8 @@ static void test_mini_bank(void)
     CHECK_STR(all_diags(&d), want);
     CHECK_STR(b->dir, dir);
     CHECK_STR(b->code, "MINI-01");
+    /* "0.70" read as the double nearest 0.70, the same as 35.0 / 50 */
+    CHECK(b->pass_fraction >= 35.0 / 50 && b->pass_fraction <= 35.0 / 50);
     CHECK_STR(b->title, "Mini Test Exam");
     CHECK_STR(b->as_of, "2026-01-15");
     CHECK_INT(b->exam_items, 6);
