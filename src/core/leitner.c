@@ -70,19 +70,6 @@ LeitnerMove leitner_apply(const Bank *bank, ItemState *state, bool correct, int6
     return move;
 }
 
-typedef struct TimedAnswer {
-    int64_t at;
-    int index;
-} TimedAnswer;
-
-static int compare_timed(const void *a, const void *b)
-{
-    const TimedAnswer *x = a, *y = b;
-    if (x->at != y->at)
-        return x->at < y->at ? -1 : 1;
-    return (x->index > y->index) - (x->index < y->index);
-}
-
 bool leitner_domain_accuracy(const Bank *bank, const Answer *answers, int n, double *out)
 {
     if (!scoring_bank_fits(bank))
@@ -91,26 +78,9 @@ bool leitner_domain_accuracy(const Bank *bank, const Answer *answers, int n, dou
         out[d] = LEITNER_PRIOR;
     if (n <= 0 || !answers)
         return true;
-    TimedAnswer *order = malloc((size_t)n * sizeof *order);
-    if (!order) { /* fall back to the given order */
-        for (int i = 0; i < n; i++) {
-            int item = answers[i].item;
-            if (item < 0 || item >= bank->item_count)
-                continue;
-            int d = bank->items[item].domain;
-            if (d < 0 || d >= bank->domain_count)
-                continue;
-            out[d] = (1.0 - LEITNER_ALPHA) * out[d] + LEITNER_ALPHA * (answers[i].correct ? 1.0 : 0.0);
-        }
-        return true;
-    }
-    for (int i = 0; i < n; i++) {
-        order[i].at = answers[i].at;
-        order[i].index = i;
-    }
-    qsort(order, (size_t)n, sizeof *order, compare_timed);
+    int *order = answers_by_time(answers, n); /* NULL: the given order */
     for (int k = 0; k < n; k++) {
-        const Answer *a = &answers[order[k].index];
+        const Answer *a = &answers[order ? order[k] : k];
         if (a->item < 0 || a->item >= bank->item_count)
             continue;
         int d = bank->items[a->item].domain;
