@@ -21,6 +21,7 @@ typedef enum ActionType {
     ACT_MOUSE_MOVE,
     ACT_SELECT,       /* value = index: a clicked list entry or button */
     ACT_LINK,         /* value = index: a clicked "Learn more" link (which page) */
+    ACT_REPORT,       /* value = index: a clicked "Report" of one item in a list */
     ACT_FULLSCREEN,   /* F11: handled by the app, never reaches screens */
     ACT_MUTE,         /* M */
     ACT_SCREENSHOT,   /* F12 */

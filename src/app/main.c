@@ -120,12 +120,14 @@ static void load_bank(App *app, const char *dir)
             diag_format(&d, first, line, sizeof line);
         fprintf(stderr, "cloudprep: cannot load the bank in %s\n%s\n"
                         "Check it with: cloudprep --check-bank %s\n", dir, line, dir);
-    } else if (app->bank->skipped_files > 0) {
+    } else if (app->bank->skipped_files > 0 || app->bank->skipped_items > 0) {
+        const Bank *b = app->bank;
+        char files[96] = "";
+        if (b->skipped_files > 0)
+            snprintf(files, sizeof files, " (%d whole file%s)", b->skipped_files, b->skipped_files == 1 ? "" : "s");
         snprintf(app->bank_message, sizeof app->bank_message,
-                 "Skipped %d file%s of the bank (%d item%s) because of errors. First: %s",
-                 app->bank->skipped_files, app->bank->skipped_files == 1 ? "" : "s",
-                 app->bank->skipped_items, app->bank->skipped_items == 1 ? "" : "s",
-                 app->bank->first_error ? app->bank->first_error : "");
+                 "Skipped %d item%s of the bank%s because of errors. First: %s", b->skipped_items,
+                 b->skipped_items == 1 ? "" : "s", files, b->first_error ? b->first_error : "");
         fprintf(stderr, "cloudprep: %s\n", app->bank_message);
     }
     diag_free(&d);

@@ -10,6 +10,7 @@
 
 #include "hud.h"
 #include "particles.h"
+#include "report.h"
 #include "rewards.h"
 #include "screen_arcade.h"
 #include "screens.h"
@@ -28,7 +29,21 @@ typedef struct ArcadeEndState {
     Particles particles;
     Scroll review;
     int first_link;          /* ACT_LINK value of the first visible "Learn more", -1 = none */
+    int first_miss;          /* the first miss whose Report link is visible, -1 = none */
 } ArcadeEndState;
+
+/* Opens the report form for miss `index`, with the answer given. */
+static void report_miss(App *app, const ArcadeEndState *s, int index)
+{
+    if (index < 0 || index >= s->res.miss_count) {
+        app_status(app, "Scroll to a question to report it");
+        return;
+    }
+    const ArcadeMiss *m = &s->res.misses[index];
+    bool chose = m->chosen >= 0 && m->chosen < m->q.option_count;
+    uint32_t answer = chose && !m->q.from_flashcard ? 1u << m->q.source[m->chosen] : 0;
+    report_open(app, m->q.item, answer, true);
+}
 
 /* Opens the page a "Learn more" link stands for: miss value / BANK_MAX_REFS,
  * its ref value % BANK_MAX_REFS. */
@@ -52,6 +67,7 @@ static void *end_enter(App *app, const void *arg)
     if (arg)
         s->res = *(const ArcadeResult *)arg;
     s->first_link = -1;
+    s->first_miss = -1;
     app_sound(app, SFX_END);
     return s;
 }
@@ -76,6 +92,14 @@ static void end_action(App *app, void *state, const Action *a)
     }
     if (a->type == ACT_LETTER && a->value == 'L') {
         open_link(app, s, s->first_link);
+        return;
+    }
+    if (a->type == ACT_REPORT) {
+        report_miss(app, s, a->value);
+        return;
+    }
+    if (a->type == ACT_LETTER && a->value == 'R') {
+        report_miss(app, s, s->first_miss);
         return;
     }
     ui_scroll_action(app, &s->review, a);
@@ -295,9 +319,25 @@ static void pen_link(MissPen *p, const BankRef *ref, int value, int *first_link)
         *first_link = value;
 }
 
-/* One wrong item: prompt, the answer given, the right one, why, and the
- * documentation links. Returns the height it takes. */
-static int draw_miss(App *app, const ArcadeMiss *m, int index, int *first_link, MissPen pen)
+/* The "Report a problem" link of miss `index`; notes the first visible one
+ * for the R key. */
+static void pen_report(MissPen *p, int index, int *first_miss)
+{
+    static const char label[] = "Report a problem with this question";
+    if (!p->draw) {
+        p->h += text_wrapped_height(p->app, FONT_BODY, label, p->w) + app_px(p->app, 4);
+        return;
+    }
+    int y = p->y + p->h;
+    p->h += ui_link(p->app, p->x, y, p->w, label, (Action){.type = ACT_REPORT, .value = index}, p->clip_top,
+                    p->clip_bottom) + app_px(p->app, 4);
+    if (*first_miss < 0 && y >= p->clip_top && y < p->clip_bottom)
+        *first_miss = index;
+}
+
+/* One wrong item: prompt, the answer given, the right one, why, the
+ * documentation links and a Report link. Returns the height it takes. */
+static int draw_miss(App *app, const ArcadeMiss *m, int index, int *first_link, int *first_miss, MissPen pen)
 {
     const Theme *t = &app->theme;
     const BankItem *it = &app->bank->items[m->q.item];
@@ -316,9 +356,13 @@ static int draw_miss(App *app, const ArcadeMiss *m, int index, int *first_link, 
             pen_text(&pen, FONT_BODY, t->text, "%s", it->explanation);
         for (int r = 0; r < it->ref_count && r < BANK_MAX_REFS; r++)
             pen_link(&pen, &it->refs[r], index * BANK_MAX_REFS + r, first_link);
-    } else if (chose) {
-        const BankItem *other = &app->bank->items[q->source[m->chosen]];
-        pen_text(&pen, FONT_BODY, t->text_dim, "What you chose answers another card: %s", other->front);
+        pen_report(&pen, index, first_miss);
+    } else {
+        if (chose) {
+            const BankItem *other = &app->bank->items[q->source[m->chosen]];
+            pen_text(&pen, FONT_BODY, t->text_dim, "What you chose answers another card: %s", other->front);
+        }
+        pen_report(&pen, index, first_miss);
     }
     return pen.h;
 }
@@ -347,9 +391,10 @@ static void draw_review(App *app, ArcadeEndState *s, SDL_Rect r)
     int gap = app_px(app, 16);
     int content = 0;
     s->first_link = -1;
+    s->first_miss = -1;
     for (int i = 0; i < s->res.miss_count; i++)
-        content += draw_miss(app, &s->res.misses[i], i, &s->first_link, (MissPen){app, false, x, 0, w, 0, 0, 0}) +
-                   gap;
+        content += draw_miss(app, &s->res.misses[i], i, &s->first_link, &s->first_miss,
+                             (MissPen){app, false, x, 0, w, 0, 0, 0}) + gap;
     s->review.view = view.h;
     s->review.content = content;
     int max = content - view.h;
@@ -360,7 +405,7 @@ static void draw_review(App *app, ArcadeEndState *s, SDL_Rect r)
     for (int i = 0; i < s->res.miss_count; i++) {
         if (i > 0)
             ui_fill(app, (SDL_Rect){x, cy - gap / 2, w, 1}, ui_alpha(t->border, 120));
-        cy += draw_miss(app, &s->res.misses[i], i, &s->first_link,
+        cy += draw_miss(app, &s->res.misses[i], i, &s->first_link, &s->first_miss,
                         (MissPen){app, true, x, cy, w, view.y, view.y + view.h, 0}) + gap;
     }
     SDL_RenderSetClipRect(app->renderer, NULL);
@@ -389,9 +434,9 @@ static void end_draw(App *app, void *state)
     draw_domains(app, s, (SDL_Rect){margin, y, dom_w, bottom_h});
     draw_review(app, s, (SDL_Rect){margin + dom_w + gap, y, app->w - margin * 2 - dom_w - gap, bottom_h});
     particles_draw(app, &s->particles);
-    ui_footer(app, s->first_link >= 0
-                       ? "Enter  play again      Esc  round menu      L  learn more      Up/Down/PgUp/PgDn  scroll"
-                       : "Enter  play again      Esc  round menu      Up/Down/PgUp/PgDn  scroll the review");
+    ui_footer(app, s->first_link >= 0 ? "Enter  play again     Esc  round menu     L  learn more     R  report     Up/Down  scroll"
+                   : s->first_miss >= 0 ? "Enter  play again      Esc  round menu      R  report      Up/Down/PgUp/PgDn  scroll"
+                                        : "Enter  play again      Esc  round menu      Up/Down/PgUp/PgDn  scroll the review");
 }
 
 const Screen SCREEN_ARCADE_END = {

@@ -55,7 +55,7 @@ static void *drill_enter(App *app, const void *arg)
     s->xp_before = today.xp;
     s->level_before = today.level;
     LeitnerOptions opt = {
-        .size = app->settings.drill_size,
+        .size = study_session_size(app, today.drill_answers),
         .new_quota = app->settings.new_per_day > 0 ? app->settings.new_per_day : -1,
         .new_today = today.new_today,
         .exam_date = app->settings.exam_date,

@@ -68,8 +68,8 @@ static const SettingRow ROWS[SET_COUNT] = {
                            "Where your progress is kept (SQLite; any SQLite tool can read it). Automatic daily "
                            "backups are in the backups folder beside it."},
     [SET_REPORTS_FILE] = {NULL, "Question reports",
-                          "The doubts you reported about items (R or the Report button in the drill and the "
-                          "answer review), one CSV row each: send this file to the bank's authors."},
+                          "The doubts you reported about items (R or Report in the drill, the answer review and "
+                          "the arcade review), one CSV row each: send this file to the bank's authors."},
 };
 
 typedef struct SettingsState {

@@ -255,6 +255,15 @@ void study_today(App *app, StudyToday *out)
     store_new_items_since(app->store, day_start, &out->new_today);
 }
 
+int study_session_size(const App *app, int answered_today)
+{
+    int size = app->settings.drill_size > 0 ? app->settings.drill_size : LEITNER_DEFAULT_SIZE;
+    if (app->settings.exam_date <= app_now(app))
+        return size;
+    int planned = app->settings.daily_minutes * 60 / PROJECT_SECONDS_PER_SHOWING - answered_today;
+    return planned > size ? planned : size;
+}
+
 const MemoryFit *study_fit(const App *app)
 {
     return &app->study->fit;

@@ -64,6 +64,11 @@ LeitnerMove study_answer(App *app, StudyMode mode, int item, uint32_t answer, bo
 bool study_add_xp(App *app, int xp);
 /* Fills today's numbers. */
 void study_today(App *app, StudyToday *out);
+/* Items in a drill session: with an exam date ahead, what is left of the
+ * daily minutes at 30 seconds an item (the pace the plan and the pass
+ * estimate assume), never fewer than the drill length setting; without one,
+ * the drill length setting. */
+int study_session_size(const App *app, int answered_today);
 /* The memory model's fit to this learner (updated with every saved answer). */
 const MemoryFit *study_fit(const App *app);
 /* Unix time of the learner's first answer (0 before any): where the

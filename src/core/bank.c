@@ -5,6 +5,7 @@
  * Quality statistics (answer positions, duplicates) are bankcheck.c's job. */
 #include "bankload.h"
 #include "fsutil.h"
+#include "strbuf.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -254,10 +255,16 @@ typedef struct Ctx {
     int errors;
     bool capped;
     bool oom;
+    int text_warned[3];    /* strings warned per TextIssue, first listed, rest counted */
+    int syntax_line;       /* line of the last YAML syntax error, 0 if none */
+    int syntax_context_line; /* where the construct it broke began (0 if not said) */
+    int quiet_before;      /* re-reading after a syntax error: lines before this were reported */
 } Ctx;
 
 static void report_v(Ctx *c, DiagLevel level, int line, int col, const char *fmt, va_list ap)
 {
+    if (line > 0 && line < c->quiet_before)
+        return; /* said in an earlier reading of this file */
     if (level == DIAG_ERROR) {
         c->errors++;
         if (c->errors > BANK_LIMIT_ERRORS_PER_FILE) {
@@ -353,6 +360,65 @@ static bool is_forbidden_char(uint32_t cp)
     if (cp >= 0x7F && cp <= 0x9F)
         return cp != 0x85;
     return cp == 0xFFFE || cp == 0xFFFF;
+}
+
+/* Zero-width and direction-control characters: invisible on screen, yet
+ * they make two strings differ (or an option render blank). */
+static const char *invisible_char_name(uint32_t cp)
+{
+    switch (cp) {
+    case 0x00AD: return "soft hyphen";
+    case 0x180E: return "Mongolian vowel separator";
+    case 0x200B: return "zero width space";
+    case 0x200C: return "zero width non-joiner";
+    case 0x200D: return "zero width joiner";
+    case 0x200E: return "left-to-right mark";
+    case 0x200F: return "right-to-left mark";
+    case 0x202A: return "left-to-right embedding";
+    case 0x202B: return "right-to-left embedding";
+    case 0x202C: return "pop directional formatting";
+    case 0x202D: return "left-to-right override";
+    case 0x202E: return "right-to-left override";
+    case 0x2060: return "word joiner";
+    case 0x2061: case 0x2062: case 0x2063: case 0x2064: return "invisible operator";
+    case 0x2066: return "left-to-right isolate";
+    case 0x2067: return "right-to-left isolate";
+    case 0x2068: return "first strong isolate";
+    case 0x2069: return "pop directional isolate";
+    case 0xFEFF: return "zero width no-break space";
+    default: return NULL;
+    }
+}
+
+/* Right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, NKo, ...): the
+ * program lays text out left to right, so they would come out reversed. */
+static bool is_rtl_char(uint32_t cp)
+{
+    return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF) ||
+           (cp >= 0x10800 && cp <= 0x10FFF) || (cp >= 0x1E800 && cp <= 0x1EFFF);
+}
+
+/* Blocks the bundled DejaVu Sans has no glyphs for (they show as boxes):
+ * the CJK scripts, Hangul, most of the Indic and South-East Asian scripts,
+ * emoji and pictographs, and everything beyond the first plane. */
+static bool font_lacks_char(uint32_t cp)
+{
+    return (cp >= 0x0900 && cp <= 0x0DFF) || (cp >= 0x0F00 && cp <= 0x109F) || (cp >= 0x1100 && cp <= 0x11FF) ||
+           (cp >= 0x1780 && cp <= 0x18AF) || (cp >= 0x2E80 && cp <= 0xA4CF) || (cp >= 0xA960 && cp <= 0xA97F) ||
+           (cp >= 0xAC00 && cp <= 0xD7FF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
+           cp >= 0x10000;
+}
+
+/* Writes "'x' (U+2019)" or "U+200B (zero width space)" for messages. */
+static void describe_char(const unsigned char *s, size_t n, uint32_t cp, char *out, size_t size)
+{
+    const char *name = invisible_char_name(cp);
+    if (name)
+        snprintf(out, size, "U+%04X (%s)", (unsigned)cp, name);
+    else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+        snprintf(out, size, "U+%04X (a control character)", (unsigned)cp);
+    else
+        snprintf(out, size, "'%.*s' (U+%04X)", (int)n, (const char *)s, (unsigned)cp);
 }
 
 /* Checks the raw bytes: valid UTF-8, no NUL or control characters, no tab in
@@ -472,6 +538,44 @@ static void offset_position(const char *buf, size_t len, size_t off, int *line, 
     }
 }
 
+/* How to fix libyaml's most common complaints, in the bank author's terms. */
+static const struct {
+    const char *problem, *context, *hint;
+} YAML_HINTS[] = {
+    {"mapping values are not allowed", NULL,
+     "a plain value containing ': ' must be quoted (\"...\") or written as a block (>-)"},
+    {"found character that cannot start any token", NULL,
+     "a value starting with ` or @ must be quoted, and indentation must use spaces"},
+    {"did not find expected key", NULL,
+     "check the indentation: this line must line up with the keys above it, and a value "
+     "starting with a quote must end with it"},
+    {"did not find expected '-' indicator", NULL,
+     "check the indentation: list entries ('- ') must line up with the ones above"},
+    {"found unexpected end of stream", "quoted scalar", "a quoted string is not closed; add the closing quote"},
+    {"could not find expected ':'", NULL,
+     "a key needs ': ' after it; text running over several lines must be quoted or written as a block (>-)"},
+    {"found undefined tag handle", NULL, "a value starting with '!' must be quoted"},
+    {"did not find expected node content", "flow", "a value starting with [ or { is read as a list or mapping; quote it"},
+    {"did not find expected ',' or ']'", NULL, "a value starting with [ is read as a list; quote it"},
+    {"did not find expected ',' or '}'", NULL, "a value starting with { is read as a mapping; quote it"},
+    {"block sequence entries are not allowed", NULL,
+     "a list entry ('- ') must start on its own line, indented under its key"},
+    {"found unknown escape character", NULL,
+     "in double quotes a backslash starts an escape; write \\\\ or use single quotes"},
+};
+
+static const char *yaml_hint(const char *problem, const char *context)
+{
+    for (size_t i = 0; i < sizeof YAML_HINTS / sizeof YAML_HINTS[0]; i++) {
+        if (!strstr(problem, YAML_HINTS[i].problem))
+            continue;
+        if (YAML_HINTS[i].context && (!context || !strstr(context, YAML_HINTS[i].context)))
+            continue;
+        return YAML_HINTS[i].hint;
+    }
+    return NULL;
+}
+
 static void report_yaml_error(Ctx *c, const yaml_parser_t *p, const char *buf, size_t len)
 {
     if (p->error == YAML_MEMORY_ERROR) {
@@ -487,12 +591,15 @@ static void report_yaml_error(Ctx *c, const yaml_parser_t *p, const char *buf, s
     }
     line = (int)p->problem_mark.line + 1;
     col = (int)p->problem_mark.column + 1;
+    c->syntax_line = line;
+    c->syntax_context_line = p->context ? (int)p->context_mark.line + 1 : 0;
+    const char *hint = yaml_hint(problem, p->context);
     if (p->context)
-        report(c, DIAG_ERROR, line, col, "invalid YAML: %s %s at line %d, column %d",
+        report(c, DIAG_ERROR, line, col, "invalid YAML: %s %s at line %d, column %d%s%s",
                problem, p->context, (int)p->context_mark.line + 1,
-               (int)p->context_mark.column + 1);
+               (int)p->context_mark.column + 1, hint ? "; " : "", hint ? hint : "");
     else
-        report(c, DIAG_ERROR, line, col, "invalid YAML: %s", problem);
+        report(c, DIAG_ERROR, line, col, "invalid YAML: %s%s%s", problem, hint ? "; " : "", hint ? hint : "");
 }
 
 /* Checks a scalar's value (escapes can produce what the raw text cannot). */
@@ -672,6 +779,53 @@ static bool only_space(const char *s)
     return true;
 }
 
+typedef enum TextIssue { TEXT_INVISIBLE, TEXT_NO_GLYPH, TEXT_RTL } TextIssue;
+
+/* Warns about text that will not look as written: invisible characters
+ * (and text made only of them, which renders blank), characters the
+ * bundled font cannot draw, right-to-left scripts. The first string of
+ * each kind in a file is named with its character; the rest are counted
+ * in a note at the end of the file (bank_parse_items). */
+static void check_text_display(Ctx *c, const Node *n, const char *key)
+{
+    const unsigned char *s = (const unsigned char *)n->text;
+    bool seen[3] = {false, false, false}, visible = false;
+    for (size_t i = 0; i < n->len;) {
+        uint32_t cp = 0;
+        size_t w = utf8_decode(s + i, n->len - i, &cp);
+        if (w == 0)
+            return; /* prescan reported it */
+        TextIssue kind = TEXT_INVISIBLE;
+        bool issue = true;
+        if (invisible_char_name(cp))
+            kind = TEXT_INVISIBLE;
+        else if (is_rtl_char(cp))
+            kind = TEXT_RTL;
+        else if (font_lacks_char(cp))
+            kind = TEXT_NO_GLYPH;
+        else
+            issue = false;
+        if (kind != TEXT_INVISIBLE || !issue)
+            visible = visible || (cp != ' ' && cp != '\n' && cp != '\t');
+        if (issue && !seen[kind]) {
+            seen[kind] = true;
+            if (c->text_warned[kind]++ == 0) {
+                char what[96];
+                describe_char(s + i, w, cp, what, sizeof what);
+                static const char *const WHY[3] = {
+                    "an invisible character; remove it",
+                    "which the bundled font cannot draw (it shows as a box)",
+                    "from a right-to-left script, which cloudprep shows left to right (reversed)"};
+                report(c, DIAG_WARNING, n->line, n->col, "'%s' contains %s, %s", key, what, WHY[kind]);
+            }
+        }
+        i += w;
+    }
+    if (!visible)
+        report(c, DIAG_WARNING, n->line, n->col, "'%s' is made only of invisible characters and shows blank",
+               key);
+}
+
 /* Returns the text of a required non-empty string of at most `limit` bytes,
  * or NULL after reporting. */
 static const char *get_string(Ctx *c, const Node *n, const char *key, size_t limit)
@@ -687,6 +841,7 @@ static const char *get_string(Ctx *c, const Node *n, const char *key, size_t lim
                n->len, limit);
         return NULL;
     }
+    check_text_display(c, n, key);
     return n->text;
 }
 
@@ -759,18 +914,32 @@ static bool get_fraction(Ctx *c, const Node *n, const char *key, double *out)
     excerpt(n, shown, sizeof shown);
     const char *s = n->text;
     size_t i = 0;
-    double v = 0, scale = 1;
-    while (s[i] >= '0' && s[i] <= '9' && i < 20)
-        v = v * 10 + (s[i++] - '0');
+    /* digits as an exact integer over a power of ten, divided once: the
+     * double nearest the decimal, so that 35/50 and "0.70" are the same
+     * number and the pass mark is reached exactly at the pass fraction */
+    int64_t num = 0, den = 1;
+    int digits = 0;
+    while (s[i] >= '0' && s[i] <= '9' && i < 20) {
+        if (digits < 17) {
+            num = num * 10 + (s[i] - '0');
+            digits += num > 0;
+        }
+        i++;
+    }
     bool any = i > 0;
     if (s[i] == '.') {
         i++;
         while (s[i] >= '0' && s[i] <= '9' && i < 40) {
-            scale /= 10;
-            v += (s[i++] - '0') * scale;
+            if (digits < 17 && den < 1000000000000000000LL / 10) {
+                num = num * 10 + (s[i] - '0');
+                den *= 10;
+                digits += num > 0;
+            }
+            i++;
             any = true;
         }
     }
+    double v = (double)num / (double)den;
     if (!n->plain || !any || s[i] != '\0' || !(v > 0.0 && v < 1.0)) {
         report(c, DIAG_ERROR, n->line, n->col,
                "'%s' must be a number between 0 and 1 (like 0.70), found '%s'", key, shown);
@@ -940,6 +1109,8 @@ static const KeySpec DOMAIN_KEYS[DO_KEYS] = {
 enum { TA_ID, TA_TITLE, TA_KEYS };
 static const KeySpec TASK_KEYS[TA_KEYS] = {{"id", true}, {"title", true}};
 
+#define ID_CHARS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_"
+
 static bool is_id_char(char ch)
 {
     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
@@ -963,10 +1134,20 @@ static const char *get_id(Ctx *c, const Node *n, const char *key)
     }
     for (size_t i = 0; i < n->len; i++) {
         if (!is_id_char(n->text[i])) {
-            char shown[48];
+            char shown[48], what[96] = "";
             excerpt(n, shown, sizeof shown);
-            report(c, DIAG_ERROR, n->line, n->col,
-                   "'%s' '%s' may contain only letters, digits, '.', '-' and '_'", key, shown);
+            uint32_t cp = 0;
+            size_t w = utf8_decode((const unsigned char *)n->text + i, n->len - i, &cp);
+            if (w > 1 || (unsigned char)n->text[i] < 0x20) {
+                describe_char((const unsigned char *)n->text + i, w ? w : 1, w ? cp : (unsigned char)n->text[i],
+                              what, sizeof what);
+                report(c, DIAG_ERROR, n->line, n->col,
+                       "'%s' '%s' contains %s; ids may contain only letters, digits, '.', '-' and '_'",
+                       key, shown, what);
+            } else {
+                report(c, DIAG_ERROR, n->line, n->col,
+                       "'%s' '%s' may contain only letters, digits, '.', '-' and '_'", key, shown);
+            }
             return NULL;
         }
     }
@@ -1174,6 +1355,16 @@ static void parse_domains(Ctx *c, const Node *key, const Node *n, Bank *b)
         report_oom(c);
         return;
     }
+    if (n->count > BANK_LIMIT_DOMAINS) {
+        report(c, DIAG_ERROR, n->line, n->col, "a bank holds at most %d domains; found %d", BANK_LIMIT_DOMAINS,
+               n->count);
+        return;
+    }
+    if (task_total > BANK_LIMIT_TASKS) {
+        report(c, DIAG_ERROR, n->line, n->col, "a bank holds at most %d task statements; found %d",
+               BANK_LIMIT_TASKS, task_total);
+        return;
+    }
     int weight_sum = 0;
     bool weights_ok = true;
     for (const Node *d = n->first; d && !c->oom; d = d->next)
@@ -1264,8 +1455,12 @@ static const KeySpec TOP_KEYS_SPEC[TOP_KEYS] = {{"questions", false}, {"flashcar
 
 typedef struct Staged {
     BankItem *items; /* scratch */
+    bool *bad;       /* parallel to items: the item had an error and is not loaded */
     int count;
     int cap;
+    int bad_count;   /* list entries with errors (also those never staged) */
+    int item_errors; /* errors reported inside items, as opposed to the file's shape */
+    char bad_ids[240]; /* "q-1, q-7, ..." for the note */
 } Staged;
 
 static BankItem *stage_item(Ctx *c, Staged *st)
@@ -1273,13 +1468,18 @@ static BankItem *stage_item(Ctx *c, Staged *st)
     if (st->count == st->cap) {
         int cap = st->cap ? st->cap * 2 : 64;
         BankItem *grown = scratch_zalloc(c, sizeof *grown * (size_t)cap);
-        if (!grown)
+        bool *bad = scratch_zalloc(c, sizeof *bad * (size_t)cap);
+        if (!grown || !bad)
             return NULL;
-        if (st->count)
+        if (st->count) {
             memcpy(grown, st->items, sizeof *grown * (size_t)st->count);
+            memcpy(bad, st->bad, sizeof *bad * (size_t)st->count);
+        }
         st->items = grown;
+        st->bad = bad;
         st->cap = cap;
     }
+    st->bad[st->count] = false;
     BankItem *it = &st->items[st->count++];
     memset(it, 0, sizeof *it);
     return it;
@@ -1379,6 +1579,49 @@ static bool parse_tags(Ctx *c, const Node *n, BankItem *it)
     return ok;
 }
 
+/* Next character of s for comparing as a reader sees it: invisible
+ * characters skipped, runs of white space as one space, ASCII letters in
+ * lower case. Returns 0 at the end. */
+static uint32_t shown_char(const unsigned char **s, bool *space)
+{
+    for (;;) {
+        if (!**s)
+            return 0;
+        uint32_t cp = 0;
+        size_t w = utf8_decode(*s, strlen((const char *)*s), &cp);
+        if (w == 0) {
+            cp = **s;
+            w = 1;
+        }
+        *s += w;
+        if (invisible_char_name(cp))
+            continue;
+        if (cp == ' ' || cp == '\t' || cp == '\n' || cp == 0xA0) {
+            *space = true;
+            continue;
+        }
+        return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+    }
+}
+
+/* Whether two texts look the same on screen (spaces, case, invisibles). */
+static bool same_when_shown(const char *a, const char *b)
+{
+    const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
+    bool first = true;
+    for (;;) {
+        bool sa = false, sb = false;
+        uint32_t x = shown_char(&p, &sa), y = shown_char(&q, &sb);
+        if (x != y)
+            return false;
+        if (x == 0)
+            return true;
+        if (!first && sa != sb)
+            return false; /* "ab" and "a b" differ */
+        first = false;
+    }
+}
+
 static bool parse_options(Ctx *c, const Node *key, const Node *n, const char *qid,
                           const Node *choose, BankItem *it)
 {
@@ -1386,6 +1629,11 @@ static bool parse_options(Ctx *c, const Node *key, const Node *n, const char *qi
         return false;
     int count = n->count;
     const Node *at = key;
+    if (count == 0) {
+        report(c, DIAG_ERROR, at->line, at->col, "'options' is empty: the question's options are missing "
+               "(list 3 to %d, each with text, correct and why)", BANK_MAX_OPTIONS);
+        return false;
+    }
     if (count > BANK_MAX_OPTIONS) {
         report(c, DIAG_ERROR, at->line, at->col, "a question has at most %d options; found %d",
                BANK_MAX_OPTIONS, count);
@@ -1423,9 +1671,18 @@ static bool parse_options(Ctx *c, const Node *key, const Node *n, const char *qi
             it->correct_mask |= 1u << index;
         }
         for (int j = 0; j < index && opt->text; j++) {
-            if (it->options[j].text && strcmp(it->options[j].text, opt->text) == 0) {
+            if (!it->options[j].text)
+                continue;
+            if (strcmp(it->options[j].text, opt->text) == 0) {
                 report(c, DIAG_ERROR, text_nodes[index]->line, text_nodes[index]->col,
                        "option %d repeats the text of option %d", index + 1, j + 1);
+                ok = false;
+                break;
+            }
+            if (same_when_shown(it->options[j].text, opt->text)) {
+                report(c, DIAG_ERROR, text_nodes[index]->line, text_nodes[index]->col,
+                       "option %d differs from option %d only in spaces, letter case or invisible "
+                       "characters; they look the same", index + 1, j + 1);
                 ok = false;
                 break;
             }
@@ -1661,6 +1918,39 @@ static void parse_card(Ctx *c, const Node *q, Staged *st)
         parse_tags(c, f.value[FC_TAGS], it);
 }
 
+/* Parses one list entry; an entry with errors is marked bad (it will not
+ * load) and named for the file's note, while the others go on. */
+static void parse_one_item(Ctx *c, const Node *q, Staged *st, void (*parse)(Ctx *, const Node *, Staged *))
+{
+    int errors = c->errors, staged = st->count;
+    parse(c, q, st);
+    if (c->errors == errors)
+        return;
+    st->item_errors += c->errors - errors;
+    st->bad_count++;
+    const char *id = NULL;
+    if (st->count > staged) {
+        st->bad[staged] = true;
+        id = st->items[staged].id;
+    }
+    char name[96];
+    const Node *raw = NULL;
+    for (const Node *k = q->kind == NODE_MAP ? q->first : NULL; k && k->next && !id; k = k->next->next)
+        if (k->kind == NODE_SCALAR && strcmp(k->text, "id") == 0 && k->next->kind == NODE_SCALAR)
+            raw = k->next;
+    if (id)
+        snprintf(name, sizeof name, "%s", id);
+    else if (raw && raw->len > 0 && raw->len <= BANK_LIMIT_ID && strspn(raw->text, ID_CHARS) == raw->len)
+        snprintf(name, sizeof name, "%s", raw->text); /* e.g. a duplicate: named as written */
+    else
+        snprintf(name, sizeof name, "the item at line %d", q->line);
+    size_t used = strlen(st->bad_ids);
+    if (used + strlen(name) + 8 < sizeof st->bad_ids)
+        strbuf_append(st->bad_ids, sizeof st->bad_ids, "%s%s", used ? ", " : "", name);
+    else if (!strstr(st->bad_ids, ", ..."))
+        strbuf_append(st->bad_ids, sizeof st->bad_ids, ", ...");
+}
+
 static void parse_items_tree(Ctx *c, const Node *root, Staged *st)
 {
     Fields f;
@@ -1676,11 +1966,11 @@ static void parse_items_tree(Ctx *c, const Node *root, Staged *st)
     if (qs && !is_null_scalar(qs) &&
         expect_kind(c, qs, NODE_LIST, "questions", "a list of questions"))
         for (const Node *q = qs->first; q && !c->oom; q = q->next)
-            parse_question(c, q, st);
+            parse_one_item(c, q, st, parse_question);
     if (fs && !is_null_scalar(fs) &&
         expect_kind(c, fs, NODE_LIST, "flashcards", "a list of flashcards"))
         for (const Node *q = fs->first; q && !c->oom; q = q->next)
-            parse_card(c, q, st);
+            parse_one_item(c, q, st, parse_card);
 }
 
 /* Counts the entries of the top-level lists, for skipped_items after a
@@ -1695,6 +1985,145 @@ static int count_listed_items(const Node *root)
             (!strcmp(k->text, "questions") || !strcmp(k->text, "flashcards")))
             n += k->next->count;
     return n;
+}
+
+/* Blanks (with spaces, keeping line numbers) the list entry at item level
+ * that holds line `line` of buf, up to the next entry or top-level key.
+ * Item level is the shallowest "- " in the file. Returns the entry's first
+ * line, or 0 when the line is not inside an item. */
+static int blank_item_at(char *buf, size_t len, int line)
+{
+    int item_indent = -1;
+    for (size_t i = 0; i < len; i++) {
+        if (i > 0 && buf[i - 1] != '\n')
+            continue;
+        size_t j = i;
+        while (j < len && buf[j] == ' ')
+            j++;
+        if (j + 1 < len && buf[j] == '-' && (buf[j + 1] == ' ' || buf[j + 1] == '\n'))
+            if (item_indent < 0 || (int)(j - i) < item_indent)
+                item_indent = (int)(j - i);
+    }
+    if (item_indent < 0)
+        return 0;
+    size_t start = 0, end = len;
+    int start_line = 0, n = 1;
+    bool found = false;
+    for (size_t i = 0; i < len; n++) {
+        size_t eol = i;
+        while (eol < len && buf[eol] != '\n')
+            eol++;
+        size_t j = i;
+        while (j < eol && buf[j] == ' ')
+            j++;
+        int indent = (int)(j - i);
+        bool blank = j == eol || buf[j] == '#';
+        bool entry = !blank && indent == item_indent && buf[j] == '-';
+        bool outside = !blank && indent < item_indent; /* a top-level key */
+        if (n <= line && entry) {
+            start = i;
+            start_line = n;
+            found = true;
+        } else if (n <= line && outside) {
+            found = false;
+        } else if (n > line && (entry || outside)) {
+            end = i;
+            break;
+        }
+        i = eol < len ? eol + 1 : len;
+    }
+    if (!found)
+        return 0;
+    for (size_t i = start; i < end; i++)
+        if (buf[i] != '\n')
+            buf[i] = ' ';
+    return start_line;
+}
+
+/* After a syntax error, reads the file again without the item that holds
+ * it, as many times as it takes (up to BANK_LIMIT_RESYNC items): every
+ * independent syntax error is reported in one run, and the items around
+ * them still load. The blanked items count as bad. Returns whether a
+ * reading finally got through; *root is its tree. */
+static bool read_past_syntax_errors(Ctx *c, const char *buf, size_t len, Node **root, Staged *st,
+                                    int *syntax_errors)
+{
+    char *copy = arena_alloc(c->scratch, len + 1);
+    if (!copy)
+        return false;
+    memcpy(copy, buf, len);
+    copy[len] = '\0';
+    *syntax_errors = 1;
+    int last = 0;
+    for (int round = 0; round < BANK_LIMIT_RESYNC && c->syntax_line > 0; round++) {
+        /* the item where the broken construct began, else the one of the error */
+        int first = c->syntax_context_line > 0 ? blank_item_at(copy, len, c->syntax_context_line) : 0;
+        if (first == 0)
+            first = blank_item_at(copy, len, c->syntax_line);
+        if (first == 0 || first == last)
+            return false; /* not inside an item (the file's shape): give up */
+        last = first;
+        st->bad_count++;
+        char name[48];
+        snprintf(name, sizeof name, "the item at line %d", first);
+        size_t used = strlen(st->bad_ids);
+        if (used + strlen(name) + 8 < sizeof st->bad_ids)
+            strbuf_append(st->bad_ids, sizeof st->bad_ids, "%s%s", used ? ", " : "", name);
+        c->quiet_before = first;
+        c->syntax_line = 0;
+        if (parse_tree(c, copy, len, root)) {
+            c->quiet_before = 0;
+            return true;
+        }
+        if (c->syntax_line == 0)
+            return false; /* another kind of failure (depth, memory) */
+        (*syntax_errors)++;
+    }
+    return false;
+}
+
+/* Counts the list entries of raw text that start an item ("- id:" at the
+ * start of a line, after spaces): what a file held when a syntax error
+ * stopped the parser before its end. */
+static int count_item_lines(const char *buf, size_t len)
+{
+    int n = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (i > 0 && buf[i - 1] != '\n')
+            continue;
+        size_t j = i;
+        while (j < len && buf[j] == ' ')
+            j++;
+        if (j + 5 <= len && buf[j] == '-' && (buf[j + 1] == ' ') ) {
+            j += 2;
+            while (j < len && buf[j] == ' ')
+                j++;
+            if (j + 3 <= len && strncmp(buf + j, "id:", 3) == 0)
+                n++;
+        }
+    }
+    return n;
+}
+
+static size_t count_true(const bool *v, int n)
+{
+    size_t k = 0;
+    for (int i = 0; i < n; i++)
+        k += v[i];
+    return k;
+}
+
+/* The note after a file's text warnings: how many more strings had each
+ * kind of display problem than the one named. */
+static void note_text_counts(Ctx *c)
+{
+    static const char *const WHAT[3] = {"invisible characters", "characters the bundled font cannot draw",
+                                        "right-to-left text"};
+    for (int k = 0; k < 3; k++)
+        if (c->text_warned[k] > 1)
+            diag_add(c->diag, DIAG_NOTE, c->file, 0, 0, "%d more string%s in this file contain%s %s",
+                     c->text_warned[k] - 1, c->text_warned[k] == 2 ? "" : "s", c->text_warned[k] == 2 ? "s" : "",
+                     WHAT[k]);
 }
 
 /* Appends the staged items to the Bank. Their strings and arrays are in the
@@ -1714,6 +2143,8 @@ static bool commit_items(Ctx *c, const Staged *st)
         ba->item_cap = cap;
     }
     for (int i = 0; i < st->count; i++) {
+        if (st->bad[i])
+            continue;
         BankItem it = st->items[i];
         it.file = c->file_copy;
         if (!it.tag_count)
@@ -1824,26 +2255,52 @@ bool bank_parse_items(Bank *b, const char *buf, size_t len, const char *name, Di
         diag_free(&local);
         return false;
     }
+    bool parsed = false;
+    int resync_errors = 0;
     if (begin_file(&c, b, &scratch, name, d, &buf, &len)) {
         Node *root;
-        bool parsed = parse_tree(&c, buf, len, &root);
+        parsed = parse_tree(&c, buf, len, &root);
         listed = count_listed_items(root);
+        if (!parsed)
+            listed = count_item_lines(buf, len);
+        if (!parsed && c.syntax_line > 0)
+            parsed = read_past_syntax_errors(&c, buf, len, &root, &st, &resync_errors);
         if (parsed && (!root || is_null_scalar(root)))
             report(&c, DIAG_ERROR, 0, 0,
                    "file is empty; an item file holds 'questions:' and/or 'flashcards:' lists");
-        else if (parsed && c.errors == 0)
+        else if (parsed && c.errors == resync_errors)
             parse_items_tree(&c, root, &st);
     }
-    bool ok = c.errors == 0 && !c.oom;
-    if (ok && !commit_items(&c, &st)) {
+    note_text_counts(&c);
+    /* errors in the file's shape skip it whole; errors inside an item skip that item */
+    bool file_ok = c.errors == st.item_errors + resync_errors && !c.oom;
+    if (file_ok && !commit_items(&c, &st)) {
         report_oom(&c);
-        ok = false;
+        file_ok = false;
     }
-    if (!ok) {
+    if (file_ok && st.bad_count > 0) {
+        int loaded = st.count - (int)count_true(st.bad, st.count);
+        b->skipped_items += st.bad_count;
+        b->partial_files++;
+        if (loaded > 0)
+            diag_add(d, DIAG_NOTE, c.file, 0, 0, "%d item%s skipped because of errors (%s); the file's other "
+                     "%d item%s loaded", st.bad_count, st.bad_count == 1 ? "" : "s", st.bad_ids, loaded,
+                     loaded == 1 ? " is" : "s are");
+        else
+            diag_add(d, DIAG_NOTE, c.file, 0, 0, "%d item%s skipped because of errors (%s); the file has no "
+                     "other items", st.bad_count, st.bad_count == 1 ? "" : "s", st.bad_ids);
+        note_first_error(&c, start);
+    } else if (!file_ok) {
         int skipped = st.count > listed ? st.count : listed;
         b->skipped_files++;
         b->skipped_items += skipped;
-        if (skipped > 0)
+        if (!parsed && skipped > 0)
+            diag_add(d, DIAG_NOTE, c.file, 0, 0, "file skipped: the error stops the reading, so none "
+                     "of its items are loaded (about %d, counted by their '- id:' lines)", skipped);
+        else if (!parsed)
+            diag_add(d, DIAG_NOTE, c.file, 0, 0, "file skipped: the error stops the reading, so none "
+                     "of its items are loaded (how many it holds could not be counted)");
+        else if (skipped > 0)
             diag_add(d, DIAG_NOTE, c.file, 0, 0, "file skipped: its %d item%s not loaded",
                      skipped, skipped == 1 ? " is" : "s are");
         else
@@ -1852,7 +2309,7 @@ bool bank_parse_items(Bank *b, const char *buf, size_t len, const char *name, Di
     }
     arena_release(&scratch);
     diag_free(&local);
-    return ok;
+    return file_ok && st.bad_count == 0;
 }
 
 /* A growing read buffer, reused from file to file (fewer page faults). */

@@ -96,7 +96,9 @@ typedef struct Bank {
 
     /* files that had errors and were skipped, for the home screen */
     int skipped_files;
-    int skipped_items;           /* items in those files, as far as they parsed */
+    int skipped_items;           /* items not loaded: those of skipped files (as far as they
+                                    parsed or could be counted) and single invalid items */
+    int partial_files;           /* files loaded without their invalid items */
     const char *first_error;     /* formatted "FILE:LINE:COL: error: ..." or NULL */
 
     BankArena *arena;

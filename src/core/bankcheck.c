@@ -12,8 +12,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "arcade.h"
 #include "bankcheck_internal.h"
 #include "bankload.h"
+#include "examform.h"
 #include "banktext.h"
 
 void bankcheck_warn(Checker *k, const char *file, int line, int *listed, const char *fmt, ...)
@@ -237,6 +239,76 @@ done:
     free(dmr);
     free(tq);
     free(tf);
+}
+
+/* ------------------------------------------------- what each mode needs */
+
+/* Warns where a form asks a domain for more questions than it has (the
+ * other domains fill in, so the form no longer follows the weights). */
+static void check_form_domains(Checker *k, const char *form, int items, int scored, const int *dq)
+{
+    const Bank *b = k->b;
+    int s[SCORING_MAX_DOMAINS] = {0}, u[SCORING_MAX_DOMAINS] = {0};
+    if (items <= 0 || !examform_domain_counts(b, scored, items - scored, s, u))
+        return;
+    for (int d = 0; d < b->domain_count; d++) {
+        int want = s[d] + u[d];
+        if (dq[d] == 0 || want <= dq[d])
+            continue; /* a domain without questions is warned about once, below */
+        bankcheck_warn(k, k->exam_path, 0, NULL,
+                "the %s asks %d question%s of domain %s, which has only %d; other domains fill in, so "
+                "its forms do not follow the weights", form, want, want == 1 ? "" : "s", b->domains[d].id, dq[d]);
+    }
+}
+
+/* Warns about modes the bank cannot feed: a weighted domain without
+ * questions, a mock exam or diagnostic longer than the questions there
+ * are, an arcade round with nothing it can ask. */
+static void check_modes(Checker *k)
+{
+    const Bank *b = k->b;
+    int dq[SCORING_MAX_DOMAINS] = {0}, questions = 0;
+    if (b->domain_count > SCORING_MAX_DOMAINS)
+        return;
+    for (int i = 0; i < b->item_count; i++) {
+        const BankItem *it = &b->items[i];
+        if (it->kind == ITEM_QUESTION && it->domain >= 0 && it->domain < b->domain_count) {
+            dq[it->domain]++;
+            questions++;
+        }
+    }
+    if (b->item_count == 0) {
+        bankcheck_warn(k, k->exam_path, 0, NULL, "the bank has no items, so no mode can start");
+        return;
+    }
+    for (int d = 0; d < b->domain_count; d++)
+        if (b->domains[d].weight > 0 && dq[d] == 0)
+            bankcheck_warn(k, k->exam_path, 0, NULL,
+                    "domain %s (%s) weighs %d%% but has no questions: mock exams and diagnostics fill "
+                    "its share from other domains and can't report on it", b->domains[d].id,
+                    b->domains[d].name, b->domains[d].weight);
+    if (questions < b->exam_items)
+        bankcheck_warn(k, k->exam_path, 0, NULL,
+                "a mock exam asks %d questions but the bank has %d%s", b->exam_items, questions,
+                questions == 0 ? ", so Mock exam can't start (flashcards are not used there)"
+                               : "; its forms will be short");
+    else
+        check_form_domains(k, "mock exam", b->exam_items, b->exam_scored, dq);
+    if (questions < b->diagnostic_items)
+        bankcheck_warn(k, k->exam_path, 0, NULL,
+                "the diagnostic asks %d questions but the bank has %d%s", b->diagnostic_items, questions,
+                questions == 0 ? ", so Diagnostic can't start" : "; it will be short");
+    else
+        check_form_domains(k, "diagnostic", b->diagnostic_items, b->diagnostic_items, dq);
+    ArcadeStream stream;
+    Rng rng;
+    rng_seed(&rng, 1);
+    bool arcade = arcade_stream_start(&stream, b, NULL, 0, &rng);
+    arcade_stream_free(&stream);
+    if (!arcade)
+        bankcheck_warn(k, k->exam_path, 0, NULL,
+                "an arcade round has nothing to ask: it needs single-answer questions, or flashcards "
+                "with at least 4 different backs");
 }
 
 /* ------------------------------------------------ near-duplicate prompts */
@@ -637,6 +709,7 @@ int bankcheck_quality(const Bank *b, Diag *out, BankQuality *q)
     check_items(&k);
     check_positions(&k);
     check_coverage(&k);
+    check_modes(&k);
     check_near_duplicates(&k);
     check_option_sets(&k);
     bankcues_run(&k);
@@ -768,9 +841,9 @@ int bankcheck_run(const char *dir, FILE *out)
     diag_print(&d, out);
     print_summary(dir, b, &d, out);
     if (b) {
-        if (b->skipped_files)
-            fprintf(out, "skipped %d file%s with errors (%d items)\n", b->skipped_files,
-                    b->skipped_files == 1 ? "" : "s", b->skipped_items);
+        if (b->skipped_files || b->skipped_items)
+            fprintf(out, "skipped %d item%s with errors (%d whole file%s)\n", b->skipped_items,
+                    b->skipped_items == 1 ? "" : "s", b->skipped_files, b->skipped_files == 1 ? "" : "s");
         print_domains(b, out);
         print_quality(b, &q, out);
     }

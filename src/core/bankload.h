@@ -26,6 +26,9 @@
 #define BANK_LIMIT_NAME 200        /* exam code/title, domain name, task title */
 #define BANK_LIMIT_DEPTH 32        /* YAML nesting */
 #define BANK_LIMIT_ERRORS_PER_FILE 50
+#define BANK_LIMIT_RESYNC 20       /* items skipped to read past syntax errors in one file */
+#define BANK_LIMIT_DOMAINS 16      /* the scoring tables' size (SCORING_MAX_DOMAINS) */
+#define BANK_LIMIT_TASKS 128       /* (SCORING_MAX_TASKS) */
 
 /* The hosts a question's `refs:` may point at (https only, exact host). */
 extern const char *const BANK_REF_HOSTS[];

@@ -2,6 +2,10 @@
  * quotient right/n and the bank's pass_fraction round to the same double when
  * they are the same decimal), so 35 of 50 right is 700 and passes. */
 #include "scoring.h"
+#include "bankload.h"
+
+_Static_assert(BANK_LIMIT_DOMAINS == SCORING_MAX_DOMAINS, "the loader refuses what scoring can't hold");
+_Static_assert(BANK_LIMIT_TASKS == SCORING_MAX_TASKS, "the loader refuses what scoring can't hold");
 
 #include <math.h>
 #include <string.h>
@@ -50,12 +54,21 @@ int scoring_scaled(const Bank *bank, double p)
     return (int)floor(scaled_exact(bank, p) + 0.5);
 }
 
+bool scoring_passes(const Bank *bank, int right, int n)
+{
+    if (n <= 0)
+        return false;
+    /* the exact fraction against the pass fraction, never the rounded scaled score:
+     * a coarse scale would otherwise round a fail up to the pass mark */
+    return (double)right / (double)n >= bank->pass_fraction;
+}
+
 int scoring_pass_right(const Bank *bank, int n)
 {
     if (n <= 0)
         return 0;
     for (int right = 0; right <= n; right++)
-        if (scoring_scaled(bank, (double)right / (double)n) >= bank->scale_pass)
+        if (scoring_passes(bank, right, n))
             return right;
     return n + 1;
 }
@@ -101,7 +114,7 @@ static void result_finish(const Bank *bank, ScoreResult *out)
     ScoreTally all = {out->right, out->scored};
     out->raw = scoring_fraction(&all);
     out->scaled = scoring_scaled(bank, out->raw);
-    out->pass = out->scaled >= bank->scale_pass;
+    out->pass = scoring_passes(bank, out->right, out->scored);
     if (out->scored > 0) {
         scoring_likely_range(bank, out->right, out->scored, &out->low, &out->high);
     } else {

@@ -53,8 +53,11 @@ double scoring_fraction(const ScoreTally *tally);
  * pass + (max - pass) * (p - c) / (1 - c), c = bank->pass_fraction. */
 int scoring_scaled(const Bank *bank, double p);
 
-/* Returns the fewest right answers out of n that give a passing scaled
- * score (n + 1 when even n right would not pass; 0 when n <= 0). */
+/* Whether `right` of `n` scored items pass: right/n >= the bank's pass
+ * fraction, decided on the exact fraction (the scaled score is rounded). */
+bool scoring_passes(const Bank *bank, int right, int n);
+/* Returns the fewest right answers out of n that pass (scoring_passes;
+ * n + 1 when even n right would not pass; 0 when n <= 0). */
 int scoring_pass_right(const Bank *bank, int n);
 
 /* Writes the likely range for `right` out of `n`: p +- sqrt(p(1-p)/n),

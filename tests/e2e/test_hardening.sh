@@ -177,6 +177,16 @@ set -e
 expect_eq "a bank that fails to load exits 1" "$rc" 1
 [ ! -e "$WORK/badbankdata/progress.db" ] && pass || fail "a failed bank left a progress.db"
 
+# --- escape sequences in names and text never reach the terminal raw ------
+bank3="$WORK/escbank"
+mkdir -p "$bank3"
+cp "$SRC/tests/banks/mini/exam.yaml" "$bank3/"
+esc=$(printf '\033')
+printf 'questions:\n  - id: q-1\n    domain: "1"\n' > "$bank3/x${esc}[2Jy.yaml"
+"$BIN" --check-bank "$bank3" >"$WORK/esc.out" 2>&1 || true
+! grep -q "$esc" "$WORK/esc.out" && pass || fail "a raw escape character reached the output"
+grep -q 'x<U+001B>\[2Jy.yaml' "$WORK/esc.out" && pass || fail "escaped file name: $(cat -v "$WORK/esc.out" | head -3)"
+
 # --- command line: each bad value names its option -----------------------
 for args in "--seed 0x10" "--seed 1 --seed 2" "--check-bank a --bank b"; do
   set +e

@@ -1,5 +1,5 @@
-# Report a doubt: in the drill and in the answer review, R or the Report
-# button opens a form; Enter or Send appends a row to reports.csv in the data
+# Report a doubt: in the drill, the answer review and the arcade's review,
+# R or a Report button opens a form; Enter or Send appends a row to reports.csv in the data
 # folder (header once, RFC 4180 quoting, mode 0600), Esc or Cancel writes
 # nothing, an empty report is refused, a failed write is shown on the form
 # and keeps the text; Settings shows the file and how many reports it holds.
@@ -119,6 +119,36 @@ expect_eq "three reports from the answer review" "$(rows)" 6
 expect_eq "the review report's text" "$(field 4 5)" "Review: the explanation contradicts the key"
 expect_eq "a review report names an exam item" "$(sql "select count(*) from exam_items where item_id='$(field 5 3)'")" 1
 
+# The arcade's end-of-round review: R reports the first miss on show, and
+# each miss has its own Report link.
+play "key 2
+expect arcade
+key Return
+wait 3000
+answer wrong
+wait 1600
+answer wrong
+wait 1600
+answer wrong
+wait 1600
+expect arcade_end
+wait 2600
+key r
+expect report
+text arcade report by key
+key Return
+expect arcade_end
+click-text Report a problem
+expect report
+text arcade report by mouse
+click-text Send
+expect arcade_end
+shot report-arcade.png
+quit" --bank "$BANK"
+shot_ok report-arcade.png
+expect_eq "two reports from the arcade" "$(rows)" 8
+case "$(field 7 4)" in "option "[2-4]" (Amazon "*) pass ;; *) fail "the arcade answer: $(field 7 4)" ;; esac
+
 # Settings shows where the file is and how many reports it holds.
 play "key 6
 expect settings
@@ -145,5 +175,5 @@ quit' --bank "$BANK"
 shot_ok report-failed.png
 rmdir "$CSV"
 mv "$WORK/saved.csv" "$CSV"
-expect_eq "nothing written by the failed report" "$(rows)" 6
+expect_eq "nothing written by the failed report" "$(rows)" 8
 finish

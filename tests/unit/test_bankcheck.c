@@ -659,7 +659,7 @@ static void test_report(void)
     char want[2048];
     CHECK_INT(check_folder("tests/banks/mini", out, sizeof out), 0);
     snprintf(want, sizeof want, "\n%s: 6 questions, 4 flashcards, 2 domains, 3 task statements, "
-             "0 errors, 5 warnings\n", testlib_source_path("tests/banks/mini"));
+             "0 errors, 6 warnings\n", testlib_source_path("tests/banks/mini")); /* one is CJK text */
     CHECK(strstr(out, want) != NULL);
     CHECK(strstr(out, "\ndomain   questions flashcards   share  weight  multiple  name\n"
                       "1                4          3   66.7%     60%     50.0%  Basics\n"
@@ -683,9 +683,19 @@ static void test_report(void)
         lines++;
     CHECK_INT(lines, 1);
 
+    /* modes the bank cannot feed */
+    CHECK_INT(check_folder("tests/banks/bad/cards-only", out, sizeof out), 0);
+    CHECK(strstr(out, "exam.yaml: warning: domain ops (Operations) weighs 40% but has no questions") != NULL);
+    CHECK(strstr(out, "warning: a mock exam asks 6 questions but the bank has 0, so Mock exam can't start") != NULL);
+    CHECK(strstr(out, "warning: the diagnostic asks 3 questions but the bank has 0") != NULL);
+    CHECK(strstr(out, "warning: an arcade round has nothing to ask") != NULL);
+    CHECK_INT(check_folder("tests/banks/bad/thin-domain", out, sizeof out), 0);
+    CHECK(strstr(out, "warning: the mock exam asks 2 questions of domain ops, which has only 1") != NULL);
+    CHECK(strstr(out, "arcade round has nothing") == NULL);
+
     CHECK_INT(check_folder("tests/banks/bad/dup-across-files", out, sizeof out), 1);
-    CHECK(strstr(out, "2 questions, 0 flashcards, 2 domains, 3 task statements, 1 errors, 7 "
-                      "warnings\nskipped 1 file with errors (2 items)\n") != NULL);
+    CHECK(strstr(out, "3 questions, 0 flashcards, 2 domains, 3 task statements, 1 errors, 12 "
+                      "warnings\nskipped 1 item with errors (0 whole files)\n") != NULL);
     /* two copies of a question: one warning, not one per check */
     CHECK(strstr(out, "a.yaml:21: warning: 'q-2' repeats 'q-1' (") != NULL);
     CHECK(strstr(out, "'q-2' has the same options") == NULL);

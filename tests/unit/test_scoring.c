@@ -229,6 +229,27 @@ static void test_other_scale(Bank *bank)
     bank->scale_pass = spass;
 }
 
+/* A coarse scale rounds 30% and 40% up to the pass mark of a 50% bank:
+ * pass/fail is decided on the exact fraction, never on the rounded score. */
+static void test_coarse_scale(Bank *bank)
+{
+    double saved = bank->pass_fraction;
+    int smin = bank->scale_min, smax = bank->scale_max, spass = bank->scale_pass;
+    bank->pass_fraction = 0.5;
+    bank->scale_min = 0;
+    bank->scale_max = 2;
+    bank->scale_pass = 1;
+    CHECK_INT(scoring_scaled(bank, 0.4), 1); /* the rounded score reaches the mark... */
+    CHECK(!scoring_passes(bank, 4, 10));     /* ...but 40% does not pass */
+    CHECK(!scoring_passes(bank, 3, 10));
+    CHECK(scoring_passes(bank, 5, 10));
+    CHECK_INT(scoring_pass_right(bank, 10), 5);
+    bank->pass_fraction = saved;
+    bank->scale_min = smin;
+    bank->scale_max = smax;
+    bank->scale_pass = spass;
+}
+
 static void test_limits(void)
 {
     FakeBankConfig cfg = {0};
@@ -257,6 +278,7 @@ int main(void)
     test_monotonic(bank, 10, 7);
     test_monotonic(bank, 65, 46);
     test_item_correct(bank);
+    test_coarse_scale(bank);
     test_range(bank);
     test_score_form(bank);
     test_score_answers(bank);

@@ -115,6 +115,21 @@ w("refs-shape.yaml", "questions:\n" +
   qr("q-7", "    refs:\n      - title: Misspelled\n        link: " + DOC + "\n") +
   qr("q-8", "    refs:\n"))
 
+# hardening: what a reader can't tell apart, can't see or can't read
+w("options-empty.yaml", "questions:\n" + q().split("    options:")[0] + "    options: []\n    explanation: None.\n")
+w("options-look-same.yaml", "questions:\n" + q().replace("Last wrong one", "  wrong ONE ") + q("q-2"))
+w("invisible-id.yaml", "questions:\n" + q("q\u200b-1") + q("q-2"))
+w("display-text.yaml", "questions:\n" +
+  q().replace("Which option is right?", "Which option is right? \U0001F600")
+     .replace("Another wrong one", "\u05e9\u05dc\u05d5\u05dd")
+     .replace("It is wrong too.", "It is wrong\u200b too.")
+     .replace("Last wrong one", '"\u200b\u200b"') +
+  q("q-2").replace("Which option is right?", "Which \u5b57 option is right?"))
+
+w("many-syntax-errors.yaml", "questions:\n" + q().replace("It is wrong too.", "Note: it is wrong too.") +
+  q("q-2") + q("q-3").replace("Which option is right?", '"Which option is right?') + q("q-4") +
+  q("q-5").replace("Last wrong one", "[Last] wrong one"))
+
 E = open("../mini/exam.yaml").read()
 def e(name, text):
     open(os.path.join("exams", name), "w").write(text)
@@ -134,6 +149,10 @@ e("no-tasks.yaml", E.replace("""    tasks:
 e("empty.yaml", "")
 e("duplicate-task.yaml", E.replace('id: "1.2"', 'id: "1.1"'))
 e("domain-dot.yaml", E.replace("id: ops\n", "id: o.ps\n"))
+e("too-many-domains.yaml", E.replace("""    weight: 40
+""", "    weight: 40\n" + "".join(
+    "  - id: x%d\n    name: Extra %d\n    weight: 0\n    tasks:\n      - id: x%d.1\n        title: T\n" % (i, i, i)
+    for i in range(15))))
 
 def folder(name, files):
     os.makedirs(name, exist_ok=True)
@@ -144,3 +163,8 @@ folder("broken-exam", {"exam.yaml": E.replace("domains:\n", "domains:\n  - id: [
 folder("dup-across-files", {"exam.yaml": E, "a.yaml": "questions:\n" + q("q-1") + q("q-2"),
                             "b.yaml": "questions:\n" + q("q-3") + q("q-1"),
                             "c.yml": "questions: []\n", ".hidden.yaml": "not: loaded\n"})
+# a bank that can't feed its modes: flashcards only, and domain ops has none
+folder("cards-only", {"exam.yaml": E, "cards.yaml": open("../mini/d-cards.yaml").read()})
+# a form asking a domain for more questions than it has
+folder("thin-domain", {"exam.yaml": E, "a.yaml": "questions:\n" + "".join(q("q-%d" % i) for i in range(1, 7)) +
+                       q("q-7", "ops", "ops.1")})
