@@ -359,6 +359,7 @@ static int pick_by_gain(const Bank *bank, const ItemState *states, const double 
     item_values(bank, states, pull, kinds, value, &unseen);
     /* New items first in cand, seen ones after. */
     int n_new = 0, n = 0;
+    double new_gain = -1.0;
     for (int pass = 0; pass < 2; pass++)
         for (int i = 0; i < bank->item_count; i++) {
             const BankItem *it = &bank->items[i];
@@ -367,7 +368,11 @@ static int pick_by_gain(const Bank *bank, const ItemState *states, const double 
             if ((states[i].box == 0) != (pass == 0))
                 continue;
             cand[n].item = i;
-            cand[n].gain = leitner_exam_gain(bank, states, i, o->fit, now, o->exam_date) * value[it->domain];
+            bool fresh = states[i].stability <= 0.0 || states[i].last_at <= 0;
+            if (fresh && new_gain < 0.0) /* the same for every item never seen */
+                new_gain = leitner_exam_gain(bank, states, i, o->fit, now, o->exam_date);
+            double gain = fresh ? new_gain : leitner_exam_gain(bank, states, i, o->fit, now, o->exam_date);
+            cand[n].gain = gain * value[it->domain];
             cand[n].priority = cand[n].gain;
             cand[n].key = rng_next(rng);
             n++;
