@@ -389,7 +389,7 @@ const Screen SCREEN_ANSWERS = {
 /* ---- the study plan ------------------------------------------------------ */
 
 #define PLAN_WHATIFS 3
-#define PLAN_WHATIF_DRAWS 6   /* quick projections for the other daily minutes */
+#define PLAN_WHATIF_DELAY_MS 350 /* what-ifs follow once the keys rest: each is a full projection */
 
 typedef struct PlanState {
     int field;            /* 0 = exam date, 1 = minutes a day */
@@ -402,6 +402,8 @@ typedef struct PlanState {
     int whatif_minutes[PLAN_WHATIFS];
     Projection whatif[PLAN_WHATIFS];
     int whatif_count;
+    bool whatif_stale;            /* minutes or date changed since the what-ifs */
+    int whatif_wait_ms;           /* time since the last change */
 } PlanState;
 
 /* Unix seconds of local midnight `days` days from now. */
@@ -424,16 +426,25 @@ static void rebuild_plan(App *app, PlanState *s)
     PlanOptions opt = {.daily_minutes = s->minutes, .exam_date = exam};
     s->has_plan = plan_build(app->bank, app->states, study_accuracy(app), app_now(app), &opt, &s->plan);
     s->has_projection = study_projection(app, s->minutes, exam, 0, &s->projection);
-    /* what if: less, more and much more time a day */
+    s->whatif_stale = true;
+    s->whatif_wait_ms = 0;
+}
+
+/* What if: less, more and much more time a day (the same draws as the
+ * plan's own projection, so the figures compare). */
+static void rebuild_whatifs(App *app, PlanState *s)
+{
+    int64_t exam = local_midnight_in(app, s->days);
     const int others[PLAN_WHATIFS] = {s->minutes >= 20 ? s->minutes - 10 : s->minutes / 2, s->minutes + 15,
                                       s->minutes * 2};
     s->whatif_count = 0;
     for (int k = 0; k < PLAN_WHATIFS; k++) {
         if (others[k] < 5 || others[k] == s->minutes)
             continue;
-        if (study_projection(app, others[k], exam, PLAN_WHATIF_DRAWS, &s->whatif[s->whatif_count]))
+        if (study_projection(app, others[k], exam, 0, &s->whatif[s->whatif_count]))
             s->whatif_minutes[s->whatif_count++] = others[k];
     }
+    s->whatif_stale = false;
 }
 
 static void *plan_enter(App *app, const void *arg)
@@ -497,9 +508,13 @@ static void plan_action(App *app, void *state, const Action *a)
 
 static int plan_update(App *app, void *state, int dt_ms)
 {
-    (void)app;
-    (void)state;
-    (void)dt_ms;
+    PlanState *s = state;
+    if (!s->whatif_stale)
+        return SCREEN_IDLE;
+    s->whatif_wait_ms += dt_ms;
+    if (s->whatif_wait_ms < PLAN_WHATIF_DELAY_MS)
+        return PLAN_WHATIF_DELAY_MS - s->whatif_wait_ms;
+    rebuild_whatifs(app, s);
     return SCREEN_IDLE;
 }
 
@@ -565,7 +580,7 @@ static void plan_draw(App *app, void *state)
             study_projection_text(app, s->minutes, &s->projection, said, sizeof said);
             py += text_draw_wrapped(app, FONT_BODY, said, x, py, w, t->text, 0, p.y + p.h) + app_px(app, 8);
         }
-        if (s->whatif_count > 0) {
+        if (s->whatif_count > 0 && !s->whatif_stale) {
             snprintf(said, sizeof said, "What if:");
             for (int k = 0; k < s->whatif_count; k++)
                 strbuf_append(said, sizeof said, "%s %d min a day, recall %d%%, pass %d%%", k ? ";" : "",

@@ -208,7 +208,8 @@ static void check_absolutes(Checker *k, const BankItem *it, int *listed)
 
 /* ---------------------------------------- words shared by stem and key */
 
-/* Function words and exam boilerplate of 4+ letters, never distinctive. */
+/* Function words and exam boilerplate of 4+ letters, never distinctive.
+ * Keep them sorted: stop_word searches them by bisection. */
 static const char *const STOP_WORDS[] = {
     "about", "also", "been", "best", "both", "cannot", "could", "does", "each", "following",
     "from", "have", "into", "make", "more", "most", "must", "need", "other", "over", "same",
@@ -217,12 +218,16 @@ static const char *const STOP_WORDS[] = {
     "while", "will", "with", "within", "without", "would", "your",
 };
 
+static int compare_words(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* STOP_WORDS is sorted. */
 static bool stop_word(const char *w)
 {
-    for (size_t i = 0; i < sizeof STOP_WORDS / sizeof STOP_WORDS[0]; i++)
-        if (strcmp(w, STOP_WORDS[i]) == 0)
-            return true;
-    return false;
+    return bsearch(&w, STOP_WORDS, sizeof STOP_WORDS / sizeof STOP_WORDS[0], sizeof STOP_WORDS[0],
+                   compare_words) != NULL;
 }
 
 static uint64_t word_hash(const char *w)
@@ -239,6 +244,7 @@ static uint64_t word_hash(const char *w)
  * SHARED_WORD_MIN_LEN letters that are not stop words or numbers, unique,
  * with the first spelling of each (for messages). */
 typedef struct WordList {
+    uint64_t hash[CUE_MAX_WORDS]; /* word_hash of each stem, to compare fast */
     char stem[CUE_MAX_WORDS][BANKTEXT_WORD_MAX];
     char shown[CUE_MAX_WORDS][BANKTEXT_WORD_MAX];
     int count;
@@ -264,10 +270,12 @@ static void words_of(const char *text, WordList *out)
         char stem[BANKTEXT_WORD_MAX];
         memcpy(stem, w, sizeof stem);
         banktext_stem(stem);
+        uint64_t h = word_hash(stem);
         int j = 0;
-        while (j < out->count && strcmp(out->stem[j], stem) != 0)
+        while (j < out->count && out->hash[j] != h)
             j++;
         if (j == out->count) {
+            out->hash[out->count] = h;
             memcpy(out->stem[out->count], stem, sizeof stem);
             memcpy(out->shown[out->count], w, sizeof w);
             out->count++;
@@ -281,40 +289,88 @@ static void words_of(const char *text, WordList *out)
     }
 }
 
-/* Index of the pair of `list` made of the stems a then b, or -1. */
-static int find_pair(const WordList *list, const char *a, const char *b)
+/* Index of the pair of `list` made of the stems hashed a then b, or -1. */
+static int find_pair(const WordList *list, uint64_t a, uint64_t b)
 {
     for (int i = 0; i < list->pairs; i++)
-        if (strcmp(list->stem[list->pair[i][0]], a) == 0 && strcmp(list->stem[list->pair[i][1]], b) == 0)
+        if (list->hash[list->pair[i][0]] == a && list->hash[list->pair[i][1]] == b)
             return i;
     return -1;
 }
 
 /* True when a word of `list` is the stem `stem`, or, for a stem of 5 or
  * more letters, starts with it ("server" meets "serverless"). */
-static int find_word(const WordList *list, const char *stem)
+static int find_word(const WordList *list, const char *stem, uint64_t hash)
 {
     size_t n = strlen(stem);
     for (int i = 0; i < list->count; i++)
-        if (strcmp(list->stem[i], stem) == 0 || (n >= 5 && strncmp(list->stem[i], stem, n) == 0))
+        if (list->hash[i] == hash || (n >= 5 && list->stem[i][0] == stem[0] &&
+                                      strncmp(list->stem[i], stem, n) == 0))
             return i;
     return -1;
 }
 
-/* Number of questions (prompt or options) each stem appears in. */
+/* Number of questions (prompt or options) each stem appears in: open
+ * addressing on the stem's hash (never 0), kept at most half full. */
 typedef struct StemCounts {
     uint64_t *keys;
     int *counts;
     size_t cap;
+    size_t used;
 } StemCounts;
 
-static int *stem_slot(StemCounts *sc, uint64_t h)
+static bool stem_counts_init(StemCounts *sc, size_t cap)
+{
+    sc->cap = cap;
+    sc->used = 0;
+    sc->keys = calloc(cap, sizeof *sc->keys);
+    sc->counts = calloc(cap, sizeof *sc->counts);
+    return sc->keys && sc->counts;
+}
+
+static size_t stem_find(const StemCounts *sc, uint64_t h)
 {
     size_t i = (size_t)(h ^ (h >> 31)) & (sc->cap - 1);
     while (sc->keys[i] && sc->keys[i] != h)
         i = (i + 1) & (sc->cap - 1);
-    sc->keys[i] = h;
-    return &sc->counts[i];
+    return i;
+}
+
+/* Counts one more question for stem h. Returns false when out of memory. */
+static bool stem_add(StemCounts *sc, uint64_t h)
+{
+    if ((sc->used + 1) * 2 > sc->cap) {
+        StemCounts grown;
+        if (!stem_counts_init(&grown, sc->cap * 2)) {
+            free(grown.keys);
+            free(grown.counts);
+            return false;
+        }
+        for (size_t i = 0; i < sc->cap; i++) {
+            if (!sc->keys[i])
+                continue;
+            size_t j = stem_find(&grown, sc->keys[i]);
+            grown.keys[j] = sc->keys[i];
+            grown.counts[j] = sc->counts[i];
+        }
+        grown.used = sc->used;
+        free(sc->keys);
+        free(sc->counts);
+        *sc = grown;
+    }
+    size_t i = stem_find(sc, h);
+    if (!sc->keys[i]) {
+        sc->keys[i] = h;
+        sc->used++;
+    }
+    sc->counts[i]++;
+    return true;
+}
+
+static int stem_count(const StemCounts *sc, uint64_t h)
+{
+    size_t i = stem_find(sc, h);
+    return sc->keys[i] ? sc->counts[i] : 0;
 }
 
 /* All the candidate words of a question, prompt and options, unique. */
@@ -325,10 +381,10 @@ static void question_words(const BankItem *it, WordList *all, WordList *tmp)
         words_of(it->options[o].text, tmp);
         for (int w = 0; w < tmp->count && all->count < CUE_MAX_WORDS; w++) {
             int j = 0;
-            while (j < all->count && strcmp(all->stem[j], tmp->stem[w]) != 0)
+            while (j < all->count && all->hash[j] != tmp->hash[w])
                 j++;
             if (j == all->count)
-                memcpy(all->stem[all->count++], tmp->stem[w], BANKTEXT_WORD_MAX);
+                all->hash[all->count++] = tmp->hash[w];
         }
     }
 }
@@ -351,21 +407,18 @@ static void check_shared_words(Checker *k, int *listed)
     for (int i = 0; i < b->item_count; i++)
         questions += b->items[i].kind == ITEM_QUESTION;
     StemCounts sc = {0};
-    sc.cap = 1024;
-    while (sc.cap < (size_t)questions * 64)
-        sc.cap *= 2;
-    sc.keys = calloc(sc.cap, sizeof *sc.keys);
-    sc.counts = calloc(sc.cap, sizeof *sc.counts);
+    bool ok = stem_counts_init(&sc, 4096);
     WordList *prompt = malloc(sizeof *prompt), *opts = malloc(sizeof *opts * BANK_MAX_OPTIONS),
              *tmp = malloc(sizeof *tmp);
-    if (!sc.keys || !sc.counts || !prompt || !opts || !tmp)
+    if (!ok || !prompt || !opts || !tmp)
         goto done;
     for (int i = 0; i < b->item_count; i++) {
         if (b->items[i].kind != ITEM_QUESTION)
             continue;
         question_words(&b->items[i], prompt, tmp);
         for (int w = 0; w < prompt->count; w++)
-            (*stem_slot(&sc, word_hash(prompt->stem[w])))++;
+            if (!stem_add(&sc, prompt->hash[w]))
+                goto done;
     }
     double max_df = questions * BANKCHECK_SHARED_WORD_MAX_DF_PCT / 100.0;
     if (max_df < BANKCHECK_SHARED_WORD_MIN_DF)
@@ -380,12 +433,12 @@ static void check_shared_words(Checker *k, int *listed)
         int word = -1, key = -1, at = -1;
         for (int w = 0; w < prompt->count && word < 0; w++) {
             const char *stem = prompt->stem[w];
-            if (*stem_slot(&sc, word_hash(stem)) > max_df)
+            if (stem_count(&sc, prompt->hash[w]) > max_df)
                 continue;
             int in_key = -1, in_key_at = -1;
             bool in_wrong = false;
             for (int o = 0; o < it->option_count && !in_wrong; o++) {
-                int f = find_word(&opts[o], stem);
+                int f = find_word(&opts[o], stem, prompt->hash[w]);
                 if (f < 0)
                     continue;
                 if (!it->options[o].correct)
@@ -403,15 +456,17 @@ static void check_shared_words(Checker *k, int *listed)
         }
         int pair = -1;
         for (int p = 0; p < prompt->pairs && word < 0 && pair < 0; p++) {
-            const char *a = prompt->stem[prompt->pair[p][0]], *c = prompt->stem[prompt->pair[p][1]];
+            int ia = prompt->pair[p][0], ic = prompt->pair[p][1];
+            uint64_t a = prompt->hash[ia], c = prompt->hash[ic];
             int in_key = -1;
-            bool in_wrong = false;
-            for (int o = 0; o < it->option_count && !in_wrong; o++) {
-                if (!it->options[o].correct)
-                    in_wrong = find_word(&opts[o], a) >= 0 || find_word(&opts[o], c) >= 0;
-                else if (in_key < 0 && find_pair(&opts[o], a, c) >= 0)
+            for (int o = 0; o < it->option_count && in_key < 0; o++)
+                if (it->options[o].correct && find_pair(&opts[o], a, c) >= 0)
                     in_key = o;
-            }
+            bool in_wrong = false;
+            for (int o = 0; o < it->option_count && in_key >= 0 && !in_wrong; o++)
+                if (!it->options[o].correct)
+                    in_wrong = find_word(&opts[o], prompt->stem[ia], a) >= 0 ||
+                               find_word(&opts[o], prompt->stem[ic], c) >= 0;
             if (in_key >= 0 && !in_wrong) {
                 pair = p;
                 key = in_key;

@@ -33,33 +33,27 @@ static size_t separator_bytes(const unsigned char *s)
 size_t banktext_next_word(const char *text, size_t *pos, char word[BANKTEXT_WORD_MAX])
 {
     const unsigned char *s = (const unsigned char *)text;
-    size_t i = *pos;
-    for (;;) {
-        if (!s[i]) {
-            *pos = i;
-            word[0] = '\0';
-            return 0;
-        }
-        size_t sep = separator_bytes(s + i);
-        if (!sep)
+    size_t i = *pos, n = 0;
+    while (n == 0) {
+        for (size_t sep; s[i] && (sep = separator_bytes(s + i)) > 0;)
+            i += sep;
+        if (!s[i])
             break;
-        i += sep;
-    }
-    size_t n = 0;
-    while (s[i] && !separator_bytes(s + i)) {
-        if (n + 1 < BANKTEXT_WORD_MAX)
-            word[n++] = (char)lower(s[i]);
-        i++;
-    }
-    /* never leave a cut UTF-8 sequence at the end of the copy */
-    if (n + 1 >= BANKTEXT_WORD_MAX)
-        while (n > 0 && ((unsigned char)word[n - 1] & 0xC0) == 0x80)
+        while (s[i] && !separator_bytes(s + i)) {
+            if (n + 1 < BANKTEXT_WORD_MAX)
+                word[n++] = (char)lower(s[i]);
+            i++;
+        }
+        /* never leave a cut UTF-8 sequence at the end of the copy */
+        if (n + 1 >= BANKTEXT_WORD_MAX)
+            while (n > 0 && ((unsigned char)word[n - 1] & 0xC0) == 0x80)
+                n--;
+        if (n > 0 && (unsigned char)word[n - 1] >= 0xC0)
             n--;
-    if (n > 0 && (unsigned char)word[n - 1] >= 0xC0)
-        n--;
+    }
     word[n] = '\0';
     *pos = i;
-    return n ? n : banktext_next_word(text, pos, word);
+    return n;
 }
 
 static bool ends_with(const char *w, size_t n, const char *suffix)

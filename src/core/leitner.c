@@ -70,19 +70,6 @@ LeitnerMove leitner_apply(const Bank *bank, ItemState *state, bool correct, int6
     return move;
 }
 
-typedef struct TimedAnswer {
-    int64_t at;
-    int index;
-} TimedAnswer;
-
-static int compare_timed(const void *a, const void *b)
-{
-    const TimedAnswer *x = a, *y = b;
-    if (x->at != y->at)
-        return x->at < y->at ? -1 : 1;
-    return (x->index > y->index) - (x->index < y->index);
-}
-
 bool leitner_domain_accuracy(const Bank *bank, const Answer *answers, int n, double *out)
 {
     if (!scoring_bank_fits(bank))
@@ -91,26 +78,9 @@ bool leitner_domain_accuracy(const Bank *bank, const Answer *answers, int n, dou
         out[d] = LEITNER_PRIOR;
     if (n <= 0 || !answers)
         return true;
-    TimedAnswer *order = malloc((size_t)n * sizeof *order);
-    if (!order) { /* fall back to the given order */
-        for (int i = 0; i < n; i++) {
-            int item = answers[i].item;
-            if (item < 0 || item >= bank->item_count)
-                continue;
-            int d = bank->items[item].domain;
-            if (d < 0 || d >= bank->domain_count)
-                continue;
-            out[d] = (1.0 - LEITNER_ALPHA) * out[d] + LEITNER_ALPHA * (answers[i].correct ? 1.0 : 0.0);
-        }
-        return true;
-    }
-    for (int i = 0; i < n; i++) {
-        order[i].at = answers[i].at;
-        order[i].index = i;
-    }
-    qsort(order, (size_t)n, sizeof *order, compare_timed);
+    int *order = answers_by_time(answers, n); /* NULL: the given order */
     for (int k = 0; k < n; k++) {
-        const Answer *a = &answers[order[k].index];
+        const Answer *a = &answers[order ? order[k] : k];
         if (a->item < 0 || a->item >= bank->item_count)
             continue;
         int d = bank->items[a->item].domain;
@@ -389,6 +359,7 @@ static int pick_by_gain(const Bank *bank, const ItemState *states, const double 
     item_values(bank, states, pull, kinds, value, &unseen);
     /* New items first in cand, seen ones after. */
     int n_new = 0, n = 0;
+    double new_gain = -1.0;
     for (int pass = 0; pass < 2; pass++)
         for (int i = 0; i < bank->item_count; i++) {
             const BankItem *it = &bank->items[i];
@@ -397,7 +368,11 @@ static int pick_by_gain(const Bank *bank, const ItemState *states, const double 
             if ((states[i].box == 0) != (pass == 0))
                 continue;
             cand[n].item = i;
-            cand[n].gain = leitner_exam_gain(bank, states, i, o->fit, now, o->exam_date) * value[it->domain];
+            bool fresh = states[i].stability <= 0.0 || states[i].last_at <= 0;
+            if (fresh && new_gain < 0.0) /* the same for every item never seen */
+                new_gain = leitner_exam_gain(bank, states, i, o->fit, now, o->exam_date);
+            double gain = fresh ? new_gain : leitner_exam_gain(bank, states, i, o->fit, now, o->exam_date);
+            cand[n].gain = gain * value[it->domain];
             cand[n].priority = cand[n].gain;
             cand[n].key = rng_next(rng);
             n++;

@@ -92,31 +92,6 @@ void memory_apply(ItemState *state, bool correct, int64_t now)
                                              correct ? MEMORY_GOOD : MEMORY_AGAIN, elapsed);
 }
 
-typedef struct TimeOrder {
-    int64_t at;
-    int index;
-} TimeOrder;
-
-static int compare_time(const void *a, const void *b)
-{
-    const TimeOrder *x = a, *y = b;
-    if (x->at != y->at)
-        return x->at < y->at ? -1 : 1;
-    return (x->index > y->index) - (x->index < y->index);
-}
-
-/* The answers' indices in time order; NULL when memory runs out. */
-static TimeOrder *time_order(const Answer *answers, int n)
-{
-    TimeOrder *order = malloc((size_t)(n > 0 ? n : 1) * sizeof *order);
-    if (!order)
-        return NULL;
-    for (int i = 0; i < n; i++)
-        order[i] = (TimeOrder){answers[i].at, i};
-    qsort(order, (size_t)n, sizeof *order, compare_time);
-    return order;
-}
-
 bool memory_replay(const Bank *bank, const Answer *answers, int n, ItemState *states)
 {
     for (int i = 0; i < bank->item_count; i++) {
@@ -124,11 +99,11 @@ bool memory_replay(const Bank *bank, const Answer *answers, int n, ItemState *st
         states[i].difficulty = 0.0;
         states[i].last_at = 0;
     }
-    TimeOrder *order = time_order(answers, n);
+    int *order = answers_by_time(answers, n);
     if (!order)
         return false;
     for (int k = 0; k < n; k++) {
-        const Answer *a = &answers[order[k].index];
+        const Answer *a = &answers[order[k]];
         if (a->item < 0 || a->item >= bank->item_count)
             continue;
         memory_apply(&states[a->item], a->correct, a->at);
@@ -215,13 +190,13 @@ bool memory_fit_answers(const Bank *bank, const Answer *answers, int n, MemoryFi
     memory_fit_prior(fit);
     size_t count = (size_t)(bank->item_count > 0 ? bank->item_count : 1);
     ItemState *st = calloc(count, sizeof *st);
-    TimeOrder *order = st ? time_order(answers, n) : NULL;
+    int *order = st ? answers_by_time(answers, n) : NULL;
     if (!order) {
         free(st);
         return false;
     }
     for (int k = 0; k < n; k++) {
-        const Answer *a = &answers[order[k].index];
+        const Answer *a = &answers[order[k]];
         if (a->item < 0 || a->item >= bank->item_count)
             continue;
         ItemState *s = &st[a->item];

@@ -52,3 +52,35 @@ bool answer_from_letters(const char *letters, uint32_t *out)
     *out = mask;
     return true;
 }
+
+typedef struct TimedIndex {
+    int64_t at;
+    int index;
+} TimedIndex;
+
+static int compare_timed(const void *a, const void *b)
+{
+    const TimedIndex *x = a, *y = b;
+    if (x->at != y->at)
+        return x->at < y->at ? -1 : 1;
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+int *answers_by_time(const Answer *answers, int n)
+{
+    size_t count = (size_t)(n > 0 ? n : 1);
+    TimedIndex *order = malloc(count * sizeof *order);
+    int *out = malloc(count * sizeof *out);
+    if (!order || !out) {
+        free(order);
+        free(out);
+        return NULL;
+    }
+    for (int i = 0; i < n; i++)
+        order[i] = (TimedIndex){answers[i].at, i};
+    qsort(order, (size_t)(n > 0 ? n : 0), sizeof *order, compare_timed);
+    for (int i = 0; i < n; i++)
+        out[i] = order[i].index;
+    free(order);
+    return out;
+}

@@ -45,6 +45,11 @@ typedef struct Answer {
     int64_t at;        /* Unix seconds */
 } Answer;
 
+/* Returns the indices 0..n-1 of `answers` in time order (Answer.at; equal
+ * times keep their given order), malloc'd for the caller to free, or NULL
+ * when memory runs out. */
+int *answers_by_time(const Answer *answers, int n);
+
 /* One position of an exam form. `order[k]` is the bank option shown at
  * display position k (options are shuffled per form). */
 typedef struct FormItem {

@@ -11,9 +11,13 @@
 #include "examform.h"
 #include "leitner.h"
 
-static int draw_point(const MemoryFit *fit, Rng *rng)
+/* The fit point of draw d of n: systematic sampling over the posterior
+ * (the (d + 1/2) / n quantile of the weights in grid order), so that every
+ * projection with n draws meets the same points and what-ifs for other
+ * minutes differ by the minutes, not by luck. */
+static int draw_point(const MemoryFit *fit, int d, int n)
 {
-    double u = rng_unit(rng), acc = 0.0;
+    double u = (d + 0.5) / n, acc = 0.0;
     for (int p = 0; p < MEMORY_FIT_POINTS; p++) {
         acc += fit->weight[p];
         if (u < acc)
@@ -95,11 +99,14 @@ bool project_exam_day(const Bank *bank, const ItemState *states, const MemoryFit
     for (int i = 0; ok && i < bank->item_count; i++)
         out->unseen_now += states[i].box == 0;
     double mean_scaled = 0.0;
+    uint64_t base = rng_next(rng);
     for (int d = 0; ok && d < o.draws; d++) {
         memcpy(st, states, (size_t)bank->item_count * sizeof *st);
         memcpy(mem, states, (size_t)bank->item_count * sizeof *mem);
-        int p = draw_point(fit, rng);
-        met[d] = run_draw(bank, st, mem, fit, p, &o, rng);
+        int p = draw_point(fit, d, o.draws);
+        Rng draw_rng; /* draw d's own answers: the same for every minutes value */
+        rng_seed(&draw_rng, base + 0x9e3779b97f4a7c15ull * (uint64_t)(d + 1));
+        met[d] = run_draw(bank, st, mem, fit, p, &o, &draw_rng);
         estimate_item_chances(bank, mem, fit, p, o.exam_date, chances);
         for (int f = 0; f < o.forms; f++) {
             double m = 0.0;
