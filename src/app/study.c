@@ -11,6 +11,7 @@
 
 #include "strbuf.h"
 
+#include "compat.h"
 #include "estimate.h"
 #include "memory.h"
 #include "project.h"
@@ -28,10 +29,7 @@ struct StudyData {
 
 static int utc_offset(int64_t t)
 {
-    time_t tt = (time_t)t;
-    struct tm tm;
-    localtime_r(&tt, &tm);
-    return (int)tm.tm_gmtoff;
+    return compat_utc_offset(t);
 }
 
 int study_day(const App *app, int64_t t)
