@@ -5,6 +5,7 @@
 #ifndef CLOUDPREP_STORE_INTERNAL_H
 #define CLOUDPREP_STORE_INTERNAL_H
 
+#include "compat.h"
 #include <sqlite3.h>
 
 #include "store.h"
@@ -73,7 +74,7 @@ bool store_size_limit_hit(sqlite3 *db);
 /* Maps an SQLite result code to a status. */
 StoreStatus store_status_from_rc(int rc);
 /* vsnprintf into buf: for sentences that may be cut short by long paths. */
-void store_say(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void store_say(char *buf, size_t size, const char *fmt, ...) COMPAT_PRINTF(3, 4);
 /* Clears the error message. */
 void store_clear_error(Store *st);
 
