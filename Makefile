@@ -4,7 +4,7 @@
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 ARGS ?=
 
-.PHONY: run test setup build build-asan bench bench-learn package fuzz clean
+.PHONY: run test setup build build-asan bench bench-learn package fuzz clean setup-windows windows-deps windows test-windows
 
 setup:
 	@sh tools/setup.sh
@@ -41,6 +41,22 @@ package: build
 fuzz: setup
 	cmake --preset fuzz >/dev/null
 	cmake --build --preset fuzz -j $(JOBS)
+
+# Windows x64: cross-built with mingw-w64, tested under Wine (see README, "Windows").
+setup-windows:
+	@sh tools/setup.sh packaging/debian-packages.txt packaging/windows-packages.txt
+
+windows-deps: setup-windows
+	JOBS=$(JOBS) sh tools/windows-deps.sh build/windows-deps
+
+windows: windows-deps
+	cmake --preset windows >/dev/null
+	cmake --build --preset windows -j $(JOBS)
+	cmake --build --preset windows --target dist
+
+test-windows: windows
+	sh tools/wine-prefix.sh build/windows/wine
+	ctest --preset windows -j $(JOBS)
 
 clean:
 	rm -rf build

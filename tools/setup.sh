@@ -1,13 +1,14 @@
 #!/bin/sh
-# Installs the Debian packages listed in packaging/debian-packages.txt that are
-# not installed yet (make among them, so it runs before make exists): apt-get
-# as root, sudo otherwise. Without root or sudo it prints the exact command to
-# run as root and fails. Does nothing when all are there. Needs only sh.
+# Installs the Debian packages listed in packaging/debian-packages.txt (and in
+# any other lists named as arguments, e.g. packaging/windows-packages.txt) that
+# are not installed yet (make among them, so it runs before make exists):
+# apt-get as root, sudo otherwise. Without root or sudo it prints the exact
+# command to run as root and fails. Does nothing when all are there. Needs only sh.
 set -eu
 here=$(dirname "$0")
-list="$here/../packaging/debian-packages.txt"
+[ $# -gt 0 ] || set -- "$here/../packaging/debian-packages.txt"
 missing=""
-for pkg in $(grep -v '^#' "$list" | tr -s ' \t' '\n' | grep -v '^$'); do
+for pkg in $(cat "$@" | grep -v '^#' | tr -s ' \t' '\n' | grep -v '^$'); do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
     missing="$missing $pkg"
   fi

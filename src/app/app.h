@@ -4,6 +4,7 @@
 #ifndef CLOUDPREP_APP_H
 #define CLOUDPREP_APP_H
 
+#include "compat.h"
 #include <SDL.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -124,7 +125,7 @@ int app_px(const App *app, float units);
 /* Marks the frame dirty so the next loop iteration redraws. */
 void app_redraw(App *app);
 /* Shows a short message in the status bar for a few seconds. */
-void app_status(App *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void app_status(App *app, const char *fmt, ...) COMPAT_PRINTF(2, 3);
 /* Pushes a screen on top of the stack; `arg` is passed to its enter(). */
 void app_push(App *app, const Screen *screen, const void *arg);
 /* Pops the top screen (calls leave). The home screen is never popped;

@@ -5,7 +5,8 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
+
+#include "compat.h"
 
 #define BENCH_MAX_FRAMES 200000
 
@@ -14,7 +15,7 @@ typedef struct BenchState {
     const char *stats_path;
     long *frames;
     int count;
-    struct timespec begin;
+    int64_t begin_us;
 } BenchState;
 
 static BenchState bench_state; /* process-wide by nature: set once from the environment */
@@ -31,16 +32,14 @@ void bench_setup(void)
 void bench_frame_begin(void)
 {
     if (bench_state.frames)
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &bench_state.begin);
+        bench_state.begin_us = compat_thread_cpu_us();
 }
 
 void bench_frame_end(App *app)
 {
     if (bench_state.frames && bench_state.count < BENCH_MAX_FRAMES) {
-        struct timespec end;
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end);
-        bench_state.frames[bench_state.count++] = (end.tv_sec - bench_state.begin.tv_sec) * 1000000L +
-                                                  (end.tv_nsec - bench_state.begin.tv_nsec) / 1000L;
+        /* one frame's microseconds fit a long, which is 32 bits on Windows */
+        bench_state.frames[bench_state.count++] = (long)(compat_thread_cpu_us() - bench_state.begin_us);
     }
     if (bench_state.exit_after_first)
         app->running = false;

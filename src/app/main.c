@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "compat.h"
 #include "audio.h"
 #include "bankcheck.h"
 #include "bankload.h"
@@ -45,14 +46,8 @@ static void on_stop_signal(int sig)
  * Installed after SDL_Init, replacing SDL's own handlers. */
 static void install_signal_handlers(void)
 {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_stop_signal;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESETHAND; /* a second signal takes the default action */
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGINT, &sa, NULL);
-    signal(SIGXFSZ, SIG_IGN);
+    compat_catch_stop_signals(on_stop_signal);
+    compat_ignore_file_size_limit();
 }
 
 static bool file_exists(const char *path)
@@ -74,9 +69,7 @@ static void find_data_root(char *out, size_t size)
             snprintf(probe, sizeof probe, "%s%sassets/fonts/DejaVuSans.ttf", base, candidates[i]);
             if (file_exists(probe)) {
                 snprintf(out, size, "%s%s", base, candidates[i]);
-                size_t n = strlen(out);
-                if (n > 1 && out[n - 1] == '/')
-                    out[n - 1] = '\0';
+                compat_native_separators(out);
                 SDL_free(base);
                 return;
             }
@@ -91,6 +84,7 @@ static bool find_data_dir(const CliOptions *o, char *out, size_t size)
 {
     if (o->data_dir) {
         snprintf(out, size, "%s", o->data_dir);
+        compat_native_separators(out);
         return true;
     }
     char *pref = SDL_GetPrefPath("", "cloudprep");
@@ -98,15 +92,13 @@ static bool find_data_dir(const CliOptions *o, char *out, size_t size)
         return false;
     snprintf(out, size, "%s", pref);
     SDL_free(pref);
+    compat_native_separators(out);
     return true;
 }
 
 static int local_utc_offset(int64_t now)
 {
-    time_t t = (time_t)now;
-    struct tm tm;
-    localtime_r(&t, &tm);
-    return (int)tm.tm_gmtoff;
+    return compat_utc_offset(now);
 }
 
 static void load_bank(App *app, const char *dir)
@@ -302,8 +294,8 @@ static int run_game(const CliOptions *o)
     app.start_wall = o->headless ? HEADLESS_START_TIME : (int64_t)time(NULL);
     rng_seed(&app.rng, o->seed_given ? o->seed : (uint64_t)time(NULL));
     if (o->headless) {
-        setenv("SDL_VIDEODRIVER", "dummy", 1);
-        setenv("SDL_AUDIODRIVER", "dummy", 1);
+        SDL_setenv("SDL_VIDEODRIVER", "dummy", 1);
+        SDL_setenv("SDL_AUDIODRIVER", "dummy", 1);
     }
     find_data_root(root, sizeof root);
     if (o->bank_dir)
@@ -381,7 +373,8 @@ static int export_history(const CliOptions *o)
 
 int main(int argc, char **argv)
 {
-    signal(SIGXFSZ, SIG_IGN); /* writes over a file size limit fail with EFBIG instead */
+    compat_console_setup();
+    compat_ignore_file_size_limit(); /* writes over a file size limit fail with EFBIG instead */
     CliOptions o = cli_parse(argc, argv);
     bench_setup();
     switch (o.action) {

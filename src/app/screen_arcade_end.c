@@ -2,6 +2,7 @@
  * kind (with a "New best!" moment), answers, accuracy and best combo, XP,
  * accuracy by domain for the round, and the wrong items with their answers
  * and explanations. Saving happened in screen_arcade.c; this only shows. */
+#include "compat.h"
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -288,7 +289,7 @@ typedef struct MissPen {
 } MissPen;
 
 static void pen_text(MissPen *p, FontRole role, SDL_Color c, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+    COMPAT_PRINTF(4, 5);
 
 static void pen_text(MissPen *p, FontRole role, SDL_Color c, const char *fmt, ...)
 {

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "chart.h"
+#include "compat.h"
 #include "plan.h"
 #include "report.h"
 #include "reports.h"
@@ -278,7 +278,7 @@ static void do_reset(App *app, SettingsState *s)
     study_reload(app);
     char path[STORE_PATH_MAX + 64];
     backup_path(app, now, path, sizeof path);
-    if (access(path, F_OK) == 0)
+    if (compat_exists(path))
         snprintf(s->notice, sizeof s->notice, "Progress reset. Everything from before is saved in %s", path);
     else
         snprintf(s->notice, sizeof s->notice, "Progress reset. A backup from before is in the %s folder next "

@@ -101,7 +101,7 @@ static bool resize_canvas(App *app, int w, int h)
     return app->renderer != NULL;
 }
 
-static void run_time(App *app, long ms)
+static void run_time(App *app, long long ms)
 {
     while (ms > 0 && app->running) {
         int step = ms < FRAME_MS ? (int)ms : FRAME_MS;
@@ -163,13 +163,14 @@ static const char *answer_keys(App *app, const char *which)
     return NULL;
 }
 
-static bool parse_long(const char *s, long *out)
+/* long long: Unix seconds past 2038 fit on Windows too, where long has 32 bits. */
+static bool parse_long(const char *s, long long *out)
 {
     if (!s || !*s)
         return false;
     errno = 0;
     char *end = NULL;
-    long v = strtol(s, &end, 10);
+    long long v = strtoll(s, &end, 10);
     if (errno || (*end && !isspace((unsigned char)*end)))
         return false;
     *out = v;
@@ -262,7 +263,7 @@ static int cmd_click_text(ScriptRun *r, const char *arg)
 
 static int cmd_wheel(ScriptRun *r, const char *arg)
 {
-    long a;
+    long long a;
     if (!parse_long(arg, &a))
         return fail_at(r, "expected a number", arg);
     SDL_Event e;
@@ -276,7 +277,7 @@ static int cmd_wheel(ScriptRun *r, const char *arg)
 
 static int cmd_wait(ScriptRun *r, const char *arg)
 {
-    long a;
+    long long a;
     if (!parse_long(arg, &a) || a < 0)
         return fail_at(r, "expected milliseconds", arg);
     run_time(r->app, a);
@@ -329,7 +330,7 @@ static int cmd_answer(ScriptRun *r, const char *arg)
 
 static int cmd_time(ScriptRun *r, const char *arg)
 {
-    long a;
+    long long a;
     if (!parse_long(arg, &a) || a < PROGRESS_TIME_MIN || a > PROGRESS_TIME_MAX)
         return fail_at(r, "expected Unix seconds from 0 to 253402300799 (year 9999)", arg);
     App *app = r->app;
@@ -339,7 +340,7 @@ static int cmd_time(ScriptRun *r, const char *arg)
 
 static int cmd_days(ScriptRun *r, const char *arg)
 {
-    long a;
+    long long a;
     /* bounded first, so the sums below can't overflow */
     if (!parse_long(arg, &a) || a < -3000000 || a > 3000000)
         return fail_at(r, "expected a number of days", arg);

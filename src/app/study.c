@@ -11,6 +11,7 @@
 
 #include "strbuf.h"
 
+#include "compat.h"
 #include "estimate.h"
 #include "memory.h"
 #include "project.h"
@@ -28,10 +29,7 @@ struct StudyData {
 
 static int utc_offset(int64_t t)
 {
-    time_t tt = (time_t)t;
-    struct tm tm;
-    localtime_r(&tt, &tm);
-    return (int)tm.tm_gmtoff;
+    return compat_utc_offset(t);
 }
 
 int study_day(const App *app, int64_t t)
@@ -172,8 +170,7 @@ LeitnerMove study_answer(App *app, StudyMode mode, int item, uint32_t answer, bo
                          int ms, int xp)
 {
     ItemState before = app->states[item];
-    int64_t exam_date = app->settings.exam_date;
-    LeitnerMove move = leitner_apply(app->bank, &app->states[item], correct, app_now(app), exam_date);
+    LeitnerMove move = leitner_record(app->bank, &app->states[item], correct, app_now(app), study_fit(app));
     move.item = study_save(app, mode, item, answer, correct, ms, &before, xp) ? item : -1;
     return move;
 }

@@ -10,14 +10,11 @@
 
 #include <SDL_ttf.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "compat.h"
 #include "textwrap.h"
 
 #define CACHE_SLOTS 1024
@@ -59,8 +56,7 @@ typedef struct SolidTexture {
 struct TextCache {
     TTF_Font *fonts[FONT_COUNT];
     char font_dir[512];
-    void *font_data[2];         /* the regular and bold .ttf files, mapped once */
-    size_t font_size[2];
+    CompatMappedFile font_file[2]; /* the regular and bold .ttf files, mapped once */
     CachedText slots[CACHE_SLOTS];
     SolidTexture solids[SOLID_SLOTS];
     CachedWrap wraps[WRAP_SLOTS];
@@ -120,38 +116,24 @@ static const char *const FONT_FILES[2] = {"DejaVuSans.ttf", "DejaVuSans-Bold.ttf
 static bool map_fonts(TextCache *tc, char *err, size_t err_size)
 {
     for (int k = 0; k < 2; k++) {
-        if (tc->font_data[k])
+        if (tc->font_file[k].data)
             continue;
         char path[600];
         snprintf(path, sizeof path, "%s/%s", tc->font_dir, FONT_FILES[k]);
         errno = 0;
-        int fd = open(path, O_RDONLY | O_CLOEXEC);
-        struct stat st;
-        memset(&st, 0, sizeof st);
-        void *p = MAP_FAILED;
-        if (fd >= 0 && fstat(fd, &st) == 0 && st.st_size > 0 && st.st_size < INT_MAX)
-            p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-        int saved = errno;
-        if (fd >= 0)
-            close(fd);
-        if (p == MAP_FAILED) {
-            snprintf(err, err_size, "cannot open font %s: %s", path, saved ? strerror(saved) : "empty or too large");
+        if (!compat_map_file(path, &tc->font_file[k])) {
+            snprintf(err, err_size, "cannot open font %s: %s", path,
+                     errno == EFBIG ? "empty or too large" : strerror(errno));
             return false;
         }
-        tc->font_data[k] = p;
-        tc->font_size[k] = (size_t)st.st_size;
     }
     return true;
 }
 
 static void unmap_fonts(TextCache *tc)
 {
-    for (int k = 0; k < 2; k++) {
-        if (tc->font_data[k])
-            munmap(tc->font_data[k], tc->font_size[k]);
-        tc->font_data[k] = NULL;
-        tc->font_size[k] = 0;
-    }
+    for (int k = 0; k < 2; k++)
+        compat_unmap_file(&tc->font_file[k]);
 }
 
 static bool open_fonts(App *app, char *err, size_t err_size)
@@ -162,7 +144,7 @@ static bool open_fonts(App *app, char *err, size_t err_size)
     for (int i = 0; i < FONT_COUNT; i++) {
         int k = FONT_BOLD[i] ? 1 : 0;
         int size = (int)(FONT_SIZES[i] * app->scale + 0.5f);
-        SDL_RWops *rw = SDL_RWFromConstMem(tc->font_data[k], (int)tc->font_size[k]);
+        SDL_RWops *rw = SDL_RWFromConstMem(tc->font_file[k].data, (int)tc->font_file[k].size);
         tc->fonts[i] = rw ? TTF_OpenFontRW(rw, 1, size < 6 ? 6 : size) : NULL;
         if (!tc->fonts[i]) {
             snprintf(err, err_size, "cannot open font %s/%s: %s", tc->font_dir, FONT_FILES[k], TTF_GetError());

@@ -3,6 +3,7 @@
  * no errors, copied into the Bank's arena. It never trusts its input: every
  * size is bounded and every problem becomes a diagnostic, never a crash.
  * Quality statistics (answer positions, duplicates) are bankcheck.c's job. */
+#include "compat.h"
 #include "bankload.h"
 #include "fsutil.h"
 #include "strbuf.h"
@@ -284,7 +285,7 @@ static void report_v(Ctx *c, DiagLevel level, int line, int col, const char *fmt
     diag_add(c->diag, level, c->file, line, col, "%s", msg);
 }
 
-__attribute__((format(printf, 5, 6)))
+COMPAT_PRINTF(5, 6)
 static void report(Ctx *c, DiagLevel level, int line, int col, const char *fmt, ...)
 {
     va_list ap;
@@ -2364,7 +2365,7 @@ static bool read_file(const char *path, ReadBuffer *rb, size_t *len, const char 
             rb->data = grown;
             rb->cap = cap;
         }
-        ssize_t got = read(fd, rb->data + n, rb->cap - n);
+        ssize_t got = compat_read(fd, rb->data + n, rb->cap - n);
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0) {
@@ -2437,11 +2438,13 @@ static int list_item_files(const char *dir, Diag *d, char ***names)
     char path[4096];
     while ((e = readdir(dh)) != NULL) {
         const char *n = e->d_name;
-        if (n[0] == '.' || strcmp(n, "exam.yaml") == 0 || e->d_type == DT_DIR)
+        if (n[0] == '.' || strcmp(n, "exam.yaml") == 0)
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, n);
+        if (compat_is_dir(path))
             continue;
         if (!ends_with(n, ".yaml")) {
             if (looks_like_yaml_name(n)) {
-                snprintf(path, sizeof path, "%s/%s", dir, n);
                 diag_add(d, DIAG_WARNING, path, 0, 0, "ignored: bank files must end in '.yaml' exactly "
                          "(lower case, nothing after it); rename it to load it");
             }

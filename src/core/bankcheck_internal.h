@@ -5,6 +5,7 @@
 #define CLOUDPREP_BANKCHECK_INTERNAL_H
 
 #include "bankcheck.h"
+#include "compat.h"
 
 typedef struct Checker {
     const Bank *b;
@@ -19,7 +20,7 @@ typedef struct Checker {
  * only the first BANKCHECK_MAX_LISTED of that check are listed; the rest are
  * counted in *listed for bankcheck_note_unlisted. */
 void bankcheck_warn(Checker *k, const char *file, int line, int *listed, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
+    COMPAT_PRINTF(5, 6);
 /* Adds a note with the number of findings of `what` beyond the listed ones. */
 void bankcheck_note_unlisted(Checker *k, int listed, const char *what);
 /* Percentage part/whole (0 when whole is 0). */

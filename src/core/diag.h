@@ -4,6 +4,7 @@
 #ifndef CLOUDPREP_DIAG_H
 #define CLOUDPREP_DIAG_H
 
+#include "compat.h"
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -28,7 +29,7 @@ typedef struct Diag {
 /* Adds an entry; the message is printf-formatted. Out of memory drops the
  * entry but still counts it. */
 void diag_add(Diag *d, DiagLevel level, const char *file, int line, int col,
-              const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+              const char *fmt, ...) COMPAT_PRINTF(6, 7);
 /* Formats entry i as "FILE:LINE:COL: error: MESSAGE" into buf. */
 void diag_format(const Diag *d, int i, char *buf, size_t size);
 /* Prints every entry, one per line. */

@@ -3,12 +3,13 @@
  * Writing files safely is left to the modules that own them. */
 #include "fsutil.h"
 
+#include "compat.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -22,11 +23,12 @@ int fsutil_make_dirs(const char *path, mode_t mode)
         return ENAMETOOLONG;
     memcpy(buf, path, len + 1);
     for (size_t i = 1; i <= len; i++) {
-        if (buf[i] != '/' && buf[i] != '\0')
+        if (!compat_is_sep(buf[i]) && buf[i] != '\0')
             continue;
         char saved = buf[i];
         buf[i] = '\0';
-        if (mkdir(buf, mode) != 0 && errno != EEXIST)
+        /* a drive ("C:") exists without being creatable */
+        if (compat_mkdir(buf, mode) != 0 && errno != EEXIST && !compat_is_dir(buf))
             return errno;
         buf[i] = saved;
     }
@@ -91,7 +93,7 @@ char *fsutil_read_regular(const char *path, size_t max_bytes, size_t *len, char 
     size_t got = 0;
     /* bounded: never more than the size seen (a file growing meanwhile is cut) */
     while (got < cap) {
-        ssize_t r = read(fd, buf + got, cap - got);
+        ssize_t r = compat_read(fd, buf + got, cap - got);
         if (r < 0 && errno == EINTR)
             continue;
         if (r < 0) {
@@ -121,7 +123,7 @@ int fsutil_lock(const char *path, int *fd)
         close(f);
         return EINVAL;
     }
-    if (flock(f, LOCK_EX | LOCK_NB) != 0) {
+    if (compat_lock(f) != 0) {
         int err = errno == EWOULDBLOCK ? EWOULDBLOCK : errno;
         close(f);
         return err;
@@ -134,6 +136,6 @@ void fsutil_unlock(int fd)
 {
     if (fd < 0)
         return;
-    (void)flock(fd, LOCK_UN);
+    compat_unlock(fd);
     close(fd);
 }

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "compat.h"
 #include "fsutil.h"
 
 /* Appends field `s` to buf at *used (counting past size without writing). */
@@ -75,7 +76,7 @@ size_t reports_format_row(const ReportRow *row, char *buf, size_t size)
 static int write_all(int fd, const char *buf, size_t len)
 {
     while (len > 0) {
-        ssize_t w = write(fd, buf, len);
+        ssize_t w = compat_write(fd, buf, len);
         if (w < 0) {
             if (errno == EINTR)
                 continue;
@@ -115,7 +116,7 @@ int reports_append(const char *path, const ReportRow *row)
     bool with_header = created || (err == 0 && st.st_size == 0);
     if (!err)
         err = write_all(fd, with_header ? buf : buf + header, (with_header ? header : 0) + need);
-    if (!err && fsync(fd) != 0)
+    if (!err && compat_fsync(fd) != 0)
         err = errno;
     if (close(fd) != 0 && !err)
         err = errno;

@@ -4,6 +4,7 @@
  * The schema is in store_schema.c, writes in store_write.c, reads in
  * store_query.c, shared helpers in store_util.c. */
 #include "store_internal.h"
+#include "compat.h"
 #include "fsutil.h"
 #include "strbuf.h"
 
@@ -128,7 +129,7 @@ static bool move_aside(Store *st, int64_t now, char *name, size_t size)
         if (!store_file_exists(dest))
             break;
     }
-    if (rename(st->path, dest) != 0)
+    if (compat_replace_file(st->path, dest) != 0)
         return false;
     /* the journal files belong to the damaged file: keep them beside it under
      * names SQLite pairs with it, so it can still be examined */
@@ -138,7 +139,7 @@ static bool move_aside(Store *st, int64_t now, char *name, size_t size)
         snprintf(from, sizeof from, "%s%s", st->path, SIDE[i]);
         snprintf(to, sizeof to, "%s%s", dest, SIDE[i]);
         if (store_file_exists(from))
-            (void)rename(from, to);
+            (void)compat_replace_file(from, to);
     }
     char shm[STORE_PATH_MAX + 16];
     snprintf(shm, sizeof shm, "%s-shm", st->path);
@@ -325,7 +326,7 @@ static int open_writable(Store *st, int64_t now, StoreOpenInfo *info, bool exist
     if (sqlite3_db_readonly(st->db, "main") == 1)
         return SQLITE_READONLY;
     if (!existed)
-        (void)chmod(st->path, 0600);
+        compat_make_private(st->path);
     rc = pragma_setup(st);
     if (rc != SQLITE_OK)
         return rc;

@@ -27,9 +27,9 @@ static int seal_copy(const char *path)
         return SQLITE_CANTOPEN;
     static const unsigned char rollback[2] = {1, 1};
     int rc = SQLITE_OK;
-    if (pwrite(fd, rollback, sizeof rollback, 18) != (ssize_t)sizeof rollback)
+    if (!compat_pwrite_all(fd, rollback, sizeof rollback, 18))
         rc = errno == ENOSPC ? SQLITE_FULL : SQLITE_IOERR_WRITE;
-    if (rc == SQLITE_OK && fsync(fd) != 0)
+    if (rc == SQLITE_OK && compat_fsync(fd) != 0)
         rc = errno == ENOSPC ? SQLITE_FULL : SQLITE_IOERR_FSYNC;
     close(fd);
     return rc;
@@ -48,7 +48,7 @@ static int copy_database(Store *st, sqlite3 *src, const char *dest)
     sqlite3 *dst = NULL;
     int rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, store_vfs_name(st));
     if (rc == SQLITE_OK) {
-        (void)chmod(tmp, 0600);
+        compat_make_private(tmp);
         sqlite3_busy_timeout(dst, st->busy_timeout_ms);
         rc = sqlite3_exec(dst, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF", NULL, NULL, NULL);
     }
@@ -67,7 +67,7 @@ static int copy_database(Store *st, sqlite3 *src, const char *dest)
         rc = close_rc;
     if (rc == SQLITE_OK)
         rc = seal_copy(tmp);
-    if (rc == SQLITE_OK && rename(tmp, dest) != 0)
+    if (rc == SQLITE_OK && compat_replace_file(tmp, dest) != 0)
         rc = SQLITE_CANTOPEN;
     if (rc != SQLITE_OK)
         unlink(tmp);
@@ -202,7 +202,7 @@ static int backup_dir(Store *st, char *bdir, size_t size)
 {
     if (!store_join_path(bdir, size, st->dir, STORE_BACKUP_DIR))
         return SQLITE_CANTOPEN;
-    if (mkdir(bdir, 0700) != 0 && errno != EEXIST)
+    if (compat_mkdir_private(bdir) != 0 && errno != EEXIST)
         return errno == ENOSPC ? SQLITE_FULL : SQLITE_CANTOPEN;
     return SQLITE_OK;
 }

@@ -5,6 +5,7 @@
 #ifndef CLOUDPREP_STORE_INTERNAL_H
 #define CLOUDPREP_STORE_INTERNAL_H
 
+#include "compat.h"
 #include <sqlite3.h>
 
 #include "store.h"
@@ -73,7 +74,7 @@ bool store_size_limit_hit(sqlite3 *db);
 /* Maps an SQLite result code to a status. */
 StoreStatus store_status_from_rc(int rc);
 /* vsnprintf into buf: for sentences that may be cut short by long paths. */
-void store_say(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void store_say(char *buf, size_t size, const char *fmt, ...) COMPAT_PRINTF(3, 4);
 /* Clears the error message. */
 void store_clear_error(Store *st);
 
@@ -117,7 +118,8 @@ int store_salvage(Store *st, const char *damaged_path, StoreSalvage *out);
 /* Rebuilds the items rows of the item ids in reviews_table (a table or
  * view with the reviews columns), replaying those answers, oldest first,
  * over each item's stored state: seen/right/wrong counted, box from the
- * last answer's box_after, due date from the default intervals. The one
+ * last answer's box_after, due date from the default intervals; the memory
+ * model (stability, difficulty) replayed from all of the item's answers. The one
  * place item states are recomputed from answers; sets *items to the
  * number of rows written. Returns an SQLite result code. */
 int store_items_recompute(Store *st, const char *reviews_table, int *items);

@@ -612,7 +612,7 @@ StoreStatus store_export_csv(Store *st, const char *path)
     }
     int err = 0;
     errno = 0;
-    if (fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0)
+    if (fflush(f) != 0 || ferror(f) || compat_fsync(fileno(f)) != 0)
         err = errno ? errno : EIO;
     if (fclose(f) != 0 && err == 0)
         err = errno;
@@ -620,7 +620,7 @@ StoreStatus store_export_csv(Store *st, const char *path)
         unlink(tmp);
         return STORE_ERR_INVALID;
     }
-    if (err == 0 && rename(tmp, path) != 0) /* replaces the name, never a link's target */
+    if (err == 0 && compat_replace_file(tmp, path) != 0) /* replaces the name, never a link's target */
         err = errno;
     if (err != 0) {
         unlink(tmp);

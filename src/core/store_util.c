@@ -19,24 +19,19 @@
 
 bool store_join_path(char *buf, size_t size, const char *a, const char *b)
 {
-    int n = snprintf(buf, size, "%s/%s", a, b);
+    int n = snprintf(buf, size, "%s" COMPAT_DIR_SEP_STR "%s", a, b);
     return n > 0 && (size_t)n < size;
 }
 
 bool store_file_exists(const char *path)
 {
-    struct stat sb;
-    return stat(path, &sb) == 0;
+    return compat_exists(path);
 }
 
 /* Flushes a folder's entries (after a rename) where the system allows it. */
 void store_sync_dir(const char *dir)
 {
-    int fd = open(dir, O_RDONLY | O_DIRECTORY);
-    if (fd < 0)
-        return;
-    (void)fsync(fd);
-    close(fd);
+    compat_sync_dir(dir);
 }
 
 /* Formats `now` (UTC) with strftime `fmt`. */

@@ -8,6 +8,13 @@ SRC=$2
 WORK=$3
 rm -rf "$WORK"
 mkdir -p "$WORK/shots" "$WORK/data"
+# A cross-built program runs through its emulator (Wine for Windows): BIN
+# becomes a small launcher, so every test calls "$BIN" the same way.
+if [ -n "${CLOUDPREP_RUNNER:-}" ]; then
+  printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$CLOUDPREP_RUNNER" "$BIN" > "$WORK/cloudprep-runner"
+  chmod +x "$WORK/cloudprep-runner"
+  BIN=$WORK/cloudprep-runner
+fi
 export TZ=UTC
 FAILS=0
 PASSES=0

@@ -1,6 +1,7 @@
 /* Fake banks: a Bank plus a list of every allocation made for it, so one
  * call frees everything. Strings are formatted with snprintf into malloc'd
  * buffers; nothing is shared with the real loader. */
+#include "compat.h"
 #include "fakebank.h"
 
 #include <stdarg.h>
@@ -39,7 +40,7 @@ static void *fake_alloc(FakeBank *fb, size_t size)
     return p;
 }
 
-static const char *fake_strf(FakeBank *fb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static const char *fake_strf(FakeBank *fb, const char *fmt, ...) COMPAT_PRINTF(2, 3);
 
 static const char *fake_strf(FakeBank *fb, const char *fmt, ...)
 {

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "bankload.h"
+#include "compat.h"
 #include "testlib.h"
 
 /* Reads a source-tree file; returns a malloc'd buffer (NULL on failure). */
@@ -658,7 +659,7 @@ static void test_oversize_file_in_folder(void)
     static const char card[] = "flashcards: [{id: f, domain: 1, task: 1.1, front: F, back: B}]\n";
     CHECK(write_file(path, card, sizeof card - 1));
     snprintf(path, sizeof path, "%s/sub.yaml", dir); /* a folder named like a file */
-    CHECK(mkdir(path, 0700) == 0);
+    CHECK(compat_mkdir_private(path) == 0);
     Diag d = {0};
     Bank *b = bank_load_dir(dir, &d);
     if (CHECK(b != NULL)) {

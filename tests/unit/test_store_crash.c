@@ -1,32 +1,29 @@
-/* Crash test of the progress store: a child process records answers (and
- * now and then a whole mock exam) in a loop, reporting each committed answer
- * through a pipe, and is killed with SIGKILL at a random (seeded) moment, 200
- * times. After every kill the file must pass PRAGMA integrity_check, hold
+/* Crash test of the progress store: a child process (this program started
+ * again with --child) records answers (and now and then a whole mock exam)
+ * in a loop, reporting each committed answer in a report file, and is
+ * killed (SIGKILL, or TerminateProcess on Windows) at a random (seeded)
+ * moment, 200 times. After every kill the file must pass PRAGMA integrity_check, hold
  * every answer the child reported, and keep its tables consistent with each
  * other. A process kill is what this proves; power loss is SQLite's WAL with
  * synchronous=FULL and is not simulated here. */
+#include <dirent.h>
 #include <errno.h>
-#include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/types.h>
-#include <sys/wait.h>
-#include <dirent.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "progress.h"
 #include "rng.h"
 #include "store.h"
 #include "testlib.h"
+#include "testproc.h"
 
 #include "../store/store_testbank.h"
 
 #define KILLS 200
 #define NOW 1740830400LL       /* 2025-03-01 12:00 UTC */
-#define MAX_OPEN_DELAY_US 80000    /* "anywhere" kills: within 80 ms of the fork */
+#define MAX_OPEN_DELAY_US 80000    /* "anywhere" kills: within 80 ms of the start */
 #define MAX_ANSWER_DELAY_US 60000  /* other kills: within 60 ms of the store being open */
 
 enum { REPORT_OPENED = 1, REPORT_ANSWER = 2, REPORT_EXAM = 3 };
@@ -38,15 +35,17 @@ typedef struct Report {
 
 static TestBank tb;
 
-static void report(int fd, int64_t kind, int64_t id)
+/* One report is one unbuffered fwrite, so one write to the system: a kill
+ * leaves whole reports in the file (the parent ignores a torn last one). */
+static void report(FILE *f, int64_t kind, int64_t id)
 {
     Report r = {kind, id};
-    if (write(fd, &r, sizeof r) != (ssize_t)sizeof r)
-        _exit(5);
+    if (fwrite(&r, sizeof r, 1, f) != 1)
+        testproc_exit_now(5);
 }
 
 /* A mock exam of three items, begun, one answer saved, finished. */
-static void child_exam(Store *st, Rng *rng, int64_t now, int fd)
+static void child_exam(Store *st, Rng *rng, int64_t now, FILE *fd)
 {
     FormItem items[3];
     memset(items, 0, sizeof items);
@@ -60,21 +59,21 @@ static void child_exam(Store *st, Rng *rng, int64_t now, int fd)
             items[i].order[k] = (uint8_t)k;
     }
     if (store_exam_begin(st, &tb.bank, &f, false) != STORE_OK)
-        _exit(6);
+        testproc_exit_now(6);
     items[0].answer = 1;
     if (store_exam_save(st, &f, 0) != STORE_OK)
-        _exit(7);
+        testproc_exit_now(7);
     items[1].answer = 2;
     for (int i = 0; i < 3; i++)
         marks[i] = items[i].answer == tb.items[items[i].item].correct_mask;
     StoreExamResult r = {.correct_scored = marks[0] + marks[1] + marks[2], .scaled = 500, .item_correct = marks};
     if (store_exam_finish(st, &tb.bank, &f, &r, NULL, now) != STORE_OK)
-        _exit(8);
+        testproc_exit_now(8);
     report(fd, REPORT_EXAM, f.store_id);
 }
 
 /* Never returns: records until killed. */
-static void child_run(const char *dir, int round, int fd)
+static void child_run(const char *dir, int round, FILE *fd)
 {
     Rng rng;
     rng_seed(&rng, 5000u + (uint64_t)round);
@@ -82,11 +81,11 @@ static void child_run(const char *dir, int round, int fd)
     StoreOpenInfo info;
     Store *st = store_open(dir, now, &info);
     if (!st || !info.writable || info.damaged)
-        _exit(3);
+        testproc_exit_now(3);
     report(fd, REPORT_OPENED, info.kind);
     ItemState states[TESTBANK_ITEMS];
     if (store_load_states(st, &tb.bank, states) != STORE_OK)
-        _exit(4);
+        testproc_exit_now(4);
     for (int i = 1;; i++) {
         if (i % 8 == 4) {
             child_exam(st, &rng, now + i, fd);
@@ -104,7 +103,7 @@ static void child_run(const char *dir, int round, int fd)
         Answer a = {.item = item, .answer = ok ? 1u : 2u, .correct = ok, .ms = 900, .at = now + i};
         StoreStatus s = store_record_answer(st, &tb.bank, MODE_DRILL, &a, &ns, states[item].box);
         if (s != STORE_OK)
-            _exit(9);
+            testproc_exit_now(9);
         states[item] = ns;
         report(fd, REPORT_ANSWER, store_last_review_id(st));
     }
@@ -197,56 +196,82 @@ static int count_damaged(const char *dir)
     return n;
 }
 
-int main(void)
+/* Reads every whole report in `path` from byte *offset on. */
+static void read_reports(const char *path, long *offset, bool *opened, IdList *answers, IdList *exams)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return;
+    Report r;
+    if (fseek(f, *offset, SEEK_SET) == 0) {
+        while (fread(&r, sizeof r, 1, f) == 1) {
+            *offset += (long)sizeof r;
+            if (r.kind == REPORT_OPENED)
+                *opened = true;
+            else if (r.kind == REPORT_ANSWER && answers)
+                ids_push(answers, r.id);
+            else if (r.kind == REPORT_EXAM && exams)
+                ids_push(exams, r.id);
+        }
+    }
+    fclose(f);
+}
+
+/* The child: test_store_crash --child DIR ROUND REPORT_FILE */
+static int child_main(char **argv)
 {
     testbank_init(&tb);
-    char dir[1024], db_path[1100];
+    FILE *f = fopen(argv[4], "wb");
+    if (!f)
+        return 2;
+    setvbuf(f, NULL, _IONBF, 0);
+    child_run(argv[2], atoi(argv[3]), f);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 5 && strcmp(argv[1], "--child") == 0)
+        return child_main(argv);
+    testbank_init(&tb);
+    const char *self = testproc_self(argv[0]);
+    char dir[1024], db_path[1100], report_path[1100];
     snprintf(dir, sizeof dir, "%s", testlib_tmpdir("store_crash"));
     snprintf(db_path, sizeof db_path, "%s/progress.db", dir);
+    snprintf(report_path, sizeof report_path, "%s.reports", dir);
     Rng rng;
     rng_seed(&rng, 20250301);
     IdList answers = {0}, exams = {0};
     int kills = 0, kills_in_open = 0, max_lost = 0, child_errors = 0;
 
     for (int round = 0; round < KILLS; round++) {
-        int fds[2];
-        CHECK(pipe(fds) == 0);
-        fflush(stdout);
-        fflush(stderr);
-        pid_t pid = fork();
-        if (pid == 0) {
-            close(fds[0]);
-            child_run(dir, round, fds[1]);
-        }
-        close(fds[1]);
-        /* one round in five kills at any moment from the fork (often while
+        char round_text[16];
+        snprintf(round_text, sizeof round_text, "%d", round);
+        remove(report_path);
+        const char *child_argv[] = {self, "--child", dir, round_text, report_path, NULL};
+        TestProc child;
+        if (!CHECK(testproc_spawn(&child, child_argv)))
+            break;
+        /* one round in five kills at any moment from the start (often while
          * the store opens: recovery, migration, backup); the others wait
          * until the store is open and kill while answers are being written */
         bool anywhere = rng_below(&rng, 5) == 0;
         bool opened = false;
-        Report r;
-        if (!anywhere && read(fds[0], &r, sizeof r) == (ssize_t)sizeof r && r.kind == REPORT_OPENED)
-            opened = true;
+        long offset = 0;
+        while (!anywhere && !opened && testproc_running(&child)) {
+            read_reports(report_path, &offset, &opened, NULL, NULL);
+            if (!opened)
+                testproc_sleep_us(500);
+        }
         long max_us = anywhere ? MAX_OPEN_DELAY_US : MAX_ANSWER_DELAY_US;
-        struct timespec delay = {0, (long)rng_below(&rng, (uint32_t)max_us) * 1000L};
-        nanosleep(&delay, NULL);
-        kill(pid, SIGKILL);
-        int status = 0;
-        waitpid(pid, &status, 0);
-        if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+        testproc_sleep_us((long)rng_below(&rng, (uint32_t)max_us));
+        testproc_kill(&child);
+        if (testproc_wait(&child) == TESTPROC_KILLED)
             kills++;
         else
             child_errors++;
-        ssize_t got;
-        while ((got = read(fds[0], &r, sizeof r)) == (ssize_t)sizeof r) {
-            if (r.kind == REPORT_OPENED)
-                opened = true;
-            else if (r.kind == REPORT_ANSWER)
-                ids_push(&answers, r.id);
-            else if (r.kind == REPORT_EXAM)
-                ids_push(&exams, r.id);
-        }
-        close(fds[0]);
+        offset = 0;
+        read_reports(report_path, &offset, &opened, &answers, &exams);
         kills_in_open += !opened;
         /* each round checks everything reported so far, this round's included */
         int lost = check_file(db_path, &answers, &exams);
@@ -264,5 +289,6 @@ int main(void)
            kills, kills_in_open, answers.n, exams.n, max_lost);
     free(answers.v);
     free(exams.v);
+    remove(report_path);
     return testlib_finish();
 }

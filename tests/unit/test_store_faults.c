@@ -4,6 +4,7 @@
  * and a full disk. Read-only and disk-full conditions are simulated with
  * small SQLite VFS shims registered here, because the tests run as root,
  * where chmod does not stop writes; what each test proves is said above it. */
+#include <dirent.h>
 #include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -11,13 +12,12 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <dirent.h>
-#include <sys/wait.h>
 
 #include "progress.h"
 #include "store.h"
 #include "testdb.h"
 #include "testlib.h"
+#include "testproc.h"
 
 #include "../store/store_testbank.h"
 
@@ -477,9 +477,7 @@ static void test_newer_version(bool wal)
     snprintf(sql, sizeof sql, "PRAGMA journal_mode=%s; CREATE TABLE future(x); PRAGMA user_version = %d;",
              wal ? "WAL" : "DELETE", STORE_SCHEMA_VERSION + 1);
     testdb_exec(db, sql);
-    char cmd[1200];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s/backups'", dir);
-    CHECK(system(cmd) == 0);
+    CHECK(testlib_remove_tree(in_dir(dir, "backups")));
     long before_size = 0, after_size = 0;
     unsigned char *before = read_all(db, &before_size);
 
@@ -596,6 +594,7 @@ static void test_readonly_shim(void)
     free(after);
 }
 
+#ifndef _WIN32
 /* The real thing, where the kernel refuses the writes: a folder and file
  * without write permission, opened by an unprivileged user. Returns the
  * number of failed expectations (it may run in a child process). */
@@ -626,10 +625,21 @@ static int readonly_chmod_scenario(const char *dir)
     return failed;
 }
 
-/* As root (CI), the scenario runs in a child that drops to user "nobody"
- * (65534), so the kernel's EACCES paths are exercised for real; skipped only
- * when the system refuses the switch. */
-static void test_readonly_chmod(void)
+/* The child: test_store_faults --readonly-child DIR, as root. Exits 77 when
+ * it can't become "nobody", else 0 when every expectation held. */
+static int readonly_child_main(const char *dir)
+{
+    testbank_init(&tb);
+    if (setgid(65534) != 0 || setuid(65534) != 0 || access(dir, W_OK) != 0)
+        return 77;
+    return readonly_chmod_scenario(dir) > 0 ? 1 : 0;
+}
+
+/* As root (CI), the scenario runs in a child (this program again, with
+ * --readonly-child) that drops to user "nobody" (65534), so the kernel's
+ * EACCES paths are exercised for real; skipped only when the system refuses
+ * the switch. */
+static void test_readonly_chmod(const char *self)
 {
     char dir[1024];
     snprintf(dir, sizeof dir, "%s", testlib_tmpdir("store_chmod"));
@@ -643,26 +653,27 @@ static void test_readonly_chmod(void)
         printf("test_readonly_chmod: skipped (can't hand the folder to nobody: %s)\n", strerror(errno));
         return;
     }
-    fflush(stdout);
-    pid_t pid = fork();
-    if (pid == 0) {
-        if (setgid(65534) != 0 || setuid(65534) != 0 || access(dir, W_OK) != 0)
-            _exit(77);
-        _exit(readonly_chmod_scenario(dir) > 0 ? 1 : 0);
-    }
-    int status = 0;
-    CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 77) {
+    const char *child_argv[] = {self, "--readonly-child", dir, NULL};
+    TestProc child;
+    CHECK(testproc_spawn(&child, child_argv));
+    int status = testproc_wait(&child);
+    if (status == 77) {
         printf("test_readonly_chmod: skipped (could not become an unprivileged user)\n");
         return;
     }
-    CHECK(WIFEXITED(status));
-    CHECK_INT(WEXITSTATUS(status), 0);
+    CHECK_INT(status, 0);
     printf("test_readonly_chmod: ran as user nobody with a 0500 folder\n");
-    char cmd[1100];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    CHECK(system(cmd) == 0);
+    CHECK(testlib_remove_tree(dir));
 }
+#else
+/* Windows has no folder modes to take away; the read-only shim test above
+ * covers the store's read-only paths there. */
+static void test_readonly_chmod(const char *self)
+{
+    (void)self;
+    printf("test_readonly_chmod: skipped (no POSIX folder modes on Windows)\n");
+}
+#endif
 
 /* ---- disk full ------------------------------------------------------------- */
 
@@ -823,8 +834,13 @@ static void test_disk_full_during_migration(void)
     free(sql);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+#ifndef _WIN32
+    if (argc == 3 && strcmp(argv[1], "--readonly-child") == 0)
+        return readonly_child_main(argv[2]);
+#endif
+    (void)argc;
     testbank_init(&tb);
     shim_register(&shim_ro, "cloudprep_test_ro", true);
     shim_register(&shim_full, "cloudprep_test_full", false);
@@ -839,7 +855,7 @@ int main(void)
     test_newer_unparsable();
     test_folder_impossible();
     test_readonly_shim();
-    test_readonly_chmod();
+    test_readonly_chmod(testproc_self(argv[0]));
     test_disk_full();
     test_disk_full_at_open();
     test_disk_full_during_migration();

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Records one check; prints file:line and the expression when it fails. */
 bool testlib_check(bool ok, const char *expr, const char *file, int line);
@@ -20,6 +21,16 @@ int testlib_finish(void);
  * /tmp), named after `name`. The string is static storage, valid until the
  * next call. */
 const char *testlib_tmpdir(const char *name);
+/* Removes path and everything under it, without a shell (so also on
+ * Windows). Returns true when nothing of it is left. */
+bool testlib_remove_tree(const char *path);
+/* Copies a file byte for byte (no shell). Returns true on success. */
+bool testlib_copy_file(const char *from, const char *to);
+/* Sets a file's modification (and access) time to Unix time t. */
+bool testlib_set_mtime(const char *path, int64_t t);
+/* True when a file chmod'ed to 0400 stops this process from writing it (not
+ * so for root, nor for Wine run as root). Uses a scratch folder of its own. */
+bool testlib_permissions_enforced(void);
 /* Path of a file in the source tree; static storage until the next call. */
 const char *testlib_source_path(const char *relative);
 
