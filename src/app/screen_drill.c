@@ -253,8 +253,15 @@ static void draw_header(App *app, DrillState *s, int *content_top)
 {
     const Theme *t = &app->theme;
     int total = s->session.answered + leitner_session_remaining(&s->session);
+    /* While an answer's feedback is up, the item on screen is the one just
+     * answered (the session has no current item): its number, not the next. */
+    int number = s->session.answered + (s->session.current.item >= 0 ? 1 : 0);
+    if (number < 1)
+        number = 1;
+    if (total < number)
+        total = number;
     char label[96];
-    snprintf(label, sizeof label, "Item %d of %d", s->session.answered + 1, total > 0 ? total : 1);
+    snprintf(label, sizeof label, "Item %d of %d", number, total);
     float progress = total > 0 ? (float)s->session.answered / (float)total : 1;
     int y = hud_header(app, "Daily drill", label, progress);
     int x = app_px(app, 28);

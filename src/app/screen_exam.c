@@ -376,7 +376,7 @@ void exam_finish(App *app, ExamState *s)
         for (int i = 0; i < s->form.count; i++) {
             const FormItem *fi = &s->form.items[i];
             correct[i] = scoring_item_correct(&b->items[fi->item], fi->answer);
-            leitner_apply(b, &states[fi->item], correct[i], now, app->settings.exam_date);
+            leitner_record(b, &states[fi->item], correct[i], now, study_fit(app));
         }
         StoreExamResult res = {
             .correct_scored = r.result.right, .scaled = r.result.scaled, .passed = r.result.pass,

@@ -33,6 +33,7 @@ typedef struct HomeState {
     bool has_plan;
     Projection projection;         /* exam day at the daily minutes */
     bool has_projection;
+    bool projection_due;           /* to compute in the next update */
     bool has_unfinished;          /* an exam waits to be resumed */
     ExamForm unfinished;
     StoreDomainStat domains[SCORING_MAX_DOMAINS];   /* all-time accuracy */
@@ -66,8 +67,9 @@ static void refresh(App *app, HomeState *s)
     PlanOptions opt = {.daily_minutes = app->settings.daily_minutes, .exam_date = app->settings.exam_date};
     s->has_plan = app->settings.exam_date > 0 &&
                   plan_build(app->bank, app->states, study_accuracy(app), app_now(app), &opt, &s->plan);
-    s->has_projection = s->has_plan && study_projection(app, s->plan.daily_minutes, app->settings.exam_date, 0,
-                                                        &s->projection);
+    /* the projection runs the scheduler to exam day: after the first frame */
+    s->has_projection = false;
+    s->projection_due = s->has_plan;
     memset(s->domains, 0, sizeof s->domains);
     if (app->bank->domain_count <= SCORING_MAX_DOMAINS)
         store_domain_accuracy(app->store, app->bank, 0, s->domains);
@@ -146,8 +148,12 @@ static void home_action(App *app, void *state, const Action *a)
 
 static int home_update(App *app, void *state, int dt_ms)
 {
-    (void)app;
     HomeState *s = state;
+    if (s->projection_due) {
+        s->projection_due = false;
+        s->has_projection = study_projection(app, s->plan.daily_minutes, app->settings.exam_date, 0, &s->projection);
+        return SCREEN_ANIMATING; /* draw it */
+    }
     if (s->anim_ms >= 700)
         return SCREEN_IDLE;
     s->anim_ms += dt_ms;

@@ -449,7 +449,7 @@ static int draw_header(App *app, StatsState *s, int y)
     SDL_Rect p = {margin, y, app->w - margin * 2, h};
     ui_panel(app, p);
     int cw = p.w / 4;
-    char value[96], note[160];
+    char value[96], note[320];
     const char *word = "";
     SDL_Color vc = t->text;
     verdict_text(app, s, &word, &vc, note, sizeof note);
@@ -457,9 +457,12 @@ static int draw_header(App *app, StatsState *s, int y)
 
     if (s->pass_ok && s->evidence > 0) {
         snprintf(value, sizeof value, "%d%%", (int)(s->pass.probability * 100 + 0.5));
-        char sims[32];
-        fmt_count(s->pass.simulations, sims, sizeof sims);
-        snprintf(note, sizeof note, "chance to pass today (%s simulated exams)", sims);
+        if (app->settings.exam_date > s->now)
+            snprintf(note, sizeof note, "on exam day at %d min a day (likely %d-%d%%)", app->settings.daily_minutes,
+                     (int)(s->pass.low * 100 + 0.5), (int)(s->pass.high * 100 + 0.5));
+        else
+            snprintf(note, sizeof note, "if you took the exam today (likely %d-%d%%)",
+                     (int)(s->pass.low * 100 + 0.5), (int)(s->pass.high * 100 + 0.5));
         vc = s->pass.probability >= 0.8 ? t->good : s->pass.probability >= 0.5 ? t->accent2 : t->bad;
     } else {
         snprintf(value, sizeof value, "not known yet");
@@ -1150,7 +1153,8 @@ static int page_readiness(App *app, StatsState *s, SDL_Rect view, int y)
     SDL_Rect q = {view.x + lw + gap, y, side_w, h};
     ui_panel(app, q);
     int qx = q.x + q.w / 2, qy = q.y + app_px(app, 20);
-    text_draw(app, FONT_BODY_BOLD, "Chance to pass today", qx, qy, t->text, ALIGN_CENTER);
+    text_draw(app, FONT_BODY_BOLD, app->settings.exam_date > s->now ? "Chance to pass on exam day" : "Chance to pass today",
+              qx, qy, t->text, ALIGN_CENTER);
     qy += text_line_height(app, FONT_BODY_BOLD) + app_px(app, 10);
     char big[32];
     SDL_Color c = t->text_dim;

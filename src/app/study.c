@@ -170,8 +170,7 @@ LeitnerMove study_answer(App *app, StudyMode mode, int item, uint32_t answer, bo
                          int ms, int xp)
 {
     ItemState before = app->states[item];
-    int64_t exam_date = app->settings.exam_date;
-    LeitnerMove move = leitner_apply(app->bank, &app->states[item], correct, app_now(app), exam_date);
+    LeitnerMove move = leitner_record(app->bank, &app->states[item], correct, app_now(app), study_fit(app));
     move.item = study_save(app, mode, item, answer, correct, ms, &before, xp) ? item : -1;
     return move;
 }

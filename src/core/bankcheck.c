@@ -579,6 +579,9 @@ static void check_near_duplicates(Checker *k)
                     continue;
                 }
                 if (same_words && x->options == y->options) {
+                    /* a third copy is reported once, against the first copy found */
+                    if (k->exact_dup_of && k->exact_dup_of[x->item] >= 0)
+                        continue;
                     k->q->exact_duplicates++;
                     if (k->exact_dup_of)
                         k->exact_dup_of[x->item] = y->item;
@@ -684,7 +687,7 @@ static void check_option_sets(Checker *k)
             continue;
         }
         const BankItem *one = &b->items[a->item], *two = &b->items[s->item];
-        if (k->exact_dup_of && k->exact_dup_of[s->item] == a->item)
+        if (k->exact_dup_of && k->exact_dup_of[s->item] >= 0)
             continue; /* reported once, as a repeated question */
         k->q->duplicate_option_sets++;
         bankcheck_warn(k, two->file, two->line, &listed,

@@ -93,7 +93,7 @@ bool banktext_has_phrase(const char *text, const char *phrase)
     if (!n)
         return false;
     for (size_t i = 0; s[i]; i++) {
-        if (i > 0 && is_alnum_ascii(phrase[0]) && !boundary(s, i - 1))
+        if (i > 0 && is_alnum_ascii((unsigned char)phrase[0]) && !boundary(s, i - 1))
             continue;
         size_t k = 0;
         while (k < n && s[i + k] && lower(s[i + k]) == (unsigned char)phrase[k])

@@ -45,8 +45,8 @@ int leitner_interval_days(const Bank *bank, int box, int64_t now, int64_t exam_d
     return days;
 }
 
-LeitnerMove leitner_apply(const Bank *bank, ItemState *state, bool correct, int64_t now,
-                          int64_t exam_date)
+/* The box move and the counts; due_at is the caller's. */
+static LeitnerMove move_box(const Bank *bank, ItemState *state, bool correct, int64_t now)
 {
     LeitnerMove move = {0};
     move.box_before = state->box;
@@ -57,7 +57,6 @@ LeitnerMove leitner_apply(const Bank *bank, ItemState *state, bool correct, int6
     if (box < 1)
         box = 1;
     state->box = box;
-    state->due_at = now + (int64_t)leitner_interval_days(bank, box, now, exam_date) * SECONDS_PER_DAY;
     state->seen++;
     if (correct)
         state->right++;
@@ -65,8 +64,33 @@ LeitnerMove leitner_apply(const Bank *bank, ItemState *state, bool correct, int6
         state->wrong++;
     state->last_at = now;
     move.box_after = box;
-    move.due_at = state->due_at;
     move.item = -1;
+    return move;
+}
+
+LeitnerMove leitner_apply(const Bank *bank, ItemState *state, bool correct, int64_t now,
+                          int64_t exam_date)
+{
+    LeitnerMove move = move_box(bank, state, correct, now);
+    state->due_at = now + (int64_t)leitner_interval_days(bank, move.box_after, now, exam_date) * SECONDS_PER_DAY;
+    move.due_at = state->due_at;
+    return move;
+}
+
+int leitner_model_interval_days(const ItemState *state, const MemoryFit *fit)
+{
+    double days = (fit ? fit->mean_scale : 1.0) * state->stability;
+    if (days > LEITNER_MAX_INTERVAL_DAYS)
+        days = LEITNER_MAX_INTERVAL_DAYS;
+    int whole = (int)(days + 0.5);
+    return whole < 1 ? 1 : whole;
+}
+
+LeitnerMove leitner_record(const Bank *bank, ItemState *state, bool correct, int64_t now, const MemoryFit *fit)
+{
+    LeitnerMove move = move_box(bank, state, correct, now);
+    state->due_at = now + (int64_t)leitner_model_interval_days(state, fit) * SECONDS_PER_DAY;
+    move.due_at = state->due_at;
     return move;
 }
 
@@ -420,6 +444,8 @@ bool leitner_session_start(LeitnerSession *s, const Bank *bank, ItemState *state
     s->bank = bank;
     s->states = states;
     s->exam_date = o.exam_date;
+    s->classic = o.policy == LEITNER_POLICY_CLASSIC;
+    s->fit = o.fit;
 
     size_t n_items = bank->item_count > 0 ? (size_t)bank->item_count : 1;
     s->capacity = size * (1 + LEITNER_MAX_REPEATS) + 1;
@@ -494,7 +520,8 @@ LeitnerMove leitner_session_record(LeitnerSession *s, bool correct, int64_t now)
         st->last_at = now;
         move.due_at = st->due_at;
     } else {
-        move = leitner_apply(s->bank, st, correct, now, s->exam_date);
+        move = s->classic ? leitner_apply(s->bank, st, correct, now, s->exam_date)
+                          : leitner_record(s->bank, st, correct, now, s->fit);
     }
     move.item = entry.item;
     move.repeat = entry.repeat > 0;

@@ -93,6 +93,8 @@ typedef struct LeitnerSession {
     ItemState *states;
     int64_t exam_date;
     bool exam_aware;      /* chosen by LEITNER_POLICY_EXAM with an exam date ahead */
+    bool classic;         /* LEITNER_POLICY_CLASSIC: ladder due dates (leitner_apply) */
+    const MemoryFit *fit; /* not owned; NULL = the default model */
     LeitnerEntry *queue;  /* owned */
     int count;
     int capacity;
@@ -110,11 +112,29 @@ typedef struct LeitnerSession {
  * date has passed, the plain ladder applies again. */
 int leitner_interval_days(const Bank *bank, int box, int64_t now, int64_t exam_date);
 
-/* Applies one answer to an item's state: right moves it up one box (at most
- * the top box), wrong sends it to box 1; due_at = now + interval(box) days;
- * seen, right/wrong and last_at are updated. Returns the move. */
+/* The first scheduler's rule (LEITNER_POLICY_CLASSIC), kept for the
+ * learning benchmark and its tests: right moves an item up one box (at most
+ * the top box), wrong sends it to box 1; due_at = now + interval(box) days
+ * (leitner_interval_days, capped by the exam date); the memory model, seen,
+ * right/wrong and last_at are updated. Returns the move. */
 LeitnerMove leitner_apply(const Bank *bank, ItemState *state, bool correct, int64_t now,
                           int64_t exam_date);
+
+/* Intervals longer than this are cut (a hundred years). */
+#define LEITNER_MAX_INTERVAL_DAYS 36500
+
+/* Days until the memory model's recall of an item falls to 90% (desired
+ * retention 0.9): its stability x the fit's scale, rounded, at least 1. */
+int leitner_model_interval_days(const ItemState *state, const MemoryFit *fit);
+
+/* The game's rule for one answer: the same box move and counts as
+ * leitner_apply, the memory model updated, and the item due again when the
+ * model's recall of it falls to 90% (leitner_model_interval_days), so that
+ * without an exam date the drill is a spaced-repetition scheduler at
+ * retention 0.9 while the learner still sees boxes. With an exam date the
+ * due time is only shown; sessions choose by gain. `fit` may be NULL.
+ * Returns the move (item -1: the caller knows the item). */
+LeitnerMove leitner_record(const Bank *bank, ItemState *state, bool correct, int64_t now, const MemoryFit *fit);
 
 /* Fills out[0 .. domain_count-1] (caller-owned) with each domain's recent
  * accuracy, the EWMA described above over `answers` taken in order of

@@ -118,7 +118,8 @@ int store_salvage(Store *st, const char *damaged_path, StoreSalvage *out);
 /* Rebuilds the items rows of the item ids in reviews_table (a table or
  * view with the reviews columns), replaying those answers, oldest first,
  * over each item's stored state: seen/right/wrong counted, box from the
- * last answer's box_after, due date from the default intervals. The one
+ * last answer's box_after, due date from the default intervals; the memory
+ * model (stability, difficulty) replayed from all of the item's answers. The one
  * place item states are recomputed from answers; sets *items to the
  * number of rows written. Returns an SQLite result code. */
 int store_items_recompute(Store *st, const char *reviews_table, int *items);

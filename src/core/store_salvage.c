@@ -6,6 +6,8 @@
  * file is damaged and restoring a backup is store.c's job. */
 #include "store_internal.h"
 
+#include "memory.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -394,6 +396,28 @@ static int recount_days(Store *st)
     return sqlite3_exec(st->db, sql, NULL, NULL, NULL);
 }
 
+/* Rebuilds one item's memory model (stability, difficulty) by replaying all
+ * of its answers in time order, as the schema-3 migration does. */
+static int recompute_memory(Store *st, const char *id)
+{
+    sqlite3_stmt *stmt = NULL;
+    int rc = store_prepare(st, "SELECT at, correct FROM main.reviews WHERE item_id = ? ORDER BY at, id", &stmt);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_bind_text(stmt, 1, id, -1, SQLITE_TRANSIENT);
+    ItemState m = {0};
+    while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        rc = SQLITE_OK;
+        int64_t at = sqlite3_column_int64(stmt, 0);
+        memory_apply(&m, sqlite3_column_int(stmt, 1) != 0, at);
+        m.last_at = at;
+    }
+    sqlite3_finalize(stmt);
+    if (rc != SQLITE_DONE)
+        return rc;
+    return store_exec(st, "UPDATE main.items SET stability = ?, difficulty = ? WHERE item_id = ?", "fft",
+                      m.stability, m.difficulty, id);
+}
+
 int store_items_recompute(Store *st, const char *reviews_table, int *items)
 {
     char sql[600];
@@ -407,8 +431,10 @@ int store_items_recompute(Store *st, const char *reviews_table, int *items)
         rc = sqlite3_prepare_v2(st->db, "SELECT box, due_at, seen, right, wrong, last_at FROM main.items"
                                         " WHERE item_id = ?", -1, &get, NULL);
     if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO main.items(item_id, box, due_at, seen, right,"
-                                        " wrong, last_at) VALUES(?,?,?,?,?,?,?)", -1, &put, NULL);
+        rc = sqlite3_prepare_v2(st->db, "INSERT INTO main.items(item_id, box, due_at, seen, right, wrong, last_at)"
+                                        " VALUES(?,?,?,?,?,?,?) ON CONFLICT(item_id) DO UPDATE SET box = excluded.box,"
+                                        " due_at = excluded.due_at, seen = excluded.seen, right = excluded.right,"
+                                        " wrong = excluded.wrong, last_at = excluded.last_at", -1, &put, NULL);
     char current[256] = "";
     ItemState s = {0};
     bool have = false;
@@ -424,8 +450,8 @@ int store_items_recompute(Store *st, const char *reviews_table, int *items)
             sqlite3_bind_int(put, 5, s.right);
             sqlite3_bind_int(put, 6, s.wrong);
             sqlite3_bind_int64(put, 7, s.last_at);
-            if (sqlite3_step(put) != SQLITE_DONE) {
-                rc = sqlite3_errcode(st->db);
+            if (sqlite3_step(put) != SQLITE_DONE || (rc = recompute_memory(st, current)) != SQLITE_OK) {
+                rc = rc != SQLITE_OK ? rc : sqlite3_errcode(st->db);
                 break;
             }
             (*items)++;

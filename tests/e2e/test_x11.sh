@@ -16,7 +16,14 @@ i=0; while ! xdotool getdisplaygeometry >/dev/null 2>&1 && [ $i -lt 100 ]; do sl
 ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0" SDL_AUDIODRIVER=dummy \
   "$BIN" --data-dir "$WORK/data" --seed 7 >"$WORK/game.log" 2>&1 &
 gpid=$!
-win=$(xdotool search --sync --limit 1 --name '^cloudprep$' 2>/dev/null | head -1)
+# Polled rather than `search --sync`: xdotool exits on an X error (a window
+# that vanishes while it looks, as SDL's probing windows do), leaving nothing.
+win=""; i=0
+while [ -z "$win" ] && [ $i -lt 300 ]; do
+  win=$(xdotool search --limit 1 --name '^cloudprep$' 2>/dev/null | head -1)
+  [ -n "$win" ] || sleep 0.1
+  i=$((i + 1))
+done
 check "the window appeared" test -n "$win"
 xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus "$win" 2>/dev/null || true
 # Wait until the home screen is drawn (slow builds take a while to start).

@@ -255,6 +255,18 @@ static void test_near_duplicates(void)
     CHECK_INT(find_diag(&d, "prompt of 'q-3'"), -1);
     CHECK_INT(find_diag(&d, "'q-3' and"), -1);
 
+    /* three copies: each later copy is warned once */
+    fixture_reset();
+    for (int i = 0; i < 3; i++)
+        add_question(0, "Which service stores objects?", 4, 1u, same);
+    run(&d, &q);
+    CHECK_INT(q.exact_duplicates, 2);
+    CHECK_INT(q.duplicate_option_sets, 0);
+    CHECK_INT(q.near_duplicates, 0);
+    CHECK(find_diag(&d, "'q-1' repeats 'q-0'") >= 0);
+    CHECK(find_diag(&d, "'q-2' repeats") >= 0);
+    CHECK_INT(find_diag(&d, "same options"), -1);
+
     /* typographic apostrophes and quotes are punctuation like ASCII ones */
     fixture_reset();
     static const char *const curly[] = {"Amazon\xe2\x80\x99s S3", "\xe2\x80\x9c" "EBS" "\xe2\x80\x9d",
@@ -694,7 +706,7 @@ static void test_report(void)
     CHECK(strstr(out, "arcade round has nothing") == NULL);
 
     CHECK_INT(check_folder("tests/banks/bad/dup-across-files", out, sizeof out), 1);
-    CHECK(strstr(out, "3 questions, 0 flashcards, 2 domains, 3 task statements, 1 errors, 12 "
+    CHECK(strstr(out, "3 questions, 0 flashcards, 2 domains, 3 task statements, 1 errors, 11 "
                       "warnings\nskipped 1 item with errors (0 whole files)\n") != NULL);
     /* two copies of a question: one warning, not one per check */
     CHECK(strstr(out, "a.yaml:21: warning: 'q-2' repeats 'q-1' (") != NULL);

@@ -174,6 +174,42 @@ static void test_exam_scheduler(const Bank *bank)
     free(st);
 }
 
+/* Without an exam date: boxes move as ever, the item is due when the
+ * model's recall falls to 90%, and intervals grow with right answers. */
+static void test_retention_schedule(const Bank *bank)
+{
+    ItemState st = {0};
+    int64_t t = NOW;
+    int last_interval = 0, box = 0;
+    for (int k = 0; k < 6; k++) {
+        LeitnerMove m = leitner_record(bank, &st, true, t, NULL);
+        CHECK_INT(m.box_before, box);
+        box = box < bank->leitner_boxes ? box + 1 : box;
+        CHECK_INT(m.box_after, box);
+        int interval = (int)((st.due_at - t) / DAY);
+        CHECK_INT(interval, leitner_model_interval_days(&st, NULL));
+        double r = memory_recall((double)interval, st.stability, MEMORY_DEFAULT_W[20]);
+        CHECK(interval == 1 || fabs(r - 0.9) < 0.03);
+        CHECK(interval >= last_interval);
+        printf("%s%d", k ? ", " : "retention 0.9 intervals for an always-right learner (days): ", interval);
+        last_interval = interval;
+        t = st.due_at;
+    }
+    printf("\n");
+    CHECK(last_interval > 16); /* past the Leitner ladder's top rung */
+    /* a miss: back to box 1, and due again within days, not months (FSRS
+     * keeps some of a well-learnt memory after a lapse) */
+    LeitnerMove m = leitner_record(bank, &st, false, t, NULL);
+    CHECK_INT(m.box_after, 1);
+    printf("after a miss at that point: due in %d days\n", (int)((st.due_at - t) / DAY));
+    CHECK(st.due_at - t <= 7 * DAY);
+    /* a learner who forgets slower gets longer intervals */
+    MemoryFit slow;
+    memory_fit_prior(&slow);
+    slow.mean_scale = 2.0;
+    CHECK(leitner_model_interval_days(&st, &slow) >= leitner_model_interval_days(&st, NULL));
+}
+
 static void test_estimate(const Bank *bank)
 {
     Rng rng;
@@ -382,6 +418,7 @@ int main(void)
         return testlib_finish();
     test_fit(bank);
     test_exam_scheduler(bank);
+    test_retention_schedule(bank);
     test_estimate(bank);
     test_projection(bank);
     test_simulated_learners(bank);

@@ -123,7 +123,7 @@ static void sim_weak_domain(void)
         DayStats stats = {0};
         Rng rng;
         rng_seed(&rng, 2024);
-        LeitnerOptions opt = {0}; /* defaults: 20 items, 15 new a day */
+        LeitnerOptions opt = {.policy = LEITNER_POLICY_CLASSIC}; /* 20 items, 15 new a day */
         for (int day = 0; day < 30; day++)
             simulate_day(bank, st, who[k], &h, day, &opt, &rng, &stats);
         int total = 0;
@@ -165,7 +165,7 @@ static void sim_always_right(void)
     const int intro_days = 10, days = intro_days + 15;
     for (int day = 0; day < days; day++) {
         /* size 100: every due item is reviewed on its day */
-        LeitnerOptions opt = {.size = 100, .new_quota = day < intro_days ? 15 : -1};
+        LeitnerOptions opt = {.policy = LEITNER_POLICY_CLASSIC, .size = 100, .new_quota = day < intro_days ? 15 : -1};
         simulate_day(bank, st, &perfect, &h, day, &opt, &rng, &stats);
         for (int i = 0; i < bank->item_count; i++) {
             if (st[i].seen > 0 && first_day[i] < 0)
@@ -198,7 +198,7 @@ static void sim_always_right(void)
     st = calloc((size_t)bank->item_count, sizeof *st);
     memset(&stats, 0, sizeof stats);
     for (int day = 0; day < 45; day++) {
-        LeitnerOptions opt = {.new_quota = day < 15 ? 0 : -1};
+        LeitnerOptions opt = {.policy = LEITNER_POLICY_CLASSIC, .new_quota = day < 15 ? 0 : -1};
         simulate_day(bank, st, &perfect, &h, day, &opt, &rng, &stats);
     }
     reviewed = in_top = 0;

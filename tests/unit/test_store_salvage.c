@@ -290,6 +290,10 @@ static void test_salvage_many_answers(void)
         same_box += now[i].box == truth[i].box && now[i].last_at == truth[i].last_at;
     }
     CHECK_INT(seen, truth_seen - destroyed);
+    int with_memory = 0;
+    for (int i = 0; i < TESTBANK_ITEMS; i++)
+        with_memory += now[i].stability > 0 && now[i].difficulty >= 1;
+    CHECK_INT(with_memory, TESTBANK_ITEMS); /* the memory model replayed from the answers */
     CHECK_INT(same_box, TESTBANK_ITEMS); /* the damage was in the middle: every item's last answer survived */
     CHECK_INT(record_many(st, 1, NOW + DAY + 8000), 1);
     store_close(st);
