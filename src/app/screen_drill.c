@@ -303,8 +303,11 @@ static void draw_verdict(App *app, DrillState *s, int y)
                  m->box_before, m->box_after, days, days == 1 ? "" : "s");
     else if (m->requeued)
         snprintf(line, sizeof line, "%s  Box 1: it comes back later in this session.", card ? "Noted." : "Not quite.");
-    else
+    else if (days <= 1)
         snprintf(line, sizeof line, "%s  Box 1: you will see it again tomorrow.", card ? "Noted." : "Not quite.");
+    else
+        snprintf(line, sizeof line, "%s  Box 1: you will see it again in %d days.", card ? "Noted." : "Not quite.",
+                 days);
     float pulse = s->flash_ms > 0 ? (float)s->flash_ms / 450.0f : 0;
     SDL_Color c = s->last_correct ? t->good : t->bad;
     int h = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 14);

@@ -179,7 +179,7 @@ static void results_draw(App *app, void *state)
     if (wrong > 0)
         snprintf(line, sizeof line, "Read the explanations of your %d missed question%s (V): every option says why "
                  "it is right or wrong.%s", wrong, wrong == 1 ? "" : "s",
-                 s->r.stored ? " They are back in box 1, so the daily drill brings them again tomorrow." : "");
+                 s->r.stored ? " They are back in box 1, and the daily drill brings them back within days." : "");
     else
         snprintf(line, sizeof line, "A clean sheet. Keep the habit: the daily drill keeps every item fresh.");
     y += text_draw_wrapped(app, FONT_SMALL, line, x, y, w, t->text, 0, bottom) + app_px(app, 6);
