@@ -252,6 +252,29 @@ static void dispatch(App *app, const Action *a)
     app->dirty = true;
 }
 
+void app_save_settings(App *app)
+{
+    char why[512];
+    if (!prefs_save(app->store, &app->settings, why, sizeof why))
+        app_status(app, "Settings not saved: %s", why);
+    if (app->study) {
+        StudyPrefs p = prefs_study(&app->settings);
+        study_set_prefs(app->study, &p);
+    }
+}
+
+bool app_saved(App *app, bool ok, const char *what)
+{
+    if (!ok)
+        app_status(app, "%s: %s", what, app->study->error[0] ? app->study->error : "unknown error");
+    return ok;
+}
+
+void app_study_today(App *app, StudyToday *out)
+{
+    app_saved(app, study_today(app->study, app_now(app), out), "Progress not read");
+}
+
 void app_handle_event(App *app, const SDL_Event *e)
 {
     if (e->type == SDL_WINDOWEVENT) {

@@ -11,16 +11,18 @@
 #include <stdint.h>
 
 #include "action.h"
+#include "prefs.h"
 #include "bank.h"
 #include "progress.h"
 #include "rng.h"
 #include "sfx.h"
+#include "study.h"
 
 typedef struct Store Store;
 typedef struct TextCache TextCache;
 typedef struct Audio Audio;
 typedef struct Screen Screen;
-typedef struct StudyData StudyData;
+typedef struct Study Study;
 
 #define APP_MIN_W 960
 #define APP_MIN_H 600
@@ -51,20 +53,6 @@ typedef struct ScreenSlot {
     void *state;
 } ScreenSlot;
 
-typedef struct Settings {
-    int ui_scale_pct;       /* 100 = normal text size */
-    bool high_contrast;
-    bool reduce_motion;
-    bool muted;
-    int volume;             /* 0..100 */
-    bool fullscreen;
-    bool esl;               /* +30 minutes in mock exams */
-    int daily_goal;         /* drill answers a day */
-    int new_per_day;
-    int drill_size;
-    int64_t exam_date;      /* Unix seconds at local midnight, 0 = none */
-    int daily_minutes;
-} Settings;
 
 typedef struct App {
     SDL_Window *window;
@@ -100,8 +88,7 @@ typedef struct App {
     uint64_t status_until;
 
     Settings settings;
-    StudyData *study;                /* study.c: item states and recent answers */
-    ItemState *states;               /* parallel to bank->items (owned by study) */
+    Study *study;                    /* core/session/study.h: item states, answers, the fit */
 
     ScreenSlot stack[APP_MAX_SCREENS];
     int depth;
@@ -137,8 +124,14 @@ void app_replace(App *app, const Screen *screen, const void *arg);
 const Screen *app_top(const App *app);
 /* Applies settings that change how things look (theme, UI scale, fullscreen). */
 void app_apply_settings(App *app);
-/* Saves the settings in the store (errors become a status message). */
+/* Saves the settings in the store and hands the study settings to the
+ * study context (errors become a status message). */
 void app_save_settings(App *app);
+/* Shows "`what`: <why>" from the study context when `ok` is false (a write
+ * that did not happen, a read that failed); returns ok. */
+bool app_saved(App *app, bool ok, const char *what);
+/* Today's numbers (study_today at app_now); a failed read is shown. */
+void app_study_today(App *app, StudyToday *out);
 /* Registers a clickable region for the current frame. */
 void app_hit(App *app, SDL_Rect rect, Action action);
 /* The same, with the text the region shows (copied, cut to APP_HIT_LABEL-1

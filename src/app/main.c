@@ -210,7 +210,8 @@ static void shutdown_app(App *app)
         SDL_FreeSurface(app->headless_surface);
     if (app->window)
         SDL_DestroyWindow(app->window);
-    study_shutdown(app);
+    study_close(app->study);
+    app->study = NULL;
     store_close(app->store);
     bank_free(app->bank);
     SDL_Quit();
@@ -243,7 +244,7 @@ static int SDLCALL bank_thread(void *data)
  * the store is open; false after printing why. */
 static bool setup_front(App *app, const CliOptions *o, const char *root)
 {
-    prefs_load(app);
+    prefs_load(app->store, &app->settings);
     if (o->fullscreen)
         app->settings.fullscreen = true;
     app->scale = 0;
@@ -318,11 +319,15 @@ static int run_game(const CliOptions *o)
         shutdown_app(&app);
         return 1;
     }
-    if (!study_setup(&app)) {
+    StudyPrefs study_prefs = prefs_study(&app.settings);
+    app.study = study_open(app.bank, app.store, &study_prefs);
+    if (!app.study) {
         fprintf(stderr, "cloudprep: out of memory\n");
         shutdown_app(&app);
         return 1;
     }
+    if (app.study->error[0])
+        app_status(&app, "Progress not read: %s", app.study->error);
     app_apply_settings(&app);
     app.audio_pending = true; /* audio_setup runs after the first frame (app.c) */
     if (o->shots_dir)

@@ -63,17 +63,17 @@ static void build_menu(const App *app, HomeState *s)
  * screen closes, so home always shows what was just studied. */
 static void refresh(App *app, HomeState *s)
 {
-    study_today(app, &s->today);
+    app_study_today(app, &s->today);
     PlanOptions opt = {.daily_minutes = app->settings.daily_minutes, .exam_date = app->settings.exam_date};
     s->has_plan = app->settings.exam_date > 0 &&
-                  plan_build(app->bank, app->states, study_accuracy(app), app_now(app), &opt, &s->plan);
+                  plan_build(app->bank, app->study->states, study_accuracy(app->study), app_now(app), &opt, &s->plan);
     /* the projection runs the scheduler to exam day: after the first frame */
     s->has_projection = false;
     s->projection_due = s->has_plan;
     memset(s->domains, 0, sizeof s->domains);
     if (app->bank->domain_count <= SCORING_MAX_DOMAINS)
         store_domain_accuracy(app->store, app->bank, 0, s->domains);
-    leitner_box_counts(app->bank, app->states, s->box_counts);
+    leitner_box_counts(app->bank, app->study->states, s->box_counts);
     exam_form_free(&s->unfinished);
     StoreStatus unfinished = store_exam_load_unfinished(app->store, app->bank, app_now(app), &s->unfinished, NULL);
     s->has_unfinished = unfinished == STORE_OK;
@@ -151,7 +151,7 @@ static int home_update(App *app, void *state, int dt_ms)
     HomeState *s = state;
     if (s->projection_due) {
         s->projection_due = false;
-        s->has_projection = study_projection(app, s->plan.daily_minutes, app->settings.exam_date, 0, &s->projection);
+        s->has_projection = study_projection(app->study, s->plan.daily_minutes, app->settings.exam_date, 0, app_now(app), &s->projection);
         return SCREEN_ANIMATING; /* draw it */
     }
     if (s->anim_ms >= 700)
@@ -281,7 +281,7 @@ static void next_step(App *app, HomeState *s, char *out, size_t size)
         snprintf(out, size, "%d day%s to the exam. ", s->plan.days_left, s->plan.days_left == 1 ? "" : "s");
         if (s->has_projection) {
             char said[400];
-            study_projection_text(app, s->plan.daily_minutes, &s->projection, said, sizeof said);
+            study_projection_text(app->study, s->plan.daily_minutes, &s->projection, said, sizeof said);
             strbuf_append(out, size, "%s", said);
         } else {
             strbuf_append(out, size, "About %d new items a day.", s->plan.new_per_day);

@@ -275,7 +275,7 @@ static void do_reset(App *app, SettingsState *s)
         app_sound(app, SFX_WRONG);
         return;
     }
-    study_reload(app);
+    app_saved(app, study_reload(app->study), "Progress not read");
     char path[STORE_PATH_MAX + 64];
     backup_path(app, now, path, sizeof path);
     if (compat_exists(path))
