@@ -53,6 +53,18 @@ typedef struct ScreenSlot {
     void *state;
 } ScreenSlot;
 
+/* A change of the screen stack asked for by a handler; the loop applies it
+ * after the handler returns (app_apply_requests), so a handler's state
+ * stays valid until it returns, whatever it asks for. */
+typedef enum RequestKind { REQUEST_PUSH, REQUEST_POP, REQUEST_REPLACE, REQUEST_POP_TO } RequestKind;
+
+typedef struct StackRequest {
+    RequestKind kind;
+    ScreenSlot slot;          /* PUSH, REPLACE: the entered screen; POP_TO: slot.screen */
+} StackRequest;
+
+#define APP_MAX_REQUESTS 8
+
 
 typedef struct App {
     SDL_Window *window;
@@ -92,6 +104,8 @@ typedef struct App {
 
     ScreenSlot stack[APP_MAX_SCREENS];
     int depth;
+    StackRequest requests[APP_MAX_REQUESTS];
+    int request_count;
     bool dirty;                      /* something changed: redraw */
 
     HitRegion hits[APP_MAX_HITS];
@@ -113,13 +127,24 @@ int app_px(const App *app, float units);
 void app_redraw(App *app);
 /* Shows a short message in the status bar for a few seconds. */
 void app_status(App *app, const char *fmt, ...) COMPAT_PRINTF(2, 3);
-/* Pushes a screen on top of the stack; `arg` is passed to its enter(). */
-void app_push(App *app, const Screen *screen, const void *arg);
-/* Pops the top screen (calls leave). The home screen is never popped;
- * popping it quits. */
+/* Asks for `screen` on top of the stack. Its enter() runs now, with `arg`
+ * (which need only live until this call returns); the stack changes once
+ * the current handler returns. False (with a status message) when the
+ * screen could not be entered or too much is already asked for. */
+bool app_push(App *app, const Screen *screen, const void *arg);
+/* Asks for the top screen to be popped (its leave() runs once the current
+ * handler returns; the screen below is resumed). Popping the home screen
+ * quits. */
 void app_pop(App *app);
-/* Replaces the top screen with another. */
-void app_replace(App *app, const Screen *screen, const void *arg);
+/* Asks for the top screen to be replaced by `screen` (entered now, like
+ * app_push). */
+bool app_replace(App *app, const Screen *screen, const void *arg);
+/* Asks for screens to be popped until `screen` is on top (nothing when it
+ * is not on the stack). */
+void app_pop_to(App *app, const Screen *screen);
+/* Applies the stack requests in the order they were made. The loop calls
+ * it after every handler, update and script step. */
+void app_apply_requests(App *app);
 /* The screen on top. */
 const Screen *app_top(const App *app);
 /* Applies settings that change how things look (theme, UI scale, fullscreen). */

@@ -198,6 +198,10 @@ static bool setup_video(App *app, const CliOptions *o)
 
 static void shutdown_app(App *app)
 {
+    for (int i = 0; i < app->request_count; i++)
+        if (app->requests[i].slot.state)
+            app->requests[i].slot.screen->leave(app, app->requests[i].slot.state);
+    app->request_count = 0;
     while (app->depth > 0) {
         ScreenSlot slot = app->stack[--app->depth];
         slot.screen->leave(app, slot.state);
@@ -336,6 +340,7 @@ static int run_game(const CliOptions *o)
     app.stop_signal = &stop_signal;
     install_signal_handlers();
     app_push(&app, &SCREEN_HOME, NULL);
+    app_apply_requests(&app);
     int status = 0;
     if (o->headless)
         status = script_run(&app, o->script);

@@ -22,8 +22,8 @@ struct Screen {
     void *(*enter)(App *app, const void *arg);
     /* Frees the state. */
     void (*leave)(App *app, void *state);
-    /* Handles one action. If it pops or replaces itself, `state` is freed:
-     * return at once. */
+    /* Handles one action. Stack changes it asks for (app_push, app_pop...)
+     * happen after it returns, so `state` stays valid until then. */
     void (*action)(App *app, void *state, const Action *a);
     /* Advances time by dt_ms. Returns SCREEN_ANIMATING, SCREEN_IDLE, or the
      * number of milliseconds after which it wants to be woken (a timer). */

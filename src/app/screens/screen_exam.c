@@ -406,8 +406,7 @@ void exam_finish(App *app, ExamState *s)
     r.form = s->form;
     memset(&s->form, 0, sizeof s->form); /* ownership moves to the results */
     app_sound(app, SFX_END);
-    while (app->depth > 1 && app_top(app) != &SCREEN_EXAM)
-        app_pop(app);
+    app_pop_to(app, &SCREEN_EXAM);
     app_replace(app, &SCREEN_RESULTS, &r);
 }
 
