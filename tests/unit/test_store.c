@@ -435,7 +435,7 @@ static void finish(Ctx *c, ExamForm *f, int scaled, int64_t at, StoreStatus want
     }
     StoreExamResult r = {.correct_scored = right, .scaled = scaled, .passed = scaled >= 700,
                          .likely_low = scaled - 50, .likely_high = scaled + 50, .item_correct = correct};
-    CHECK_INT(store_exam_finish(c->st, &c->tb.bank, f, &r, NULL, at), want);
+    CHECK_INT(store_exam_complete(c->st, &c->tb.bank, f, &r, NULL, at), want);
 }
 
 static void test_exams(void)
@@ -528,7 +528,7 @@ static void test_exams(void)
     bool marks[3] = {true, false, false};
     StoreExamResult r3 = {.correct_scored = 1, .scaled = 650, .passed = false, .likely_low = 560,
                           .likely_high = 740, .item_correct = marks};
-    CHECK_INT(store_exam_finish(c.st, b, &f3, &r3, ns, NOW + 2 * DAY + 300), STORE_OK);
+    CHECK_INT(store_exam_complete(c.st, b, &f3, &r3, ns, NOW + 2 * DAY + 300), STORE_OK);
     CHECK_INT(testdb_int(c.db, "SELECT box FROM items WHERE item_id = 'q04'"), 2);
     CHECK_INT(testdb_int(c.db, "SELECT count(*) FROM items"), 3); /* every item of the form */
     CHECK_INT(testdb_int(c.db, "SELECT box_after FROM reviews WHERE item_id = 'q04' AND mode = 'mock'"), 2);
