@@ -216,6 +216,8 @@ static void shutdown_app(App *app)
         SDL_DestroyWindow(app->window);
     study_close(app->study);
     app->study = NULL;
+    free(app->layout);
+    app->layout = NULL;
     store_close(app->store);
     bank_free(app->bank);
     SDL_Quit();
