@@ -15,6 +15,15 @@
 #include "text.h"
 #include "ui.h"
 
+static const KeyBinding HOME_ROWS[] = {
+    {"1-6 or arrows + Enter", 0, CMD_NONE, "open", false},
+    {"M", 'M', CMD_MUTE, "mute", false},
+    {"F11", 0, CMD_NONE, "fullscreen", false},
+    {"F12", 0, CMD_NONE, "screenshot", false},
+    {"Esc", 0, CMD_NONE, "quit", false},
+};
+static const KeyMap HOME_KEYS = KEYMAP(HOME_ROWS);
+
 typedef struct MenuEntry {
     int key;              /* the digit that opens it: fixed, 1-6 */
     const char *title;
@@ -374,7 +383,14 @@ static void home_draw(App *app, void *state)
     text_draw(app, FONT_SMALL,
               "cloudprep is independent and is not affiliated with or endorsed by Amazon Web Services.",
               app->w / 2, app->h - footer + app_px(app, 8), ui_alpha(t->text_dim, 200), ALIGN_CENTER);
-    ui_footer(app, "1-6 or arrows + Enter  open      M  mute      F11  fullscreen      F12  screenshot      Esc  quit");
+    ui_footer_keys(app, &HOME_KEYS);
+}
+
+static const KeyMap *home_keys(App *app, void *state)
+{
+    (void)app;
+    (void)state;
+    return &HOME_KEYS;
 }
 
 const Screen SCREEN_HOME = {
@@ -385,4 +401,5 @@ const Screen SCREEN_HOME = {
     .update = home_update,
     .draw = home_draw,
     .resume = home_resume,
+    .keys = home_keys,
 };

@@ -16,6 +16,14 @@
 #include "strbuf.h"
 #include "text.h"
 
+static const KeyBinding REPORT_ROWS[] = {
+    {"Type what is wrong", 0, CMD_NONE, "", false},
+    {"Enter", 0, CMD_NONE, "send", false},
+    {"Backspace", 0, CMD_NONE, "erase", false},
+    {"Esc", 0, CMD_NONE, "cancel", false},
+};
+static const KeyMap REPORT_KEYS = KEYMAP(REPORT_ROWS);
+
 typedef struct ReportStart {
     int item;
     uint32_t answer;
@@ -232,7 +240,7 @@ static void report_draw(App *app, void *state)
     strbuf_append(line, sizeof line, "Saved as a row of %s, to send to the bank's authors.", path);
     text_draw_wrapped(app, FONT_SMALL, line, margin + bw * 2 + gap * 3, y + app_px(app, 4),
                       w - bw * 2 - gap * 3, t->text_dim, 0, app->h);
-    ui_footer(app, "Type what is wrong      Enter  send      Backspace  erase      Esc  cancel");
+    ui_footer_keys(app, &REPORT_KEYS);
 }
 
 const Screen SCREEN_REPORT = {

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "app.h"
+#include "keys.h"
 #include "text.h"
 
 typedef enum OptionState {
@@ -52,6 +53,8 @@ int ui_link(App *app, int x, int y, int w, const char *label, Action action, int
             int clip_bottom);
 /* A key hint line at the bottom of the screen: "Enter  submit   Esc  back". */
 void ui_footer(App *app, const char *hints);
+/* The footer of a screen's key map: every row "KEY  does" (keys.h). */
+void ui_footer_keys(App *app, const KeyMap *map);
 /* A screen title at the top left with an optional subtitle on the right. */
 void ui_title(App *app, const char *title, const char *right);
 /* A small rounded tag (e.g. "Choose TWO"); returns its width. */
