@@ -26,6 +26,24 @@ typedef int (*StatsPage)(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
 static const StatsPage PAGES[STATS_PAGES] = {stats_page_mocks,    stats_page_domains,   stats_page_boxes,
                                              stats_page_calendar, stats_page_readiness, stats_page_records};
 
+/* Stats binds no letters: its keys are hints for the footer, with the
+ * scroll keys only while the page scrolls. */
+static const KeyBinding STATS_ROWS[] = {
+    {"Left/Right or 1-6", 0, CMD_NONE, "pages", false},
+    {"Esc", 0, CMD_NONE, "back to the menu", false},
+};
+static const KeyBinding STATS_SCROLL_ROWS[] = {
+    {"Left/Right or 1-6", 0, CMD_NONE, "pages", false},
+    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, "scroll", true},
+    {"Esc", 0, CMD_NONE, "back", false},
+};
+static const KeyMap STATS_KEYS = KEYMAP(STATS_ROWS);
+static const KeyMap STATS_SCROLL_KEYS = KEYMAP(STATS_SCROLL_ROWS);
+static const KeyBinding UNREAD_ROWS[] = {
+    {"Esc", 0, CMD_NONE, "back to the menu", false},
+};
+static const KeyMap UNREAD_KEYS = KEYMAP(UNREAD_ROWS);
+
 typedef struct StatsState {
     int page;
     Scroll scroll[STATS_PAGES];
@@ -100,6 +118,16 @@ static int stats_update(App *app, void *state, int dt_ms)
     (void)state;
     (void)dt_ms;
     return SCREEN_IDLE;
+}
+
+static const KeyMap *stats_keys(App *app, void *state)
+{
+    (void)app;
+    const StatsState *s = state;
+    if (!s->ok)
+        return &UNREAD_KEYS;
+    const Scroll *sc = &s->scroll[s->page];
+    return sc->content > sc->view ? &STATS_SCROLL_KEYS : &STATS_KEYS;
 }
 
 /* ---- shared formatting ---------------------------------------------------- */
@@ -333,7 +361,7 @@ static void draw_unread(App *app, const StatsState *s, int y)
     text_draw_wrapped(app, FONT_BODY, s->error, p.x + app_px(app, 24),
                       p.y + app_px(app, 28) + text_line_height(app, FONT_TITLE), p.w - app_px(app, 48), t->text,
                       p.y, p.y + p.h);
-    ui_footer(app, "Esc  back to the menu");
+    ui_footer_keys(app, &UNREAD_KEYS);
 }
 
 /* ---- draw ---------------------------------------------------------------- */
@@ -366,14 +394,7 @@ static void draw_all(App *app, StatsState *s)
     chart_clip_pop(app, &saved);
     sc->content = h;
     ui_scrollbar(app, (SDL_Rect){view.x + view.w + app_px(app, 10), view.y, app_px(app, 8), view.h}, sc);
-    static const char *const LONG[2] = {"Left/Right or 1-6  pages      Esc  back to the menu",
-                                        "Left/Right or 1-6  pages      Up/Down/PgUp/PgDn  scroll      Esc  back"};
-    static const char *const SHORT[2] = {"Left/Right  pages   Esc  back",
-                                         "Left/Right  pages   Up/Down  scroll   Esc  back"};
-    int scrolls = sc->content > sc->view;
-    int fw, fh;
-    text_size(app, FONT_SMALL, LONG[scrolls], &fw, &fh);
-    ui_footer(app, fw <= app->w - app_px(app, 56) ? LONG[scrolls] : SHORT[scrolls]);
+    ui_footer_keys(app, stats_keys(app, s));
 }
 
 static void stats_draw(App *app, void *state)
@@ -398,4 +419,5 @@ const Screen SCREEN_STATS = {
     .update = stats_update,
     .draw = stats_draw,
     .resume = stats_resume,
+    .keys = stats_keys,
 };
