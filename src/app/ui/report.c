@@ -12,7 +12,6 @@
 #include "hud.h"
 #include "reports.h"
 #include "screen.h"
-#include "store.h"
 #include "strbuf.h"
 #include "text.h"
 
@@ -40,14 +39,8 @@ typedef struct ReportState {
 
 void report_path(const App *app, char *buf, size_t size)
 {
-    if (app->data_dir[0]) {
+    if (app->data_dir[0])
         snprintf(buf, size, "%s/%s", app->data_dir, REPORTS_FILE_NAME);
-        return;
-    }
-    const char *db = app->store ? store_path(app->store) : NULL;
-    const char *slash = db ? strrchr(db, '/') : NULL;
-    if (slash)
-        snprintf(buf, size, "%.*s/%s", (int)(slash - db), db, REPORTS_FILE_NAME);
     else
         snprintf(buf, size, "%s", REPORTS_FILE_NAME);
 }

@@ -27,7 +27,8 @@ void ui_theme_init(Theme *theme, bool high_contrast);
 SDL_Color ui_alpha(SDL_Color c, int a);
 /* Blends two colours; t = 0 gives a, t = 1 gives b. */
 SDL_Color ui_mix(SDL_Color a, SDL_Color b, float t);
-
+/* Filled shapes in colour c (alpha blended): a rectangle, a rectangle with
+ * rounded corners, a disc. */
 void ui_fill(App *app, SDL_Rect r, SDL_Color c);
 void ui_round_rect(App *app, SDL_Rect r, int radius, SDL_Color c);
 void ui_circle(App *app, float cx, float cy, float radius, SDL_Color c);
