@@ -8,6 +8,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "layoutlog.h"
+
 void ui_theme_init(Theme *t, bool high_contrast)
 {
     if (high_contrast) {
@@ -79,6 +81,8 @@ void ui_fill(App *app, SDL_Rect r, SDL_Color c)
 {
     if (r.w <= 0 || r.h <= 0 || c.a == 0)
         return;
+    if (app->layout && c.a >= 128 && r.x <= 0 && r.y <= 0 && r.x + r.w >= app->w && r.y + r.h >= app->h)
+        layout_note_cover(app);
     if (c.a < 255 && r.w * r.h >= UI_TILED_FILL_MIN_AREA && fill_tiled(app, r, c))
         return;
     /* An opaque colour needs no blending, and SDL's software renderer blends
@@ -194,6 +198,7 @@ void ui_panel(App *app, SDL_Rect r)
     edge_ring(app, (SDL_Rect){r.x - 1, r.y - 1, r.w + 2, r.h + 2}, rad + 1, 1,
               ui_alpha(app->theme.border, 120), app->theme.panel.a == 255);
     ui_round_rect(app, r, rad, app->theme.panel);
+    layout_note_box(app, r);
 }
 
 static bool mouse_in(const App *app, SDL_Rect r)
@@ -215,6 +220,7 @@ bool ui_button(App *app, SDL_Rect r, const char *label, bool selected, Action ac
     text_draw(app, FONT_BODY_BOLD, label, r.x + r.w / 2, r.y + (r.h - lh) / 2,
               selected ? t->text : t->text_dim, ALIGN_CENTER);
     app_hit_label(app, r, action, label);
+    layout_note_box(app, r);
     return hover;
 }
 
@@ -330,12 +336,16 @@ void ui_footer(App *app, const char *hints)
 
 void ui_footer_keys(App *app, const KeyMap *map)
 {
+    /* Every row when they fit; else without the optional ones; else the
+     * first rows that fit (they come in order of importance). */
     char hints[512];
-    keys_footer_text(map, true, hints, sizeof hints);
-    int w = 0, h = 0;
+    int room = app->w - app_px(app, 56), w = 0, h = 0;
+    keys_footer_text(map, true, map ? map->count : 0, hints, sizeof hints);
     text_size(app, FONT_SMALL, hints, &w, &h);
-    if (w > app->w - app_px(app, 56))
-        keys_footer_text(map, false, hints, sizeof hints);
+    for (int rows = map ? map->count : 0; w > room && rows > 0; rows--) {
+        keys_footer_text(map, false, rows, hints, sizeof hints);
+        text_size(app, FONT_SMALL, hints, &w, &h);
+    }
     ui_footer(app, hints);
 }
 

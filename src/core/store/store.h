@@ -278,9 +278,6 @@ typedef struct StoreDay {
 /* Fills out[count] with days first_day .. first_day + count - 1 (zeros for
  * days without answers): the study calendar, e.g. first_day = today - 83. */
 StoreStatus store_days(Store *st, int64_t first_day, int count, StoreDay *out);
-/* *current = goal-met days in a row ending today (or yesterday, while today's
- * goal is still open); *best = the longest such run ever. */
-StoreStatus store_streak(Store *st, int64_t today, int *current, int *best);
 
 typedef struct StoreTotals {
     int items_answered;             /* distinct item ids with an answer */
@@ -303,6 +300,24 @@ StoreStatus store_recent_form_items(Store *st, const Bank *bank, int k, bool *us
  * (box_before 0) at or after `since` (Unix seconds): the new items a day
  * has already introduced. */
 StoreStatus store_new_items_since(Store *st, int64_t since, int *count);
+
+/* ---- stats ------------------------------------------------------------ */
+
+/* The facts behind the achievements that no table keeps row by row: the
+ * profile values the sessions write ("last_mock_all_meet" by a finished
+ * mock, "best_combo" by an arcade round, "drill_sessions" by a finished
+ * drill) and the days with a drill answer. */
+typedef struct StoreAchievementFacts {
+    bool last_mock_all_meet;        /* the last mock met the line in every domain */
+    int best_combo;                 /* most right answers in a row in one arcade round */
+    int drill_sessions;             /* drill sessions finished */
+    int drill_days;                 /* days from first_day with a drill answer */
+} StoreAchievementFacts;
+
+/* Reads the achievement facts in one statement; drill_days counts the days
+ * (store_day_of numbers) from first_day on. On failure *out is all zero and
+ * store_error_message says what could not be read. */
+StoreStatus store_achievement_facts(Store *st, int64_t first_day, StoreAchievementFacts *out);
 
 /* ---- export, reset -------------------------------------------------- */
 
