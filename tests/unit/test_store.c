@@ -818,7 +818,7 @@ static void test_reset(void)
     fill_known(&c);
     CHECK_INT(store_set_str(c.st, "exam_date", "2025-04-15"), STORE_OK);
     CHECK_INT(store_add_xp(c.st, 50), STORE_OK);
-    CHECK_INT(store_reset_progress(c.st, NOW + 5), STORE_OK);
+    CHECK_INT(store_reset_progress(c.st, NOW + 5, NULL, 0), STORE_OK);
     char backup[1300];
     snprintf(backup, sizeof backup, "%s/backups/progress-20250301-120005-reset.db", c.dir);
     CHECK(exists(backup));

@@ -278,26 +278,11 @@ static void value_text(App *app, SettingId id, char *buf, size_t size)
 
 /* ---- reset ------------------------------------------------------------------ */
 
-/* The backup store_reset_progress made at `now`: backups/progress-<UTC stamp>-reset.db. */
-static void backup_path(App *app, int64_t now, char *buf, size_t size)
-{
-    const char *db = store_path(app->store);
-    const char *slash = strrchr(db, '/');
-    int dir_len = slash ? (int)(slash - db) : 1;
-    const char *dir = slash ? db : ".";
-    char stamp[32];
-    time_t tt = (time_t)now;
-    struct tm tm;
-    gmtime_r(&tt, &tm);
-    if (strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm) == 0)
-        stamp[0] = '\0';
-    snprintf(buf, size, "%.*s/%s/progress-%s-reset.db", dir_len, dir, STORE_BACKUP_DIR, stamp);
-}
-
 static void do_reset(App *app, SettingsState *s)
 {
     int64_t now = app_now(app);
-    StoreStatus status = store_reset_progress(app->store, now);
+    char path[STORE_PATH_MAX + 64];
+    StoreStatus status = store_reset_progress(app->store, now, path, sizeof path);
     if (status != STORE_OK) {
         snprintf(s->notice, sizeof s->notice, "Nothing was reset: %s", store_error_message(app->store));
         s->notice_ok = false;
@@ -305,13 +290,7 @@ static void do_reset(App *app, SettingsState *s)
         return;
     }
     app_saved(app, study_reload(app->study), "Progress not read");
-    char path[STORE_PATH_MAX + 64];
-    backup_path(app, now, path, sizeof path);
-    if (compat_exists(path))
-        snprintf(s->notice, sizeof s->notice, "Progress reset. Everything from before is saved in %s", path);
-    else
-        snprintf(s->notice, sizeof s->notice, "Progress reset. A backup from before is in the %s folder next "
-                 "to %s", STORE_BACKUP_DIR, store_path(app->store));
+    snprintf(s->notice, sizeof s->notice, "Progress reset. Everything from before is saved in %s", path);
     s->notice_ok = true;
     app_sound(app, SFX_END);
 }

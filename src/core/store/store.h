@@ -332,7 +332,8 @@ StoreStatus store_export_csv(Store *st, const char *path);
 
 /* Backs up the file (backups/progress-YYYYMMDD-HHMMSS-reset.db), then clears
  * items, reviews, exams, exam_items, days and profile in one transaction;
- * settings stay. Nothing is cleared when the backup fails. */
-StoreStatus store_reset_progress(Store *st, int64_t now);
+ * settings stay. Nothing is cleared when the backup fails. On success the
+ * backup's full path is written to `backup` (may be NULL). */
+StoreStatus store_reset_progress(Store *st, int64_t now, char *backup, size_t backup_size);
 
 #endif
