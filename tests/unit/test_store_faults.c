@@ -453,7 +453,7 @@ static void check_readonly_writes(Store *st)
     CHECK(strstr(store_error_message(st), "Could not save your answer") != NULL);
     CHECK_INT(store_set_int(st, "daily_goal", 5), STORE_ERR_READONLY);
     CHECK_INT(store_add_xp(st, 5), STORE_ERR_READONLY);
-    CHECK_INT(store_reset_progress(st, NOW), STORE_ERR_READONLY);
+    CHECK_INT(store_reset_progress(st, NOW, NULL, 0), STORE_ERR_READONLY);
     ExamForm f = {.mode = MODE_MOCK, .count = 1, .started_at = NOW};
     FormItem fi = {.item = 0, .scored = true};
     f.items = &fi;

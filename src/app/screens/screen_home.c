@@ -8,10 +8,10 @@
 #include "chart.h"
 #include "confirm.h"
 #include "exam.h"
+#include "exam_session.h"
 #include "leitner.h"
 #include "plan.h"
 #include "screens.h"
-#include "store.h"
 #include "strbuf.h"
 #include "study.h"
 #include "text.h"
@@ -45,8 +45,9 @@ typedef struct HomeState {
     Projection projection;         /* exam day at the daily minutes */
     bool has_projection;
     bool projection_due;           /* to compute in the next update */
-    bool has_unfinished;          /* an exam waits to be resumed */
-    ExamForm unfinished;
+    bool has_unfinished;          /* an exam waits to be resumed: */
+    StudyMode unfinished_mode;
+    int unfinished_position, unfinished_seconds_left;
     StudyDomainTotal domains[SCORING_MAX_DOMAINS];  /* all-time accuracy */
     int box_counts[BANK_MAX_BOXES + 1];
     Scroll scroll;                 /* the body scrolls when large text needs the room */
@@ -88,11 +89,20 @@ static void refresh(App *app, HomeState *s)
     s->projection_due = s->has_plan;
     study_domain_totals(app->study, s->domains);
     leitner_box_counts(app->bank, app->study->states, s->box_counts);
-    exam_form_free(&s->unfinished);
-    StoreStatus unfinished = store_exam_load_unfinished(app->store, app->bank, app_now(app), &s->unfinished, NULL);
-    s->has_unfinished = unfinished == STORE_OK;
-    if (unfinished == STORE_STALE) /* the store closed it: say why, where it stays visible */
-        snprintf(app->store_message, sizeof app->store_message, "%s", store_error_message(app->store));
+    ExamSession *waiting = NULL;
+    char why[512] = "";
+    ExamFind found = exam_session_resume(app->study, app_now(app), &waiting, why, sizeof why);
+    s->has_unfinished = found == EXAM_FIND_FOUND;
+    if (waiting) {
+        s->unfinished_mode = waiting->form.mode;
+        s->unfinished_position = waiting->pos;
+        s->unfinished_seconds_left = waiting->remaining_ms / 1000;
+        exam_session_free(waiting);
+    }
+    if (found == EXAM_FIND_STALE) /* it was closed: say why, where it stays visible */
+        snprintf(app->store_message, sizeof app->store_message, "%s", why);
+    else if (found == EXAM_FIND_FAILED)
+        app_status(app, "Progress not read: %s", why);
 }
 
 static void *home_enter(App *app, const void *arg)
@@ -115,7 +125,6 @@ static void home_leave(App *app, void *state)
 {
     (void)app;
     HomeState *s = state;
-    exam_form_free(&s->unfinished);
     free(s);
 }
 
@@ -314,14 +323,14 @@ static void next_step(App *app, HomeState *s, char *out, size_t size)
     const StudyToday *d = &s->today;
     if (s->has_unfinished) {
         char left[32];
-        exam_format_time(s->unfinished.seconds_left, left, sizeof left);
-        bool mock = s->unfinished.mode == MODE_MOCK;
+        exam_format_time(s->unfinished_seconds_left, left, sizeof left);
+        bool mock = s->unfinished_mode == MODE_MOCK;
         if (mock)
             snprintf(out, size, "Your mock exam is waiting at question %d with %s left on the clock. Press 3 to "
-                     "resume it.", s->unfinished.position + 1, left);
+                     "resume it.", s->unfinished_position + 1, left);
         else
             snprintf(out, size, "Your diagnostic is waiting at question %d. Press 4 to finish it.",
-                     s->unfinished.position + 1);
+                     s->unfinished_position + 1);
         return;
     }
     if (d->answers_total == 0) {

@@ -296,9 +296,11 @@ StoreStatus store_totals(Store *st, StoreTotals *out);
  * sets *count to the number marked. */
 StoreStatus store_recent_form_items(Store *st, const Bank *bank, int k, bool *used, int *count);
 
-/* Sets *count to how many distinct items were answered for the first time
- * (box_before 0) at or after `since` (Unix seconds): the new items a day
- * has already introduced. */
+/* Sets *count to how many distinct items a drill showed for the first time
+ * (box_before 0) at or after `since` (Unix seconds): the new items the
+ * day's drills have introduced. Items first met in an exam or an arcade
+ * round do not count: a diagnostic does not eat the first drill's new
+ * items. */
 StoreStatus store_new_items_since(Store *st, int64_t since, int *count);
 
 /* ---- stats ------------------------------------------------------------ */
@@ -332,7 +334,8 @@ StoreStatus store_export_csv(Store *st, const char *path);
 
 /* Backs up the file (backups/progress-YYYYMMDD-HHMMSS-reset.db), then clears
  * items, reviews, exams, exam_items, days and profile in one transaction;
- * settings stay. Nothing is cleared when the backup fails. */
-StoreStatus store_reset_progress(Store *st, int64_t now);
+ * settings stay. Nothing is cleared when the backup fails. On success the
+ * backup's full path is written to `backup` (may be NULL). */
+StoreStatus store_reset_progress(Store *st, int64_t now, char *backup, size_t backup_size);
 
 #endif

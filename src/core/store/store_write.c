@@ -199,7 +199,7 @@ StoreStatus store_arcade_save(Store *st, const Bank *bank, const StoreArcadeRoun
 
 /* ---- reset -------------------------------------------------------------- */
 
-StoreStatus store_reset_progress(Store *st, int64_t now)
+StoreStatus store_reset_progress(Store *st, int64_t now, char *backup, size_t backup_size)
 {
     static const char action[] = "reset your progress";
     if (!st->writable) {
@@ -229,6 +229,9 @@ StoreStatus store_reset_progress(Store *st, int64_t now)
         /* today's daily backup must not bring back what was just cleared */
         (void)store_backup_daily(st, now, true);
         snprintf(st->error, sizeof st->error, "%s", "");
+        if (backup)
+            snprintf(backup, backup_size, "%s%s%s%s%s", st->dir, COMPAT_DIR_SEP_STR, STORE_BACKUP_DIR,
+                     COMPAT_DIR_SEP_STR, name);
     }
     return s;
 }
