@@ -1,7 +1,8 @@
 /* Arcade results: the score counting up, the personal best of the round
  * kind (with a "New best!" moment), answers, accuracy and best combo, XP,
  * accuracy by domain for the round, and the wrong items with their answers
- * and explanations. Saving happened in screen_arcade.c; this only shows. */
+ * and explanations. The round saved itself (arcade_round_finish); this
+ * only shows what it says, a round or answers not saved included. */
 #include "compat.h"
 #include <math.h>
 #include <stdarg.h>
@@ -163,7 +164,7 @@ static void draw_score_panel(App *app, ArcadeEndState *s, SDL_Rect r)
     int pad = app_px(app, 20);
     int x = r.x + pad, y = r.y + pad - app_px(app, 6);
     char line[128], num[32];
-    snprintf(line, sizeof line, "%s score", arcade_screen_kind(res->kind)->title);
+    snprintf(line, sizeof line, "%s score", arcade_round_kind(res->kind)->title);
     text_draw(app, FONT_SMALL, line, x, y, t->text_dim, ALIGN_LEFT);
     y += text_line_height(app, FONT_SMALL);
     float grow = app->settings.reduce_motion ? 1.0f : ease_out((float)s->anim_ms / END_COUNT_MS);
@@ -194,9 +195,9 @@ static void draw_score_panel(App *app, ArcadeEndState *s, SDL_Rect r)
                       ALIGN_CENTER);
         }
         if (res->previous_best > 0)
-            snprintf(line, sizeof line, "Your best %s round before: %s", arcade_screen_kind(res->kind)->title, best);
+            snprintf(line, sizeof line, "Your best %s round before: %s", arcade_round_kind(res->kind)->title, best);
         else
-            snprintf(line, sizeof line, "Your first %s best. Now beat it.", arcade_screen_kind(res->kind)->title);
+            snprintf(line, sizeof line, "Your first %s best. Now beat it.", arcade_round_kind(res->kind)->title);
     } else if (res->previous_best > 0) {
         format_points(res->previous_best - res->points + 1, num, sizeof num);
         snprintf(line, sizeof line, "Personal best %s  -  %s more points to beat it", best, num);
@@ -215,9 +216,14 @@ static void draw_score_panel(App *app, ArcadeEndState *s, SDL_Rect r)
                  res->answered == 1 ? "" : "s", REWARDS_GOAL_ARCADE_ROUND_ANSWERS);
     text_draw(app, FONT_SMALL, line, x + flame + app_px(app, 4), y + app_px(app, 2), met ? t->good : t->text_dim,
               ALIGN_LEFT);
-    if (!res->saved)
-        text_draw(app, FONT_SMALL, "This round could not be saved (see the message below).", x,
-                  r.y + r.h - pad - text_line_height(app, FONT_SMALL), t->bad, ALIGN_LEFT);
+    if (!res->saved || res->unsaved > 0) {
+        if (!res->saved)
+            snprintf(line, sizeof line, "This round could not be saved (see the message below).");
+        else
+            snprintf(line, sizeof line, "%d answer%s could not be saved (see the message below).", res->unsaved,
+                     res->unsaved == 1 ? "" : "s");
+        text_draw(app, FONT_SMALL, line, x, r.y + r.h - pad - text_line_height(app, FONT_SMALL), t->bad, ALIGN_LEFT);
+    }
 }
 
 static void draw_stats(App *app, ArcadeEndState *s, SDL_Rect r)
@@ -419,7 +425,7 @@ static void end_draw(App *app, void *state)
     ui_background(app);
     char label[64];
     int secs = s->res.played_ms / 1000;
-    snprintf(label, sizeof label, "%s round  -  %d:%02d played", arcade_screen_kind(s->res.kind)->title, secs / 60,
+    snprintf(label, sizeof label, "%s round  -  %d:%02d played", arcade_round_kind(s->res.kind)->title, secs / 60,
              secs % 60);
     int y = hud_header(app, end_title(&s->res), label, -1);
     int margin = app_px(app, 28), gap = app_px(app, 16);
