@@ -10,6 +10,7 @@
 
 #include "action.h"
 #include "app.h"
+#include "keys.h"
 
 /* update()'s answer: how soon the screen needs the next frame. */
 #define SCREEN_ANIMATING 0  /* next frame at the display rate */
@@ -42,6 +43,10 @@ struct Screen {
      * `answer` then presses it. False where choosing is answering (arcade)
      * or Enter moves on (exams). */
     bool answer_submits;
+    /* The keys the screen binds now (keys.h): input turns those letters
+     * into ACT_COMMAND, and the footer shows them. May be NULL (no
+     * letters bound: they arrive as ACT_LETTER). */
+    const KeyMap *(*keys)(App *app, void *state);
 };
 
 extern const Screen SCREEN_HOME;

@@ -240,6 +240,19 @@ int study_answers_total(const Study *study)
     return total;
 }
 
+void study_domain_totals(const Study *study, StudyDomainTotal *out)
+{
+    int domains = study->bank->domain_count < SCORING_MAX_DOMAINS ? study->bank->domain_count : SCORING_MAX_DOMAINS;
+    memset(out, 0, sizeof *out * (size_t)(domains > 0 ? domains : 0));
+    for (int i = 0; i < study->bank->item_count; i++) {
+        int d = study->bank->items[i].domain;
+        if (d < 0 || d >= domains)
+            continue;
+        out[d].right += study->states[i].right;
+        out[d].total += study->states[i].right + study->states[i].wrong;
+    }
+}
+
 /* The days behind the streak: drill answers from the day counters, and
  * finished mocks, diagnostics and arcade rounds (by their answers), which
  * also meet a day's goal. */

@@ -118,6 +118,15 @@ const double *study_accuracy(const Study *study);
 /* Answers ever, from the item states. */
 int study_answers_total(const Study *study);
 
+typedef struct StudyDomainTotal {
+    int right;
+    int total;
+} StudyDomainTotal;
+
+/* All-time right and total answers per domain (out[bank->domain_count],
+ * at most SCORING_MAX_DOMAINS), every mode, from the item states. */
+void study_domain_totals(const Study *study, StudyDomainTotal *out);
+
 /* Projects to `exam_date` at `minutes` a day from the next session (today's,
  * or tomorrow's when something was answered today): see project_exam_day.
  * draws 0 = the full projection; fewer draws (and STUDY_WHATIF_FORMS forms)
