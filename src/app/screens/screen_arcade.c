@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "arcade_round.h"
+#include "confirm.h"
 #include "hud.h"
 #include "particles.h"
 #include "rewards.h"
@@ -21,6 +22,31 @@
 #define ARCADE_SHAKE_MS 320
 #define ARCADE_POP_MS 700
 
+/* The keys of each moment of the arcade (keys.h): footers; option letters
+ * stay unbound so they arrive as answers. */
+static const KeyBinding MENU_ROWS[] = {
+    {"Left/Right or 1-2", 0, CMD_NONE, "choose a round", false},
+    {"Enter", 0, CMD_NONE, "start", false},
+    {"Esc", 0, CMD_NONE, "back to the menu", false},
+};
+static const KeyBinding COUNTDOWN_ROWS[] = {
+    {"Get ready:", 0, CMD_NONE, "the clock starts after 1", false},
+    {"Esc", 0, CMD_NONE, "back to the round menu", false},
+};
+static const KeyBinding PLAY_ROWS[] = {
+    {"1-4 / A-D", 0, CMD_NONE, "answer at once", false},
+    {"Up/Down", 0, CMD_NONE, "scroll a long question", true},
+    {"Esc", 0, CMD_NONE, "end the round", false},
+};
+static const KeyBinding REVEAL_ROWS[] = {
+    {"Enter", 0, CMD_NONE, "go on now", false},
+    {"Esc", 0, CMD_NONE, "end the round", false},
+};
+static const KeyMap MENU_KEYS = KEYMAP(MENU_ROWS);
+static const KeyMap COUNTDOWN_KEYS = KEYMAP(COUNTDOWN_ROWS);
+static const KeyMap PLAY_KEYS = KEYMAP(PLAY_ROWS);
+static const KeyMap REVEAL_KEYS = KEYMAP(REVEAL_ROWS);
+
 typedef struct ArcadeState {
     bool playing;               /* false: the round menu */
     int kind;
@@ -31,7 +57,7 @@ typedef struct ArcadeState {
     int go_ms, shake_ms, flash_ms, combo_pop_ms, bonus_pop_ms, points_pop_ms, life_lost_ms;
     float shown_score;          /* counts up toward r.ra.points */
     int anim_ms;
-    bool confirm_quit;
+    Confirm confirm;            /* "End the round?": the clock waits while it is open */
     SDL_Rect option_rect[BANK_MAX_OPTIONS];
     Particles particles;
     Scroll scroll;
@@ -61,7 +87,7 @@ static void format_points(int v, char *buf, size_t size)
 static void refresh_menu(App *app, ArcadeState *s)
 {
     s->playing = false;
-    s->confirm_quit = false;
+    s->confirm.open = false;
     arcade_round_free(&s->r);
     app_saved(app, arcade_round_bests(app->study, s->best, s->rounds), "Personal bests not read");
     s->weakest = arcade_round_weakest_domain(app->study);
@@ -78,7 +104,7 @@ static void start_round(App *app, ArcadeState *s)
     }
     s->playing = true;
     s->shown_score = 0;
-    s->confirm_quit = false;
+    s->confirm.open = false;
     s->go_ms = s->shake_ms = s->flash_ms = s->combo_pop_ms = s->bonus_pop_ms = 0;
     s->points_pop_ms = s->life_lost_ms = 0;
     app_sound(app, SFX_TICK);
@@ -194,12 +220,10 @@ static void arcade_action(App *app, void *state, const Action *a)
         menu_action(app, s, a);
         return;
     }
-    if (s->confirm_quit) {
-        if (a->type == ACT_CONFIRM || (a->type == ACT_LETTER && a->value == 'Y')) {
+    if (s->confirm.open) {
+        if (confirm_action(&s->confirm, a) == CONFIRM_RISKY) {
             arcade_round_quit(&s->r);
             react(app, s, ARCADE_EV_OVER, -1);
-        } else if (a->type == ACT_BACK || (a->type == ACT_LETTER && a->value == 'N')) {
-            s->confirm_quit = false;
         }
         return;
     }
@@ -209,7 +233,11 @@ static void arcade_action(App *app, void *state, const Action *a)
         return;
     }
     if (a->type == ACT_BACK) {
-        s->confirm_quit = true;
+        char msg[200];
+        snprintf(msg, sizeof msg,
+                 "The round ends now and is saved with your %d answer%s and %d points. The clock is paused.",
+                 s->r.ra.answered, s->r.ra.answered == 1 ? "" : "s", s->r.ra.points);
+        confirm_open(&s->confirm, 0, "End the round?", msg, "keep playing", "end it");
         return;
     }
     if (s->r.phase == ARCADE_PHASE_REVEAL) {
@@ -248,7 +276,7 @@ static int arcade_update(App *app, void *state, int dt_ms)
     s->shown_score += (target - s->shown_score) * k;
     if (fabsf(target - s->shown_score) < 1.0f)
         s->shown_score = target;
-    if (s->confirm_quit) /* the clock is paused */
+    if (s->confirm.open) /* the clock is paused */
         return busy ? SCREEN_ANIMATING : SCREEN_IDLE;
     react(app, s, arcade_round_tick(&s->r, dt_ms, app_now(app), &app->rng), -1);
     return SCREEN_ANIMATING;
@@ -684,7 +712,27 @@ static void draw_menu(App *app, ArcadeState *s)
         text_draw_wrapped(app, FONT_BODY, rules[i], x + app_px(app, 20), ty, w, t->text, 0, app->h);
         ty += h + app_px(app, 6);
     }
-    ui_footer(app, "Left/Right or 1-2  choose a round      Enter  start      Esc  back to the menu");
+    ui_footer_keys(app, &MENU_KEYS);
+}
+
+/* The keys of the moment, the dialog aside. */
+static const KeyMap *phase_keys(const ArcadeState *s)
+{
+    if (!s->playing)
+        return &MENU_KEYS;
+    switch (s->r.phase) {
+    case ARCADE_PHASE_COUNTDOWN: return &COUNTDOWN_KEYS;
+    case ARCADE_PHASE_REVEAL: return &REVEAL_KEYS;
+    case ARCADE_PHASE_PLAY: case ARCADE_PHASE_OVER: break;
+    }
+    return &PLAY_KEYS;
+}
+
+static const KeyMap *arcade_keys(App *app, void *state)
+{
+    (void)app;
+    ArcadeState *s = state;
+    return s->confirm.open ? confirm_keys() : phase_keys(s);
 }
 
 static void arcade_draw(App *app, void *state)
@@ -720,19 +768,8 @@ static void arcade_draw(App *app, void *state)
         draw_scaled(app, FONT_HUGE, "Go!", app->w / 2, app->h / 2 - text_line_height(app, FONT_HUGE) / 2, k,
                     ui_alpha(app->theme.accent, (int)(190 * p)));
     }
-    if (s->r.phase == ARCADE_PHASE_COUNTDOWN)
-        ui_footer(app, "Get ready: the clock starts after 1      Esc  back to the round menu");
-    else if (s->r.phase == ARCADE_PHASE_REVEAL)
-        ui_footer(app, "Enter  go on now      Esc  end the round");
-    else
-        ui_footer(app, "1-4 / A-D  answer at once      Up/Down  scroll a long question      Esc  end the round");
-    if (s->confirm_quit) {
-        char msg[200];
-        snprintf(msg, sizeof msg,
-                 "The round ends now and is saved with your %d answer%s and %d points. The clock is paused.",
-                 s->r.ra.answered, s->r.ra.answered == 1 ? "" : "s", s->r.ra.points);
-        hud_confirm(app, "End the round?", msg, "Enter  end it", "Esc  keep playing");
-    }
+    ui_footer_keys(app, phase_keys(s));
+    confirm_draw(app, &s->confirm);
 }
 
 static void arcade_resume(App *app, void *state)
@@ -746,7 +783,7 @@ static bool arcade_right_options(App *app, void *state, uint32_t *mask, int *cou
 {
     (void)app;
     ArcadeState *s = state;
-    if (s->r.phase != ARCADE_PHASE_PLAY || s->confirm_quit)
+    if (!s->playing || s->r.phase != ARCADE_PHASE_PLAY || s->confirm.open)
         return false;
     *mask = 1u << s->r.q.right;
     *count = s->r.q.option_count;
@@ -762,4 +799,5 @@ const Screen SCREEN_ARCADE = {
     .draw = arcade_draw,
     .resume = arcade_resume,
     .right_options = arcade_right_options,
+    .keys = arcade_keys,
 };

@@ -23,6 +23,30 @@
 #define END_BEST_AT_MS 950   /* the "New best!" moment */
 #define END_ANIM_MS 2600     /* after this nothing moves */
 
+/* The footer and the bound letters: with links to open, with misses to
+ * report, or with nothing in the review to act on. */
+static const KeyBinding LINKS_ROWS[] = {
+    {"Enter", 0, CMD_NONE, "play again", false},
+    {"Esc", 0, CMD_NONE, "round menu", false},
+    {"L", 'L', CMD_LEARN_MORE, "learn more", false},
+    {"R", 'R', CMD_REPORT, "report", false},
+    {"Up/Down", 0, CMD_NONE, "scroll", false},
+};
+static const KeyBinding REPORT_ROWS[] = {
+    {"Enter", 0, CMD_NONE, "play again", false},
+    {"Esc", 0, CMD_NONE, "round menu", false},
+    {"R", 'R', CMD_REPORT, "report", false},
+    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, "scroll", false},
+};
+static const KeyBinding PLAIN_ROWS[] = {
+    {"Enter", 0, CMD_NONE, "play again", false},
+    {"Esc", 0, CMD_NONE, "round menu", false},
+    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, "scroll the review", false},
+};
+static const KeyMap LINKS_KEYS = KEYMAP(LINKS_ROWS);
+static const KeyMap REPORT_KEYS = KEYMAP(REPORT_ROWS);
+static const KeyMap PLAIN_KEYS = KEYMAP(PLAIN_ROWS);
+
 typedef struct ArcadeEndState {
     ArcadeResult res;
     int anim_ms;
@@ -92,7 +116,7 @@ static void end_action(App *app, void *state, const Action *a)
         open_link(app, s, a->value);
         return;
     }
-    if (a->type == ACT_LETTER && a->value == 'L') {
+    if (a->type == ACT_COMMAND && a->value == CMD_LEARN_MORE) {
         open_link(app, s, s->first_link);
         return;
     }
@@ -100,7 +124,7 @@ static void end_action(App *app, void *state, const Action *a)
         report_miss(app, s, a->value);
         return;
     }
-    if (a->type == ACT_LETTER && a->value == 'R') {
+    if (a->type == ACT_COMMAND && a->value == CMD_REPORT) {
         report_miss(app, s, s->first_miss);
         return;
     }
@@ -419,6 +443,8 @@ static void draw_review(App *app, ArcadeEndState *s, SDL_Rect r)
     ui_scrollbar(app, view, &s->review);
 }
 
+static const KeyMap *end_keys(App *app, void *state);
+
 static void end_draw(App *app, void *state)
 {
     ArcadeEndState *s = state;
@@ -441,9 +467,14 @@ static void end_draw(App *app, void *state)
     draw_domains(app, s, (SDL_Rect){margin, y, dom_w, bottom_h});
     draw_review(app, s, (SDL_Rect){margin + dom_w + gap, y, app->w - margin * 2 - dom_w - gap, bottom_h});
     particles_draw(app, &s->particles);
-    ui_footer(app, s->first_link >= 0 ? "Enter  play again     Esc  round menu     L  learn more     R  report     Up/Down  scroll"
-                   : s->first_miss >= 0 ? "Enter  play again      Esc  round menu      R  report      Up/Down/PgUp/PgDn  scroll"
-                                        : "Enter  play again      Esc  round menu      Up/Down/PgUp/PgDn  scroll the review");
+    ui_footer_keys(app, end_keys(app, s));
+}
+
+static const KeyMap *end_keys(App *app, void *state)
+{
+    (void)app;
+    const ArcadeEndState *s = state;
+    return s->first_link >= 0 ? &LINKS_KEYS : s->first_miss >= 0 ? &REPORT_KEYS : &PLAIN_KEYS;
 }
 
 const Screen SCREEN_ARCADE_END = {
@@ -453,4 +484,5 @@ const Screen SCREEN_ARCADE_END = {
     .action = end_action,
     .update = end_update,
     .draw = end_draw,
+    .keys = end_keys,
 };

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "confirm.h"
 #include "drill_session.h"
 #include "hud.h"
 #include "particles.h"
@@ -20,12 +21,60 @@
 
 typedef enum DrillPhase { DRILL_ASK, DRILL_FEEDBACK, DRILL_CARD, DRILL_SUMMARY } DrillPhase;
 
+/* The keys of each moment of the drill (keys.h): bound letters and footers. */
+static const KeyBinding ASK_ROWS[] = {
+    {"1-5 / A-E", 0, CMD_NONE, "choose", false},
+    {"Enter", 0, CMD_NONE, "submit", false},
+    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, "scroll", true},
+    {"R", 'R', CMD_REPORT, "report", true},
+    {"Esc", 0, CMD_NONE, "leave", false},
+};
+static const KeyBinding EXPLAINED_ROWS[] = {
+    {"Enter", 0, CMD_NONE, "next", false},
+    {"L", 'L', CMD_LEARN_MORE, "learn more", false},
+    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, "scroll", true},
+    {"R", 'R', CMD_REPORT, "report", true},
+    {"Esc", 0, CMD_NONE, "leave", false},
+};
+static const KeyBinding EXPLAINED_NO_REFS_ROWS[] = {
+    {"Enter", 0, CMD_NONE, "next", false},
+    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, "scroll the explanations", true},
+    {"R", 'R', CMD_REPORT, "report", true},
+    {"Esc", 0, CMD_NONE, "leave", false},
+};
+static const KeyBinding CARD_FRONT_ROWS[] = {
+    {"Space", 0, CMD_NONE, "turn the card", false},
+    {"R", 'R', CMD_REPORT, "report", true},
+    {"Esc", 0, CMD_NONE, "leave", false},
+};
+static const KeyBinding CARD_BACK_ROWS[] = {
+    {"Y", 'Y', CMD_YES, "I knew it", false},
+    {"N", 'N', CMD_NO, "I missed it", false},
+    {"R", 'R', CMD_REPORT, "report", true},
+    {"Esc", 0, CMD_NONE, "leave", false},
+};
+static const KeyBinding CARD_DONE_ROWS[] = {
+    {"Enter", 0, CMD_NONE, "next", false},
+    {"R", 'R', CMD_REPORT, "report", true},
+    {"Esc", 0, CMD_NONE, "leave", false},
+};
+static const KeyBinding SUMMARY_ROWS[] = {
+    {"Enter or Esc", 0, CMD_NONE, "back to the menu", false},
+};
+static const KeyMap ASK_KEYS = KEYMAP(ASK_ROWS);
+static const KeyMap EXPLAINED_KEYS = KEYMAP(EXPLAINED_ROWS);
+static const KeyMap EXPLAINED_NO_REFS_KEYS = KEYMAP(EXPLAINED_NO_REFS_ROWS);
+static const KeyMap CARD_FRONT_KEYS = KEYMAP(CARD_FRONT_ROWS);
+static const KeyMap CARD_BACK_KEYS = KEYMAP(CARD_BACK_ROWS);
+static const KeyMap CARD_DONE_KEYS = KEYMAP(CARD_DONE_ROWS);
+static const KeyMap SUMMARY_KEYS = KEYMAP(SUMMARY_ROWS);
+
 typedef struct DrillState {
     DrillSession d;
     DrillPhase phase;
     QuestionView q;
     uint64_t shown_at;        /* ticks when the item appeared */
-    bool confirm_quit;
+    Confirm confirm;          /* "Leave the drill?" */
     bool card_flipped;
     int flip_ms;              /* flip animation time left */
     int flash_ms;             /* right/wrong flash time left */
@@ -138,8 +187,8 @@ static void card_action(App *app, DrillState *s, const Action *a)
         }
         return;
     }
-    if (a->type == ACT_LETTER && (a->value == 'Y' || a->value == 'N')) {
-        bool knew = a->value == 'Y';
+    if (a->type == ACT_COMMAND && (a->value == CMD_YES || a->value == CMD_NO)) {
+        bool knew = a->value == CMD_YES;
         submit(app, s, knew, knew ? 1u : 0u);
         s->phase = DRILL_FEEDBACK;
         return;
@@ -150,13 +199,9 @@ static void card_action(App *app, DrillState *s, const Action *a)
 static void drill_action(App *app, void *state, const Action *a)
 {
     DrillState *s = state;
-    if (s->confirm_quit) {
-        if (a->type == ACT_CONFIRM || (a->type == ACT_LETTER && a->value == 'Y')) {
-            s->confirm_quit = false;
+    if (s->confirm.open) {
+        if (confirm_action(&s->confirm, a) == CONFIRM_RISKY)
             go_summary(app, s, false);
-        } else if (a->type == ACT_BACK || (a->type == ACT_LETTER && a->value == 'N')) {
-            s->confirm_quit = false;
-        }
         return;
     }
     if (s->phase == DRILL_SUMMARY) {
@@ -165,10 +210,16 @@ static void drill_action(App *app, void *state, const Action *a)
         return;
     }
     if (a->type == ACT_BACK) {
-        s->confirm_quit = true;
+        char msg[200];
+        int n = s->d.queue.answered;
+        snprintf(msg, sizeof msg, "Your %d answer%s so far %s saved. Items still due stay due for next time.", n,
+                 n == 1 ? "" : "s", n == 1 ? "is" : "are");
+        confirm_open(&s->confirm, 0, "Leave the drill?", msg, "keep going", "leave");
         return;
     }
-    if (a->type == ACT_LETTER && a->value == 'R' && s->d.item >= 0) {
+    /* R, or the Report button (report_button sends the letter). */
+    bool report = (a->type == ACT_COMMAND && a->value == CMD_REPORT) || (a->type == ACT_LETTER && a->value == 'R');
+    if (report && s->d.item >= 0) {
         bool card = app->bank->items[s->d.item].kind == ITEM_FLASHCARD;
         bool answered = s->phase == DRILL_FEEDBACK;
         report_open(app, s->d.item, card ? (uint32_t)s->d.last_correct : s->q.chosen, answered);
@@ -325,10 +376,13 @@ static void draw_card(App *app, DrillState *s, SDL_Rect area)
         return;
     int bw = app_px(app, 220), bh = app_px(app, 46);
     int by = card.y + card.h - pad - bh + app_px(app, 16);
-    ui_button(app, (SDL_Rect){card.x + card.w / 2 - bw - app_px(app, 10), by, bw, bh}, "Y  I knew it", false,
-              (Action){.type = ACT_LETTER, .value = 'Y'});
-    ui_button(app, (SDL_Rect){card.x + card.w / 2 + app_px(app, 10), by, bw, bh}, "N  I missed it", false,
-              (Action){.type = ACT_LETTER, .value = 'N'});
+    char label[64];
+    ui_button(app, (SDL_Rect){card.x + card.w / 2 - bw - app_px(app, 10), by, bw, bh},
+              keys_hint(&CARD_BACK_KEYS, CMD_YES, NULL, label, sizeof label), false,
+              (Action){.type = ACT_COMMAND, .value = CMD_YES});
+    ui_button(app, (SDL_Rect){card.x + card.w / 2 + app_px(app, 10), by, bw, bh},
+              keys_hint(&CARD_BACK_KEYS, CMD_NO, NULL, label, sizeof label), false,
+              (Action){.type = ACT_COMMAND, .value = CMD_NO});
 }
 
 static void draw_summary(App *app, DrillState *s)
@@ -343,7 +397,7 @@ static void draw_summary(App *app, DrillState *s)
                           "Nothing is due and today's new items are done. Come back tomorrow, play an Arcade "
                           "round, or raise 'new items per day' in Settings.",
                           margin, y, app->w - margin * 2, t->text, 0, app->h);
-        ui_footer(app, "Enter or Esc  back to the menu");
+        ui_footer_keys(app, &SUMMARY_KEYS);
         return;
     }
     int gap = app_px(app, 14);
@@ -400,7 +454,29 @@ static void draw_summary(App *app, DrillState *s)
                           "Every answer you gave is saved. Open the Daily drill again to continue with what is "
                           "still due.", margin, y, app->w - margin * 2, t->text_dim, 0, app->h);
     particles_draw(app, &s->particles);
-    ui_footer(app, "Enter or Esc  back to the menu");
+    ui_footer_keys(app, &SUMMARY_KEYS);
+}
+
+/* The keys of the moment, the dialog aside. */
+static const KeyMap *phase_keys(App *app, const DrillState *s)
+{
+    bool card = s->d.item >= 0 && app->bank->items[s->d.item].kind == ITEM_FLASHCARD;
+    switch (s->phase) {
+    case DRILL_ASK: return &ASK_KEYS;
+    case DRILL_CARD: return s->card_flipped ? &CARD_BACK_KEYS : &CARD_FRONT_KEYS;
+    case DRILL_FEEDBACK:
+        if (card)
+            return &CARD_DONE_KEYS;
+        return qview_has_refs(app, &s->q) ? &EXPLAINED_KEYS : &EXPLAINED_NO_REFS_KEYS;
+    case DRILL_SUMMARY: break;
+    }
+    return &SUMMARY_KEYS;
+}
+
+static const KeyMap *drill_keys(App *app, void *state)
+{
+    DrillState *s = state;
+    return s->confirm.open ? confirm_keys() : phase_keys(app, s);
 }
 
 static void drill_draw(App *app, void *state)
@@ -420,11 +496,8 @@ static void drill_draw(App *app, void *state)
         draw_verdict(app, s, top);
         int verdict = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 24);
         draw_card(app, s, (SDL_Rect){margin, top + verdict, app->w - margin * 2, app->h - top - verdict - footer});
-        ui_footer(app, "Enter  next      Esc  leave");
     } else if (card) {
         draw_card(app, s, (SDL_Rect){margin, top, app->w - margin * 2, app->h - top - footer});
-        ui_footer(app, s->card_flipped ? "Y  I knew it      N  I missed it      Esc  leave"
-                                       : "Space  turn the card      Esc  leave");
     } else {
         int verdict = 0;
         if (s->phase == DRILL_FEEDBACK) {
@@ -432,26 +505,16 @@ static void drill_draw(App *app, void *state)
             verdict = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 24);
         }
         qview_draw(app, &s->q, (SDL_Rect){margin, top + verdict, app->w - margin * 2, app->h - top - verdict - footer});
-        ui_footer(app, s->phase == DRILL_ASK
-                           ? "1-5 / A-E  choose      Enter  submit      Up/Down/PgUp/PgDn  scroll      Esc  leave"
-                           : qview_has_refs(app, &s->q)
-                           ? "Enter  next      L  learn more      Up/Down/PgUp/PgDn  scroll      Esc  leave"
-                           : "Enter  next      Up/Down/PgUp/PgDn  scroll the explanations      Esc  leave");
     }
+    ui_footer_keys(app, phase_keys(app, s));
     particles_draw(app, &s->particles);
-    if (s->confirm_quit) {
-        char msg[200];
-        int n = s->d.queue.answered;
-        snprintf(msg, sizeof msg, "Your %d answer%s so far %s saved. Items still due stay due for next time.", n,
-                 n == 1 ? "" : "s", n == 1 ? "is" : "are");
-        hud_confirm(app, "Leave the drill?", msg, "Enter  leave", "Esc  keep going");
-    }
+    confirm_draw(app, &s->confirm);
 }
 
 static bool drill_right_options(App *app, void *state, uint32_t *mask, int *count)
 {
     DrillState *s = state;
-    if (s->confirm_quit)
+    if (s->confirm.open)
         return false;
     if (s->phase == DRILL_CARD && !s->card_flipped) {
         *mask = 0;
@@ -474,4 +537,5 @@ const Screen SCREEN_DRILL = {
     .draw = drill_draw,
     .right_options = drill_right_options,
     .answer_submits = true,
+    .keys = drill_keys,
 };
