@@ -14,45 +14,16 @@
 #include "study.h"
 #include "testdb.h"
 #include "testfault.h"
+#include "teststudy.h"
 #include "testlib.h"
 
 #define T0 1780000000LL
 
 static TestFaultVfs disk;
-
-typedef struct Fixture {
-    Bank *bank;
-    Store *st;
-    Study *study;
-    Rng rng;
-} Fixture;
-
-static void fixture_open(Fixture *f, const char *name)
-{
-    memset(f, 0, sizeof *f);
-    f->bank = fakebank_clf(1, 1, 0);
-    StoreOptions opts = {.vfs = "cloudprep_test_arcade_disk"};
-    f->st = store_open_with(testlib_tmpdir(name), T0, &opts, NULL);
-    StudyPrefs prefs = {.daily_goal = 20};
-    f->study = study_open(f->bank, f->st, &prefs);
-    rng_seed(&f->rng, 3);
-    CHECK(f->bank && f->st && f->study);
-}
-
-static void fixture_close(Fixture *f)
-{
-    study_close(f->study);
-    store_close(f->st);
-    fakebank_free(f->bank);
-}
-
-static int64_t db_int(Fixture *f, const char *sql)
-{
-    return testdb_int(store_path(f->st), sql);
-}
+static const StudyPrefs ARCADE_PREFS = {.daily_goal = 20};
 
 /* Runs the countdown in 500 ms steps; returns the ticks heard. */
-static int count_in(Fixture *f, ArcadeRound *r, int64_t now)
+static int count_in(TestStudy *f, ArcadeRound *r, int64_t now)
 {
     int ticks = 0;
     unsigned ev = 0;
@@ -79,8 +50,8 @@ static int wrong_option(const ArcadeRound *r)
  * (not counting the countdown); the last ten seconds tick. */
 static void test_time_up(void)
 {
-    Fixture f;
-    fixture_open(&f, "arcade_time");
+    TestStudy f;
+    teststudy_open(&f, fakebank_clf(1, 1, 0), "arcade_time", "cloudprep_test_arcade_disk", T0, &ARCADE_PREFS, 3);
     ArcadeRound r;
     CHECK(arcade_round_start(&r, f.study, 0, 0, &f.rng));
     CHECK_INT(r.phase, ARCADE_PHASE_COUNTDOWN);
@@ -106,10 +77,10 @@ static void test_time_up(void)
     CHECK(r.res.saved);
     CHECK_INT(r.res.xp, 0); /* no answers, no round bonus */
     CHECK(!r.res.new_best);
-    CHECK_INT(db_int(&f, "SELECT finished_at - started_at FROM exams WHERE mode = 'arcade'"), 60);
-    CHECK_INT(db_int(&f, "SELECT count(*) FROM profile WHERE key = 'xp'"), 0);
+    CHECK_INT(teststudy_int(&f, "SELECT finished_at - started_at FROM exams WHERE mode = 'arcade'"), 60);
+    CHECK_INT(teststudy_int(&f, "SELECT count(*) FROM profile WHERE key = 'xp'"), 0);
     arcade_round_free(&r);
-    fixture_close(&f);
+    teststudy_close(&f);
 }
 
 /* Right answers add the kind's bonus time and raise the multiplier; three
@@ -117,8 +88,8 @@ static void test_time_up(void)
  * row, the best combo, the round bonus on top of the answers' XP. */
 static void test_combo_lives_and_save(void)
 {
-    Fixture f;
-    fixture_open(&f, "arcade_combo");
+    TestStudy f;
+    teststudy_open(&f, fakebank_clf(1, 1, 0), "arcade_combo", "cloudprep_test_arcade_disk", T0, &ARCADE_PREFS, 3);
     ArcadeRound r;
     CHECK(arcade_round_start(&r, f.study, 1, 0, &f.rng)); /* Marathon: +2 s */
     count_in(&f, &r, T0);
@@ -171,15 +142,15 @@ static void test_combo_lives_and_save(void)
     CHECK(r.res.new_best);
     CHECK(r.res.goal_round);
     CHECK_INT(r.res.xp, 11 * REWARDS_XP_RIGHT + REWARDS_XP_ARCADE_DONE);
-    CHECK_INT(db_int(&f, "SELECT value FROM profile WHERE key = 'xp'"), 11 * REWARDS_XP_RIGHT + REWARDS_XP_ARCADE_DONE);
-    CHECK_INT(db_int(&f, "SELECT value FROM profile WHERE key = 'best_combo'"), 11);
+    CHECK_INT(teststudy_int(&f, "SELECT value FROM profile WHERE key = 'xp'"), 11 * REWARDS_XP_RIGHT + REWARDS_XP_ARCADE_DONE);
+    CHECK_INT(teststudy_int(&f, "SELECT value FROM profile WHERE key = 'best_combo'"), 11);
     char row[64];
     testdb_text(store_path(f.st), "SELECT items || '|' || correct_scored || '|' || points || '|' || round FROM exams",
                 row, sizeof row);
     char want[64];
     snprintf(want, sizeof want, "14|11|%d|marathon", points);
     CHECK_STR(row, want);
-    CHECK_INT(db_int(&f, "SELECT count(*) FROM reviews WHERE mode = 'arcade'"), 14);
+    CHECK_INT(teststudy_int(&f, "SELECT count(*) FROM reviews WHERE mode = 'arcade'"), 14);
     int best[ARCADE_ROUND_KINDS], rounds[ARCADE_ROUND_KINDS];
     CHECK(arcade_round_bests(f.study, best, rounds));
     CHECK_INT(best[1], points);
@@ -197,7 +168,7 @@ static void test_combo_lives_and_save(void)
     CHECK(arcade_round_finish(&r, T0 + 102));
     CHECK(!r.res.new_best);
     CHECK_INT(r.res.xp, REWARDS_XP_RIGHT);
-    CHECK_INT(db_int(&f, "SELECT value FROM profile WHERE key = 'best_combo'"), 11);
+    CHECK_INT(teststudy_int(&f, "SELECT value FROM profile WHERE key = 'best_combo'"), 11);
     arcade_round_free(&r);
 
     /* Quit before any answer: nothing to save. */
@@ -206,8 +177,8 @@ static void test_combo_lives_and_save(void)
     arcade_round_quit(&r);
     CHECK(arcade_round_empty(&r));
     arcade_round_free(&r);
-    CHECK_INT(db_int(&f, "SELECT count(*) FROM exams"), 2);
-    fixture_close(&f);
+    CHECK_INT(teststudy_int(&f, "SELECT count(*) FROM exams"), 2);
+    teststudy_close(&f);
 }
 
 /* The disk fills up: a lost answer is reported and counted, its item keeps
@@ -215,8 +186,8 @@ static void test_combo_lives_and_save(void)
  * nothing at all and says why. */
 static void test_all_or_nothing(void)
 {
-    Fixture f;
-    fixture_open(&f, "arcade_faults");
+    TestStudy f;
+    teststudy_open(&f, fakebank_clf(1, 1, 0), "arcade_faults", "cloudprep_test_arcade_disk", T0, &ARCADE_PREFS, 3);
     ArcadeRound r;
     CHECK(arcade_round_start(&r, f.study, 0, 0, &f.rng));
     count_in(&f, &r, T0);
@@ -237,7 +208,7 @@ static void test_all_or_nothing(void)
         CHECK(!(arcade_round_answer(&r, right_option(&r), T0 + 3, &f.rng) & ARCADE_EV_NOT_SAVED));
     while (!(arcade_round_tick(&r, 1000, T0 + 90, &f.rng) & ARCADE_EV_OVER)) {
     }
-    int64_t xp = db_int(&f, "SELECT value FROM profile WHERE key = 'xp'");
+    int64_t xp = teststudy_int(&f, "SELECT value FROM profile WHERE key = 'xp'");
     CHECK_INT(xp, 10 * REWARDS_XP_RIGHT);
     disk.budget = disk.written;
     CHECK(!arcade_round_finish(&r, T0 + 90));
@@ -246,16 +217,16 @@ static void test_all_or_nothing(void)
     CHECK(!r.res.new_best);
     CHECK(strstr(f.study->error, "disk is full") != NULL);
     CHECK_INT(r.res.xp, 10 * REWARDS_XP_RIGHT);
-    CHECK_INT(db_int(&f, "SELECT count(*) FROM exams"), 0);
-    CHECK_INT(db_int(&f, "SELECT count(*) FROM profile WHERE key = 'best_combo'"), 0);
-    CHECK_INT(db_int(&f, "SELECT value FROM profile WHERE key = 'xp'"), xp);
+    CHECK_INT(teststudy_int(&f, "SELECT count(*) FROM exams"), 0);
+    CHECK_INT(teststudy_int(&f, "SELECT count(*) FROM profile WHERE key = 'best_combo'"), 0);
+    CHECK_INT(teststudy_int(&f, "SELECT value FROM profile WHERE key = 'xp'"), xp);
     /* Once there is room again, the same round saves whole. */
     CHECK(arcade_round_finish(&r, T0 + 91));
-    CHECK_INT(db_int(&f, "SELECT count(*) FROM exams"), 1);
-    CHECK_INT(db_int(&f, "SELECT value FROM profile WHERE key = 'best_combo'"), 11);
-    CHECK_INT(db_int(&f, "SELECT value FROM profile WHERE key = 'xp'"), xp + REWARDS_XP_ARCADE_DONE);
+    CHECK_INT(teststudy_int(&f, "SELECT count(*) FROM exams"), 1);
+    CHECK_INT(teststudy_int(&f, "SELECT value FROM profile WHERE key = 'best_combo'"), 11);
+    CHECK_INT(teststudy_int(&f, "SELECT value FROM profile WHERE key = 'xp'"), xp + REWARDS_XP_ARCADE_DONE);
     arcade_round_free(&r);
-    fixture_close(&f);
+    teststudy_close(&f);
 }
 
 /* A bank with nothing the arcade can ask: no round starts. */

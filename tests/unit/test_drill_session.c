@@ -12,6 +12,7 @@
 #include "study.h"
 #include "testdb.h"
 #include "testfault.h"
+#include "teststudy.h"
 #include "testlib.h"
 
 #define T0 1767603600LL /* 2026-01-05 09:00 UTC */
@@ -19,37 +20,8 @@
 
 static TestFaultVfs disk;
 
-typedef struct Fixture {
-    Bank *bank;
-    Store *st;
-    Study *study;
-    Rng rng;
-} Fixture;
 
-static void fixture_open(Fixture *f, const char *name, const StudyPrefs *prefs)
-{
-    memset(f, 0, sizeof *f);
-    f->bank = fakebank_clf(1, 0, 0); /* 24/30/34/12 questions */
-    StoreOptions opts = {.vfs = "cloudprep_test_drill_disk"};
-    f->st = store_open_with(testlib_tmpdir(name), T0, &opts, NULL);
-    f->study = study_open(f->bank, f->st, prefs);
-    rng_seed(&f->rng, 7);
-    CHECK(f->bank && f->st && f->study);
-}
-
-static void fixture_close(Fixture *f)
-{
-    study_close(f->study);
-    store_close(f->st);
-    fakebank_free(f->bank);
-}
-
-static int64_t db_int(Fixture *f, const char *sql)
-{
-    return testdb_int(store_path(f->st), sql);
-}
-
-static void begin(Fixture *f, DrillSession *d, int64_t now)
+static void begin(TestStudy *f, DrillSession *d, int64_t now)
 {
     StudyToday today;
     CHECK(study_today(f->study, now, &today));
@@ -62,8 +34,8 @@ static void begin(Fixture *f, DrillSession *d, int64_t now)
 static void test_whole_session(void)
 {
     StudyPrefs prefs = {.daily_goal = 5, .new_per_day = 5, .drill_size = 20};
-    Fixture f;
-    fixture_open(&f, "drill_whole", &prefs);
+    TestStudy f;
+    teststudy_open(&f, fakebank_clf(1, 0, 0), "drill_whole", "cloudprep_test_drill_disk", T0, &prefs, 7);
     DrillSession d;
     begin(&f, &d, T0);
     int number, total;
@@ -99,9 +71,9 @@ static void test_whole_session(void)
     CHECK(d.bonus_saved);
     CHECK_INT(d.xp, 5 * REWARDS_XP_RIGHT + REWARDS_XP_DRILL_DONE);
     CHECK(drill_session_end(&d, true)); /* twice changes nothing */
-    CHECK_INT(db_int(&f, "SELECT value FROM profile WHERE key = 'xp'"), 5 * REWARDS_XP_RIGHT + REWARDS_XP_DRILL_DONE);
-    CHECK_INT(db_int(&f, "SELECT value FROM profile WHERE key = 'drill_sessions'"), 1);
-    CHECK_INT(db_int(&f, "SELECT count(*) FROM reviews WHERE mode = 'drill'"), 6);
+    CHECK_INT(teststudy_int(&f, "SELECT value FROM profile WHERE key = 'xp'"), 5 * REWARDS_XP_RIGHT + REWARDS_XP_DRILL_DONE);
+    CHECK_INT(teststudy_int(&f, "SELECT value FROM profile WHERE key = 'drill_sessions'"), 1);
+    CHECK_INT(teststudy_int(&f, "SELECT count(*) FROM reviews WHERE mode = 'drill'"), 6);
     StorePlayRecords rec;
     CHECK_INT(store_play_records(f.st, &rec), STORE_OK);
     CHECK_INT(rec.drill_sessions, 1);
@@ -114,7 +86,7 @@ static void test_whole_session(void)
     CHECK(drill_session_answer(&d, true, 1u, 1000, T0 + 2 * DAY));
     CHECK(drill_session_end(&d, false));
     CHECK(!d.bonus_saved);
-    CHECK_INT(db_int(&f, "SELECT value FROM profile WHERE key = 'drill_sessions'"), 1);
+    CHECK_INT(teststudy_int(&f, "SELECT value FROM profile WHERE key = 'drill_sessions'"), 1);
     drill_session_free(&d);
 
     /* Nothing answered: the queue runs out at once, no bonus. */
@@ -123,7 +95,7 @@ static void test_whole_session(void)
     begin(&f, &d, T0 + 2 * DAY + 60);
     CHECK(d.item >= 0); /* four items still due */
     drill_session_free(&d);
-    fixture_close(&f);
+    teststudy_close(&f);
 }
 
 /* With an exam date ahead the scheduler never repeats an item the same day:
@@ -132,8 +104,8 @@ static void test_exam_aware_no_repeat(void)
 {
     StudyPrefs prefs = {.daily_goal = 5, .new_per_day = 5, .drill_size = 8, .exam_date = T0 + 30 * DAY,
                         .daily_minutes = 2};
-    Fixture f;
-    fixture_open(&f, "drill_exam", &prefs);
+    TestStudy f;
+    teststudy_open(&f, fakebank_clf(1, 0, 0), "drill_exam", "cloudprep_test_drill_disk", T0, &prefs, 7);
     DrillSession d;
     begin(&f, &d, T0);
     CHECK(d.queue.exam_aware);
@@ -155,7 +127,7 @@ static void test_exam_aware_no_repeat(void)
     CHECK(drill_session_end(&d, true));
     CHECK_INT(d.xp, REWARDS_XP_DRILL_DONE);
     drill_session_free(&d);
-    fixture_close(&f);
+    teststudy_close(&f);
 }
 
 /* The disk fills up: an answer that cannot be saved leaves the item's state,
@@ -165,8 +137,8 @@ static void test_exam_aware_no_repeat(void)
 static void test_all_or_nothing(void)
 {
     StudyPrefs prefs = {.daily_goal = 5, .new_per_day = 6, .drill_size = 20};
-    Fixture f;
-    fixture_open(&f, "drill_faults", &prefs);
+    TestStudy f;
+    teststudy_open(&f, fakebank_clf(1, 0, 0), "drill_faults", "cloudprep_test_drill_disk", T0, &prefs, 7);
     DrillSession d;
     begin(&f, &d, T0);
     CHECK(drill_session_answer(&d, true, 1u, 1000, T0));
@@ -188,27 +160,27 @@ static void test_all_or_nothing(void)
     CHECK(!d.last_move.requeued);
     CHECK_INT(d.last_move.box_after, before.box);
     CHECK_INT(leitner_session_remaining(&d.queue), remaining - 1); /* dropped, not re-queued */
-    CHECK_INT(db_int(&f, "SELECT count(*) FROM reviews"), 1);
-    CHECK_INT(db_int(&f, "SELECT count(*) FROM items"), 1);
+    CHECK_INT(teststudy_int(&f, "SELECT count(*) FROM reviews"), 1);
+    CHECK_INT(teststudy_int(&f, "SELECT count(*) FROM items"), 1);
     int next = drill_session_next(&d);
     CHECK(next >= 0 && next != item);
     CHECK(drill_session_answer(&d, true, 1u, 1000, T0 + 20));
     CHECK_INT(d.combo, 2);
-    CHECK_INT(db_int(&f, "SELECT count(*) FROM reviews"), 2);
+    CHECK_INT(teststudy_int(&f, "SELECT count(*) FROM reviews"), 2);
     while (drill_session_next(&d) >= 0)
         CHECK(drill_session_answer(&d, true, 1u, 1000, T0 + 30));
     int xp = d.xp;
-    int64_t xp_on_disk = db_int(&f, "SELECT value FROM profile WHERE key = 'xp'");
+    int64_t xp_on_disk = teststudy_int(&f, "SELECT value FROM profile WHERE key = 'xp'");
     disk.budget = disk.written;
     CHECK(!drill_session_end(&d, true));
     disk.budget = -1;
     CHECK(!d.bonus_saved);
     CHECK(strstr(f.study->error, "disk is full") != NULL);
     CHECK_INT(d.xp, xp);
-    CHECK_INT(db_int(&f, "SELECT value FROM profile WHERE key = 'xp'"), xp_on_disk);
-    CHECK_INT(db_int(&f, "SELECT count(*) FROM profile WHERE key = 'drill_sessions'"), 0);
+    CHECK_INT(teststudy_int(&f, "SELECT value FROM profile WHERE key = 'xp'"), xp_on_disk);
+    CHECK_INT(teststudy_int(&f, "SELECT count(*) FROM profile WHERE key = 'drill_sessions'"), 0);
     drill_session_free(&d);
-    fixture_close(&f);
+    teststudy_close(&f);
 }
 
 /* No progress file at all: answers say so and change nothing. */
