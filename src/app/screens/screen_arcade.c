@@ -49,10 +49,7 @@ static const KeyMap REVEAL_KEYS = KEYMAP(REVEAL_ROWS);
 
 typedef struct ArcadeState {
     bool playing;               /* false: the round menu */
-    int kind;
-    int best[ARCADE_ROUND_KINDS], rounds[ARCADE_ROUND_KINDS];
-    bool can_play;              /* the bank has items the arcade can ask */
-    int weakest;                /* weakest domain for the menu, -1 when all alike */
+    ArcadeMenu menu;            /* the round chosen, the bests, what the menu says */
     ArcadeRound r;
     int go_ms, shake_ms, flash_ms, combo_pop_ms, bonus_pop_ms, points_pop_ms, life_lost_ms;
     float shown_score;          /* counts up toward r.ra.points */
@@ -65,23 +62,7 @@ typedef struct ArcadeState {
 
 static const ArcadeRoundKind *kind_of(const ArcadeState *s)
 {
-    return arcade_round_kind(s->kind);
-}
-
-/* "12,345": thousands separated, for scores. */
-static void format_points(int v, char *buf, size_t size)
-{
-    char digits[24];
-    snprintf(digits, sizeof digits, "%d", v < 0 ? -v : v);
-    size_t n = strlen(digits), o = 0;
-    if (v < 0 && o + 1 < size)
-        buf[o++] = '-';
-    for (size_t i = 0; i < n && o + 1 < size; i++) {
-        if (i > 0 && (n - i) % 3 == 0 && o + 2 < size)
-            buf[o++] = ',';
-        buf[o++] = digits[i];
-    }
-    buf[o] = '\0';
+    return arcade_round_kind(s->menu.kind);
 }
 
 static void refresh_menu(App *app, ArcadeState *s)
@@ -89,16 +70,16 @@ static void refresh_menu(App *app, ArcadeState *s)
     s->playing = false;
     s->confirm.open = false;
     arcade_round_free(&s->r);
-    app_saved(app, arcade_round_bests(app->study, s->best, s->rounds), "Personal bests not read");
-    s->weakest = arcade_round_weakest_domain(app->study);
-    s->can_play = arcade_round_playable(app->study, &app->rng);
+    app_saved(app, arcade_round_bests(app->study, s->menu.best, s->menu.rounds), "Personal bests not read");
+    s->menu.weakest = arcade_round_weakest_domain(app->study);
+    s->menu.can_play = arcade_round_playable(app->study, &app->rng);
 }
 
 static void start_round(App *app, ArcadeState *s)
 {
     arcade_round_free(&s->r);
-    if (!arcade_round_start(&s->r, app->study, s->kind, s->best[s->kind], &app->rng)) {
-        s->can_play = false;
+    if (!arcade_round_start(&s->r, app->study, s->menu.kind, s->menu.best[s->menu.kind], &app->rng)) {
+        s->menu.can_play = false;
         app_status(app, "This bank has no single-answer questions or flashcards to play.");
         return;
     }
@@ -116,9 +97,9 @@ static void *arcade_enter(App *app, const void *arg)
     if (!s)
         return NULL;
     const ArcadeStart *start = arg;
-    s->kind = start && start->kind >= 0 && start->kind < ARCADE_ROUND_KINDS ? start->kind : 0;
+    s->menu.kind = start && start->kind >= 0 && start->kind < ARCADE_ROUND_KINDS ? start->kind : 0;
     refresh_menu(app, s);
-    if (start && start->play_now && s->can_play)
+    if (start && start->play_now && s->menu.can_play)
         start_round(app, s);
     return s;
 }
@@ -188,21 +169,21 @@ static void answer(App *app, ArcadeState *s, int k)
 static void menu_action(App *app, ArcadeState *s, const Action *a)
 {
     switch (a->type) {
-    case ACT_LEFT: case ACT_UP: s->kind = 0; break;
-    case ACT_RIGHT: case ACT_DOWN: s->kind = ARCADE_ROUND_KINDS - 1; break;
-    case ACT_TAB: s->kind = (s->kind + 1) % ARCADE_ROUND_KINDS; break;
+    case ACT_LEFT: case ACT_UP: s->menu.kind = 0; break;
+    case ACT_RIGHT: case ACT_DOWN: s->menu.kind = ARCADE_ROUND_KINDS - 1; break;
+    case ACT_TAB: s->menu.kind = (s->menu.kind + 1) % ARCADE_ROUND_KINDS; break;
     case ACT_DIGIT:
         if (a->value >= 1 && a->value <= ARCADE_ROUND_KINDS)
-            s->kind = a->value - 1;
+            s->menu.kind = a->value - 1;
         break;
     case ACT_SELECT: /* a click on a round starts it */
     case ACT_CONFIRM: case ACT_SPACE:
         if (a->type == ACT_SELECT) {
             if (a->value < 0 || a->value >= ARCADE_ROUND_KINDS)
                 break;
-            s->kind = a->value;
+            s->menu.kind = a->value;
         }
-        if (s->can_play)
+        if (s->menu.can_play)
             start_round(app, s);
         else
             app_status(app, "This bank has no single-answer questions or flashcards to play.");
@@ -434,22 +415,22 @@ static void draw_score(App *app, ArcadeState *s, int right, int y)
     text_draw(app, FONT_SMALL, "Score", right, y, t->text_dim, ALIGN_RIGHT);
     y += text_line_height(app, FONT_SMALL);
     char score[32], v[32];
-    format_points((int)(s->shown_score + 0.5f), score, sizeof score);
+    arcade_format_points((int)(s->shown_score + 0.5f), score, sizeof score);
     SDL_Color c = s->points_pop_ms > 0 ? ui_mix(t->text, t->accent, (float)s->points_pop_ms / ARCADE_POP_MS)
                                        : t->text;
     int sw = text_draw(app, FONT_TITLE, score, right, y, c, ALIGN_RIGHT);
     int sy = y;
     y += text_line_height(app, FONT_TITLE);
     char best[48];
-    int b = s->best[s->kind];
-    format_points(b, v, sizeof v);
-    if (s->rounds[s->kind] == 0)
+    int b = s->menu.best[s->menu.kind];
+    arcade_format_points(b, v, sizeof v);
+    if (s->menu.rounds[s->menu.kind] == 0)
         snprintf(best, sizeof best, "First %s round", kind_of(s)->title);
     else if (s->r.ra.points > b)
         snprintf(best, sizeof best, "New best! (was %s)", v);
     else
         snprintf(best, sizeof best, "Best %s", v);
-    text_draw(app, FONT_SMALL, best, right, y, s->rounds[s->kind] > 0 && s->r.ra.points > b ? t->accent : t->text_dim,
+    text_draw(app, FONT_SMALL, best, right, y, s->menu.rounds[s->menu.kind] > 0 && s->r.ra.points > b ? t->accent : t->text_dim,
               ALIGN_RIGHT);
     if (s->points_pop_ms > 0) {
         float p = 1.0f - (float)s->points_pop_ms / ARCADE_POP_MS;
@@ -615,106 +596,6 @@ static void draw_hurry_edges(App *app, ArcadeState *s)
     ui_fill(app, (SDL_Rect){app->w - e, e, e, app->h - 2 * e}, c);
 }
 
-static void draw_round_card(App *app, ArcadeState *s, int k, SDL_Rect r)
-{
-    const Theme *t = &app->theme;
-    bool sel = k == s->kind;
-    int rad = app_px(app, 18);
-    int bw = sel ? app_px(app, 3) : 1;
-    ui_round_rect(app, (SDL_Rect){r.x - bw, r.y - bw, r.w + bw * 2, r.h + bw * 2}, rad + bw,
-                  sel ? t->accent : ui_alpha(t->border, 140));
-    ui_round_rect(app, r, rad, sel ? ui_mix(t->panel, t->accent, 0.08f) : t->panel);
-    app_hit(app, r, (Action){.type = ACT_SELECT, .value = k});
-    int pad = app_px(app, 22);
-    int x = r.x + pad, y = r.y + pad - app_px(app, 4);
-    char line[96];
-    snprintf(line, sizeof line, "%d  %s", k + 1, arcade_round_kind(k)->title);
-    text_draw(app, FONT_TITLE, line, x, y, sel ? t->text : t->text_dim, ALIGN_LEFT);
-    y += text_line_height(app, FONT_TITLE);
-    if (arcade_round_kind(k)->seconds >= 120)
-        snprintf(line, sizeof line, "%d minutes, +%d s per right answer", arcade_round_kind(k)->seconds / 60,
-                 arcade_round_kind(k)->bonus_ms / 1000);
-    else
-        snprintf(line, sizeof line, "%d seconds, +%d s per right answer", arcade_round_kind(k)->seconds, arcade_round_kind(k)->bonus_ms / 1000);
-    text_draw(app, FONT_BODY, line, x, y, t->text_dim, ALIGN_LEFT);
-    y += text_line_height(app, FONT_BODY) + app_px(app, 8);
-    text_draw(app, FONT_SMALL, "Personal best", x, y, t->text_dim, ALIGN_LEFT);
-    y += text_line_height(app, FONT_SMALL);
-    if (s->rounds[k] > 0) {
-        format_points(s->best[k], line, sizeof line);
-        text_draw(app, FONT_HUGE, line, x, y, sel ? t->accent : t->text, ALIGN_LEFT);
-        snprintf(line, sizeof line, "%d round%s played", s->rounds[k], s->rounds[k] == 1 ? "" : "s");
-    } else {
-        text_draw(app, FONT_TITLE, "No best yet", x, y + app_px(app, 14), t->text_dim, ALIGN_LEFT);
-        snprintf(line, sizeof line, "Play one to set it");
-    }
-    int ly = r.y + r.h - pad - text_line_height(app, FONT_SMALL) + app_px(app, 6);
-    text_draw(app, FONT_SMALL, line, r.x + r.w - pad, ly, t->text_dim, ALIGN_RIGHT);
-}
-
-static void draw_menu(App *app, ArcadeState *s)
-{
-    const Theme *t = &app->theme;
-    int y = hud_header(app, "Arcade", "Beat the clock", -1);
-    int margin = app_px(app, 28);
-    int gap = app_px(app, 20);
-    int cw = (app->w - margin * 2 - gap) / 2;
-    int ch = app_px(app, 28) + text_line_height(app, FONT_TITLE) + text_line_height(app, FONT_BODY) +
-             text_line_height(app, FONT_SMALL) + text_line_height(app, FONT_HUGE) + app_px(app, 24);
-    for (int k = 0; k < ARCADE_ROUND_KINDS; k++)
-        draw_round_card(app, s, k, (SDL_Rect){margin + k * (cw + gap), y, cw, ch});
-    y += ch + gap;
-    int bw = app_px(app, 340), bh = app_px(app, 52);
-    char play[64];
-    snprintf(play, sizeof play, "Enter  Play %s", kind_of(s)->title);
-    if (s->can_play)
-        ui_button(app, (SDL_Rect){(app->w - bw) / 2, y, bw, bh}, play, true,
-                  (Action){.type = ACT_SELECT, .value = s->kind});
-    else
-        text_draw_wrapped(app, FONT_BODY_BOLD,
-                          "This bank has no single-answer questions or flashcards, so there is nothing to play.",
-                          margin, y + app_px(app, 12), app->w - margin * 2, t->bad, 0, app->h);
-    y += bh + gap;
-    char weak[200] = "";
-    if (s->weakest >= 0)
-        snprintf(weak, sizeof weak, " Right now that is %s.", app->bank->domains[s->weakest].name);
-    char rules[5][320];
-    snprintf(rules[0], sizeof rules[0],
-             "%d lives. A wrong answer costs one, breaks the combo and shows you the right answer.",
-             REWARDS_ARCADE_LIVES);
-    snprintf(rules[1], sizeof rules[1],
-             "Fast answers score more: %d points at once, half at %d s. Right answers in a row raise the "
-             "multiplier: x2 from the 4th, x3 from the 7th.",
-             REWARDS_ARCADE_BASE, ARCADE_SPEED_LIMIT_MS / 1000);
-    snprintf(rules[2], sizeof rules[2], "Questions and flashcards lean toward your weaker domains.%s", weak);
-    snprintf(rules[3], sizeof rules[3], "Every answer moves the item's Leitner box, as in the Daily drill.");
-    snprintf(rules[4], sizeof rules[4], "A round of %d answers or more meets today's streak goal.",
-             REWARDS_GOAL_ARCADE_ROUND_ANSWERS);
-    int pad = app_px(app, 20);
-    int w = app->w - margin * 2 - pad * 2 - app_px(app, 20);
-    int want = pad * 2 + text_line_height(app, FONT_BODY_BOLD);
-    for (int i = 0; i < 5; i++)
-        want += app_px(app, 6) + text_wrapped_height(app, FONT_BODY, rules[i], w);
-    int room = app->h - y - text_line_height(app, FONT_SMALL) - app_px(app, 36);
-    SDL_Rect panel = {margin, y, app->w - margin * 2, want < room ? want : room};
-    ui_panel(app, panel);
-    int x = panel.x + pad;
-    int ty = panel.y + pad - app_px(app, 4);
-    text_draw(app, FONT_BODY_BOLD, "How it works", x, ty, t->accent2, ALIGN_LEFT);
-    ty += text_line_height(app, FONT_BODY_BOLD) + app_px(app, 6);
-    int bottom = panel.y + panel.h - app_px(app, 8);
-    for (int i = 0; i < 5; i++) {
-        int h = text_wrapped_height(app, FONT_BODY, rules[i], w);
-        if (ty + h > bottom)
-            break;
-        ui_circle(app, (float)x + (float)app_px(app, 4), (float)ty + (float)text_line_height(app, FONT_BODY) / 2,
-                  (float)app_px(app, 3), t->accent);
-        text_draw_wrapped(app, FONT_BODY, rules[i], x + app_px(app, 20), ty, w, t->text, 0, app->h);
-        ty += h + app_px(app, 6);
-    }
-    ui_footer_keys(app, &MENU_KEYS);
-}
-
 /* The keys of the moment, the dialog aside. */
 static const KeyMap *phase_keys(const ArcadeState *s)
 {
@@ -740,7 +621,7 @@ static void arcade_draw(App *app, void *state)
     ArcadeState *s = state;
     ui_background(app);
     if (!s->playing) {
-        draw_menu(app, s);
+        arcade_menu_draw(app, &s->menu, &MENU_KEYS);
         return;
     }
     bool shaking = s->shake_ms > 0 && !app->settings.reduce_motion;

@@ -149,19 +149,6 @@ static int end_update(App *app, void *state, int dt_ms)
     return busy ? SCREEN_ANIMATING : SCREEN_IDLE;
 }
 
-static void format_points(int v, char *buf, size_t size)
-{
-    char digits[24];
-    snprintf(digits, sizeof digits, "%d", v < 0 ? 0 : v);
-    size_t n = strlen(digits), o = 0;
-    for (size_t i = 0; i < n && o + 2 < size; i++) {
-        if (i > 0 && (n - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = digits[i];
-    }
-    buf[o] = '\0';
-}
-
 static float ease_out(float t)
 {
     if (t <= 0) return 0;
@@ -192,13 +179,13 @@ static void draw_score_panel(App *app, ArcadeEndState *s, SDL_Rect r)
     text_draw(app, FONT_SMALL, line, x, y, t->text_dim, ALIGN_LEFT);
     y += text_line_height(app, FONT_SMALL);
     float grow = app->settings.reduce_motion ? 1.0f : ease_out((float)s->anim_ms / END_COUNT_MS);
-    format_points((int)((float)res->points * grow + 0.5f), num, sizeof num);
+    arcade_format_points((int)((float)res->points * grow + 0.5f), num, sizeof num);
     int nw = text_draw(app, FONT_HUGE, num, x, y, res->new_best ? t->accent : t->text, ALIGN_LEFT);
     int badge_x = x + nw + app_px(app, 18);
     int badge_y = y + text_line_height(app, FONT_HUGE) / 2 - app_px(app, 20);
     y += text_line_height(app, FONT_HUGE);
     char best[32];
-    format_points(res->previous_best, best, sizeof best);
+    arcade_format_points(res->previous_best, best, sizeof best);
     if (res->new_best) {
         const char *label = "New best!";
         int lw, lh;
@@ -223,7 +210,7 @@ static void draw_score_panel(App *app, ArcadeEndState *s, SDL_Rect r)
         else
             snprintf(line, sizeof line, "Your first %s best. Now beat it.", arcade_round_kind(res->kind)->title);
     } else if (res->previous_best > 0) {
-        format_points(res->previous_best - res->points + 1, num, sizeof num);
+        arcade_format_points(res->previous_best - res->points + 1, num, sizeof num);
         snprintf(line, sizeof line, "Personal best %s  -  %s more points to beat it", best, num);
     } else {
         snprintf(line, sizeof line, "No points this time: answer right and fast to score.");
