@@ -1,8 +1,8 @@
 /* What the play modes write when they end, each one transaction: a finished
  * drill (the sessions count and its bonus XP) and an arcade round (its
- * exams row, the best combo, its bonus XP); and the profile records the
- * achievements read back. The profile keys live here and nowhere else. The
- * answers themselves go through store_record_answer_xp (store_write.c). */
+ * exams row, the best combo, its bonus XP). The achievements read these
+ * profile values back in store_stats.c. The answers themselves go through
+ * store_record_answer_xp (store_write.c). */
 #include "store_internal.h"
 
 #include <stdio.h>
@@ -20,17 +20,11 @@ static const char RAISE_IN_PROFILE[] =
     "INSERT INTO profile(key, value) VALUES(?, ?)"
     " ON CONFLICT(key) DO UPDATE SET value = MAX(value, excluded.value)";
 
-static StoreStatus invalid(Store *st, const char *what)
-{
-    snprintf(st->error, sizeof st->error, "Could not save: %s (a bug in the caller).", what);
-    return STORE_ERR_INVALID;
-}
-
 StoreStatus store_drill_finish(Store *st, int bonus_xp)
 {
     static const char action[] = "save the finished drill";
     if (bonus_xp < 0)
-        return invalid(st, "a negative drill bonus");
+        return store_invalid(st, "a negative drill bonus");
     StoreStatus s = store_begin(st, action);
     if (s != STORE_OK)
         return s;
@@ -46,9 +40,9 @@ StoreStatus store_arcade_save(Store *st, const Bank *bank, const StoreArcadeRoun
 {
     static const char action[] = "save the arcade round";
     if (!round || !round->round || !round->round[0])
-        return invalid(st, "an arcade round without a kind");
+        return store_invalid(st, "an arcade round without a kind");
     if (round->bonus_xp < 0 || round->best_combo < 0)
-        return invalid(st, "an arcade round with a negative bonus or combo");
+        return store_invalid(st, "an arcade round with a negative bonus or combo");
     StoreStatus s = store_begin(st, action);
     if (s != STORE_OK)
         return s;
@@ -70,20 +64,4 @@ StoreStatus store_arcade_save(Store *st, const Bank *bank, const StoreArcadeRoun
     if (s == STORE_OK && out_id)
         *out_id = id;
     return s;
-}
-
-StoreStatus store_play_records(Store *st, StorePlayRecords *out)
-{
-    static const char action[] = "read your drill and arcade records";
-    memset(out, 0, sizeof *out);
-    store_clear_error(st);
-    int64_t sessions = 0, combo = 0;
-    int rc = store_query_int(st, "SELECT value FROM profile WHERE key = ?", "t", &sessions, KEY_DRILL_SESSIONS);
-    if (rc == SQLITE_OK)
-        rc = store_query_int(st, "SELECT value FROM profile WHERE key = ?", "t", &combo, KEY_BEST_COMBO);
-    if (rc != SQLITE_OK)
-        return store_fail(st, rc, action);
-    out->drill_sessions = (int)sessions;
-    out->best_combo = (int)combo;
-    return STORE_OK;
 }
