@@ -105,4 +105,16 @@ typedef struct Bank {
     BankArena *arena;
 } Bank;
 
+/* Lookups by id, for the rules and screens (bankindex.c). */
+
+/* Returns the index in b->items of the item with this id, or -1 (also for a
+ * NULL bank or id). Constant time: the loader's id table answers. */
+int bank_item_index(const Bank *b, const char *id);
+/* Returns the index in b->domains of the domain with this id, or -1 (also
+ * for a NULL bank or id). Linear in the (at most 16) domains. */
+int bank_domain_index(const Bank *b, const char *id);
+/* Returns the index in b->tasks of the task statement with this id, or -1
+ * (also for a NULL bank or id). Linear in the (at most 128) tasks. */
+int bank_task_index(const Bank *b, const char *id);
+
 #endif
