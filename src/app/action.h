@@ -13,7 +13,8 @@ typedef enum ActionType {
     ACT_SPACE,        /* Space, controller X: flip a card */
     ACT_TAB,
     ACT_DIGIT,        /* value = 0..9 */
-    ACT_LETTER,       /* value = 'A'..'Z' */
+    ACT_LETTER,       /* value = 'A'..'Z', a letter the screen's KeyMap does not bind (an option) */
+    ACT_COMMAND,      /* value = a Command (keys.h): a bound letter, or a button that does one */
     ACT_TEXT,         /* text = typed UTF-8 (only while a screen asks for text) */
     ACT_BACKSPACE,
     ACT_CLICK,        /* x, y: a click that hit no registered region */

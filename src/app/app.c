@@ -85,29 +85,58 @@ const Screen *app_top(const App *app)
     return app->depth > 0 ? app->stack[app->depth - 1].screen : NULL;
 }
 
-void app_push(App *app, const Screen *screen, const void *arg)
+static bool request(App *app, StackRequest r)
 {
-    if (app->depth >= APP_MAX_SCREENS)
-        return;
+    if (app->request_count >= APP_MAX_REQUESTS) {
+        if (r.slot.state)
+            r.slot.screen->leave(app, r.slot.state);
+        app_status(app, "Too many screens asked for at once");
+        return false;
+    }
+    app->requests[app->request_count++] = r;
+    return true;
+}
+
+static bool enter(App *app, const Screen *screen, const void *arg, ScreenSlot *out)
+{
     void *state = screen->enter(app, arg);
     if (!state) {
         app_status(app, "Not enough memory to open %s", screen->name);
-        return;
+        return false;
     }
-    app->stack[app->depth++] = (ScreenSlot){screen, state};
-    app->hit_count = 0;
-    app->dirty = true;
+    *out = (ScreenSlot){screen, state};
+    return true;
+}
+
+bool app_push(App *app, const Screen *screen, const void *arg)
+{
+    StackRequest r = {.kind = REQUEST_PUSH};
+    return enter(app, screen, arg, &r.slot) && request(app, r);
+}
+
+bool app_replace(App *app, const Screen *screen, const void *arg)
+{
+    StackRequest r = {.kind = REQUEST_REPLACE};
+    return enter(app, screen, arg, &r.slot) && request(app, r);
+}
+
+void app_pop(App *app)
+{
+    request(app, (StackRequest){.kind = REQUEST_POP});
+}
+
+void app_pop_to(App *app, const Screen *screen)
+{
+    request(app, (StackRequest){.kind = REQUEST_POP_TO, .slot = {.screen = screen}});
 }
 
 static void leave_top(App *app)
 {
     ScreenSlot slot = app->stack[--app->depth];
     slot.screen->leave(app, slot.state);
-    app->hit_count = 0;
-    app->dirty = true;
 }
 
-void app_pop(App *app)
+static void pop_one(App *app)
 {
     if (app->depth <= 1) {
         app->running = false;
@@ -119,11 +148,47 @@ void app_pop(App *app)
         top->screen->resume(app, top->state);
 }
 
-void app_replace(App *app, const Screen *screen, const void *arg)
+static void place(App *app, ScreenSlot slot)
 {
-    if (app->depth > 0)
-        leave_top(app);
-    app_push(app, screen, arg);
+    if (app->depth >= APP_MAX_SCREENS) {
+        slot.screen->leave(app, slot.state);
+        app_status(app, "Too many screens open");
+        return;
+    }
+    app->stack[app->depth++] = slot;
+}
+
+void app_apply_requests(App *app)
+{
+    /* A screen resumed or left here may ask for more; those requests join
+     * the end of the queue and are applied in turn. */
+    for (int i = 0; i < app->request_count; i++) {
+        StackRequest r = app->requests[i];
+        switch (r.kind) {
+        case REQUEST_PUSH:
+            place(app, r.slot);
+            break;
+        case REQUEST_REPLACE:
+            if (app->depth > 0)
+                leave_top(app);
+            place(app, r.slot);
+            break;
+        case REQUEST_POP:
+            pop_one(app);
+            break;
+        case REQUEST_POP_TO: {
+            bool present = false;
+            for (int k = 0; k < app->depth; k++)
+                present = present || app->stack[k].screen == r.slot.screen;
+            while (present && app->depth > 1 && app->stack[app->depth - 1].screen != r.slot.screen)
+                pop_one(app);
+            break;
+        }
+        }
+        app->hit_count = 0;
+        app->dirty = true;
+    }
+    app->request_count = 0;
 }
 
 static float layout_fit(const App *app)
@@ -249,7 +314,31 @@ static void dispatch(App *app, const Action *a)
         return;
     ScreenSlot *top = &app->stack[app->depth - 1];
     top->screen->action(app, top->state, a);
+    app_apply_requests(app);
     app->dirty = true;
+}
+
+void app_save_settings(App *app)
+{
+    char why[512];
+    if (!prefs_save(app->store, &app->settings, why, sizeof why))
+        app_status(app, "Settings not saved: %s", why);
+    if (app->study) {
+        StudyPrefs p = prefs_study(&app->settings);
+        study_set_prefs(app->study, &p);
+    }
+}
+
+bool app_saved(App *app, bool ok, const char *what)
+{
+    if (!ok)
+        app_status(app, "%s: %s", what, app->study->error[0] ? app->study->error : "unknown error");
+    return ok;
+}
+
+void app_study_today(App *app, StudyToday *out)
+{
+    app_saved(app, study_today(app->study, app_now(app), out), "Progress not read");
 }
 
 void app_handle_event(App *app, const SDL_Event *e)
@@ -283,6 +372,10 @@ int app_frame(App *app, int dt_ms, bool force_draw)
     }
     ScreenSlot *top = &app->stack[app->depth - 1];
     int wake = top->screen->update(app, top->state, dt_ms);
+    if (app->request_count > 0) {
+        app_apply_requests(app);
+        wake = SCREEN_ANIMATING;
+    }
     if (app->status[0] && app->ticks_ms >= app->status_until) {
         app->status[0] = '\0';
         app->dirty = true;

@@ -11,16 +11,18 @@
 #include <stdint.h>
 
 #include "action.h"
+#include "prefs.h"
 #include "bank.h"
 #include "progress.h"
 #include "rng.h"
 #include "sfx.h"
+#include "study.h"
 
 typedef struct Store Store;
 typedef struct TextCache TextCache;
 typedef struct Audio Audio;
 typedef struct Screen Screen;
-typedef struct StudyData StudyData;
+typedef struct Study Study;
 
 #define APP_MIN_W 960
 #define APP_MIN_H 600
@@ -51,20 +53,18 @@ typedef struct ScreenSlot {
     void *state;
 } ScreenSlot;
 
-typedef struct Settings {
-    int ui_scale_pct;       /* 100 = normal text size */
-    bool high_contrast;
-    bool reduce_motion;
-    bool muted;
-    int volume;             /* 0..100 */
-    bool fullscreen;
-    bool esl;               /* +30 minutes in mock exams */
-    int daily_goal;         /* drill answers a day */
-    int new_per_day;
-    int drill_size;
-    int64_t exam_date;      /* Unix seconds at local midnight, 0 = none */
-    int daily_minutes;
-} Settings;
+/* A change of the screen stack asked for by a handler; the loop applies it
+ * after the handler returns (app_apply_requests), so a handler's state
+ * stays valid until it returns, whatever it asks for. */
+typedef enum RequestKind { REQUEST_PUSH, REQUEST_POP, REQUEST_REPLACE, REQUEST_POP_TO } RequestKind;
+
+typedef struct StackRequest {
+    RequestKind kind;
+    ScreenSlot slot;          /* PUSH, REPLACE: the entered screen; POP_TO: slot.screen */
+} StackRequest;
+
+#define APP_MAX_REQUESTS 8
+
 
 typedef struct App {
     SDL_Window *window;
@@ -100,11 +100,12 @@ typedef struct App {
     uint64_t status_until;
 
     Settings settings;
-    StudyData *study;                /* study.c: item states and recent answers */
-    ItemState *states;               /* parallel to bank->items (owned by study) */
+    Study *study;                    /* core/session/study.h: item states, answers, the fit */
 
     ScreenSlot stack[APP_MAX_SCREENS];
     int depth;
+    StackRequest requests[APP_MAX_REQUESTS];
+    int request_count;
     bool dirty;                      /* something changed: redraw */
 
     HitRegion hits[APP_MAX_HITS];
@@ -126,19 +127,36 @@ int app_px(const App *app, float units);
 void app_redraw(App *app);
 /* Shows a short message in the status bar for a few seconds. */
 void app_status(App *app, const char *fmt, ...) COMPAT_PRINTF(2, 3);
-/* Pushes a screen on top of the stack; `arg` is passed to its enter(). */
-void app_push(App *app, const Screen *screen, const void *arg);
-/* Pops the top screen (calls leave). The home screen is never popped;
- * popping it quits. */
+/* Asks for `screen` on top of the stack. Its enter() runs now, with `arg`
+ * (which need only live until this call returns); the stack changes once
+ * the current handler returns. False (with a status message) when the
+ * screen could not be entered or too much is already asked for. */
+bool app_push(App *app, const Screen *screen, const void *arg);
+/* Asks for the top screen to be popped (its leave() runs once the current
+ * handler returns; the screen below is resumed). Popping the home screen
+ * quits. */
 void app_pop(App *app);
-/* Replaces the top screen with another. */
-void app_replace(App *app, const Screen *screen, const void *arg);
+/* Asks for the top screen to be replaced by `screen` (entered now, like
+ * app_push). */
+bool app_replace(App *app, const Screen *screen, const void *arg);
+/* Asks for screens to be popped until `screen` is on top (nothing when it
+ * is not on the stack). */
+void app_pop_to(App *app, const Screen *screen);
+/* Applies the stack requests in the order they were made. The loop calls
+ * it after every handler, update and script step. */
+void app_apply_requests(App *app);
 /* The screen on top. */
 const Screen *app_top(const App *app);
 /* Applies settings that change how things look (theme, UI scale, fullscreen). */
 void app_apply_settings(App *app);
-/* Saves the settings in the store (errors become a status message). */
+/* Saves the settings in the store and hands the study settings to the
+ * study context (errors become a status message). */
 void app_save_settings(App *app);
+/* Shows "`what`: <why>" from the study context when `ok` is false (a write
+ * that did not happen, a read that failed); returns ok. */
+bool app_saved(App *app, bool ok, const char *what);
+/* Today's numbers (study_today at app_now); a failed read is shown. */
+void app_study_today(App *app, StudyToday *out);
 /* Registers a clickable region for the current frame. */
 void app_hit(App *app, SDL_Rect rect, Action action);
 /* The same, with the text the region shows (copied, cut to APP_HIT_LABEL-1

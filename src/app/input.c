@@ -1,10 +1,35 @@
 /* Event translation. Keys map to Actions by meaning (Enter confirms, Esc goes
- * back); letters and digits pass through as ACT_LETTER/ACT_DIGIT so each
- * screen decides what N or 3 means there. Mouse clicks hit the regions that
+ * back); letters become the Command the top screen's KeyMap binds them to
+ * (keys.h), or ACT_LETTER when unbound (option letters); digits pass as
+ * ACT_DIGIT. Mouse clicks hit the regions that
  * widgets registered in the last drawn frame. */
 #include "input.h"
 
 #include <string.h>
+
+#include "screen.h"
+
+/* A letter means what the top screen's KeyMap (or the global one) binds
+ * it to; unbound letters pass as ACT_LETTER (option letters). */
+static void letter_action(App *app, int letter, Action *out)
+{
+    const KeyMap *map = NULL;
+    if (app->depth > 0) {
+        const ScreenSlot *top = &app->stack[app->depth - 1];
+        if (top->screen->keys)
+            map = top->screen->keys(app, top->state);
+    }
+    Command c = keys_command(map, letter);
+    if (c == CMD_MUTE) {
+        out->type = ACT_MUTE;
+    } else if (c != CMD_NONE) {
+        out->type = ACT_COMMAND;
+        out->value = (int)c;
+    } else {
+        out->type = ACT_LETTER;
+        out->value = letter;
+    }
+}
 
 static bool key_action(App *app, SDL_Keycode key, Action *out)
 {
@@ -47,20 +72,19 @@ static bool key_action(App *app, SDL_Keycode key, Action *out)
         return true;
     }
     if (key >= SDLK_a && key <= SDLK_z) {
-        out->type = key == SDLK_m ? ACT_MUTE : ACT_LETTER;
-        out->value = 'A' + (int)(key - SDLK_a);
+        letter_action(app, 'A' + (int)(key - SDLK_a), out);
         return true;
     }
     return false;
 }
 
-static bool button_action(SDL_GameControllerButton b, Action *out)
+static bool button_action(App *app, SDL_GameControllerButton b, Action *out)
 {
     switch (b) {
     case SDL_CONTROLLER_BUTTON_A: case SDL_CONTROLLER_BUTTON_START: out->type = ACT_CONFIRM; return true;
     case SDL_CONTROLLER_BUTTON_B: case SDL_CONTROLLER_BUTTON_BACK: out->type = ACT_BACK; return true;
     case SDL_CONTROLLER_BUTTON_X: out->type = ACT_SPACE; return true;
-    case SDL_CONTROLLER_BUTTON_Y: out->type = ACT_LETTER; out->value = 'F'; return true;
+    case SDL_CONTROLLER_BUTTON_Y: letter_action(app, 'F', out); return true;
     case SDL_CONTROLLER_BUTTON_DPAD_UP: out->type = ACT_UP; return true;
     case SDL_CONTROLLER_BUTTON_DPAD_DOWN: out->type = ACT_DOWN; return true;
     case SDL_CONTROLLER_BUTTON_DPAD_LEFT: out->type = ACT_LEFT; return true;
@@ -131,7 +155,7 @@ bool input_translate(App *app, const SDL_Event *e, Action *out)
         SDL_GameControllerOpen(e->cdevice.which);
         return false;
     case SDL_CONTROLLERBUTTONDOWN:
-        return button_action((SDL_GameControllerButton)e->cbutton.button, out);
+        return button_action(app, (SDL_GameControllerButton)e->cbutton.button, out);
     default:
         return false;
     }

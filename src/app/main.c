@@ -198,6 +198,10 @@ static bool setup_video(App *app, const CliOptions *o)
 
 static void shutdown_app(App *app)
 {
+    for (int i = 0; i < app->request_count; i++)
+        if (app->requests[i].slot.state)
+            app->requests[i].slot.screen->leave(app, app->requests[i].slot.state);
+    app->request_count = 0;
     while (app->depth > 0) {
         ScreenSlot slot = app->stack[--app->depth];
         slot.screen->leave(app, slot.state);
@@ -210,7 +214,8 @@ static void shutdown_app(App *app)
         SDL_FreeSurface(app->headless_surface);
     if (app->window)
         SDL_DestroyWindow(app->window);
-    study_shutdown(app);
+    study_close(app->study);
+    app->study = NULL;
     store_close(app->store);
     bank_free(app->bank);
     SDL_Quit();
@@ -243,7 +248,7 @@ static int SDLCALL bank_thread(void *data)
  * the store is open; false after printing why. */
 static bool setup_front(App *app, const CliOptions *o, const char *root)
 {
-    prefs_load(app);
+    prefs_load(app->store, &app->settings);
     if (o->fullscreen)
         app->settings.fullscreen = true;
     app->scale = 0;
@@ -318,11 +323,15 @@ static int run_game(const CliOptions *o)
         shutdown_app(&app);
         return 1;
     }
-    if (!study_setup(&app)) {
+    StudyPrefs study_prefs = prefs_study(&app.settings);
+    app.study = study_open(app.bank, app.store, &study_prefs);
+    if (!app.study) {
         fprintf(stderr, "cloudprep: out of memory\n");
         shutdown_app(&app);
         return 1;
     }
+    if (app.study->error[0])
+        app_status(&app, "Progress not read: %s", app.study->error);
     app_apply_settings(&app);
     app.audio_pending = true; /* audio_setup runs after the first frame (app.c) */
     if (o->shots_dir)
@@ -331,6 +340,7 @@ static int run_game(const CliOptions *o)
     app.stop_signal = &stop_signal;
     install_signal_handlers();
     app_push(&app, &SCREEN_HOME, NULL);
+    app_apply_requests(&app);
     int status = 0;
     if (o->headless)
         status = script_run(&app, o->script);

@@ -19,7 +19,7 @@
 
 #define RUNS 15
 #define ANSWERS 1000
-#define RECENT_ANSWERS 400      /* STUDY_RECENT_ANSWERS in src/app/study.h */
+#define RECENT_ANSWERS 400      /* STUDY_RECENT_ANSWERS in src/core/session/study.h */
 #define RECENT_FORMS 6          /* EXAM_RECENT_FORMS in src/app/screen_exam.c */
 #define PAST_EXAMS 60
 #define NOW 1767603600          /* Monday 2026-01-05 09:00 UTC, the headless clock */
@@ -287,7 +287,7 @@ static void time_sessions(Store *st, const Bank *bank, ItemState *states)
 }
 
 /* The store reads behind the home screen's numbers and each drill start
- * (study_today in src/app/study.c: 400 days of counters, the exam history
+ * (study_today in src/core/session/study.c: 400 days of counters, the exam history
  * of three modes, today's new items, XP), RUNS times; the item states stay
  * in memory after start-up. store_totals, which study_today called until
  * it scanned every review on each visit, is timed apart. */

@@ -10,6 +10,7 @@
 
 #include "action.h"
 #include "app.h"
+#include "keys.h"
 
 /* update()'s answer: how soon the screen needs the next frame. */
 #define SCREEN_ANIMATING 0  /* next frame at the display rate */
@@ -22,8 +23,8 @@ struct Screen {
     void *(*enter)(App *app, const void *arg);
     /* Frees the state. */
     void (*leave)(App *app, void *state);
-    /* Handles one action. If it pops or replaces itself, `state` is freed:
-     * return at once. */
+    /* Handles one action. Stack changes it asks for (app_push, app_pop...)
+     * happen after it returns, so `state` stays valid until then. */
     void (*action)(App *app, void *state, const Action *a);
     /* Advances time by dt_ms. Returns SCREEN_ANIMATING, SCREEN_IDLE, or the
      * number of milliseconds after which it wants to be woken (a timer). */
@@ -42,6 +43,10 @@ struct Screen {
      * `answer` then presses it. False where choosing is answering (arcade)
      * or Enter moves on (exams). */
     bool answer_submits;
+    /* The keys the screen binds now (keys.h): input turns those letters
+     * into ACT_COMMAND, and the footer shows them. May be NULL (no
+     * letters bound: they arrive as ACT_LETTER). */
+    const KeyMap *(*keys)(App *app, void *state);
 };
 
 extern const Screen SCREEN_HOME;

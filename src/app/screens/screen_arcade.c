@@ -91,7 +91,7 @@ static void load_bests(App *app, ArcadeState *s)
 /* The domain the stream pulls toward most, when accuracy tells them apart. */
 static int weakest_domain(App *app)
 {
-    const double *acc = study_accuracy(app);
+    const double *acc = study_accuracy(app->study);
     int lo = -1;
     double hi = -1;
     for (int d = 0; d < app->bank->domain_count && d < SCORING_MAX_DOMAINS; d++) {
@@ -108,14 +108,14 @@ static void refresh_menu(App *app, ArcadeState *s)
     load_bests(app, s);
     s->weakest = weakest_domain(app);
     ArcadeStream probe;
-    s->can_play = arcade_stream_start(&probe, app->bank, study_accuracy(app), 0, &app->rng);
+    s->can_play = arcade_stream_start(&probe, app->bank, study_accuracy(app->study), 0, &app->rng);
     arcade_stream_free(&probe);
 }
 
 static void start_round(App *app, ArcadeState *s)
 {
     arcade_stream_free(&s->stream);
-    if (!arcade_stream_start(&s->stream, app->bank, study_accuracy(app), 0, &app->rng)) {
+    if (!arcade_stream_start(&s->stream, app->bank, study_accuracy(app->study), 0, &app->rng)) {
         s->can_play = false;
         app_status(app, "This bank has no single-answer questions or flashcards to play.");
         return;
@@ -194,7 +194,7 @@ static void end_round(App *app, ArcadeState *s, ArcadeEnd why)
     }
     if (res.saved && why != ARCADE_END_QUIT && res.answered > 0) {
         int bonus = rewards_session_xp(MODE_ARCADE, 0, true, false, false);
-        if (study_add_xp(app, bonus))
+        if (app_saved(app, study_add_xp(app->study, bonus), "XP not saved"))
             res.xp += bonus;
     }
     res.new_best = res.saved && res.points > res.previous_best;
@@ -245,7 +245,8 @@ static void answer(App *app, ArcadeState *s, int k)
     int mult_before = rewards_arcade_multiplier(s->ra.combo);
     int pts = rewards_arcade_answer(&s->ra, correct, ms, ARCADE_SPEED_LIMIT_MS, 0);
     int xp = correct ? REWARDS_XP_RIGHT : 0;
-    if (study_answer(app, MODE_ARCADE, s->q.item, mask, correct, ms, xp).item >= 0)
+    Answer a = {.item = s->q.item, .answer = mask, .correct = correct, .ms = ms, .at = app_now(app)};
+    if (app_saved(app, study_answer(app->study, MODE_ARCADE, &a, xp).item >= 0, "Not saved"))
         s->res.xp += xp;
     int d = app->bank->items[s->q.item].domain;
     if (d >= 0 && d < SCORING_MAX_DOMAINS) {

@@ -51,19 +51,19 @@ static void *drill_enter(App *app, const void *arg)
     if (!s)
         return NULL;
     StudyToday today;
-    study_today(app, &today);
+    app_study_today(app, &today);
     s->xp_before = today.xp;
     s->level_before = today.level;
     LeitnerOptions opt = {
-        .size = study_session_size(app, today.drill_answers),
+        .size = study_session_size(app->study, today.drill_answers, app_now(app)),
         .new_quota = app->settings.new_per_day > 0 ? app->settings.new_per_day : -1,
         .new_today = today.new_today,
         .exam_date = app->settings.exam_date,
-        .due_by = study_due_horizon(app),
-        .fit = study_fit(app),
-        .started_at = study_started_at(app),
+        .due_by = study_due_horizon(app_now(app)),
+        .fit = study_fit(app->study),
+        .started_at = study_started_at(app->study),
     };
-    leitner_session_start(&s->session, app->bank, app->states, study_accuracy(app), app_now(app), &app->rng,
+    leitner_session_start(&s->session, app->bank, app->study->states, study_accuracy(app->study), app_now(app), &app->rng,
                           &opt);
     show_next(app, s);
     return s;
@@ -83,12 +83,12 @@ static void go_summary(App *app, DrillState *s, bool finished)
     s->phase = DRILL_SUMMARY;
     if (finished && s->session.answered > 0) {
         int bonus = rewards_session_xp(MODE_DRILL, 0, true, false, false);
-        if (study_add_xp(app, bonus))
+        if (app_saved(app, study_add_xp(app->study, bonus), "XP not saved"))
             s->xp += bonus;
         /* For the "finish N daily drills" achievement. */
         store_profile_set(app->store, "drill_sessions", store_profile_get(app->store, "drill_sessions", 0) + 1);
     }
-    study_today(app, &s->after);
+    app_study_today(app, &s->after);
     if (s->after.level > s->level_before) {
         app_sound(app, SFX_LEVEL_UP);
         particles_burst(app, &s->particles, (float)app->w / 2, (float)app->h / 3, 120, 700);
@@ -117,11 +117,12 @@ static void show_next(App *app, DrillState *s)
 
 static void submit(App *app, DrillState *s, bool correct, uint32_t answer)
 {
-    ItemState before = app->states[s->item];
+    ItemState before = app->study->states[s->item];
     int ms = (int)(app->ticks_ms - s->shown_at);
     s->last_move = leitner_session_record(&s->session, correct, app_now(app));
     int xp = correct ? REWARDS_XP_RIGHT : 0;
-    bool saved = study_save(app, MODE_DRILL, s->item, answer, correct, ms, &before, xp);
+    Answer a = {.item = s->item, .answer = answer, .correct = correct, .ms = ms, .at = app_now(app)};
+    bool saved = app_saved(app, study_save(app->study, MODE_DRILL, &a, &before, xp), "Not saved");
     s->last_correct = correct;
     s->flash_ms = 450;
     if (correct) {
@@ -273,7 +274,7 @@ static void draw_header(App *app, DrillState *s, int *content_top)
                  s->combo > 0 ? t->good : t->text_dim) + app_px(app, 8);
     const BankItem *it = s->item >= 0 ? &app->bank->items[s->item] : NULL;
     if (it) {
-        int box = app->states[s->item].box;
+        int box = app->study->states[s->item].box;
         if (s->phase == DRILL_FEEDBACK)
             box = s->last_move.box_before;
         snprintf(chip, sizeof chip, box == 0 ? "New item" : "Box %d", box);

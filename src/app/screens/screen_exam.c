@@ -372,11 +372,11 @@ void exam_finish(App *app, ExamState *s)
     ItemState *states = malloc(n * sizeof *states);
     bool *correct = calloc((size_t)(s->form.count > 0 ? s->form.count : 1), sizeof *correct);
     if (states && correct) {
-        memcpy(states, app->states, (size_t)b->item_count * sizeof *states);
+        memcpy(states, app->study->states, (size_t)b->item_count * sizeof *states);
         for (int i = 0; i < s->form.count; i++) {
             const FormItem *fi = &s->form.items[i];
             correct[i] = scoring_item_correct(&b->items[fi->item], fi->answer);
-            leitner_record(b, &states[fi->item], correct[i], now, study_fit(app));
+            leitner_record(b, &states[fi->item], correct[i], now, study_fit(app->study));
         }
         StoreExamResult res = {
             .correct_scored = r.result.right, .scaled = r.result.scaled, .passed = r.result.pass,
@@ -384,7 +384,7 @@ void exam_finish(App *app, ExamState *s)
         };
         r.stored = s->stored && store_exam_finish(app->store, b, &s->form, &res, states, now) == STORE_OK;
         if (r.stored) {
-            memcpy(app->states, states, (size_t)b->item_count * sizeof *states);
+            memcpy(app->study->states, states, (size_t)b->item_count * sizeof *states);
             int scores[5], count = 0;
             store_last_mock_scores(app->store, 5, scores, &count);
             bool ready = s->form.mode == MODE_MOCK && r.result.scaled >= 750;
@@ -394,9 +394,9 @@ void exam_finish(App *app, ExamState *s)
                     all_meet = all_meet && r.result.meets[d];
                 store_profile_set(app->store, "last_mock_all_meet", all_meet);
             }
-            study_add_xp(app, rewards_session_xp(s->form.mode, r.result.right, true, r.result.pass, ready) +
-                                  r.result.right * REWARDS_XP_RIGHT);
-            study_reload(app);
+            app_saved(app, study_add_xp(app->study, rewards_session_xp(s->form.mode, r.result.right, true, r.result.pass, ready) +
+                                  r.result.right * REWARDS_XP_RIGHT), "XP not saved");
+            app_saved(app, study_reload(app->study), "Progress not read");
         } else if (s->stored) {
             app_status(app, "The result could not be saved: %s", store_error_message(app->store));
         }
@@ -406,8 +406,7 @@ void exam_finish(App *app, ExamState *s)
     r.form = s->form;
     memset(&s->form, 0, sizeof s->form); /* ownership moves to the results */
     app_sound(app, SFX_END);
-    while (app->depth > 1 && app_top(app) != &SCREEN_EXAM)
-        app_pop(app);
+    app_pop_to(app, &SCREEN_EXAM);
     app_replace(app, &SCREEN_RESULTS, &r);
 }
 

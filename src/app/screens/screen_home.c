@@ -15,6 +15,15 @@
 #include "text.h"
 #include "ui.h"
 
+static const KeyBinding HOME_ROWS[] = {
+    {"1-6 or arrows + Enter", 0, CMD_NONE, "open", false},
+    {"M", 'M', CMD_MUTE, "mute", false},
+    {"F11", 0, CMD_NONE, "fullscreen", false},
+    {"F12", 0, CMD_NONE, "screenshot", false},
+    {"Esc", 0, CMD_NONE, "quit", false},
+};
+static const KeyMap HOME_KEYS = KEYMAP(HOME_ROWS);
+
 typedef struct MenuEntry {
     int key;              /* the digit that opens it: fixed, 1-6 */
     const char *title;
@@ -36,7 +45,7 @@ typedef struct HomeState {
     bool projection_due;           /* to compute in the next update */
     bool has_unfinished;          /* an exam waits to be resumed */
     ExamForm unfinished;
-    StoreDomainStat domains[SCORING_MAX_DOMAINS];   /* all-time accuracy */
+    StudyDomainTotal domains[SCORING_MAX_DOMAINS];  /* all-time accuracy */
     int box_counts[BANK_MAX_BOXES + 1];
 } HomeState;
 
@@ -63,17 +72,15 @@ static void build_menu(const App *app, HomeState *s)
  * screen closes, so home always shows what was just studied. */
 static void refresh(App *app, HomeState *s)
 {
-    study_today(app, &s->today);
+    app_study_today(app, &s->today);
     PlanOptions opt = {.daily_minutes = app->settings.daily_minutes, .exam_date = app->settings.exam_date};
     s->has_plan = app->settings.exam_date > 0 &&
-                  plan_build(app->bank, app->states, study_accuracy(app), app_now(app), &opt, &s->plan);
+                  plan_build(app->bank, app->study->states, study_accuracy(app->study), app_now(app), &opt, &s->plan);
     /* the projection runs the scheduler to exam day: after the first frame */
     s->has_projection = false;
     s->projection_due = s->has_plan;
-    memset(s->domains, 0, sizeof s->domains);
-    if (app->bank->domain_count <= SCORING_MAX_DOMAINS)
-        store_domain_accuracy(app->store, app->bank, 0, s->domains);
-    leitner_box_counts(app->bank, app->states, s->box_counts);
+    study_domain_totals(app->study, s->domains);
+    leitner_box_counts(app->bank, app->study->states, s->box_counts);
     exam_form_free(&s->unfinished);
     StoreStatus unfinished = store_exam_load_unfinished(app->store, app->bank, app_now(app), &s->unfinished, NULL);
     s->has_unfinished = unfinished == STORE_OK;
@@ -151,7 +158,7 @@ static int home_update(App *app, void *state, int dt_ms)
     HomeState *s = state;
     if (s->projection_due) {
         s->projection_due = false;
-        s->has_projection = study_projection(app, s->plan.daily_minutes, app->settings.exam_date, 0, &s->projection);
+        s->has_projection = study_projection(app->study, s->plan.daily_minutes, app->settings.exam_date, 0, app_now(app), &s->projection);
         return SCREEN_ANIMATING; /* draw it */
     }
     if (s->anim_ms >= 700)
@@ -281,7 +288,7 @@ static void next_step(App *app, HomeState *s, char *out, size_t size)
         snprintf(out, size, "%d day%s to the exam. ", s->plan.days_left, s->plan.days_left == 1 ? "" : "s");
         if (s->has_projection) {
             char said[400];
-            study_projection_text(app, s->plan.daily_minutes, &s->projection, said, sizeof said);
+            study_projection_text(app->study, s->plan.daily_minutes, &s->projection, said, sizeof said);
             strbuf_append(out, size, "%s", said);
         } else {
             strbuf_append(out, size, "About %d new items a day.", s->plan.new_per_day);
@@ -317,7 +324,7 @@ static void draw_side(App *app, HomeState *s, SDL_Rect area)
     text_draw(app, FONT_BODY_BOLD, "Your domains", x, y, t->accent, ALIGN_LEFT);
     y += text_line_height(app, FONT_BODY_BOLD) + app_px(app, 6);
     for (int d = 0; d < b->domain_count && d < SCORING_MAX_DOMAINS; d++) {
-        const StoreDomainStat *ds = &s->domains[d];
+        const StudyDomainTotal *ds = &s->domains[d];
         snprintf(line, sizeof line, "%s  (%d%%)", b->domains[d].name, b->domains[d].weight);
         text_draw(app, FONT_SMALL, line, x, y, t->text, ALIGN_LEFT);
         if (ds->total > 0)
@@ -374,7 +381,14 @@ static void home_draw(App *app, void *state)
     text_draw(app, FONT_SMALL,
               "cloudprep is independent and is not affiliated with or endorsed by Amazon Web Services.",
               app->w / 2, app->h - footer + app_px(app, 8), ui_alpha(t->text_dim, 200), ALIGN_CENTER);
-    ui_footer(app, "1-6 or arrows + Enter  open      M  mute      F11  fullscreen      F12  screenshot      Esc  quit");
+    ui_footer_keys(app, &HOME_KEYS);
+}
+
+static const KeyMap *home_keys(App *app, void *state)
+{
+    (void)app;
+    (void)state;
+    return &HOME_KEYS;
 }
 
 const Screen SCREEN_HOME = {
@@ -385,4 +399,5 @@ const Screen SCREEN_HOME = {
     .update = home_update,
     .draw = home_draw,
     .resume = home_resume,
+    .keys = home_keys,
 };

@@ -43,7 +43,7 @@ static void *results_enter(App *app, const void *arg)
     int scores[5], count = 0;
     if (store_last_mock_scores(app->store, 5, scores, &count) == STORE_OK)
         s->has_readiness = plan_readiness(app->bank, scores, count, NULL, &s->readiness);
-    s->has_estimate = study_pass_estimate(app, &s->estimate, NULL);
+    s->has_estimate = study_pass_estimate(app->study, app_now(app), &s->estimate, NULL);
     s->weakest_domain = plan_weakest_domain(app->bank, &s->r.result);
     s->weak_task_count = plan_weakest_tasks(app->bank, &s->r.result, s->weak_tasks, 3);
     if (s->r.result.pass && !app->settings.reduce_motion)
@@ -218,7 +218,7 @@ static void results_draw(App *app, void *state)
         }
         if (s->has_estimate) {
             char basis[160];
-            study_estimate_basis(app, basis, sizeof basis);
+            study_estimate_basis(app->study, app_now(app), basis, sizeof basis);
             snprintf(line, sizeof line, "Estimated chance of passing %s: %.0f%% (likely %.0f-%.0f%%), from how "
                      "well you are likely to recall each question then.", basis, s->estimate.probability * 100,
                      s->estimate.low * 100, s->estimate.high * 100);
@@ -424,8 +424,8 @@ static void rebuild_plan(App *app, PlanState *s)
 {
     int64_t exam = local_midnight_in(app, s->days);
     PlanOptions opt = {.daily_minutes = s->minutes, .exam_date = exam};
-    s->has_plan = plan_build(app->bank, app->states, study_accuracy(app), app_now(app), &opt, &s->plan);
-    s->has_projection = study_projection(app, s->minutes, exam, 0, &s->projection);
+    s->has_plan = plan_build(app->bank, app->study->states, study_accuracy(app->study), app_now(app), &opt, &s->plan);
+    s->has_projection = study_projection(app->study, s->minutes, exam, 0, app_now(app), &s->projection);
     s->whatif_stale = true;
     s->whatif_wait_ms = 0;
 }
@@ -441,7 +441,7 @@ static void rebuild_whatifs(App *app, PlanState *s)
     for (int k = 0; k < PLAN_WHATIFS; k++) {
         if (others[k] < 5 || others[k] == s->minutes)
             continue;
-        if (study_projection(app, others[k], exam, 0, &s->whatif[s->whatif_count]))
+        if (study_projection(app->study, others[k], exam, 0, app_now(app), &s->whatif[s->whatif_count]))
             s->whatif_minutes[s->whatif_count++] = others[k];
     }
     s->whatif_stale = false;
@@ -577,7 +577,7 @@ static void plan_draw(App *app, void *state)
         py += app_px(app, 6);
         char said[1024];
         if (s->has_projection) {
-            study_projection_text(app, s->minutes, &s->projection, said, sizeof said);
+            study_projection_text(app->study, s->minutes, &s->projection, said, sizeof said);
             py += text_draw_wrapped(app, FONT_BODY, said, x, py, w, t->text, 0, p.y + p.h) + app_px(app, 8);
         }
         if (s->whatif_count > 0 && !s->whatif_stale) {

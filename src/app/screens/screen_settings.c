@@ -19,6 +19,23 @@
 #include "text.h"
 #include "ui.h"
 
+static const KeyBinding LIST_ROWS[] = {
+    {"Up/Down", 0, CMD_NONE, "choose", false},
+    {"Left/Right", 0, CMD_NONE, "change", false},
+    {"PgUp/PgDn", 0, CMD_NONE, "bigger steps", true},
+    {"Enter", 0, CMD_NONE, "toggle", false},
+    {"Esc", 0, CMD_NONE, "back", false},
+};
+static const KeyMap LIST_KEYS = KEYMAP(LIST_ROWS);
+
+static const KeyBinding TYPING_ROWS[] = {
+    {"Type RESET", 0, CMD_NONE, "", false},
+    {"Enter", 0, CMD_NONE, "reset", false},
+    {"Backspace", 0, CMD_NONE, "delete", false},
+    {"Esc", 0, CMD_NONE, "cancel", false},
+};
+static const KeyMap TYPING_KEYS = KEYMAP(TYPING_ROWS);
+
 #define SETTINGS_CONFIRM_WORD "RESET"
 #define SETTINGS_MAX_DAYS_AHEAD (3 * 366)   /* latest exam date offered */
 
@@ -82,6 +99,13 @@ typedef struct SettingsState {
     int row_y[SET_COUNT];        /* where rows were drawn, to keep the selection in view */
     int row_h;
 } SettingsState;
+
+static const KeyMap *settings_keys(App *app, void *state)
+{
+    (void)app;
+    const SettingsState *s = state;
+    return s->typing ? &TYPING_KEYS : &LIST_KEYS;
+}
 
 /* ---- exam date ------------------------------------------------------------ */
 
@@ -275,7 +299,7 @@ static void do_reset(App *app, SettingsState *s)
         app_sound(app, SFX_WRONG);
         return;
     }
-    study_reload(app);
+    app_saved(app, study_reload(app->study), "Progress not read");
     char path[STORE_PATH_MAX + 64];
     backup_path(app, now, path, sizeof path);
     if (compat_exists(path))
@@ -649,15 +673,8 @@ static void draw_all(App *app, SettingsState *s)
     draw_help(app, s, (SDL_Rect){margin, view.y + view.h + app_px(app, 12), app->w - margin * 2, help_h});
     if (s->typing) {
         draw_typing(app, s);
-        ui_footer(app, "Type RESET      Enter  reset      Backspace  delete      Esc  cancel");
-        return;
     }
-    static const char *const HINTS[2] = {
-        "Up/Down  choose      Left/Right  change      PgUp/PgDn  bigger steps      Enter  toggle      Esc  back",
-        "Up/Down  choose   Left/Right  change   Enter  toggle   Esc  back"};
-    int fw, fh;
-    text_size(app, FONT_SMALL, HINTS[0], &fw, &fh);
-    ui_footer(app, HINTS[fw <= app->w - app_px(app, 56) ? 0 : 1]);
+    ui_footer_keys(app, settings_keys(app, s));
 }
 
 static void settings_draw(App *app, void *state)
@@ -678,4 +695,5 @@ const Screen SCREEN_SETTINGS = {
     .action = settings_action,
     .update = settings_update,
     .draw = settings_draw,
+    .keys = settings_keys,
 };

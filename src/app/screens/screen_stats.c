@@ -137,14 +137,14 @@ static void load_readiness(App *app, StatsState *s)
     s->tasks_done = 0;
     for (int i = 0; i < b->item_count; i++) {
         int t = b->items[i].task;
-        if (app->states[i].seen > 0 && t >= 0 && t < SCORING_MAX_TASKS && !s->task_done[t]) {
+        if (app->study->states[i].seen > 0 && t >= 0 && t < SCORING_MAX_TASKS && !s->task_done[t]) {
             s->task_done[t] = true;
             s->tasks_done++;
         }
     }
 
-    s->pass_ok = study_pass_estimate(app, &s->pass, &s->evidence);
-    study_estimate_basis(app, s->pass_basis, sizeof s->pass_basis);
+    s->pass_ok = study_pass_estimate(app->study, app_now(app), &s->pass, &s->evidence);
+    study_estimate_basis(app->study, app_now(app), s->pass_basis, sizeof s->pass_basis);
     free(answers);
 
     s->weakest = -1;
@@ -193,7 +193,7 @@ static void load_rewards(App *app, StatsState *s)
     r->best_streak = best > s->day.streak.best ? best : s->day.streak.best;
     r->best_arcade_points = s->sprint_best > s->marathon_best ? s->sprint_best : s->marathon_best;
     int counts[BANK_MAX_BOXES + 1] = {0};
-    leitner_box_counts(app->bank, app->states, counts);
+    leitner_box_counts(app->bank, app->study->states, counts);
     r->top_box_items = counts[app->bank->leitner_boxes];
     r->level = s->day.level;
     s->earned = rewards_earned(r);
@@ -217,10 +217,10 @@ static void load(App *app, StatsState *s)
 {
     const Bank *b = app->bank;
     s->now = app_now(app);
-    s->today = study_day(app, s->now);
-    study_today(app, &s->day);
+    s->today = study_day(s->now);
+    app_study_today(app, &s->day);
     PlanOptions opt = {.daily_minutes = app->settings.daily_minutes, .exam_date = app->settings.exam_date};
-    s->has_plan = plan_build(b, app->states, study_accuracy(app), s->now, &opt, &s->plan);
+    s->has_plan = plan_build(b, app->study->states, study_accuracy(app->study), s->now, &opt, &s->plan);
     load_exams(app, s);
     memset(s->acc_all, 0, sizeof s->acc_all);
     memset(s->acc_week, 0, sizeof s->acc_week);

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "keys.h"
 #include "text.h"
 
 void qview_set(App *app, QuestionView *q, int item, const uint8_t *order)
@@ -82,7 +83,8 @@ bool qview_action(App *app, QuestionView *q, const Action *a)
 {
     if (q->item < 0)
         return false;
-    if (q->revealed && a->type == ACT_LETTER && a->value == 'L') {
+    if (q->revealed && ((a->type == ACT_COMMAND && a->value == CMD_LEARN_MORE) ||
+                        (a->type == ACT_LETTER && a->value == 'L'))) {
         qview_open_ref(app, q, 0);
         return true;
     }

@@ -12,9 +12,16 @@
 #include "hud.h"
 #include "reports.h"
 #include "screen.h"
-#include "store.h"
 #include "strbuf.h"
 #include "text.h"
+
+static const KeyBinding REPORT_ROWS[] = {
+    {"Type what is wrong", 0, CMD_NONE, "", false},
+    {"Enter", 0, CMD_NONE, "send", false},
+    {"Backspace", 0, CMD_NONE, "erase", false},
+    {"Esc", 0, CMD_NONE, "cancel", false},
+};
+static const KeyMap REPORT_KEYS = KEYMAP(REPORT_ROWS);
 
 typedef struct ReportStart {
     int item;
@@ -32,14 +39,8 @@ typedef struct ReportState {
 
 void report_path(const App *app, char *buf, size_t size)
 {
-    if (app->data_dir[0]) {
+    if (app->data_dir[0])
         snprintf(buf, size, "%s/%s", app->data_dir, REPORTS_FILE_NAME);
-        return;
-    }
-    const char *db = app->store ? store_path(app->store) : NULL;
-    const char *slash = db ? strrchr(db, '/') : NULL;
-    if (slash)
-        snprintf(buf, size, "%.*s/%s", (int)(slash - db), db, REPORTS_FILE_NAME);
     else
         snprintf(buf, size, "%s", REPORTS_FILE_NAME);
 }
@@ -232,7 +233,7 @@ static void report_draw(App *app, void *state)
     strbuf_append(line, sizeof line, "Saved as a row of %s, to send to the bank's authors.", path);
     text_draw_wrapped(app, FONT_SMALL, line, margin + bw * 2 + gap * 3, y + app_px(app, 4),
                       w - bw * 2 - gap * 3, t->text_dim, 0, app->h);
-    ui_footer(app, "Type what is wrong      Enter  send      Backspace  erase      Esc  cancel");
+    ui_footer_keys(app, &REPORT_KEYS);
 }
 
 const Screen SCREEN_REPORT = {

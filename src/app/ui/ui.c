@@ -328,6 +328,17 @@ void ui_footer(App *app, const char *hints)
                   ALIGN_RIGHT);
 }
 
+void ui_footer_keys(App *app, const KeyMap *map)
+{
+    char hints[512];
+    keys_footer_text(map, true, hints, sizeof hints);
+    int w = 0, h = 0;
+    text_size(app, FONT_SMALL, hints, &w, &h);
+    if (w > app->w - app_px(app, 56))
+        keys_footer_text(map, false, hints, sizeof hints);
+    ui_footer(app, hints);
+}
+
 void ui_title(App *app, const char *title, const char *right)
 {
     int x = app_px(app, 28), y = app_px(app, 18);

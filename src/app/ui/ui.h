@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "app.h"
+#include "keys.h"
 #include "text.h"
 
 typedef enum OptionState {
@@ -26,7 +27,8 @@ void ui_theme_init(Theme *theme, bool high_contrast);
 SDL_Color ui_alpha(SDL_Color c, int a);
 /* Blends two colours; t = 0 gives a, t = 1 gives b. */
 SDL_Color ui_mix(SDL_Color a, SDL_Color b, float t);
-
+/* Filled shapes in colour c (alpha blended): a rectangle, a rectangle with
+ * rounded corners, a disc. */
 void ui_fill(App *app, SDL_Rect r, SDL_Color c);
 void ui_round_rect(App *app, SDL_Rect r, int radius, SDL_Color c);
 void ui_circle(App *app, float cx, float cy, float radius, SDL_Color c);
@@ -52,6 +54,8 @@ int ui_link(App *app, int x, int y, int w, const char *label, Action action, int
             int clip_bottom);
 /* A key hint line at the bottom of the screen: "Enter  submit   Esc  back". */
 void ui_footer(App *app, const char *hints);
+/* The footer of a screen's key map: every row "KEY  does" (keys.h). */
+void ui_footer_keys(App *app, const KeyMap *map);
 /* A screen title at the top left with an optional subtitle on the right. */
 void ui_title(App *app, const char *title, const char *right);
 /* A small rounded tag (e.g. "Choose TWO"); returns its width. */

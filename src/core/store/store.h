@@ -279,6 +279,7 @@ typedef struct StoreTotals {
     int64_t xp;
 } StoreTotals;
 
+/* Fills the all-time totals (one read transaction). */
 StoreStatus store_totals(Store *st, StoreTotals *out);
 
 /* Marks used[i] (parallel to bank->items, cleared first) for the items of

@@ -3,6 +3,7 @@
  * values are clamped to their sane range when read. */
 #include "prefs.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "store.h"
@@ -36,39 +37,48 @@ static int clamp(int64_t v, int min, int max)
     return v < min ? min : v > max ? max : (int)v;
 }
 
-void prefs_load(App *app)
+void prefs_load(Store *st, Settings *s)
 {
-    Settings *s = &app->settings;
     memset(s, 0, sizeof *s);
     for (size_t i = 0; i < sizeof PREFS / sizeof PREFS[0]; i++) {
         const IntPref *p = &PREFS[i];
-        int64_t v = app->store ? store_get_int(app->store, p->key, p->def) : p->def;
+        int64_t v = st ? store_get_int(st, p->key, p->def) : p->def;
         char *field = (char *)s + p->offset;
         if (p->is_bool)
             *(bool *)field = v != 0;
         else
             *(int *)field = clamp(v, p->min, p->max);
     }
-    s->exam_date = app->store ? store_get_int(app->store, "exam_date", 0) : 0;
+    s->exam_date = st ? store_get_int(st, "exam_date", 0) : 0;
 }
 
-void app_save_settings(App *app)
+bool prefs_save(Store *st, const Settings *s, char *why, size_t why_size)
 {
-    if (!app->store || !store_is_writable(app->store))
-        return;
-    const Settings *s = &app->settings;
+    if (!st || !store_is_writable(st))
+        return true;
     for (size_t i = 0; i < sizeof PREFS / sizeof PREFS[0]; i++) {
         const IntPref *p = &PREFS[i];
         const char *field = (const char *)s + p->offset;
         int64_t v = p->is_bool ? (int64_t)*(const bool *)field : (int64_t)*(const int *)field;
-        if (store_get_int(app->store, p->key, p->def) == v)
-            continue;
-        if (store_set_int(app->store, p->key, v) != STORE_OK) {
-            app_status(app, "Settings not saved: %s", store_error_message(app->store));
-            return;
+        if (store_get_int(st, p->key, p->def) != v && store_set_int(st, p->key, v) != STORE_OK) {
+            snprintf(why, why_size, "%s", store_error_message(st));
+            return false;
         }
     }
-    if (store_get_int(app->store, "exam_date", 0) != s->exam_date &&
-        store_set_int(app->store, "exam_date", s->exam_date) != STORE_OK)
-        app_status(app, "Settings not saved: %s", store_error_message(app->store));
+    if (store_get_int(st, "exam_date", 0) != s->exam_date && store_set_int(st, "exam_date", s->exam_date) != STORE_OK) {
+        snprintf(why, why_size, "%s", store_error_message(st));
+        return false;
+    }
+    return true;
+}
+
+StudyPrefs prefs_study(const Settings *s)
+{
+    return (StudyPrefs){
+        .daily_goal = s->daily_goal,
+        .new_per_day = s->new_per_day,
+        .drill_size = s->drill_size,
+        .exam_date = s->exam_date,
+        .daily_minutes = s->daily_minutes,
+    };
 }
