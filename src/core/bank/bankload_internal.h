@@ -83,6 +83,7 @@ char *bankctx_keep_copy(Ctx *c, const char *s);
  * diag_start, unless it is set already. */
 void bankctx_note_first_error(Ctx *c, int diag_start);
 
+/* bankctx_report_v with printf-style arguments: what every layer calls. */
 COMPAT_PRINTF(5, 6)
 static inline void report(Ctx *c, DiagLevel level, int line, int col, const char *fmt, ...)
 {
