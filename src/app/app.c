@@ -12,6 +12,7 @@
 #include "audio.h"
 #include "bench.h"
 #include "input.h"
+#include "layoutlog.h"
 #include "screen.h"
 #include "text.h"
 #include "ui.h"
@@ -252,6 +253,7 @@ static void draw(App *app)
     SDL_SetRenderDrawColor(app->renderer, app->theme.bg.r, app->theme.bg.g, app->theme.bg.b, 255);
     SDL_RenderClear(app->renderer);
     app->hit_count = 0;
+    layout_begin(app);
     ScreenSlot *top = &app->stack[app->depth - 1];
     top->screen->draw(app, top->state);
     text_frame_done(app);

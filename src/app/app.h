@@ -22,6 +22,7 @@ typedef struct Store Store;
 typedef struct TextCache TextCache;
 typedef struct Audio Audio;
 typedef struct Screen Screen;
+typedef struct LayoutLog LayoutLog;
 typedef struct Study Study;
 
 #define APP_MIN_W 960
@@ -114,6 +115,8 @@ typedef struct App {
     bool text_input;                 /* a screen wants typed text (letters do not map to actions) */
 
     char last_url[512];              /* the page app_open_url opened last ("" = none) */
+
+    LayoutLog *layout;               /* what the last frame drew (headless check-layout), or NULL */
 
     char shots_dir[512];
     int shot_counter;

@@ -54,11 +54,11 @@ const char *keys_hint(const KeyMap *map, Command command, const char *label, cha
     return out;
 }
 
-void keys_footer_text(const KeyMap *map, bool all, char *out, size_t size)
+void keys_footer_text(const KeyMap *map, bool all, int rows, char *out, size_t size)
 {
     out[0] = '\0';
-    for (int i = 0; map && i < map->count; i++)
-        if (all || !map->rows[i].optional)
+    for (int i = 0, shown = 0; map && i < map->count && shown < rows; i++)
+        if ((all || !map->rows[i].optional) && ++shown)
             strbuf_append(out, size, "%s%s%s%s", out[0] ? "      " : "", map->rows[i].key,
                           map->rows[i].does[0] ? "  " : "", map->rows[i].does);
 }

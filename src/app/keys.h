@@ -62,8 +62,9 @@ const char *keys_key(const KeyMap *map, Command command);
  * of the row's words when label is not NULL ("R  Report" on a button).
  * Writes "" when no row does the command. Returns out. */
 const char *keys_hint(const KeyMap *map, Command command, const char *label, char *out, size_t size);
-/* The footer line: every row of `map` as "KEY  does", six spaces apart;
- * with `all` false, the optional rows are left out. */
-void keys_footer_text(const KeyMap *map, bool all, char *out, size_t size);
+/* The footer line: the rows of `map` as "KEY  does", six spaces apart;
+ * with `all` false, the optional rows are left out; at most `rows` rows
+ * (the first ones). */
+void keys_footer_text(const KeyMap *map, bool all, int rows, char *out, size_t size);
 
 #endif

@@ -216,6 +216,8 @@ static void shutdown_app(App *app)
         SDL_DestroyWindow(app->window);
     study_close(app->study);
     app->study = NULL;
+    free(app->layout);
+    app->layout = NULL;
     store_close(app->store);
     bank_free(app->bank);
     SDL_Quit();
@@ -251,6 +253,13 @@ static bool setup_front(App *app, const CliOptions *o, const char *root)
     prefs_load(app->store, &app->settings);
     if (o->fullscreen)
         app->settings.fullscreen = true;
+    if (o->text_size) {
+        /* Saved like the setting: large text from the first start on. */
+        app->settings.ui_scale_pct = o->text_size;
+        char why[512];
+        if (!prefs_save(app->store, &app->settings, why, sizeof why))
+            app_status(app, "Text size not saved: %.200s", why);
+    }
     app->scale = 0;
     ui_theme_init(&app->theme, app->settings.high_contrast);
     app->scale = app->dpi_scale * (float)app->settings.ui_scale_pct / 100.0f;

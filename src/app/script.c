@@ -13,9 +13,17 @@
  *   expect-url TEXT fail unless the last page the game opened contains TEXT
  *                   ("none": unless no page was opened); headless runs never
  *                   start a browser, they only remember the address
- *   answer right|wrong  answer the question on screen as a player would: press
- *                   the keys of the right options (or of one wrong option) and
- *                   Enter where Enter submits; for a flashcard, Space then Y or N
+ *   click-option N  click the Nth answer option (1 = the first shown)
+ *   input mouse|keys  how `answer` plays from here on (keys at the start)
+ *   answer right|wrong  answer the question on screen as a player would: with
+ *                   keys, press the keys of the right options (or of one wrong
+ *                   option) and Enter where Enter submits, for a flashcard Space
+ *                   then Y or N; with the mouse, click the options and Submit,
+ *                   for a flashcard Show answer then Knew it or Missed it
+ *   check-layout    fail unless the frame on screen is laid out cleanly: no two
+ *                   texts overlap, none crosses the window or its panel or
+ *                   button, no wrapped text is cut (the texts and rectangles
+ *                   are named)
  *   time UNIX       set the simulated wall clock (Unix seconds)
  *   days N          move the simulated wall clock N days ahead
  *   resize W H      change the canvas size
@@ -32,6 +40,7 @@
 #include <unistd.h>
 
 #include "screen.h"
+#include "layoutlog.h"
 #include "screens.h"
 #include "text.h"
 
@@ -111,9 +120,45 @@ static void run_time(App *app, long long ms)
     }
 }
 
-/* Presses the digit keys of the right options, or of the first wrong one,
- * of the question on screen. Returns NULL, or why it could not. */
-static const char *answer_keys(App *app, const char *which)
+static void click_at(App *app, int x, int y);
+
+/* Clicks the centre of the visible part of the topmost region drawn in the
+ * last frame that does `action` (when label is NULL) or whose label
+ * contains `label`. Returns false when none is on screen. */
+static bool click_region(App *app, const Action *action, const char *label)
+{
+    app_frame(app, 0, true); /* the regions of what is on screen now */
+    for (int i = app->hit_count - 1; i >= 0; i--) {
+        const HitRegion *h = &app->hits[i];
+        SDL_Rect screen = {0, 0, app->w, app->h}, seen;
+        bool match = label ? strstr(h->label, label) != NULL
+                           : h->action.type == action->type && h->action.value == action->value;
+        if (!match || !SDL_IntersectRect(&h->rect, &screen, &seen))
+            continue;
+        click_at(app, seen.x + seen.w / 2, seen.y + seen.h / 2);
+        return true;
+    }
+    return false;
+}
+
+/* Chooses display option k (0-based): its digit key, or a click on it. */
+static const char *choose(App *app, int k, bool mouse)
+{
+    if (!mouse) {
+        push_key(app, (SDL_Keycode)(SDLK_1 + k));
+        app_frame(app, 0, false);
+        return NULL;
+    }
+    Action a = {.type = ACT_DIGIT, .value = k + 1};
+    return click_region(app, &a, NULL) ? NULL : "the option is not on screen to click";
+}
+
+/* Answers the question on screen: with keys, the digit keys of the right
+ * options (or of the first wrong one) and Enter where Enter submits, Space
+ * then Y or N for a flashcard; with the mouse, the same by clicks on the
+ * options, Submit, Show answer, Knew it and Missed it. Returns NULL, or why
+ * it could not. */
+static const char *answer_question(App *app, const char *which, bool mouse)
 {
     bool right = strcmp(which, "right") == 0;
     if (!right && strcmp(which, "wrong") != 0)
@@ -126,9 +171,16 @@ static const char *answer_keys(App *app, const char *which)
         return "no question is waiting for an answer";
     if (count < 0) {
         /* A flashcard: show the back, then "knew it" or "missed it". */
-        push_key(app, SDLK_SPACE);
-        app_frame(app, 0, false);
+        if (mouse && !click_region(app, NULL, "Show answer"))
+            return "no 'Show answer' button on screen";
+        if (!mouse) {
+            push_key(app, SDLK_SPACE);
+            app_frame(app, 0, false);
+        }
         run_time(app, 400);
+        if (mouse)
+            return click_region(app, NULL, right ? "Knew it" : "Missed it") ? NULL
+                                                                              : "no 'Knew it' / 'Missed it' button on screen";
         push_key(app, right ? SDLK_y : SDLK_n);
         app_frame(app, 0, false);
         return NULL;
@@ -140,26 +192,27 @@ static const char *answer_keys(App *app, const char *which)
     for (int k = 0; k < count; k++)
         needed += (mask >> k) & 1u;
     int pressed = 0;
+    const char *why = NULL;
     if (!right) {
         for (int k = 0; k < count; k++)
             if (!((mask >> k) & 1u)) {
-                push_key(app, (SDL_Keycode)(SDLK_1 + k));
-                app_frame(app, 0, false);
+                why = choose(app, k, mouse);
                 pressed = 1;
                 break;
             }
     }
-    for (int k = 0; k < count && pressed < needed; k++) {
+    for (int k = 0; k < count && pressed < needed && !why; k++) {
         if ((mask >> k) & 1u) {
-            push_key(app, (SDL_Keycode)(SDLK_1 + k));
-            app_frame(app, 0, false);
+            why = choose(app, k, mouse);
             pressed++;
         }
     }
-    if (top->answer_submits) {
-        push_key(app, SDLK_RETURN);
-        app_frame(app, 0, false);
-    }
+    if (why || !top->answer_submits)
+        return why;
+    if (mouse)
+        return click_region(app, NULL, "Submit") ? NULL : "no 'Submit' button on screen";
+    push_key(app, SDLK_RETURN);
+    app_frame(app, 0, false);
     return NULL;
 }
 
@@ -183,6 +236,7 @@ typedef struct ScriptRun {
     App *app;
     const char *path;
     int line;
+    bool mouse;          /* `answer` clicks instead of pressing keys */
 } ScriptRun;
 
 /* A command: returns 0, or 1 after reporting the failure at its line. */
@@ -246,19 +300,46 @@ static int cmd_move(ScriptRun *r, const char *arg)
  * whose label contains `arg` (case-sensitive), as drawn in the last frame. */
 static int cmd_click_text(ScriptRun *r, const char *arg)
 {
-    App *app = r->app;
     if (!*arg)
         return fail_at(r, "click-text needs the text to look for", NULL);
-    app_frame(app, 0, true); /* the regions of what is on screen now */
-    for (int i = app->hit_count - 1; i >= 0; i--) {
-        const HitRegion *h = &app->hits[i];
-        SDL_Rect screen = {0, 0, app->w, app->h}, seen;
-        if (!strstr(h->label, arg) || !SDL_IntersectRect(&h->rect, &screen, &seen))
-            continue;
-        click_at(app, seen.x + seen.w / 2, seen.y + seen.h / 2);
-        return 0;
+    return click_region(r->app, NULL, arg) ? 0 : fail_at(r, "nothing clickable on screen says", arg);
+}
+
+/* Clicks answer option N (1-based, in display order). */
+static int cmd_click_option(ScriptRun *r, const char *arg)
+{
+    long long n;
+    if (!parse_long(arg, &n) || n < 1 || n > BANK_MAX_OPTIONS)
+        return fail_at(r, "expected an option number from 1 to 8", arg);
+    Action a = {.type = ACT_DIGIT, .value = (int)n};
+    return click_region(r->app, &a, NULL) ? 0 : fail_at(r, "no such option is on screen to click", arg);
+}
+
+static int cmd_input(ScriptRun *r, const char *arg)
+{
+    if (strcmp(arg, "mouse") != 0 && strcmp(arg, "keys") != 0)
+        return fail_at(r, "input takes 'mouse' or 'keys'", arg);
+    r->mouse = strcmp(arg, "mouse") == 0;
+    return 0;
+}
+
+static int cmd_check_layout(ScriptRun *r, const char *arg)
+{
+    (void)arg;
+    App *app = r->app;
+    if (!app->layout) {
+        app->layout = calloc(1, sizeof *app->layout);
+        if (!app->layout)
+            return fail_at(r, "out of memory", NULL);
     }
-    return fail_at(r, "nothing clickable on screen says", arg);
+    app_frame(app, 0, true);
+    char why[600];
+    if (layout_check(app, why, sizeof why))
+        return 0;
+    char msg[800];
+    snprintf(msg, sizeof msg, "layout of '%s' at %dx%d, text %d%%: %s", app_top(app) ? app_top(app)->name : "?",
+             app->w, app->h, app->settings.ui_scale_pct, why);
+    return fail_at(r, msg, NULL);
 }
 
 static int cmd_wheel(ScriptRun *r, const char *arg)
@@ -324,7 +405,7 @@ static int cmd_expect_url(ScriptRun *r, const char *arg)
 
 static int cmd_answer(ScriptRun *r, const char *arg)
 {
-    const char *why = answer_keys(r->app, arg);
+    const char *why = answer_question(r->app, arg, r->mouse);
     return why ? fail_at(r, why, arg) : 0;
 }
 
@@ -386,6 +467,9 @@ static const struct {
     {"text", cmd_text},
     {"click", cmd_click},
     {"click-text", cmd_click_text},
+    {"click-option", cmd_click_option},
+    {"input", cmd_input},
+    {"check-layout", cmd_check_layout},
     {"move", cmd_move},
     {"wheel", cmd_wheel},
     {"wait", cmd_wait},
@@ -408,7 +492,7 @@ int script_run(App *app, const char *path)
         return 1;
     }
     char buf[1024];
-    ScriptRun run = {app, path, 0};
+    ScriptRun run = {.app = app, .path = path};
     int status = 0;
     app_frame(app, 0, true);
     while (status == 0 && app->running && fgets(buf, sizeof buf, f)) {

@@ -183,7 +183,7 @@ static bool add_past_exams(Store *st, const Bank *bank, ItemState *states)
         StoreExamResult result = {.correct_scored = right, .scaled = 100 + right * 18, .passed = right >= 35,
                                   .likely_low = 600, .likely_high = 900, .item_correct = correct};
         bool ok = store_exam_begin(st, bank, &form, false) == STORE_OK &&
-                  store_exam_finish(st, bank, &form, &result, states, at + 3600) == STORE_OK;
+                  store_exam_complete(st, bank, &form, &result, states, at + 3600) == STORE_OK;
         exam_form_free(&form);
         if (!ok)
             return false;

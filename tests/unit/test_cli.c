@@ -52,6 +52,25 @@ int main(void)
         CHECK_INT(o.action, CLI_EXPORT_HISTORY);
         CHECK_STR(o.export_path, "h.csv");
     }
+    /* --text-size: 75 to 200 percent, once. */
+    {
+        const char *a[] = {"cloudprep", "--text-size", "150"};
+        CliOptions o = parse(3, a);
+        CHECK_INT(o.action, CLI_RUN);
+        CHECK_INT(o.text_size, 150);
+        const char *b[] = {"cloudprep", "--text-size", "250"};
+        o = parse(3, b);
+        CHECK_INT(o.action, CLI_ERROR);
+        CHECK_STR(o.error, "--text-size needs a percentage from 75 to 200, not '250'");
+        const char *c[] = {"cloudprep", "--text-size", "120%"};
+        CHECK_INT(parse(3, c).action, CLI_ERROR);
+        const char *d[] = {"cloudprep", "--text-size", "100", "--text-size", "120"};
+        CHECK_INT(parse(5, d).action, CLI_ERROR);
+        const char *e[] = {"cloudprep", "--text-size"};
+        CHECK_INT(parse(2, e).action, CLI_ERROR);
+        const char *f[] = {"cloudprep"};
+        CHECK_INT(parse(1, f).text_size, 0);
+    }
     /* Errors: one sentence, action CLI_ERROR (exit status 2 in main). */
     {
         const char *a[] = {"cloudprep", "--bogus"};

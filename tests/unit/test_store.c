@@ -29,25 +29,6 @@ static bool exists(const char *path)
     return stat(path, &sb) == 0;
 }
 
-static char *read_text_file(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    if (buf)
-        buf[n] = '\0';
-    fclose(f);
-    return buf;
-}
-
 /* A test context: a store, a bank and the caller's item states. */
 typedef struct Ctx {
     Store *st;
@@ -372,23 +353,15 @@ static void test_queries(void)
     /* the goal was 20 when days 81 and 82 were written, and stays as it was */
     CHECK(!days[81].goal_met && !days[82].goal_met && !days[83].goal_met);
 
-    int cur = -1, best = -1;
-    CHECK_INT(store_streak(c.st, 20148, &cur, &best), STORE_OK);
-    CHECK_INT(cur, 0);
-    CHECK_INT(best, 0);
     answer(&c, MODE_DRILL, 5, 0x1, true, NOW + 10, 1, NOW + DAY); /* third drill answer today, goal 3 */
     CHECK_INT(store_days(c.st, 20148, 1, days), STORE_OK);
     CHECK(days[0].goal_met);
     testdb_exec(c.db, "UPDATE days SET goal_met = 1 WHERE day = 20147;"
                    "INSERT INTO days(day, answers, drill_answers, goal_met) VALUES(20140, 5, 5, 1),"
                    " (20141, 5, 5, 1), (20142, 5, 5, 1), (20143, 5, 5, 1), (20160, 5, 5, 1)");
-    CHECK_INT(store_streak(c.st, 20148, &cur, &best), STORE_OK);
-    CHECK_INT(cur, 2);
-    CHECK_INT(best, 4);
-    CHECK_INT(store_streak(c.st, 20149, &cur, &best), STORE_OK);
-    CHECK_INT(cur, 2); /* today (20149) still open: the run ending yesterday counts */
-    CHECK_INT(store_streak(c.st, 20150, &cur, &best), STORE_OK);
-    CHECK_INT(cur, 0);
+    /* the streak itself is the rewards rule over these days (test_stats.c) */
+    CHECK_INT(store_days(c.st, 20140, 9, days), STORE_OK);
+    CHECK(days[0].goal_met && days[3].goal_met && !days[4].goal_met && days[7].goal_met && days[8].goal_met);
 
     StoreTotals t;
     CHECK_INT(store_totals(c.st, &t), STORE_OK);
@@ -435,7 +408,7 @@ static void finish(Ctx *c, ExamForm *f, int scaled, int64_t at, StoreStatus want
     }
     StoreExamResult r = {.correct_scored = right, .scaled = scaled, .passed = scaled >= 700,
                          .likely_low = scaled - 50, .likely_high = scaled + 50, .item_correct = correct};
-    CHECK_INT(store_exam_finish(c->st, &c->tb.bank, f, &r, NULL, at), want);
+    CHECK_INT(store_exam_complete(c->st, &c->tb.bank, f, &r, NULL, at), want);
 }
 
 static void test_exams(void)
@@ -528,7 +501,7 @@ static void test_exams(void)
     bool marks[3] = {true, false, false};
     StoreExamResult r3 = {.correct_scored = 1, .scaled = 650, .passed = false, .likely_low = 560,
                           .likely_high = 740, .item_correct = marks};
-    CHECK_INT(store_exam_finish(c.st, b, &f3, &r3, ns, NOW + 2 * DAY + 300), STORE_OK);
+    CHECK_INT(store_exam_complete(c.st, b, &f3, &r3, ns, NOW + 2 * DAY + 300), STORE_OK);
     CHECK_INT(testdb_int(c.db, "SELECT box FROM items WHERE item_id = 'q04'"), 2);
     CHECK_INT(testdb_int(c.db, "SELECT count(*) FROM items"), 3); /* every item of the form */
     CHECK_INT(testdb_int(c.db, "SELECT box_after FROM reviews WHERE item_id = 'q04' AND mode = 'mock'"), 2);
@@ -682,7 +655,7 @@ static void test_migration_v1(void)
     testbank_init(&c.tb);
     snprintf(c.dir, sizeof c.dir, "%s", testlib_tmpdir("store_migrate"));
     snprintf(c.db, sizeof c.db, "%s/progress.db", c.dir);
-    char *sql = read_text_file(testlib_source_path("tests/store/v1.sql"));
+    char *sql = testlib_read_file(testlib_source_path("tests/store/v1.sql"));
     CHECK(sql != NULL);
     if (!sql)
         return;
@@ -758,10 +731,6 @@ static void test_migration_v1(void)
     CHECK_INT(days[1].ms, 159000);
     CHECK(days[1].goal_met);
     CHECK_INT(days[2].answers, 0);
-    int cur = 0, best = 0;
-    CHECK_INT(store_streak(st, 20148, &cur, &best), STORE_OK);
-    CHECK_INT(cur, 2);
-    CHECK_INT(best, 2);
 
     StoreExamSummary hist[4];
     int n = 0;
@@ -814,7 +783,7 @@ static void test_export(void)
     char out[1200];
     snprintf(out, sizeof out, "%s/history.csv", c.dir);
     CHECK_INT(store_export_csv(c.st, out), STORE_OK);
-    char *csv = read_text_file(out);
+    char *csv = testlib_read_file(out);
     CHECK(csv != NULL);
     if (csv) {
         CHECK(strncmp(csv, "record,id,at,time_utc,mode,item_id,correct,answer,ms,box_before,box_after,"
@@ -848,7 +817,7 @@ static void test_reset(void)
     fill_known(&c);
     CHECK_INT(store_set_str(c.st, "exam_date", "2025-04-15"), STORE_OK);
     CHECK_INT(store_add_xp(c.st, 50), STORE_OK);
-    CHECK_INT(store_reset_progress(c.st, NOW + 5), STORE_OK);
+    CHECK_INT(store_reset_progress(c.st, NOW + 5, NULL, 0), STORE_OK);
     char backup[1300];
     snprintf(backup, sizeof backup, "%s/backups/progress-20250301-120005-reset.db", c.dir);
     CHECK(exists(backup));

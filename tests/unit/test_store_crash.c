@@ -67,7 +67,7 @@ static void child_exam(Store *st, Rng *rng, int64_t now, FILE *fd)
     for (int i = 0; i < 3; i++)
         marks[i] = items[i].answer == tb.items[items[i].item].correct_mask;
     StoreExamResult r = {.correct_scored = marks[0] + marks[1] + marks[2], .scaled = 500, .item_correct = marks};
-    if (store_exam_finish(st, &tb.bank, &f, &r, NULL, now) != STORE_OK)
+    if (store_exam_complete(st, &tb.bank, &f, &r, NULL, now) != STORE_OK)
         testproc_exit_now(8);
     report(fd, REPORT_EXAM, f.store_id);
 }

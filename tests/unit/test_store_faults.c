@@ -453,7 +453,7 @@ static void check_readonly_writes(Store *st)
     CHECK(strstr(store_error_message(st), "Could not save your answer") != NULL);
     CHECK_INT(store_set_int(st, "daily_goal", 5), STORE_ERR_READONLY);
     CHECK_INT(store_add_xp(st, 5), STORE_ERR_READONLY);
-    CHECK_INT(store_reset_progress(st, NOW), STORE_ERR_READONLY);
+    CHECK_INT(store_reset_progress(st, NOW, NULL, 0), STORE_ERR_READONLY);
     ExamForm f = {.mode = MODE_MOCK, .count = 1, .started_at = NOW};
     FormItem fi = {.item = 0, .scored = true};
     f.items = &fi;
@@ -707,7 +707,7 @@ static void test_disk_full(void)
     printf("disk full message: %s\n", store_error_message(st));
     bool marks[2] = {true, false};
     StoreExamResult r = {.correct_scored = 1, .scaled = 500, .item_correct = marks};
-    CHECK_INT(store_exam_finish(st, &tb.bank, &f, &r, NULL, NOW + 200), STORE_ERR_FULL);
+    CHECK_INT(store_exam_complete(st, &tb.bank, &f, &r, NULL, NOW + 200), STORE_ERR_FULL);
     CHECK_INT(store_set_str(st, "exam_date", "2025-06-01"), STORE_ERR_FULL);
     /* still answering, and unchanged */
     CHECK_INT(store_load_states(st, &tb.bank, states_after), STORE_OK);
@@ -730,7 +730,7 @@ static void test_disk_full(void)
     int64_t committed = 0;
     CHECK_INT(store_totals(st, &t), STORE_OK);
     committed = t.answers;
-    CHECK_INT(store_exam_finish(st, &tb.bank, &f, &r, NULL, NOW + 300), STORE_OK);
+    CHECK_INT(store_exam_complete(st, &tb.bank, &f, &r, NULL, NOW + 300), STORE_OK);
     CHECK_INT(store_record_answer(st, &tb.bank, MODE_DRILL, &a, &s, 0), STORE_OK);
     store_close(st);
 

@@ -95,6 +95,25 @@ bool testlib_copy_file(const char *from, const char *to)
     return ok;
 }
 
+char *testlib_read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    if (buf)
+        buf[n] = '\0';
+    fclose(f);
+    return buf;
+}
+
 bool testlib_permissions_enforced(void)
 {
     /* asked of the system, not guessed: root on Linux, and Wine run as root,

@@ -26,6 +26,9 @@ const char *testlib_tmpdir(const char *name);
 bool testlib_remove_tree(const char *path);
 /* Copies a file byte for byte (no shell). Returns true on success. */
 bool testlib_copy_file(const char *from, const char *to);
+/* Reads a whole file into a NUL-terminated malloc'd buffer the caller
+ * frees; NULL when it cannot be read. */
+char *testlib_read_file(const char *path);
 /* Sets a file's modification (and access) time to Unix time t. */
 bool testlib_set_mtime(const char *path, int64_t t);
 /* True when a file chmod'ed to 0400 stops this process from writing it (not

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chart.h"
+#include "confirm.h"
 #include "exam.h"
 #include "leitner.h"
 #include "plan.h"
@@ -17,10 +19,10 @@
 
 static const KeyBinding HOME_ROWS[] = {
     {"1-6 or arrows + Enter", 0, CMD_NONE, "open", false},
-    {"M", 'M', CMD_MUTE, "mute", false},
-    {"F11", 0, CMD_NONE, "fullscreen", false},
-    {"F12", 0, CMD_NONE, "screenshot", false},
     {"Esc", 0, CMD_NONE, "quit", false},
+    {"M", 'M', CMD_MUTE, "mute", true},
+    {"F11", 0, CMD_NONE, "fullscreen", true},
+    {"F12", 0, CMD_NONE, "screenshot", true},
 };
 static const KeyMap HOME_KEYS = KEYMAP(HOME_ROWS);
 
@@ -47,12 +49,17 @@ typedef struct HomeState {
     ExamForm unfinished;
     StudyDomainTotal domains[SCORING_MAX_DOMAINS];  /* all-time accuracy */
     int box_counts[BANK_MAX_BOXES + 1];
+    Scroll scroll;                 /* the body scrolls when large text needs the room */
+    int content_top;               /* where the body started in the last frame */
+    int row_top[6], row_h[6];      /* the menu rows in the last frame */
+    bool follow;                   /* bring the selected row into view */
+    Confirm quit;                  /* "Quit cloudprep?" */
 } HomeState;
 
 static void build_menu(const App *app, HomeState *s)
 {
     const Bank *b = app->bank;
-    snprintf(s->mock_blurb, sizeof s->mock_blurb, "%d questions, %d minutes, scored like the real exam",
+    snprintf(s->mock_blurb, sizeof s->mock_blurb, "%d questions in %d minutes, scored 100-1000 (an estimate)",
              b->exam_items, b->exam_minutes);
     snprintf(s->diag_blurb, sizeof s->diag_blurb, "%d questions and a study plan", b->diagnostic_items);
     const MenuEntry all[] = {
@@ -124,15 +131,25 @@ static void open_entry(App *app, HomeState *s, int index)
 static void home_action(App *app, void *state, const Action *a)
 {
     HomeState *s = state;
+    if (s->quit.open) {
+        if (confirm_action(&s->quit, a) == CONFIRM_RISKY)
+            app_pop(app); /* quits */
+        return;
+    }
     switch (a->type) {
     case ACT_UP:
         if (s->entry_count)
             s->selected = (s->selected + s->entry_count - 1) % s->entry_count;
+        s->follow = true;
         break;
     case ACT_DOWN:
     case ACT_TAB:
         if (s->entry_count)
             s->selected = (s->selected + 1) % s->entry_count;
+        s->follow = true;
+        break;
+    case ACT_WHEEL: case ACT_PAGE_UP: case ACT_PAGE_DOWN:
+        ui_scroll_action(app, &s->scroll, a);
         break;
     case ACT_CONFIRM:
         open_entry(app, s, s->selected);
@@ -146,7 +163,8 @@ static void home_action(App *app, void *state, const Action *a)
         open_entry(app, s, a->value);
         break;
     case ACT_BACK:
-        app_pop(app); /* quits */
+        confirm_open(&s->quit, 0, "Quit cloudprep?", "Your progress is saved as you go; everything will be here "
+                     "next time.", "Keep studying", "Quit");
         break;
     default:
         break;
@@ -184,82 +202,110 @@ static float ease_out(float t)
     return 1 - (1 - t) * (1 - t) * (1 - t);
 }
 
-static void draw_menu(App *app, HomeState *s, SDL_Rect area)
+/* Height of menu row i at width w: its title and its blurb (wrapped). */
+static int menu_row_height(App *app, const HomeState *s, int i, int w, int *badge)
+{
+    *badge = text_line_height(app, FONT_TITLE) + app_px(app, 12);
+    int text_w = w - *badge - app_px(app, 14 + 16 + 14);
+    int h = text_line_height(app, FONT_BODY_BOLD) + text_wrapped_height(app, FONT_SMALL, s->entries[i].blurb, text_w);
+    h += app_px(app, 20);
+    return h > *badge + app_px(app, 16) ? h : *badge + app_px(app, 16);
+}
+
+/* The menu from y down, `w` wide; returns its height. */
+static int draw_menu(App *app, HomeState *s, int x, int y, int w)
 {
     const Theme *t = &app->theme;
-    int gap = app_px(app, 12);
-    int h = (area.h - gap * 5) / 6;
-    if (h > app_px(app, 74)) h = app_px(app, 74);
+    int gap = app_px(app, 10);
+    int top = y;
     for (int i = 0; i < s->entry_count; i++) {
         float appear = ease_out((float)(s->anim_ms - i * 60) / 400.0f);
         if (appear < 0) appear = 0;
         int slide = (int)((1 - appear) * (float)app_px(app, 40));
-        SDL_Rect r = {area.x - slide, area.y + i * (h + gap), area.w, h};
+        int badge;
+        int h = menu_row_height(app, s, i, w, &badge);
+        SDL_Rect r = {x - slide, y, w, h};
+        s->row_top[i] = y;
+        s->row_h[i] = h;
         bool sel = i == s->selected;
         if (sel)
             ui_round_rect(app, (SDL_Rect){r.x - 3, r.y - 3, r.w + 6, r.h + 6}, app_px(app, 16), t->accent);
         ui_round_rect(app, r, app_px(app, 14), sel ? t->panel_hi : t->panel);
-        int badge = h - app_px(app, 24);
         SDL_Rect b = {r.x + app_px(app, 14), r.y + (h - badge) / 2, badge, badge};
         ui_round_rect(app, b, app_px(app, 10), sel ? t->accent : ui_alpha(t->accent2, 60));
         char num[4];
         snprintf(num, sizeof num, "%d", s->entries[i].key);
         int lh = text_line_height(app, FONT_TITLE);
-        text_draw(app, FONT_TITLE, num, b.x + badge / 2, b.y + (badge - lh) / 2,
-                  sel ? t->bg : t->text, ALIGN_CENTER);
+        text_draw(app, FONT_TITLE, num, b.x + badge / 2, b.y + (badge - lh) / 2, sel ? t->bg : t->text,
+                  ALIGN_CENTER);
         int tx = b.x + badge + app_px(app, 16);
+        int text_w = r.x + r.w - app_px(app, 14) - tx;
         int title_h = text_line_height(app, FONT_BODY_BOLD);
-        int blurb_h = text_line_height(app, FONT_SMALL);
+        int blurb_h = text_wrapped_height(app, FONT_SMALL, s->entries[i].blurb, text_w);
         int ty = r.y + (h - title_h - blurb_h) / 2;
         text_draw(app, FONT_BODY_BOLD, s->entries[i].title, tx, ty, t->text, ALIGN_LEFT);
-        text_draw(app, FONT_SMALL, s->entries[i].blurb, tx, ty + title_h, t->text_dim, ALIGN_LEFT);
-        app_hit(app, r, (Action){.type = ACT_SELECT, .value = i});
+        text_draw_wrapped(app, FONT_SMALL, s->entries[i].blurb, tx, ty + title_h, text_w, t->text_dim, 0, app->h);
+        app_hit_label(app, r, (Action){.type = ACT_SELECT, .value = i}, s->entries[i].title);
+        y += h + gap;
     }
+    return y - gap - top;
 }
 
-/* One of the three cards above the side panel. */
-static SDL_Rect stat_card(App *app, SDL_Rect r, const char *label)
-{
-    ui_panel(app, r);
-    text_draw(app, FONT_SMALL, label, r.x + app_px(app, 14), r.y + app_px(app, 10),
-              app->theme.text_dim, ALIGN_LEFT);
-    return (SDL_Rect){r.x + app_px(app, 14), r.y + app_px(app, 10) + text_line_height(app, FONT_SMALL),
-                      r.w - app_px(app, 28), r.h};
-}
-
-static void draw_cards(App *app, HomeState *s, SDL_Rect area)
+/* The three cards (streak, level, due): side by side when their words fit,
+ * else one under the other. Returns the height used. */
+static int draw_cards(App *app, HomeState *s, int x, int y, int w)
 {
     const Theme *t = &app->theme;
     const StudyToday *d = &s->today;
-    int gap = app_px(app, 12);
-    int w = (area.w - gap * 2) / 3;
-    char line[96];
-
-    SDL_Rect in = stat_card(app, (SDL_Rect){area.x, area.y, w, area.h}, "Daily streak");
-    int flame = app_px(app, 40);
-    float phase = (float)s->anim_ms / 1000.0f;
-    ui_flame(app, in.x - app_px(app, 4), in.y + app_px(app, 2), flame, phase, d->streak.today_met);
-    snprintf(line, sizeof line, "%d", d->streak.current);
-    text_draw(app, FONT_TITLE, line, in.x + flame + app_px(app, 2), in.y + app_px(app, 2), t->text, ALIGN_LEFT);
-    snprintf(line, sizeof line, d->streak.today_met ? "Today's goal met" : "Goal %d/%d today",
+    int gap = app_px(app, 12), pad = app_px(app, 14);
+    char goal[64], xp[32], tomorrow[48], streak[16], level[16], due[16];
+    snprintf(goal, sizeof goal, d->streak.today_met ? "Today's goal met" : "Goal %d/%d today",
              d->drill_answers < d->goal ? d->drill_answers : d->goal, d->goal);
-    text_draw(app, FONT_SMALL, line, in.x, area.y + area.h - text_line_height(app, FONT_SMALL) - app_px(app, 10),
-              d->streak.today_met ? t->good : t->text_dim, ALIGN_LEFT);
-
-    in = stat_card(app, (SDL_Rect){area.x + w + gap, area.y, w, area.h}, "Level");
-    snprintf(line, sizeof line, "%d", d->level);
-    text_draw(app, FONT_TITLE, line, in.x, in.y + app_px(app, 2), t->accent, ALIGN_LEFT);
-    snprintf(line, sizeof line, "%d XP", d->xp);
-    text_draw(app, FONT_SMALL, line, in.x + in.w, in.y + app_px(app, 12), t->text_dim, ALIGN_RIGHT);
+    snprintf(xp, sizeof xp, "%d XP", d->xp);
+    snprintf(tomorrow, sizeof tomorrow, "%d tomorrow", d->due_tomorrow);
+    snprintf(streak, sizeof streak, "%d", d->streak.current);
+    snprintf(level, sizeof level, "%d", d->level);
+    snprintf(due, sizeof due, "%d", d->due);
+    int flame = text_line_height(app, FONT_TITLE);
+    int need = 0, tw, th;
+    const char *words[] = {"Daily streak", goal, "Due now", tomorrow};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        text_size(app, FONT_SMALL, words[i], &tw, &th);
+        need = tw > need ? tw : need;
+    }
+    int lw, nw;
+    text_size(app, FONT_SMALL, xp, &lw, &th);
+    text_size(app, FONT_TITLE, level, &nw, &th);
+    need = lw + nw + app_px(app, 12) > need ? lw + nw + app_px(app, 12) : need;
+    bool across = (w - gap * 2) / 3 >= need + pad * 2;
+    int cw = across ? (w - gap * 2) / 3 : w;
+    int ch = pad * 2 + text_line_height(app, FONT_SMALL) * 2 + text_line_height(app, FONT_TITLE) + app_px(app, 8);
+    SDL_Rect card[3];
+    for (int i = 0; i < 3; i++)
+        card[i] = across ? (SDL_Rect){x + i * (cw + gap), y, i == 2 ? w - 2 * (cw + gap) : cw, ch}
+                         : (SDL_Rect){x, y + i * (ch + gap), w, ch};
+    const char *labels[3] = {"Daily streak", "Level", "Due now"};
+    for (int i = 0; i < 3; i++) {
+        ui_panel(app, card[i]);
+        text_draw(app, FONT_SMALL, labels[i], card[i].x + pad, card[i].y + pad, t->text_dim, ALIGN_LEFT);
+    }
+    int num_y = pad + text_line_height(app, FONT_SMALL) + app_px(app, 4);
+    int foot_y = ch - pad - text_line_height(app, FONT_SMALL);
+    float phase = (float)s->anim_ms / 1000.0f;
+    ui_flame(app, card[0].x + pad - app_px(app, 4), card[0].y + num_y, flame, phase, d->streak.today_met);
+    text_draw(app, FONT_TITLE, streak, card[0].x + pad + flame + app_px(app, 2), card[0].y + num_y, t->text,
+              ALIGN_LEFT);
+    text_draw(app, FONT_SMALL, goal, card[0].x + pad, card[0].y + foot_y, d->streak.today_met ? t->good : t->text_dim,
+              ALIGN_LEFT);
+    text_draw(app, FONT_TITLE, level, card[1].x + pad, card[1].y + num_y, t->accent, ALIGN_LEFT);
+    text_draw(app, FONT_SMALL, xp, card[1].x + card[1].w - pad, card[1].y + num_y + app_px(app, 8), t->text_dim,
+              ALIGN_RIGHT);
     float frac = d->level_span > 0 ? (float)d->level_into / (float)d->level_span : 0;
-    ui_progress(app, (SDL_Rect){in.x, area.y + area.h - app_px(app, 22), in.w, app_px(app, 8)}, frac, t->accent);
-
-    in = stat_card(app, (SDL_Rect){area.x + (w + gap) * 2, area.y, area.w - (w + gap) * 2, area.h}, "Due now");
-    snprintf(line, sizeof line, "%d", d->due);
-    text_draw(app, FONT_TITLE, line, in.x, in.y + app_px(app, 2), d->due > 0 ? t->accent2 : t->text, ALIGN_LEFT);
-    snprintf(line, sizeof line, "%d tomorrow", d->due_tomorrow);
-    text_draw(app, FONT_SMALL, line, in.x, area.y + area.h - text_line_height(app, FONT_SMALL) - app_px(app, 10),
-              t->text_dim, ALIGN_LEFT);
+    ui_progress(app, (SDL_Rect){card[1].x + pad, card[1].y + foot_y + app_px(app, 4), card[1].w - pad * 2,
+                                app_px(app, 8)}, frac, t->accent);
+    text_draw(app, FONT_TITLE, due, card[2].x + pad, card[2].y + num_y, d->due > 0 ? t->accent2 : t->text, ALIGN_LEFT);
+    text_draw(app, FONT_SMALL, tomorrow, card[2].x + pad, card[2].y + foot_y, t->text_dim, ALIGN_LEFT);
+    return across ? ch : ch * 3 + gap * 2;
 }
 
 /* What to do next, in one or two sentences. */
@@ -304,57 +350,95 @@ static void next_step(App *app, HomeState *s, char *out, size_t size)
         snprintf(out, size, "Today's goal is met. A mock exam (3) tells you how ready you are.");
 }
 
-static void draw_side(App *app, HomeState *s, SDL_Rect area)
+/* Draws `text` wrapped (when draw is set) and returns its height. */
+static int say(App *app, bool draw, FontRole role, const char *text, int x, int y, int w, SDL_Color c)
+{
+    if (!draw)
+        return text_wrapped_height(app, role, text, w);
+    return text_draw_wrapped(app, role, text, x, y, w, c, 0, app->h);
+}
+
+/* The next step, the domains, the bank and any message, from y down, w
+ * wide; draws only when `draw` is set. Returns the height. */
+static int side_content(App *app, HomeState *s, int x, int y, int w, bool draw)
 {
     const Theme *t = &app->theme;
-    int card_h = app_px(app, 104);
-    draw_cards(app, s, (SDL_Rect){area.x, area.y, area.w, card_h});
-    SDL_Rect p = {area.x, area.y + card_h + app_px(app, 14), area.w, area.h - card_h - app_px(app, 14)};
-    ui_panel(app, p);
-    int x = p.x + app_px(app, 22), y = p.y + app_px(app, 16);
-    int w = p.w - app_px(app, 44);
-    int bottom = p.y + p.h - app_px(app, 10);
-    text_draw(app, FONT_BODY_BOLD, "Next step", x, y, t->accent, ALIGN_LEFT);
-    y += text_line_height(app, FONT_BODY_BOLD) + app_px(app, 6);
-    char line[512];
-    next_step(app, s, line, sizeof line);
-    y += text_draw_wrapped(app, FONT_BODY, line, x, y, w, t->text, 0, bottom);
     const Bank *b = app->bank;
-    y += app_px(app, 16);
-    text_draw(app, FONT_BODY_BOLD, "Your domains", x, y, t->accent, ALIGN_LEFT);
+    int top = y;
+    char line[1024];
+    if (draw)
+        text_draw(app, FONT_BODY_BOLD, "Next step", x, y, t->accent, ALIGN_LEFT);
+    y += text_line_height(app, FONT_BODY_BOLD) + app_px(app, 6);
+    next_step(app, s, line, sizeof line);
+    y += say(app, draw, FONT_BODY, line, x, y, w, t->text) + app_px(app, 16);
+    if (draw)
+        text_draw(app, FONT_BODY_BOLD, "Your domains", x, y, t->accent, ALIGN_LEFT);
     y += text_line_height(app, FONT_BODY_BOLD) + app_px(app, 6);
     for (int d = 0; d < b->domain_count && d < SCORING_MAX_DOMAINS; d++) {
         const StudyDomainTotal *ds = &s->domains[d];
-        snprintf(line, sizeof line, "%s  (%d%%)", b->domains[d].name, b->domains[d].weight);
-        text_draw(app, FONT_SMALL, line, x, y, t->text, ALIGN_LEFT);
+        char score[48];
         if (ds->total > 0)
-            snprintf(line, sizeof line, "%d%% of %d", ds->right * 100 / ds->total, ds->total);
+            snprintf(score, sizeof score, "%d%% of %d", ds->right * 100 / ds->total, ds->total);
         else
-            snprintf(line, sizeof line, "not started");
+            snprintf(score, sizeof score, "not started");
+        int sw, sh;
+        text_size(app, FONT_SMALL, score, &sw, &sh);
+        snprintf(line, sizeof line, "%s  (%d%%)", b->domains[d].name, b->domains[d].weight);
+        int name_h = say(app, draw, FONT_SMALL, line, x, y, w - sw - app_px(app, 12), t->text);
         bool strong = ds->total > 0 && (double)ds->right / ds->total >= b->pass_fraction;
-        text_draw(app, FONT_SMALL, line, x + w, y, ds->total == 0 ? t->text_dim : strong ? t->good : t->warn,
-                  ALIGN_RIGHT);
-        y += text_line_height(app, FONT_SMALL) + app_px(app, 2);
-        ui_progress(app, (SDL_Rect){x, y, w, app_px(app, 6)}, ds->total ? (float)ds->right / (float)ds->total : 0,
-                    strong ? t->good : t->warn);
+        SDL_Color c = ds->total == 0 ? t->text_dim : strong ? t->good : t->warn;
+        if (draw)
+            text_draw(app, FONT_SMALL, score, x + w, y, c, ALIGN_RIGHT);
+        y += name_h + app_px(app, 2);
+        if (draw)
+            ui_progress(app, (SDL_Rect){x, y, w, app_px(app, 6)}, ds->total ? (float)ds->right / (float)ds->total : 0,
+                        strong ? t->good : t->warn);
         y += app_px(app, 12);
     }
-    int seen = 0, total = b->item_count;
+    int seen = 0;
     for (int box = 1; box <= b->leitner_boxes; box++)
         seen += s->box_counts[box];
-    y += app_px(app, 4);
     snprintf(line, sizeof line, "%d of %d items started, %d in the top box. %d questions and %d flashcards in the "
-             "%s bank (checked %s).", seen, total, s->box_counts[b->leitner_boxes], b->question_count,
+             "%s bank (checked %s).", seen, b->item_count, s->box_counts[b->leitner_boxes], b->question_count,
              b->flashcard_count, b->code, b->as_of);
-    y += text_draw_wrapped(app, FONT_SMALL, line, x, y, w, t->text_dim, 0, bottom);
-    if (app->bank_message[0]) {
-        y += app_px(app, 10);
-        y += text_draw_wrapped(app, FONT_SMALL, app->bank_message, x, y, w, t->warn, 0, bottom);
-    }
-    if (app->store_message[0]) {
-        y += app_px(app, 10);
-        text_draw_wrapped(app, FONT_SMALL, app->store_message, x, y, w, t->warn, 0, bottom);
-    }
+    y += app_px(app, 4) + say(app, draw, FONT_SMALL, line, x, y + app_px(app, 4), w, t->text_dim);
+    const char *messages[2] = {app->bank_message, app->store_message};
+    for (int i = 0; i < 2; i++)
+        if (messages[i][0])
+            y += app_px(app, 10) + say(app, draw, FONT_SMALL, messages[i], x, y + app_px(app, 10), w, t->warn);
+    return y - top;
+}
+
+/* The cards and the panel under them; returns the height. */
+static int draw_side(App *app, HomeState *s, int x, int y, int w)
+{
+    int top = y;
+    y += draw_cards(app, s, x, y, w) + app_px(app, 14);
+    int pad_x = app_px(app, 22), pad_y = app_px(app, 16);
+    int h = side_content(app, s, x + pad_x, y + pad_y, w - pad_x * 2, false) + pad_y * 2;
+    ui_panel(app, (SDL_Rect){x, y, w, h});
+    side_content(app, s, x + pad_x, y + pad_y, w - pad_x * 2, true);
+    return y + h - top;
+}
+
+/* Keeps the selected menu row in view after a key moved the selection. */
+static void follow_selection(HomeState *s)
+{
+    if (!s->follow)
+        return;
+    s->follow = false;
+    int top = s->row_top[s->selected] - s->content_top, bottom = top + s->row_h[s->selected];
+    if (top < s->scroll.offset)
+        s->scroll.offset = top;
+    else if (bottom > s->scroll.offset + s->scroll.view)
+        s->scroll.offset = bottom - s->scroll.view;
+}
+
+static const KeyMap *home_keys(App *app, void *state)
+{
+    (void)app;
+    const HomeState *s = state;
+    return s->quit.open ? confirm_keys() : &HOME_KEYS;
 }
 
 static void home_draw(App *app, void *state)
@@ -364,32 +448,53 @@ static void home_draw(App *app, void *state)
     ui_background(app);
     int margin = app_px(app, 36);
     float intro = ease_out((float)s->anim_ms / 600.0f);
-    int logo = app_px(app, 64);
-    int top = app_px(app, 26);
+    int logo = text_line_height(app, FONT_TITLE) + text_line_height(app, FONT_BODY);
+    int top = app_px(app, 20);
     draw_cloud(app, margin, top, logo, ui_alpha(t->accent, (int)(255 * intro)));
-    text_draw(app, FONT_TITLE, "cloudprep", margin + logo + app_px(app, 12), top + app_px(app, 6), t->text,
-              ALIGN_LEFT);
+    int tx = margin + logo + app_px(app, 12);
+    text_draw(app, FONT_TITLE, "cloudprep", tx, top, t->text, ALIGN_LEFT);
     if (app->bank)
-        text_draw(app, FONT_BODY, app->bank->title, margin + logo + app_px(app, 12),
-                  top + app_px(app, 6) + text_line_height(app, FONT_TITLE), t->text_dim, ALIGN_LEFT);
-    int body_top = top + logo + app_px(app, 30);
-    int footer = text_line_height(app, FONT_SMALL) * 2 + app_px(app, 40);
-    int body_h = app->h - body_top - footer;
-    int menu_w = (app->w - margin * 3) * 55 / 100;
-    draw_menu(app, s, (SDL_Rect){margin, body_top, menu_w, body_h});
-    draw_side(app, s, (SDL_Rect){margin * 2 + menu_w, body_top, app->w - margin * 3 - menu_w, body_h});
-    text_draw(app, FONT_SMALL,
-              "cloudprep is independent and is not affiliated with or endorsed by Amazon Web Services.",
-              app->w / 2, app->h - footer + app_px(app, 8), ui_alpha(t->text_dim, 200), ALIGN_CENTER);
-    ui_footer_keys(app, &HOME_KEYS);
+        text_draw_wrapped(app, FONT_BODY, app->bank->title, tx, top + text_line_height(app, FONT_TITLE),
+                          app->w - tx - margin, t->text_dim, 0, app->h);
+    int body_top = top + logo + app_px(app, 20);
+    int footer = text_line_height(app, FONT_SMALL) + app_px(app, 28);
+    SDL_Rect view = {0, body_top, app->w, app->h - body_top - footer};
+    s->scroll.view = view.h;
+    follow_selection(s);
+    int max_offset = s->scroll.content - s->scroll.view;
+    if (s->scroll.offset > max_offset)
+        s->scroll.offset = max_offset > 0 ? max_offset : 0;
+    ChartClip saved;
+    chart_clip_push(app, view, &saved);
+    int y = view.y + app_px(app, 4) - s->scroll.offset;
+    s->content_top = y;
+    int inner = app->w - margin * 2;
+    /* Two columns when the menu's widest title and the side's cards fit. */
+    int menu_w = (inner - margin) * 55 / 100;
+    int tw, th;
+    text_size(app, FONT_BODY_BOLD, "Daily drill", &tw, &th);
+    bool two = menu_w >= tw * 3 && inner - menu_w - margin >= app_px(app, 330);
+    int content;
+    if (two) {
+        int left = draw_menu(app, s, margin, y, menu_w);
+        int right = draw_side(app, s, margin * 2 + menu_w, y, inner - menu_w - margin);
+        content = left > right ? left : right;
+    } else {
+        content = draw_menu(app, s, margin, y, inner) + app_px(app, 16);
+        content += draw_side(app, s, margin, y + content, inner);
+    }
+    content += app_px(app, 12);
+    content += say(app, true, FONT_SMALL,
+                   "cloudprep is independent and is not affiliated with or endorsed by Amazon Web Services.",
+                   margin, y + content, inner, ui_alpha(t->text_dim, 200));
+    s->scroll.content = content + app_px(app, 12);
+    chart_clip_pop(app, &saved);
+    if (s->scroll.content > s->scroll.view)
+        ui_scrollbar(app, (SDL_Rect){app->w - app_px(app, 14), view.y, app_px(app, 8), view.h}, &s->scroll);
+    confirm_draw(app, &s->quit);
+    ui_footer_keys(app, home_keys(app, s));
 }
 
-static const KeyMap *home_keys(App *app, void *state)
-{
-    (void)app;
-    (void)state;
-    return &HOME_KEYS;
-}
 
 const Screen SCREEN_HOME = {
     .name = "home",

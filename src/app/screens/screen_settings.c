@@ -19,6 +19,11 @@
 #include "text.h"
 #include "ui.h"
 
+/* What a click on a row hits: the row (its id), or one of its arrows. */
+#define ROW_ID_MASK 0xff
+#define ROW_CLICK_LESS 0x100
+#define ROW_CLICK_MORE 0x200
+
 static const KeyBinding LIST_ROWS[] = {
     {"Up/Down", 0, CMD_NONE, "choose", false},
     {"Left/Right", 0, CMD_NONE, "change", false},
@@ -273,26 +278,11 @@ static void value_text(App *app, SettingId id, char *buf, size_t size)
 
 /* ---- reset ------------------------------------------------------------------ */
 
-/* The backup store_reset_progress made at `now`: backups/progress-<UTC stamp>-reset.db. */
-static void backup_path(App *app, int64_t now, char *buf, size_t size)
-{
-    const char *db = store_path(app->store);
-    const char *slash = strrchr(db, '/');
-    int dir_len = slash ? (int)(slash - db) : 1;
-    const char *dir = slash ? db : ".";
-    char stamp[32];
-    time_t tt = (time_t)now;
-    struct tm tm;
-    gmtime_r(&tt, &tm);
-    if (strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm) == 0)
-        stamp[0] = '\0';
-    snprintf(buf, size, "%.*s/%s/progress-%s-reset.db", dir_len, dir, STORE_BACKUP_DIR, stamp);
-}
-
 static void do_reset(App *app, SettingsState *s)
 {
     int64_t now = app_now(app);
-    StoreStatus status = store_reset_progress(app->store, now);
+    char path[STORE_PATH_MAX + 64];
+    StoreStatus status = store_reset_progress(app->store, now, path, sizeof path);
     if (status != STORE_OK) {
         snprintf(s->notice, sizeof s->notice, "Nothing was reset: %s", store_error_message(app->store));
         s->notice_ok = false;
@@ -300,13 +290,7 @@ static void do_reset(App *app, SettingsState *s)
         return;
     }
     app_saved(app, study_reload(app->study), "Progress not read");
-    char path[STORE_PATH_MAX + 64];
-    backup_path(app, now, path, sizeof path);
-    if (compat_exists(path))
-        snprintf(s->notice, sizeof s->notice, "Progress reset. Everything from before is saved in %s", path);
-    else
-        snprintf(s->notice, sizeof s->notice, "Progress reset. A backup from before is in the %s folder next "
-                 "to %s", STORE_BACKUP_DIR, store_path(app->store));
+    snprintf(s->notice, sizeof s->notice, "Progress reset. Everything from before is saved in %s", path);
     s->notice_ok = true;
     app_sound(app, SFX_END);
 }
@@ -416,14 +400,23 @@ static void settings_action(App *app, void *state, const Action *a)
     case ACT_PAGE_DOWN: change(app, id, -1, true); return;
     case ACT_SPACE:
     case ACT_CONFIRM: activate(app, s); return;
-    case ACT_SELECT:
-        if (a->value >= 0 && a->value < SET_COUNT) {
-            bool again = a->value == s->selected;
-            s->selected = a->value;
-            if (again)
-                activate(app, s);
-        }
+    case ACT_SELECT: {
+        /* A click on a row selects it; on a switch it toggles at once; on
+         * an arrow it steps the value; a second click on a row does what
+         * Enter does. */
+        int row = a->value & ROW_ID_MASK;
+        if (row < 0 || row >= SET_COUNT)
+            return;
+        bool again = row == s->selected;
+        s->selected = row;
+        if (a->value & ROW_CLICK_LESS)
+            change(app, (SettingId)row, -1, false);
+        else if (a->value & ROW_CLICK_MORE)
+            change(app, (SettingId)row, 1, false);
+        else if (again || is_toggle((SettingId)row))
+            activate(app, s);
         return;
+    }
     case ACT_WHEEL: ui_scroll_action(app, &s->scroll, a); return;
     default: return;
     }
@@ -462,6 +455,7 @@ static void draw_row(App *app, SettingsState *s, SettingId id, SDL_Rect r)
     int label_w = text_draw(app, sel ? FONT_BODY_BOLD : FONT_BODY, ROWS[id].label, r.x + pad, ty,
                             id == SET_RESET ? t->bad : t->text, ALIGN_LEFT);
     int right = r.x + r.w - pad;
+    SDL_Rect less = {0, 0, 0, 0}, more = {0, 0, 0, 0};
     if (is_toggle(id)) {
         bool on = *toggle_field(app, id);
         int sh = app_px(app, 22);
@@ -484,11 +478,18 @@ static void draw_row(App *app, SettingsState *s, SettingId id, SDL_Rect r)
             text_draw(app, FONT_BODY, value, vx, ty, !arrows && id != SET_RESET ? t->text_dim : t->accent2,
                       ALIGN_RIGHT);
         chart_clip_pop(app, &saved);
-        if (arrows)
+        int aw = 0, ah = 0;
+        text_size(app, FONT_BODY_BOLD, ">", &aw, &ah);
+        int hit_w = aw + app_px(app, 16);
+        if (arrows) {
             text_draw(app, FONT_BODY_BOLD, ">", right, ty, sel ? t->accent : t->text_dim, ALIGN_RIGHT);
-        if (arrows && vw <= avail)
+            more = (SDL_Rect){right - aw - app_px(app, 8), r.y, hit_w, r.h};
+        }
+        if (arrows && vw <= avail) {
             text_draw(app, FONT_BODY_BOLD, "<", vx - vw - app_px(app, 10), ty, sel ? t->accent : t->text_dim,
                       ALIGN_RIGHT);
+            less = (SDL_Rect){vx - vw - app_px(app, 10) - aw - app_px(app, 8), r.y, hit_w, r.h};
+        }
         if (id == SET_VOLUME) {
             int bw = app_px(app, 90);
             int bx = vx - vw - app_px(app, 30) - bw;
@@ -498,7 +499,12 @@ static void draw_row(App *app, SettingsState *s, SettingId id, SDL_Rect r)
                             app->settings.muted ? t->text_dim : t->accent2);
         }
     }
-    app_hit(app, r, (Action){.type = ACT_SELECT, .value = (int)id});
+    app_hit_label(app, r, (Action){.type = ACT_SELECT, .value = (int)id}, ROWS[id].label);
+    /* Registered after the row, so they are found first (drawn on top). */
+    if (less.w > 0)
+        app_hit_label(app, less, (Action){.type = ACT_SELECT, .value = (int)id | ROW_CLICK_LESS}, "<");
+    if (more.w > 0)
+        app_hit_label(app, more, (Action){.type = ACT_SELECT, .value = (int)id | ROW_CLICK_MORE}, ">");
 }
 
 /* Lays the rows out in one or two columns; returns the content height. */

@@ -102,6 +102,11 @@ void confirm_draw(App *app, const Confirm *c)
         safe_r = (SDL_Rect){box.x + pad, bottom, bw, bh};
         risky_r = (SDL_Rect){box.x + pad + bw + gap, bottom, bw, bh};
     }
+    /* Both choices read as buttons on the panel, lit or not. */
+    SDL_Rect rings[2] = {safe_r, risky_r};
+    for (int i = 0; i < 2; i++)
+        ui_round_rect(app, (SDL_Rect){rings[i].x - 1, rings[i].y - 1, rings[i].w + 2, rings[i].h + 2},
+                      app_px(app, 13), t->border);
     ui_button(app, safe_r, safe, !c->focus_risky, (Action){.type = ACT_COMMAND, .value = CMD_NO});
     ui_button(app, risky_r, risky, c->focus_risky, (Action){.type = ACT_COMMAND, .value = CMD_YES});
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "compat.h"
+#include "layoutlog.h"
 #include "textwrap.h"
 
 #define CACHE_SLOTS 1024
@@ -318,6 +319,8 @@ int text_draw(App *app, FontRole role, const char *s, int x, int y, SDL_Color co
         dst.x = x - c->w;
     SDL_SetTextureAlphaMod(c->tex, color.a);
     SDL_RenderCopy(app->renderer, c->tex, NULL, &dst);
+    if (app->layout)
+        layout_note_text(app, dst, s, color.a);
     return c->w;
 }
 
@@ -428,8 +431,12 @@ int text_draw_wrapped(App *app, FontRole role, const char *s, int x, int y, int 
     char line[1024];
     for (int i = 0; i < c->count; i++) {
         int ly = y + i * lh;
-        if (ly + lh < clip_top || ly > clip_bottom)
-            continue;
+        if (ly < clip_top || ly + lh > clip_bottom) {
+            if (app->layout)
+                layout_note_cut(app, s);
+            if (ly + lh < clip_top || ly > clip_bottom)
+                continue;
+        }
         size_t len = c->lines[i].len < sizeof line - 1 ? c->lines[i].len : sizeof line - 1;
         memcpy(line, c->str + c->lines[i].start, len);
         line[len] = '\0';

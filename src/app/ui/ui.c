@@ -8,6 +8,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "layoutlog.h"
+
 void ui_theme_init(Theme *t, bool high_contrast)
 {
     if (high_contrast) {
@@ -79,6 +81,8 @@ void ui_fill(App *app, SDL_Rect r, SDL_Color c)
 {
     if (r.w <= 0 || r.h <= 0 || c.a == 0)
         return;
+    if (app->layout && c.a >= 128 && r.x <= 0 && r.y <= 0 && r.x + r.w >= app->w && r.y + r.h >= app->h)
+        layout_note_cover(app);
     if (c.a < 255 && r.w * r.h >= UI_TILED_FILL_MIN_AREA && fill_tiled(app, r, c))
         return;
     /* An opaque colour needs no blending, and SDL's software renderer blends
@@ -194,6 +198,7 @@ void ui_panel(App *app, SDL_Rect r)
     edge_ring(app, (SDL_Rect){r.x - 1, r.y - 1, r.w + 2, r.h + 2}, rad + 1, 1,
               ui_alpha(app->theme.border, 120), app->theme.panel.a == 255);
     ui_round_rect(app, r, rad, app->theme.panel);
+    layout_note_box(app, r);
 }
 
 static bool mouse_in(const App *app, SDL_Rect r)
@@ -215,6 +220,7 @@ bool ui_button(App *app, SDL_Rect r, const char *label, bool selected, Action ac
     text_draw(app, FONT_BODY_BOLD, label, r.x + r.w / 2, r.y + (r.h - lh) / 2,
               selected ? t->text : t->text_dim, ALIGN_CENTER);
     app_hit_label(app, r, action, label);
+    layout_note_box(app, r);
     return hover;
 }
 
@@ -308,12 +314,48 @@ int ui_link(App *app, int x, int y, int w, const char *label, Action action, int
     return h;
 }
 
-void ui_footer(App *app, const char *hints)
+/* What a click on a footer hint does: the command of a bound letter, or
+ * the action of the key it names; ACT_NONE for hints that only explain. */
+static Action hint_action(const KeyBinding *row)
 {
+    if (row->letter && row->command != CMD_NONE)
+        return (Action){.type = row->command == CMD_MUTE ? ACT_MUTE : ACT_COMMAND, .value = (int)row->command};
+    static const struct {
+        const char *key;
+        ActionType type;
+    } KEYS[] = {{"Esc", ACT_BACK}, {"Enter", ACT_CONFIRM}, {"Space", ACT_SPACE}, {"Tab", ACT_TAB},
+                {"F11", ACT_FULLSCREEN}, {"F12", ACT_SCREENSHOT}};
+    for (size_t i = 0; i < sizeof KEYS / sizeof KEYS[0]; i++)
+        if (strcmp(row->key, KEYS[i].key) == 0)
+            return (Action){.type = KEYS[i].type};
+    return (Action){.type = ACT_NONE};
+}
+
+/* Copies `text` into out, cut with "..." to fit `width` pixels. */
+static void fit_text(App *app, const char *text, int width, char *out, size_t size)
+{
+    snprintf(out, size, "%s", text);
+    int w = 0, h = 0;
+    text_size(app, FONT_SMALL, out, &w, &h);
+    size_t n = strlen(out);
+    while (w > width && n > 3) {
+        n--;
+        while (n > 0 && ((unsigned char)out[n] & 0xC0) == 0x80)
+            n--; /* never cut a UTF-8 sequence */
+        snprintf(out + n, size - n, "...");
+        text_size(app, FONT_SMALL, out, &w, &h);
+    }
+}
+
+/* The footer band: `hints` on the left (or the map's rows, as buttons),
+ * the status message on the right, or alone when both do not fit. */
+static void footer(App *app, const KeyMap *map, int rows, bool all, const char *hints)
+{
+    const Theme *t = &app->theme;
     int lh = text_line_height(app, FONT_SMALL);
     int y = app->h - lh - app_px(app, 12);
-    ui_fill(app, (SDL_Rect){0, y - app_px(app, 8), app->w, app->h - y + app_px(app, 8)},
-            ui_alpha(app->theme.bg, 200));
+    int margin = app_px(app, 28), gap = app_px(app, 24);
+    ui_fill(app, (SDL_Rect){0, y - app_px(app, 8), app->w, app->h - y + app_px(app, 8)}, ui_alpha(t->bg, 200));
     bool status = app->status[0] && app->ticks_ms < app->status_until;
     int hw = 0, sw = 0, th = 0;
     text_size(app, FONT_SMALL, hints, &hw, &th);
@@ -321,22 +363,67 @@ void ui_footer(App *app, const char *hints)
         text_size(app, FONT_SMALL, app->status, &sw, &th);
     /* A status message is short-lived: it takes the whole line while it
      * would otherwise overlap the hints. */
-    if (!status || hw + sw + app_px(app, 28 * 2 + 24) <= app->w)
-        text_draw(app, FONT_SMALL, hints, app_px(app, 28), y, app->theme.text_dim, ALIGN_LEFT);
+    if (status && hw + sw + margin * 2 + gap > app->w) {
+        char cut[sizeof app->status];
+        fit_text(app, app->status, app->w - margin * 2, cut, sizeof cut);
+        text_draw(app, FONT_SMALL, cut, app->w - margin, y, t->warn, ALIGN_RIGHT);
+        return;
+    }
     if (status)
-        text_draw(app, FONT_SMALL, app->status, app->w - app_px(app, 28), y, app->theme.warn,
-                  ALIGN_RIGHT);
+        text_draw(app, FONT_SMALL, app->status, app->w - margin, y, t->warn, ALIGN_RIGHT);
+    if (!map) {
+        text_draw(app, FONT_SMALL, hints, margin, y, t->text_dim, ALIGN_LEFT);
+        return;
+    }
+    int x = margin;
+    for (int i = 0, shown = 0; i < map->count && shown < rows; i++) {
+        const KeyBinding *row = &map->rows[i];
+        if (!all && row->optional)
+            continue;
+        shown++;
+        char one[160];
+        snprintf(one, sizeof one, "%s%s%s", row->key, row->does[0] ? "  " : "", row->does);
+        int w = 0;
+        text_size(app, FONT_SMALL, one, &w, &th);
+        Action act = hint_action(row);
+        SDL_Rect r = {x - app_px(app, 8), y - app_px(app, 5), w + app_px(app, 16), lh + app_px(app, 10)};
+        bool hover = act.type != ACT_NONE && mouse_in(app, r);
+        if (act.type != ACT_NONE) {
+            ui_round_rect(app, r, app_px(app, 8), hover ? t->panel_hi : ui_alpha(t->panel, 150));
+            app_hit_label(app, r, act, one);
+        }
+        text_draw(app, FONT_SMALL, one, x, y, hover ? t->text : t->text_dim, ALIGN_LEFT);
+        x += w + gap;
+    }
+}
+
+void ui_footer(App *app, const char *hints)
+{
+    footer(app, NULL, 0, true, hints);
 }
 
 void ui_footer_keys(App *app, const KeyMap *map)
 {
+    /* Every row when they fit; else without the optional ones; else the
+     * first rows that fit (they come in order of importance). Chips take
+     * the room of their gaps, so the text is measured as the line. */
     char hints[512];
-    keys_footer_text(map, true, hints, sizeof hints);
-    int w = 0, h = 0;
+    int room = app->w - app_px(app, 56), w = 0, h = 0;
+    int count = map ? map->count : 0, rows = count;
+    bool all = true;
+    keys_footer_text(map, true, rows, hints, sizeof hints);
     text_size(app, FONT_SMALL, hints, &w, &h);
-    if (w > app->w - app_px(app, 56))
-        keys_footer_text(map, false, hints, sizeof hints);
-    ui_footer(app, hints);
+    if (w > room) {
+        all = false;
+        keys_footer_text(map, false, rows, hints, sizeof hints);
+        text_size(app, FONT_SMALL, hints, &w, &h);
+    }
+    while (w > room && rows > 1) {
+        rows--;
+        keys_footer_text(map, false, rows, hints, sizeof hints);
+        text_size(app, FONT_SMALL, hints, &w, &h);
+    }
+    footer(app, map, rows, all, hints);
 }
 
 void ui_title(App *app, const char *title, const char *right)

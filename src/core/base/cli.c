@@ -9,7 +9,7 @@
 
 const char *cli_usage(void)
 {
-    return "usage: cloudprep [--bank DIR] [--data-dir DIR] [--seed N] [--fullscreen]\n"
+    return "usage: cloudprep [--bank DIR] [--data-dir DIR] [--seed N] [--fullscreen] [--text-size PERCENT]\n"
            "       cloudprep --check-bank DIR\n"
            "       cloudprep --export-history FILE.csv [--data-dir DIR]\n"
            "       cloudprep --headless --script FILE [--shots DIR] [--bank DIR] [--data-dir DIR] [--seed N]\n"
@@ -20,6 +20,7 @@ const char *cli_usage(void)
            "                        (default: the user's data folder, e.g. ~/.local/share/cloudprep)\n"
            "  --seed N              seed for shuffling (default: from the clock)\n"
            "  --fullscreen          start in fullscreen (F11 toggles)\n"
+           "  --text-size PERCENT   text size from 75 to 200 (saved, like the setting)\n"
            "  --check-bank DIR      lint a bank: every diagnostic, a summary and quality checks\n"
            "  --export-history F    write the review log and exam results to F as CSV\n"
            "  --headless            run without a display, driven by --script, on a simulated clock\n"
@@ -112,6 +113,20 @@ CliOptions cli_parse(int argc, char **argv)
             if (!parse_u64(argv[i + 1], &o.seed))
                 return fail(o, "--seed needs a non-negative whole number (digits only), not '%s'", argv[i + 1]);
             o.seed_given = true;
+            i++;
+        } else if (strcmp(a, "--text-size") == 0) {
+            uint64_t v = 0;
+            if (i + 1 >= argc)
+                return fail(o, "option %s needs a value", a);
+            if (o.text_size)
+                return fail(o, "option %s given twice; give it once", a);
+            if (!parse_u64(argv[i + 1], &v) || v < CLI_TEXT_SIZE_MIN || v > CLI_TEXT_SIZE_MAX) {
+                snprintf(o.error, sizeof o.error, "--text-size needs a percentage from %d to %d, not '%.60s'",
+                         CLI_TEXT_SIZE_MIN, CLI_TEXT_SIZE_MAX, argv[i + 1]);
+                o.action = CLI_ERROR;
+                return o;
+            }
+            o.text_size = (int)v;
             i++;
         } else if (flag) {
             if (*flag)

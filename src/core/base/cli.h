@@ -11,6 +11,9 @@
 /* The longest path an option takes, in bytes: paths are copied into fixed
  * buffers further on, and a path cut short would name a different file. */
 #define CLI_PATH_MAX 900
+/* The text sizes --text-size accepts, in percent (the Settings range). */
+#define CLI_TEXT_SIZE_MIN 75
+#define CLI_TEXT_SIZE_MAX 200
 
 typedef enum CliAction {
     CLI_RUN,            /* start the game (window or headless) */
@@ -30,6 +33,7 @@ typedef struct CliOptions {
     const char *export_path;  /* --export-history FILE.csv */
     uint64_t seed;
     bool seed_given;
+    int text_size;            /* --text-size PERCENT (CLI_TEXT_SIZE_MIN..MAX), 0 = not given */
     bool fullscreen;
     bool headless;
     char error[256];

@@ -165,15 +165,18 @@ StoreStatus store_profile_set(Store *st, const char *key, int64_t value);
 /* Adds delta to profile "xp" (one transaction). */
 StoreStatus store_add_xp(Store *st, int64_t delta);
 
-/* ---- exams (mock, diagnostic) and arcade rounds ---------------------- */
+/* ---- one exam's life (store_exam.c) ------------------------------------ */
 
-/* What the scoring module computed for a finished exam. */
+/* What the exam session decided when an exam ended. */
 typedef struct StoreExamResult {
     int correct_scored;
     int scaled;
     bool passed;
     int likely_low, likely_high;    /* scaled likely range */
     const bool *item_correct;       /* form->count flags, by position */
+    int xp;                         /* added to profile "xp" in the same transaction */
+    bool all_domains_meet;          /* mock: every domain met competencies (kept for the
+                                       readiness checklist, store_last_mock_all_meet) */
 } StoreExamResult;
 
 /* Stores a new exam form whole (exams row 'in_progress' plus one exam_items
@@ -184,14 +187,17 @@ StoreStatus store_exam_begin(Store *st, const Bank *bank, ExamForm *form, bool e
 /* Saves the exam's position and seconds left, and, when position >= 0, that
  * position's answer, flag and time (one transaction). */
 StoreStatus store_exam_save(Store *st, const ExamForm *form, int position);
-/* Finishes an exam in ONE transaction: exams row (finished_at = now, scores,
+/* The exam ends, in ONE transaction: exams row (finished_at = now, scores,
  * state 'finished'), every exam_items row (answer, flag, ms, correct), one
- * reviews row per answered item, day counters, and, when new_states is not
- * NULL (parallel to bank->items), the states of the form's items. Without
- * new_states the items table is untouched and box_after = box_before. */
-StoreStatus store_exam_finish(Store *st, const Bank *bank, const ExamForm *form,
-                              const StoreExamResult *result, const ItemState *new_states,
-                              int64_t now);
+ * reviews row per answered item, day counters, result->xp added to the
+ * profile, for a mock whether every domain met competencies, and, when
+ * new_states is not NULL (parallel to bank->items), the states of the form's
+ * items. Without new_states the items table is untouched and box_after =
+ * box_before. On any failure nothing of it is written (the exam stays in
+ * progress) and store_error_message says why. */
+StoreStatus store_exam_complete(Store *st, const Bank *bank, const ExamForm *form,
+                                const StoreExamResult *result, const ItemState *new_states,
+                                int64_t now);
 /* Loads the unfinished exam (mock or diagnostic) into *out, items resolved
  * against the bank (caller frees with exam_form_free), and sets *esl (may be
  * NULL). Returns STORE_NOT_FOUND when there is none, STORE_STALE when it
@@ -201,6 +207,12 @@ StoreStatus store_exam_load_unfinished(Store *st, const Bank *bank, int64_t now,
                                        bool *esl);
 /* Marks an exam abandoned (finished_at = now). */
 StoreStatus store_exam_abandon(Store *st, int64_t exam_id, int64_t now);
+/* Sets *out to whether the last finished mock met competencies in every
+ * domain (false before any mock). On a failed read *out is false and the
+ * status and store_error_message say why. */
+StoreStatus store_last_mock_all_meet(Store *st, bool *out);
+
+/* ---- arcade rounds ------------------------------------------------------ */
 
 typedef struct StoreArcadeRound {
     const char *round;          /* round kind, e.g. "sprint" (60 s) or "marathon" (3 min) */
@@ -266,9 +278,6 @@ typedef struct StoreDay {
 /* Fills out[count] with days first_day .. first_day + count - 1 (zeros for
  * days without answers): the study calendar, e.g. first_day = today - 83. */
 StoreStatus store_days(Store *st, int64_t first_day, int count, StoreDay *out);
-/* *current = goal-met days in a row ending today (or yesterday, while today's
- * goal is still open); *best = the longest such run ever. */
-StoreStatus store_streak(Store *st, int64_t today, int *current, int *best);
 
 typedef struct StoreTotals {
     int items_answered;             /* distinct item ids with an answer */
@@ -292,6 +301,24 @@ StoreStatus store_recent_form_items(Store *st, const Bank *bank, int k, bool *us
  * has already introduced. */
 StoreStatus store_new_items_since(Store *st, int64_t since, int *count);
 
+/* ---- stats ------------------------------------------------------------ */
+
+/* The facts behind the achievements that no table keeps row by row: the
+ * profile values the sessions write ("last_mock_all_meet" by a finished
+ * mock, "best_combo" by an arcade round, "drill_sessions" by a finished
+ * drill) and the days with a drill answer. */
+typedef struct StoreAchievementFacts {
+    bool last_mock_all_meet;        /* the last mock met the line in every domain */
+    int best_combo;                 /* most right answers in a row in one arcade round */
+    int drill_sessions;             /* drill sessions finished */
+    int drill_days;                 /* days from first_day with a drill answer */
+} StoreAchievementFacts;
+
+/* Reads the achievement facts in one statement; drill_days counts the days
+ * (store_day_of numbers) from first_day on. On failure *out is all zero and
+ * store_error_message says what could not be read. */
+StoreStatus store_achievement_facts(Store *st, int64_t first_day, StoreAchievementFacts *out);
+
 /* ---- export, reset -------------------------------------------------- */
 
 /* Writes the review log and the exam results to `path` as one RFC 4180 CSV
@@ -305,7 +332,8 @@ StoreStatus store_export_csv(Store *st, const char *path);
 
 /* Backs up the file (backups/progress-YYYYMMDD-HHMMSS-reset.db), then clears
  * items, reviews, exams, exam_items, days and profile in one transaction;
- * settings stay. Nothing is cleared when the backup fails. */
-StoreStatus store_reset_progress(Store *st, int64_t now);
+ * settings stay. Nothing is cleared when the backup fails. On success the
+ * backup's full path is written to `backup` (may be NULL). */
+StoreStatus store_reset_progress(Store *st, int64_t now, char *backup, size_t backup_size);
 
 #endif

@@ -1,7 +1,8 @@
 /* Private parts of the progress store shared by store.c (open, recovery),
  * store_backup.c (backups), store_schema.c (migrations), store_write.c
- * (transactions), store_query.c and store_learning.c (reads, export) and
- * store_util.c (helpers). Not for other modules. */
+ * (transactions), store_exam.c (an exam's life), store_query.c and
+ * store_learning.c (reads, export) and store_util.c (helpers). Not for
+ * other modules. */
 #ifndef CLOUDPREP_STORE_INTERNAL_H
 #define CLOUDPREP_STORE_INTERNAL_H
 
@@ -59,6 +60,20 @@ StoreStatus store_status_from_rc(int rc);
 void store_say(char *buf, size_t size, const char *fmt, ...) COMPAT_PRINTF(3, 4);
 /* Clears the error message. */
 void store_clear_error(Store *st);
+
+/* Statements shared by the writers (store_write.c), each run inside the
+ * caller's transaction; they return an SQLite result code. */
+/* Sets the "a bug in the caller" message; returns STORE_ERR_INVALID. */
+StoreStatus store_invalid(Store *st, const char *what);
+/* Inserts or updates the items row of item `id`. */
+int store_upsert_item(Store *st, const char *id, const ItemState *s);
+/* Inserts one reviews row (answer as letters in bank option order). */
+int store_insert_review(Store *st, int64_t at, const char *id, StudyMode mode, bool correct,
+                        uint32_t answer, int ms, int box_before, int box_after);
+/* Adds to the counters of the local day of `at` (goal_met once reached). */
+int store_add_to_day(Store *st, int64_t at, int answers, int right, int drill, int64_t ms);
+/* Adds delta to profile "xp". */
+int store_add_xp_row(Store *st, int64_t delta);
 
 /* Small shared helpers (store_util.c). */
 bool store_join_path(char *buf, size_t size, const char *a, const char *b);

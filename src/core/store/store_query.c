@@ -1,6 +1,6 @@
 /* What the screens read from the progress store: item states, recent
  * answers, settings, exam history, domain accuracy, boxes, due counts, the
- * calendar and streak, totals, and the CSV export. Ids are mapped to the
+ * calendar, totals, and the CSV export. Ids are mapped to the
  * Bank's items here, so domains always follow the bank as it is now. */
 #include "store_internal.h"
 #include "fsutil.h"
@@ -363,7 +363,7 @@ StoreStatus store_due_per_day(Store *st, const Bank *bank, int64_t now, int days
     return STORE_OK;
 }
 
-/* ---- calendar, streak, totals ------------------------------------------- */
+/* ---- calendar, totals -------------------------------------------------- */
 
 StoreStatus store_days(Store *st, int64_t first_day, int count, StoreDay *out)
 {
@@ -395,34 +395,6 @@ StoreStatus store_days(Store *st, int64_t first_day, int count, StoreDay *out)
     sqlite3_finalize(stmt);
     if (rc != SQLITE_DONE)
         return read_failed(st, rc, action);
-    return STORE_OK;
-}
-
-StoreStatus store_streak(Store *st, int64_t today, int *current, int *best)
-{
-    static const char action[] = "read your streak";
-    *current = 0;
-    *best = 0;
-    store_clear_error(st);
-    sqlite3_stmt *stmt = NULL;
-    int rc = store_prepare(st, "SELECT day FROM days WHERE goal_met != 0 AND day <= ? ORDER BY day", &stmt);
-    if (rc == SQLITE_OK)
-        sqlite3_bind_int64(stmt, 1, today);
-    int run = 0;
-    int64_t last = 0;
-    while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        rc = SQLITE_OK;
-        int64_t day = sqlite3_column_int64(stmt, 0);
-        run = (run > 0 && day == last + 1) ? run + 1 : 1;
-        last = day;
-        if (run > *best)
-            *best = run;
-    }
-    sqlite3_finalize(stmt);
-    if (rc != SQLITE_DONE)
-        return read_failed(st, rc, action);
-    if (run > 0 && (last == today || last == today - 1))
-        *current = run;
     return STORE_OK;
 }
 

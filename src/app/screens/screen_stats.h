@@ -1,0 +1,42 @@
+/* The Stats screen's parts, shared by its files: screen_stats.c (the
+ * screen, its header and tabs), screen_stats_scores.c (mock history,
+ * domain accuracy, Leitner boxes) and screen_stats_habits.c (calendar,
+ * readiness, records). Every page draws one StatsSnapshot and decides
+ * nothing; the facts and verdicts come from the core (stats.h). */
+#ifndef CLOUDPREP_SCREEN_STATS_H
+#define CLOUDPREP_SCREEN_STATS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app.h"
+#include "stats.h"
+#include "text.h"
+
+/* Each page draws itself into `view` from height y (already scrolled) and
+ * returns the height it took, so the screen can scroll it. */
+int stats_page_mocks(App *app, const StatsSnapshot *s, SDL_Rect view, int y);
+int stats_page_domains(App *app, const StatsSnapshot *s, SDL_Rect view, int y);
+int stats_page_boxes(App *app, const StatsSnapshot *s, SDL_Rect view, int y);
+int stats_page_calendar(App *app, const StatsSnapshot *s, SDL_Rect view, int y);
+int stats_page_readiness(App *app, const StatsSnapshot *s, SDL_Rect view, int y);
+int stats_page_records(App *app, const StatsSnapshot *s, SDL_Rect view, int y);
+
+/* Writes n with thousands separators ("12,345") into buf. */
+void stats_fmt_count(int n, char *buf, size_t size);
+/* Writes local time t with strftime format fmt into buf ("" when it does not fit). */
+void stats_fmt_date(int64_t t, const char *fmt, char *buf, size_t size);
+/* The theme colour of a level: poor bad, fair accent2, good good. */
+SDL_Color stats_level_colour(const App *app, StatsLevel level);
+/* Copies text into buf shortened with an ellipsis so it fits w pixels in
+ * `role` (unchanged when it fits). */
+void stats_ellipsize(App *app, FontRole role, const char *text, int w, char *buf, size_t size);
+/* Draws one line in bold, or in the regular face when bold is too wide,
+ * shortened with an ellipsis when even that does not fit in w pixels. */
+void stats_draw_fitted(App *app, const char *text, int x, int y, int w, SDL_Color c);
+/* The verdict in words: *word and *c for the verdict, and a note (into
+ * note, size bytes) on what it rests on or what to do first. */
+void stats_verdict_text(App *app, const StatsSnapshot *s, const char **word, SDL_Color *c, char *note,
+                        size_t size);
+
+#endif

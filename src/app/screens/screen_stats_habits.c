@@ -1,0 +1,417 @@
+/* Stats pages about habits and readiness: the study calendar with the
+ * streak, the readiness checklist with the pass probability, and records
+ * with the achievements. Show only: the checks, the streak and every count
+ * come from the StatsSnapshot; this file words and draws them. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "chart.h"
+#include "hud.h"
+#include "screen_stats.h"
+#include "strbuf.h"
+#include "text.h"
+#include "ui.h"
+
+#define STATS_MISSING_TASKS 6       /* unpractised task ids listed by name */
+
+static void fmt_duration(int64_t ms, char *buf, size_t size)
+{
+    int64_t min = ms / 60000;
+    if (min >= 60)
+        snprintf(buf, size, "%lld h %02lld min", (long long)(min / 60), (long long)(min % 60));
+    else
+        snprintf(buf, size, "%lld min", (long long)min);
+}
+
+/* ---- page 4: study calendar ---------------------------------------------- */
+
+/* The heatmap: one column per week, Monday at the top, today outlined. */
+static void draw_heatmap(App *app, const StatsSnapshot *s, int gx, int gy, int cw, int ch)
+{
+    const Theme *t = &app->theme;
+    int lh = text_line_height(app, FONT_SMALL);
+    int pad = ch / 8 > 1 ? ch / 8 : 1;
+    int last_month = -1;
+    for (int c = 0; c < STATS_WEEKS; c++) {
+        time_t tt = (time_t)((int64_t)(s->cal_first + c * 7) * SECONDS_PER_DAY + SECONDS_PER_DAY / 2);
+        struct tm tm;
+        gmtime_r(&tt, &tm);
+        if (tm.tm_mon != last_month) {
+            char m[16];
+            if (strftime(m, sizeof m, "%b", &tm) > 0)
+                text_draw(app, FONT_SMALL, m, gx + c * cw, gy - lh - app_px(app, 4), t->text_dim, ALIGN_LEFT);
+            last_month = tm.tm_mon;
+        }
+        for (int r = 0; r < 7; r++) {
+            int i = c * 7 + r;
+            if (i >= s->cal_count)
+                break;
+            const StatsDay *d = &s->calendar[i];
+            SDL_Rect cr = {gx + c * cw + pad / 2, gy + r * ch + pad / 2, cw - pad, ch - pad};
+            ui_round_rect(app, cr, app_px(app, 4), chart_heat(app, d->answers, s->cal_top, t->good));
+            if (d->goal_met)
+                ui_circle(app, (float)cr.x + (float)cr.w / 2, (float)cr.y + (float)cr.h / 2, (float)ch / 9, t->bg);
+            if (i == s->cal_count - 1) {
+                SDL_Rect o = {cr.x - 2, cr.y - 2, cr.w + 4, cr.h + 4};
+                SDL_SetRenderDrawColor(app->renderer, t->accent.r, t->accent.g, t->accent.b, 255);
+                SDL_RenderDrawRect(app->renderer, &o);
+                SDL_Rect o2 = {o.x + 1, o.y + 1, o.w - 2, o.h - 2};
+                SDL_RenderDrawRect(app->renderer, &o2);
+            }
+        }
+    }
+}
+
+static void draw_heat_legend(App *app, const StatsSnapshot *s, int x, int y)
+{
+    const Theme *t = &app->theme;
+    int lh = text_line_height(app, FONT_SMALL);
+    x += text_draw(app, FONT_SMALL, "less", x, y, t->text_dim, ALIGN_LEFT) + app_px(app, 8);
+    for (int k = 0; k <= 4; k++) {
+        int count = k == 0 ? 0 : (s->cal_top * k + 3) / 4;
+        ui_round_rect(app, (SDL_Rect){x, y, lh, lh}, app_px(app, 3), chart_heat(app, count, s->cal_top, t->good));
+        x += lh + app_px(app, 4);
+    }
+    x += app_px(app, 4);
+    x += text_draw(app, FONT_SMALL, "more", x, y, t->text_dim, ALIGN_LEFT) + app_px(app, 24);
+    ui_round_rect(app, (SDL_Rect){x, y, lh, lh}, app_px(app, 3), t->good);
+    ui_circle(app, (float)x + (float)lh / 2, (float)y + (float)lh / 2, (float)lh / 5, t->bg);
+    x += lh + app_px(app, 6);
+    x += text_draw(app, FONT_SMALL, "daily goal met", x, y, t->text_dim, ALIGN_LEFT) + app_px(app, 24);
+    SDL_Rect o = {x, y, lh, lh};
+    SDL_SetRenderDrawColor(app->renderer, t->accent.r, t->accent.g, t->accent.b, 255);
+    SDL_RenderDrawRect(app->renderer, &o);
+    x += lh + app_px(app, 6);
+    text_draw(app, FONT_SMALL, "today", x, y, t->text_dim, ALIGN_LEFT);
+}
+
+int stats_page_calendar(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
+{
+    const Theme *t = &app->theme;
+    int lh = text_line_height(app, FONT_SMALL);
+    int side_w = view.w * 30 / 100;
+    int gap = app_px(app, 14);
+    SDL_Rect p = {view.x, y, view.w - side_w - gap, 0};
+    int label_w = app_px(app, 44);
+    int head = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 22) + lh + app_px(app, 4);
+    int foot = lh + app_px(app, 34);
+    /* Cells fill the panel's width; their height fits the view (at least 22 units). */
+    int cw = (p.w - app_px(app, 40) - label_w) / STATS_WEEKS;
+    int ch = (view.h - head - foot) / 7;
+    if (ch < app_px(app, 22))
+        ch = app_px(app, 22);
+    if (ch > cw)
+        ch = cw;
+    if (cw > ch * 2)
+        cw = ch * 2;
+    p.h = head + ch * 7 + foot;
+    ui_panel(app, p);
+    int px = p.x + app_px(app, 20);
+    char line[400];
+    snprintf(line, sizeof line, "Answers per day, last %d weeks", STATS_WEEKS);
+    text_draw(app, FONT_BODY_BOLD, line, px, p.y + app_px(app, 12), t->text, ALIGN_LEFT);
+    int gx = px + label_w, gy = p.y + head;
+    static const char *const WEEKDAYS[7] = {"Mon", "", "Wed", "", "Fri", "", "Sun"};
+    for (int r = 0; r < 7; r++)
+        if (WEEKDAYS[r][0])
+            text_draw(app, FONT_SMALL, WEEKDAYS[r], px, gy + r * ch + (ch - lh) / 2, t->text_dim, ALIGN_LEFT);
+    draw_heatmap(app, s, gx, gy, cw, ch);
+    draw_heat_legend(app, s, gx, gy + ch * 7 + app_px(app, 14));
+
+    /* side: the streak, the weeks in numbers, and how the streak works */
+    SDL_Rect q = {p.x + p.w + gap, y, side_w, p.h};
+    ui_panel(app, q);
+    int qx = q.x + app_px(app, 20), qy = q.y + app_px(app, 14), qw = q.w - app_px(app, 40);
+    int flame = app_px(app, 44);
+    ui_flame(app, qx - app_px(app, 6), qy, flame, 0.3f, s->day.streak.today_met);
+    snprintf(line, sizeof line, "%d", s->day.streak.current);
+    int nw = text_draw(app, FONT_TITLE, line, qx + flame, qy + app_px(app, 4), t->text, ALIGN_LEFT);
+    text_draw(app, FONT_BODY, s->day.streak.current == 1 ? "day streak" : "day streak", qx + flame + nw +
+              app_px(app, 8), qy + app_px(app, 12), t->text, ALIGN_LEFT);
+    qy += flame + app_px(app, 2);
+    snprintf(line, sizeof line, s->day.streak.today_met ? "Today's goal is met." : "Today: %d of %d drill answers.",
+             s->day.drill_answers < s->day.goal ? s->day.drill_answers : s->day.goal, s->day.goal);
+    text_draw(app, FONT_SMALL, line, qx, qy, s->day.streak.today_met ? t->good : t->accent, ALIGN_LEFT);
+    qy += lh + app_px(app, 10);
+    const char *labels[5] = {"Best streak", "Rest days saved", "Days studied", "Daily goal met", "Answers"};
+    char values[5][48];
+    snprintf(values[0], sizeof values[0], "%d day%s", s->rewards.best_streak, s->rewards.best_streak == 1 ? "" : "s");
+    snprintf(values[1], sizeof values[1], "%d of %d", s->day.streak.rest_days, REWARDS_REST_MAX);
+    snprintf(values[2], sizeof values[2], "%d of %d", s->cal_studied, s->cal_count);
+    snprintf(values[3], sizeof values[3], "%d day%s", s->cal_goals, s->cal_goals == 1 ? "" : "s");
+    stats_fmt_count(s->cal_answers, values[4], sizeof values[4]);
+    int row = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 4);
+    for (int i = 0; i < 5; i++) {
+        text_draw(app, FONT_SMALL, labels[i], qx, qy + app_px(app, 2), t->text_dim, ALIGN_LEFT);
+        text_draw(app, FONT_BODY_BOLD, values[i], qx + qw, qy, t->text, ALIGN_RIGHT);
+        qy += row;
+    }
+    qy += app_px(app, 6);
+    snprintf(line, sizeof line,
+             "A day counts when its goal is met: %d drill answers, an arcade round of %d, or a finished exam. "
+             "Every %d streak days earn a rest day that covers a missed one.", s->day.goal,
+             REWARDS_GOAL_ARCADE_ROUND_ANSWERS, REWARDS_REST_EVERY);
+    /* the explanation only when it fits the panel */
+    if (qy + text_wrapped_height(app, FONT_SMALL, line, qw) <= q.y + q.h - app_px(app, 8))
+        text_draw_wrapped(app, FONT_SMALL, line, qx, qy, qw, t->text_dim, view.y, view.y + view.h);
+    return p.h;
+}
+
+/* ---- page 5: readiness --------------------------------------------------- */
+
+typedef struct CheckItem {
+    bool ok;
+    char title[160];
+    char detail[600];
+} CheckItem;
+
+/* The four checks of the exam advice, worded for the learner. */
+static void compose_checklist(App *app, const StatsSnapshot *s, CheckItem *c)
+{
+    const Bank *b = app->bank;
+    int lag = (int)(PLAN_LAG_POINTS * 100 + 0.5);
+    memset(c, 0, sizeof *c * STATS_CHECKS);
+    for (int i = 0; i < STATS_CHECKS; i++)
+        c[i].ok = s->check[i];
+
+    snprintf(c[0].title, sizeof c[0].title, "%d mock exams in a row at %d or more", PLAN_READY_RUN, s->ready_score);
+    if (s->mock_count == 0)
+        snprintf(c[0].detail, sizeof c[0].detail, "No mock exam yet. One good run can be luck; five in a row "
+                 "is a skill.");
+    else
+        snprintf(c[0].detail, sizeof c[0].detail, "%d of your last %d mocks scored %d or more; your current "
+                 "run is %d.", s->ready.recent_ready, s->ready.recent_mocks, s->ready_score, s->ready_run);
+
+    snprintf(c[1].title, sizeof c[1].title, "No domain more than %d points below your average", lag);
+    if (s->answers_used == 0) {
+        snprintf(c[1].detail, sizeof c[1].detail, "No answers yet.");
+    } else {
+        snprintf(c[1].detail, sizeof c[1].detail, "Average %d%% over your last %d answers.",
+                 (int)(s->ready.overall * 100 + 0.5), s->answers_used);
+        for (int d = 0; d < s->ready.domain_count; d++) {
+            if (s->ready.domain[d] < 0) {
+                strbuf_append(c[1].detail, sizeof c[1].detail, " %s: no answers.", b->domains[d].name);
+            } else if (s->ready.lagging[d]) {
+                strbuf_append(c[1].detail, sizeof c[1].detail, " %s lags at %d%%.", b->domains[d].name,
+                       (int)(s->ready.domain[d] * 100 + 0.5));
+            }
+        }
+        if (c[1].ok)
+            strbuf_append(c[1].detail, sizeof c[1].detail, " Every domain is within %d points.", lag);
+    }
+
+    snprintf(c[2].title, sizeof c[2].title, "Every task statement practised (%d of %d)", s->tasks_done,
+             b->task_count);
+    if (c[2].ok) {
+        snprintf(c[2].detail, sizeof c[2].detail, "You have answered items from all %d task statements of the "
+                 "exam guide.", b->task_count);
+    } else {
+        snprintf(c[2].detail, sizeof c[2].detail, "Not yet practised:");
+        int listed = 0;
+        for (int k = 0; k < b->task_count; k++) {
+            if (s->task_done[k])
+                continue;
+            if (listed == STATS_MISSING_TASKS) {
+                strbuf_append(c[2].detail, sizeof c[2].detail, " and %d more.", b->task_count - s->tasks_done - listed);
+                break;
+            }
+            strbuf_append(c[2].detail, sizeof c[2].detail, "%s %s %s", listed ? ";" : "", b->tasks[k].id,
+                   b->tasks[k].title);
+            listed++;
+        }
+    }
+
+    snprintf(c[3].title, sizeof c[3].title, "Estimated pass probability of %d%% or more",
+             (int)(STATS_GOOD_PROBABILITY * 100 + 0.5));
+    if (s->pass_known)
+        snprintf(c[3].detail, sizeof c[3].detail,
+                 "%d%% (likely %d-%d%%) %s, average score %d: each question's recall from the memory model "
+                 "fitted to your %d answers, scored on real exam forms.",
+                 (int)(s->pass.probability * 100 + 0.5), (int)(s->pass.low * 100 + 0.5),
+                 (int)(s->pass.high * 100 + 0.5), s->pass_basis, (int)(s->pass.mean_scaled + 0.5), s->evidence);
+    else
+        snprintf(c[3].detail, sizeof c[3].detail, "Answer some questions first: the estimate needs your answers.");
+}
+
+static int check_height(App *app, const CheckItem *c, int w, int mark)
+{
+    int tw = w - mark - app_px(app, 16);
+    int h = text_wrapped_height(app, FONT_BODY_BOLD, c->title, tw) + app_px(app, 2) +
+            text_wrapped_height(app, FONT_SMALL, c->detail, tw);
+    return h > mark ? h : mark;
+}
+
+static void check_draw(App *app, const CheckItem *c, int x, int y, int w, int mark, SDL_Rect view)
+{
+    const Theme *t = &app->theme;
+    int tx = x + mark + app_px(app, 16), tw = w - mark - app_px(app, 16);
+    chart_mark(app, x, y + app_px(app, 2), mark, c->ok);
+    int h = text_draw_wrapped(app, FONT_BODY_BOLD, c->title, tx, y, tw, t->text, view.y, view.y + view.h);
+    text_draw_wrapped(app, FONT_SMALL, c->detail, tx, y + h + app_px(app, 2), tw, t->text_dim, view.y,
+                      view.y + view.h);
+}
+
+int stats_page_readiness(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
+{
+    const Theme *t = &app->theme;
+    CheckItem items[STATS_CHECKS];
+    compose_checklist(app, s, items);
+    int gap = app_px(app, 14);
+    int side_w = view.w * 32 / 100;
+    int lw = view.w - side_w - gap;
+    int pad = app_px(app, 22);
+    int mark = app_px(app, 30);
+    int row_gap = app_px(app, 16);
+    int head = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 12);
+    int h = pad + head;
+    for (int i = 0; i < STATS_CHECKS; i++)
+        h += check_height(app, &items[i], lw - pad * 2, mark) + (i < STATS_CHECKS - 1 ? row_gap : 0);
+    h += pad;
+    if (h < app_px(app, 300))
+        h = app_px(app, 300);
+    ui_panel(app, (SDL_Rect){view.x, y, lw, h});
+    int cy = y + pad;
+    char line[512];
+    snprintf(line, sizeof line, "Readiness checklist: %d of %d done", s->checks_done, STATS_CHECKS);
+    text_draw(app, FONT_BODY_BOLD, line, view.x + pad, cy, s->checks_done == STATS_CHECKS ? t->good : t->accent,
+              ALIGN_LEFT);
+    cy += head;
+    for (int i = 0; i < STATS_CHECKS; i++) {
+        check_draw(app, &items[i], view.x + pad, cy, lw - pad * 2, mark, view);
+        cy += check_height(app, &items[i], lw - pad * 2, mark) + row_gap;
+    }
+
+    SDL_Rect q = {view.x + lw + gap, y, side_w, h};
+    ui_panel(app, q);
+    int qx = q.x + q.w / 2, qy = q.y + app_px(app, 20);
+    text_draw(app, FONT_BODY_BOLD, s->exam_date_ahead ? "Chance to pass on exam day" : "Chance to pass today",
+              qx, qy, t->text, ALIGN_CENTER);
+    qy += text_line_height(app, FONT_BODY_BOLD) + app_px(app, 10);
+    char big[32];
+    SDL_Color c = t->text_dim;
+    if (s->pass_known) {
+        snprintf(big, sizeof big, "%d%%", (int)(s->pass.probability * 100 + 0.5));
+        c = stats_level_colour(app, stats_probability_level(s->pass.probability));
+    } else {
+        snprintf(big, sizeof big, "?");
+    }
+    text_draw(app, FONT_HUGE, big, qx, qy, c, ALIGN_CENTER);
+    qy += text_line_height(app, FONT_HUGE) + app_px(app, 6);
+    const char *word = "";
+    SDL_Color vc = t->text;
+    stats_verdict_text(app, s, &word, &vc, line, sizeof line);
+    text_draw(app, FONT_TITLE, word, qx, qy, vc, ALIGN_CENTER);
+    qy += text_line_height(app, FONT_TITLE) + app_px(app, 10);
+    if (s->pass_known) {
+        snprintf(line, sizeof line, "Chance of passing %s: your recall of each question as the memory model "
+                 "predicts it, scored on exam forms built like the real one.", s->pass_basis);
+    } else {
+        snprintf(line, sizeof line, "The estimate appears once you have answered questions.");
+    }
+    text_draw_wrapped(app, FONT_SMALL, line, q.x + app_px(app, 20), qy, q.w - app_px(app, 40), t->text_dim,
+                      view.y, view.y + view.h);
+    return h;
+}
+
+/* ---- page 6: records ----------------------------------------------------- */
+
+typedef struct RecordCard {
+    char label[64];
+    char value[64];
+    SDL_Color colour;
+} RecordCard;
+
+static void compose_records(App *app, const StatsSnapshot *s, RecordCard *c)
+{
+    const Theme *t = &app->theme;
+    char num[32];
+    snprintf(c[0].label, sizeof c[0].label, "Arcade sprint best (60 s)");
+    stats_fmt_count(s->sprint_best, c[0].value, sizeof c[0].value);
+    c[0].colour = s->sprint_rounds ? t->accent : t->text_dim;
+    snprintf(c[1].label, sizeof c[1].label, "Arcade marathon best (3 min)");
+    stats_fmt_count(s->marathon_best, c[1].value, sizeof c[1].value);
+    c[1].colour = s->marathon_rounds ? t->accent : t->text_dim;
+    snprintf(c[2].label, sizeof c[2].label, "Time studied");
+    fmt_duration(s->ms_studied, c[2].value, sizeof c[2].value);
+    c[2].colour = t->text;
+    stats_fmt_count((int)s->xp, num, sizeof num);
+    snprintf(c[3].label, sizeof c[3].label, "Level (%s XP)", num);
+    snprintf(c[3].value, sizeof c[3].value, "%d", s->day.level);
+    c[3].colour = t->accent2;
+}
+
+/* One achievement as a line: a mark, the title, and what it asks for. */
+static void draw_achievement(App *app, const RewardsAchievement *a, bool got, SDL_Rect r)
+{
+    const Theme *t = &app->theme;
+    int mark = text_line_height(app, FONT_SMALL) + app_px(app, 2);
+    int my = r.y + (r.h - mark) / 2;
+    if (got)
+        chart_mark(app, r.x, my, mark, true);
+    else
+        ui_circle(app, (float)r.x + (float)mark / 2, (float)my + (float)mark / 2, (float)mark / 2,
+                  ui_alpha(t->text_dim, 60));
+    int tx = r.x + mark + app_px(app, 8);
+    int by = r.y + (r.h - text_line_height(app, FONT_BODY_BOLD)) / 2;
+    int dx = tx + text_draw(app, FONT_BODY_BOLD, a->title, tx, by, got ? t->text : t->text_dim, ALIGN_LEFT) +
+             app_px(app, 8);
+    char desc[200];
+    stats_ellipsize(app, FONT_SMALL, a->description, r.x + r.w - dx, desc, sizeof desc);
+    text_draw(app, FONT_SMALL, desc, dx, r.y + (r.h - text_line_height(app, FONT_SMALL)) / 2,
+              got ? t->text_dim : ui_alpha(t->text_dim, 160), ALIGN_LEFT);
+}
+
+int stats_page_records(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
+{
+    const Theme *t = &app->theme;
+    int top = y;
+    int gap = app_px(app, 12);
+    int card_h = text_line_height(app, FONT_SMALL) + text_line_height(app, FONT_TITLE) + app_px(app, 30);
+    enum { CARDS = 4 };
+    int cw = (view.w - gap * (CARDS - 1)) / CARDS;
+    RecordCard cards[CARDS];
+    compose_records(app, s, cards);
+    for (int i = 0; i < CARDS; i++) {
+        SDL_Rect r = {view.x + i * (cw + gap), y, cw, card_h};
+        ChartClip saved;
+        if (chart_clip_push(app, r, &saved))
+            hud_stat(app, r, cards[i].label, cards[i].value, cards[i].colour);
+        chart_clip_pop(app, &saved);
+    }
+    y += card_h + gap;
+    char line[400], answers[32];
+    stats_fmt_count(s->answers, answers, sizeof answers);
+    if (s->answers == 0)
+        snprintf(line, sizeof line, "Nothing answered yet: your records, totals and achievements fill in as you "
+                 "study.");
+    else
+        snprintf(line, sizeof line,
+             "%s answers (%d%% right) to %d of the bank's %d items, on %d days. %d mock exam%s and %d "
+             "diagnostic%s finished; %d sprint and %d marathon round%s played.",
+             answers, stats_percent(s->right, s->answers), s->items_answered, app->bank->item_count,
+             s->days_studied, s->mocks_finished, s->mocks_finished == 1 ? "" : "s",
+             s->diagnostics_finished, s->diagnostics_finished == 1 ? "" : "s", s->sprint_rounds,
+             s->marathon_rounds, s->marathon_rounds == 1 ? "" : "s");
+    y += text_draw_wrapped(app, FONT_SMALL, line, view.x, y, view.w, t->text, view.y, view.y + view.h);
+    y += app_px(app, 12);
+
+    int count = rewards_achievement_count();
+    SDL_Rect p = {view.x, y, view.w, 0};
+    int row_h = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 5);
+    int head = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 18);
+    int rows = (count + 1) / 2;
+    p.h = head + rows * row_h + app_px(app, 8);
+    ui_panel(app, p);
+    snprintf(line, sizeof line, "Achievements: %d of %d earned", s->earned_count, count);
+    text_draw(app, FONT_BODY_BOLD, line, p.x + app_px(app, 20), p.y + app_px(app, 12), t->text, ALIGN_LEFT);
+    int col_w = (p.w - app_px(app, 40) - gap) / 2;
+    for (int i = 0; i < count; i++) {
+        SDL_Rect r = {p.x + app_px(app, 20) + (i / rows) * (col_w + gap), p.y + head + (i % rows) * row_h, col_w,
+                      row_h};
+        draw_achievement(app, rewards_achievement(i), (s->earned >> i) & 1u, r);
+    }
+    y += p.h;
+    return y - top;
+}
+
