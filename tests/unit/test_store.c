@@ -559,9 +559,8 @@ static void test_exams(void)
     static const int items_e[2] = {0, 1};
     make_form(&f4, MODE_MOCK, NOW + 4 * DAY, items_e, 2);
     CHECK_INT(store_exam_begin(c.st, b, &f4, false), STORE_OK);
-    TestBank smaller = c.tb;
-    smaller.bank.items = smaller.items;
-    smaller.items[1].id = "xq02"; /* q02 renamed: as if removed */
+    TestBank smaller;
+    testbank_init_renamed(&smaller, "q02", "xq02"); /* q02 renamed: as if removed */
     CHECK_INT(store_exam_load_unfinished(c.st, &smaller.bank, NOW + 5 * DAY, &g, &esl), STORE_STALE);
     CHECK(g.items == NULL && g.count == 0);
     CHECK(strstr(store_error_message(c.st), "q02") != NULL);
