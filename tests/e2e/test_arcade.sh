@@ -137,7 +137,7 @@ key Escape
 expect arcade
 answer right
 key Escape
-key Return
+key y
 expect arcade_end
 wait 1200
 shot arcade-end-quit.png

@@ -28,8 +28,11 @@ key Return
 answer right
 key Return
 key Escape
-shot drill-confirm.png
 key Return
+expect drill
+key Escape
+shot drill-confirm.png
+key y
 wait 1300
 shot drill-paused.png
 key Return

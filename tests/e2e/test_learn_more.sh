@@ -32,7 +32,7 @@ shot learn-drill-960.png
 click-text Learn more: Second page
 expect-url -page-b/
 key Escape
-key Return
+key y
 quit" --bank "$BANK"
 shot_ok learn-drill.png
 shot_ok learn-drill-960.png 960 600

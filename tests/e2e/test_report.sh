@@ -25,7 +25,7 @@ key Return
 expect drill
 shot report-drill-after.png
 key Escape
-key Return
+key y
 quit' --bank "$BANK"
 shot_ok report-form.png
 expect_eq "one report after the drill" "$(rows)" 1
@@ -67,7 +67,7 @@ text right but the why is outdated
 key Return
 expect drill
 key Escape
-key Return
+key y
 quit' --bank "$BANK"
 shot_ok report-empty.png
 expect_eq "two more reports" "$(rows)" 3

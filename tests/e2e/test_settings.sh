@@ -175,7 +175,7 @@ shot rm-on-a.png
 wait 3000
 shot rm-on-b.png
 key Escape
-key Return
+key y
 key Return
 expect home
 key 6
@@ -195,7 +195,7 @@ shot rm-off-a.png
 wait 3000
 shot rm-off-b.png
 key Escape
-key Return
+key y
 key Return
 expect home"
 check "game exits 0 after the drills" true

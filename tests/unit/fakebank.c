@@ -1,59 +1,48 @@
-/* Fake banks: a Bank plus a list of every allocation made for it, so one
- * call frees everything. Strings are formatted with snprintf into malloc'd
- * buffers; nothing is shared with the real loader. */
+/* Fake banks: the configuration is written out as bank YAML (exam.yaml and
+ * one item file per domain) and read by the real loader from memory, so the
+ * rules are tested on exactly the Banks the program loads. A bank the loader
+ * rejects is a bug in this file: its diagnostics go to stderr. */
 #include "compat.h"
 #include "fakebank.h"
+#include "bankload.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct FakeBank {
-    Bank bank;          /* first, so a Bank* is a FakeBank* */
-    void **allocs;
-    int alloc_count;
-    int alloc_cap;
+/* A growing text buffer; `failed` sticks after an allocation failure. */
+typedef struct Text {
+    char *data;
+    size_t len, cap;
     bool failed;
-} FakeBank;
+} Text;
 
-static void *fake_alloc(FakeBank *fb, size_t size)
+static void text_add(Text *t, const char *fmt, ...) COMPAT_PRINTF(2, 3);
+
+static void text_add(Text *t, const char *fmt, ...)
 {
-    if (fb->failed)
-        return NULL;
-    if (fb->alloc_count == fb->alloc_cap) {
-        int cap = fb->alloc_cap ? fb->alloc_cap * 2 : 256;
-        void **grown = realloc(fb->allocs, (size_t)cap * sizeof *grown);
-        if (!grown) {
-            fb->failed = true;
-            return NULL;
+    for (int attempt = 0; attempt < 2 && !t->failed; attempt++) {
+        va_list ap;
+        va_start(ap, fmt);
+        int n = t->data ? vsnprintf(t->data + t->len, t->cap - t->len, fmt, ap) : -1;
+        va_end(ap);
+        if (n >= 0 && (size_t)n < t->cap - t->len) {
+            t->len += (size_t)n;
+            return;
         }
-        fb->allocs = grown;
-        fb->alloc_cap = cap;
+        size_t need = t->len + (n > 0 ? (size_t)n : 0) + 1;
+        size_t cap = t->cap ? t->cap : 64 * 1024;
+        while (cap < need)
+            cap *= 2;
+        char *grown = realloc(t->data, cap);
+        if (!grown) {
+            t->failed = true;
+            return;
+        }
+        t->data = grown;
+        t->cap = cap;
     }
-    void *p = calloc(1, size ? size : 1);
-    if (!p) {
-        fb->failed = true;
-        return NULL;
-    }
-    fb->allocs[fb->alloc_count++] = p;
-    return p;
-}
-
-static const char *fake_strf(FakeBank *fb, const char *fmt, ...) COMPAT_PRINTF(2, 3);
-
-static const char *fake_strf(FakeBank *fb, const char *fmt, ...)
-{
-    char buf[256];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    size_t n = strlen(buf) + 1;
-    char *p = fake_alloc(fb, n);
-    if (p)
-        memcpy(p, buf, n);
-    return p ? p : "";
 }
 
 static const char *const CLF_NAMES[4] = {
@@ -62,138 +51,116 @@ static const char *const CLF_NAMES[4] = {
 static const int CLF_WEIGHTS[4] = {24, 30, 34, 12};
 static const int CLF_TASKS[4] = {4, 4, 8, 3};
 
-static void fake_shape(Bank *b)
-{
-    b->dir = "fake";
-    b->code = "CLF-C02";
-    b->title = "Fake Cloud Practitioner";
-    b->as_of = "2026-11-26";
-    b->exam_items = 65;
-    b->exam_scored = 50;
-    b->exam_minutes = 90;
-    b->esl_extra_minutes = 30;
-    b->scale_min = 100;
-    b->scale_max = 1000;
-    b->scale_pass = 700;
-    b->pass_fraction = 0.70;
-    static const int days[5] = {1, 2, 4, 8, 16};
-    for (int i = 0; i < 5; i++)
-        b->leitner_days[i] = days[i];
-    b->leitner_boxes = 5;
-    b->diagnostic_items = 10;
-}
+/* The shape of the fake bank's domains: CLF-C02's or the configured ones. */
+typedef struct FakeShape {
+    int domains;
+    int weights[FAKEBANK_MAX_DOMAINS];
+    int tasks[FAKEBANK_MAX_DOMAINS];
+    bool clf;
+} FakeShape;
 
-static bool fake_domains(FakeBank *fb, const FakeBankConfig *cfg)
+static bool fake_shape(const FakeBankConfig *cfg, FakeShape *s)
 {
-    Bank *b = &fb->bank;
-    bool clf = cfg->domain_count <= 0;
-    int dc = clf ? 4 : cfg->domain_count;
-    if (dc > FAKEBANK_MAX_DOMAINS)
+    s->clf = cfg->domain_count <= 0;
+    s->domains = s->clf ? 4 : cfg->domain_count;
+    if (s->domains > FAKEBANK_MAX_DOMAINS)
         return false;
-    int per = cfg->tasks_per_domain > 0 ? cfg->tasks_per_domain : 2;
-    int tasks = 0;
-    for (int d = 0; d < dc; d++)
-        tasks += clf ? CLF_TASKS[d] : per;
-    b->domains = fake_alloc(fb, (size_t)dc * sizeof *b->domains);
-    b->tasks = fake_alloc(fb, (size_t)tasks * sizeof *b->tasks);
-    if (!b->domains || !b->tasks)
-        return false;
-    b->domain_count = dc;
-    b->task_count = tasks;
-    int t = 0;
-    for (int d = 0; d < dc; d++) {
-        BankDomain *dom = &b->domains[d];
-        dom->id = fake_strf(fb, "%d", d + 1);
-        dom->name = clf ? CLF_NAMES[d] : fake_strf(fb, "Domain %d", d + 1);
-        dom->weight = clf ? CLF_WEIGHTS[d] : cfg->weights[d];
-        dom->first_task = t;
-        dom->task_count = clf ? CLF_TASKS[d] : per;
-        for (int k = 0; k < dom->task_count; k++, t++) {
-            b->tasks[t].id = fake_strf(fb, "%d.%d", d + 1, k + 1);
-            b->tasks[t].title = fake_strf(fb, "Task %d.%d", d + 1, k + 1);
-            b->tasks[t].domain = d;
-        }
+    for (int d = 0; d < s->domains; d++) {
+        s->weights[d] = s->clf ? CLF_WEIGHTS[d] : cfg->weights[d];
+        s->tasks[d] = s->clf ? CLF_TASKS[d] : cfg->tasks_per_domain > 0 ? cfg->tasks_per_domain : 2;
     }
     return true;
 }
 
-static void fake_question(FakeBank *fb, BankItem *it, int d, int i, bool multi)
+static void write_exam(Text *t, const FakeShape *s)
 {
-    it->kind = ITEM_QUESTION;
-    it->id = fake_strf(fb, "q-%d-%d", d + 1, i);
-    it->prompt = fake_strf(fb, "Question %d.%d?", d + 1, i);
-    it->explanation = fake_strf(fb, "Because %d.%d.", d + 1, i);
-    it->option_count = multi ? 5 : 4;
-    it->options = fake_alloc(fb, (size_t)it->option_count * sizeof *it->options);
-    if (!it->options) {
-        it->option_count = 0;
-        return;
+    text_add(t, "code: CLF-C02\ntitle: Fake Cloud Practitioner\nas_of: 2026-11-26\n"
+                "items: 65\nscored: 50\nminutes: 90\nesl_extra_minutes: 30\n"
+                "scale: {min: 100, max: 1000, pass: 700}\npass_fraction: 0.70\n"
+                "leitner_days: [1, 2, 4, 8, 16]\ndiagnostic_items: 10\ndomains:\n");
+    for (int d = 0; d < s->domains; d++) {
+        if (s->clf)
+            text_add(t, "  - id: %d\n    name: %s\n", d + 1, CLF_NAMES[d]);
+        else
+            text_add(t, "  - id: %d\n    name: Domain %d\n", d + 1, d + 1);
+        text_add(t, "    weight: %d\n    tasks:\n", s->weights[d]);
+        for (int k = 0; k < s->tasks[d]; k++)
+            text_add(t, "      - {id: %d.%d, title: Task %d.%d}\n", d + 1, k + 1, d + 1, k + 1);
     }
-    uint32_t mask = multi ? (1u << (i % 5)) | (1u << ((i + 2) % 5)) : 1u << (i % 4);
-    for (int k = 0; k < it->option_count; k++) {
-        it->options[k].text = fake_strf(fb, "Option %c of %d.%d", 'A' + k, d + 1, i);
-        it->options[k].why = fake_strf(fb, "Why %c", 'A' + k);
-        it->options[k].correct = (mask >> k) & 1u;
-    }
-    it->correct_mask = mask;
-    it->choose = multi ? 2 : 1;
 }
 
-static void fake_flashcard(FakeBank *fb, BankItem *it, int d, int k)
+/* Question i of domain d (0-based d): four options with option i % 4 right,
+ * or (multi) five with options i % 5 and (i + 2) % 5 right. */
+static void write_question(Text *t, int d, int i, int tasks, bool multi)
 {
-    it->kind = ITEM_FLASHCARD;
-    it->id = fake_strf(fb, "f-%d-%d", d + 1, k);
-    it->front = fake_strf(fb, "Front %d.%d", d + 1, k);
-    it->back = fake_strf(fb, "Back %d.%d", d + 1, k);
-    it->choose = 1;
-    it->correct_mask = 1u;
+    int count = multi ? 5 : 4;
+    uint32_t mask = multi ? (1u << (i % 5)) | (1u << ((i + 2) % 5)) : 1u << (i % 4);
+    text_add(t, "  - id: q-%d-%d\n    domain: %d\n    task: %d.%d\n    difficulty: %d\n"
+                "    prompt: Question %d.%d?\n    explanation: Because %d.%d.\n    options:\n",
+             d + 1, i, d + 1, d + 1, i % tasks + 1, 1 + i % 3, d + 1, i, d + 1, i);
+    for (int k = 0; k < count; k++)
+        text_add(t, "      - {text: Option %c of %d.%d, correct: %s, why: Why %c}\n", 'A' + k, d + 1, i,
+                 (mask >> k) & 1u ? "true" : "false", 'A' + k);
+}
+
+/* The item file of domain d: its questions, then its flashcards. */
+static void write_items(Text *t, const FakeBankConfig *cfg, int d, int tasks)
+{
+    int questions = cfg->questions[d], cards = cfg->flashcards[d];
+    if (questions > 0)
+        text_add(t, "questions:\n");
+    for (int i = 0; i < questions; i++) {
+        bool multi = cfg->multi_every > 0 && i % cfg->multi_every == cfg->multi_every - 1;
+        write_question(t, d, i, tasks, multi);
+    }
+    if (cards > 0)
+        text_add(t, "flashcards:\n");
+    for (int k = 0; k < cards; k++) {
+        int i = questions + k; /* the item's place in its domain: tasks go round */
+        text_add(t, "  - id: f-%d-%d\n    domain: %d\n    task: %d.%d\n    front: Front %d.%d\n"
+                    "    back: Back %d.%d\n",
+                 d + 1, k, d + 1, d + 1, i % tasks + 1, d + 1, k, d + 1, k);
+    }
+}
+
+static void print_diag(const Diag *d)
+{
+    char line[1400];
+    for (int i = 0; i < d->count; i++) {
+        diag_format(d, i, line, sizeof line);
+        fprintf(stderr, "fakebank: %s\n", line);
+    }
 }
 
 Bank *fakebank_new(const FakeBankConfig *cfg)
 {
-    FakeBank *fb = calloc(1, sizeof *fb);
-    if (!fb)
+    FakeShape shape;
+    if (!fake_shape(cfg, &shape))
         return NULL;
-    Bank *b = &fb->bank;
-    fake_shape(b);
-    if (!fake_domains(fb, cfg)) {
-        fakebank_free(b);
-        return NULL;
+    Bank *b = bank_new("fake");
+    Text t = {0};
+    Diag d = {0};
+    bool ok = b != NULL;
+    if (ok) {
+        write_exam(&t, &shape);
+        ok = !t.failed && bank_parse_exam(b, t.data, t.len, "fake/exam.yaml", &d);
     }
-    int total = 0;
-    for (int d = 0; d < b->domain_count; d++)
-        total += cfg->questions[d] + cfg->flashcards[d];
-    b->items = fake_alloc(fb, (size_t)(total > 0 ? total : 1) * sizeof *b->items);
-    if (!b->items) {
-        fakebank_free(b);
-        return NULL;
+    for (int dom = 0; ok && dom < shape.domains; dom++) {
+        if (cfg->questions[dom] + cfg->flashcards[dom] == 0)
+            continue;
+        char name[32];
+        snprintf(name, sizeof name, "fake/domain-%d.yaml", dom + 1);
+        t.len = 0;
+        write_items(&t, cfg, dom, shape.tasks[dom]);
+        ok = !t.failed && bank_parse_items(b, t.data, t.len, name, &d);
     }
-    int n = 0;
-    for (int d = 0; d < b->domain_count; d++) {
-        const BankDomain *dom = &b->domains[d];
-        int count = cfg->questions[d] + cfg->flashcards[d];
-        for (int i = 0; i < count; i++, n++) {
-            BankItem *it = &b->items[n];
-            if (i < cfg->questions[d]) {
-                bool multi = cfg->multi_every > 0 && i % cfg->multi_every == cfg->multi_every - 1;
-                fake_question(fb, it, d, i, multi);
-                b->question_count++;
-            } else {
-                fake_flashcard(fb, it, d, i - cfg->questions[d]);
-                b->flashcard_count++;
-            }
-            it->domain = d;
-            it->task = dom->first_task + i % dom->task_count;
-            it->difficulty = it->kind == ITEM_FLASHCARD ? 1 : 1 + i % 3;
-            it->file = "fake.yaml";
-            it->line = n + 1;
-        }
+    if (!ok) {
+        print_diag(&d);
+        bank_free(b);
+        b = NULL;
     }
-    b->item_count = n;
-    if (fb->failed) {
-        fakebank_free(b);
-        return NULL;
-    }
+    diag_free(&d);
+    free(t.data);
     return b;
 }
 
@@ -210,11 +177,5 @@ Bank *fakebank_clf(int questions_per_percent, int flashcards_per_percent, int mu
 
 void fakebank_free(Bank *bank)
 {
-    if (!bank)
-        return;
-    FakeBank *fb = (FakeBank *)bank;
-    for (int i = 0; i < fb->alloc_count; i++)
-        free(fb->allocs[i]);
-    free(fb->allocs);
-    free(fb);
+    bank_free(bank);
 }

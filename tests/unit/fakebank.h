@@ -1,6 +1,6 @@
-/* Synthetic banks built in memory for unit tests, so the rules can be tested
- * without the YAML loader. Every string and array is malloc'd and tracked;
- * fakebank_free releases it all (Bank.arena stays NULL). */
+/* Synthetic banks for unit tests: a configuration is written out as bank
+ * YAML and read by the real loader (from memory, no files), so tests get
+ * the same Banks the program loads, at the size they ask for. */
 #ifndef CLOUDPREP_FAKEBANK_H
 #define CLOUDPREP_FAKEBANK_H
 
@@ -20,17 +20,21 @@ typedef struct FakeBankConfig {
 
 /* Builds a bank with the CLF-C02 exam shape (65 items, 50 scored, 90 min,
  * 30 ESL, 100/700/1000 at 0.70, boxes 1/2/4/8/16, diagnostic 10) and the
- * configured items. Question i of a domain has 4 options with option i % 4
- * right, or (multi) 5 options with options i % 5 and (i + 2) % 5 right.
- * Flashcard k of domain d reads "Front d.k" / "Back d.k". Items go round the
- * domain's tasks; difficulty is 1 + i % 3. Returns NULL on out of memory. */
+ * configured items, in Bank.items domain by domain, each domain's questions
+ * before its flashcards. Question i of domain d (ids "q-D-i", D = d + 1) has
+ * 4 options with option i % 4 right, or (multi) 5 options with options
+ * i % 5 and (i + 2) % 5 right. Flashcard k ("f-D-k") reads "Front D.k" /
+ * "Back D.k". Items go round the domain's tasks; difficulty is 1 + i % 3
+ * (flashcards 1). The weights of a configured shape must add up to 100.
+ * The caller owns the bank (fakebank_free). Returns NULL when out of memory
+ * or when the loader rejects the bank (its messages go to stderr). */
 Bank *fakebank_new(const FakeBankConfig *cfg);
 
 /* CLF-C02 domains with `questions_per_percent` x weight questions and
- * `flashcards_per_percent` x weight flashcards per domain. */
+ * `flashcards_per_percent` x weight flashcards per domain; as fakebank_new. */
 Bank *fakebank_clf(int questions_per_percent, int flashcards_per_percent, int multi_every);
 
-/* Frees a bank made by fakebank_new; NULL is fine. */
+/* Frees a bank made by fakebank_new or fakebank_clf (bank_free); NULL is fine. */
 void fakebank_free(Bank *bank);
 
 #endif

@@ -1,4 +1,4 @@
-/* Tests for the bank loader (bank.c): the mini bank loads every field, each
+/* Tests for the bank loader (bankload.h): the mini bank loads every field, each
  * malformed fixture under tests/banks/bad/ gives exactly the expected
  * diagnostics (file, line, column, message), folders load file by file, and
  * the real bank's exam.yaml loads. Quality checks are in test_bankcheck.c. */

@@ -364,10 +364,6 @@ static void test_option_sets(void)
     add_question(0, "Second prompt, a different scenario", 4, 2u, set_b);
     add_question(1, "Third prompt on yet another case", 4, 1u, set_c);
     run(&d, &q);
-    /* the lookup helpers also work on a Bank built by hand */
-    CHECK_INT(bank_item_index(&fx.bank, "q-2"), 2);
-    CHECK_INT(bank_item_index(&fx.bank, "q-9"), -1);
-    bank_free(&fx.bank); /* not an arena bank: left alone */
     CHECK_INT(q.duplicate_option_sets, 1);
     CHECK_STR(diag_text(&d, find_diag(&d, "same options")),
               "one.yaml:11: warning: 'q-1' has the same options as 'q-0' (one.yaml:1); vary the "

@@ -409,6 +409,21 @@ static void test_streak_local_day(void)
     CHECK(stats_snapshot(c.study, next_early + 2 * DAY, s));
     CHECK_INT(s->day.streak.current, 0);
     CHECK_INT(s->rewards.best_streak, 2);
+
+    /* a longer run years ago is still the best (the streak reads back far) */
+    int old_day = study_day(d_late) - 3 * 365;
+    snprintf(sql, sizeof sql,
+             "WITH RECURSIVE k(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM k WHERE n < 39)"
+             " INSERT INTO days(day, answers, right, drill_answers, goal_met) SELECT %d + n, 5, 5, 5, 1 FROM k",
+             old_day);
+    testdb_exec(c.db, sql);
+    CHECK(stats_snapshot(c.study, next_early + 2 * DAY, s));
+    CHECK_INT(s->rewards.best_streak, 40);
+    bool month = false;
+    for (int i = 0; i < rewards_achievement_count(); i++)
+        if (strcmp(rewards_achievement(i)->id, "streak-30") == 0)
+            month = (s->earned >> i) & 1u;
+    CHECK(month);
     free(s);
     ctx_close(&c);
     set_zone("UTC0");

@@ -1,58 +1,39 @@
-/* What the two arcade screens share: the round kinds (Sprint, Marathon) and
- * the record a finished round hands from the round (screen_arcade.c) to its
- * results (screen_arcade_end.c). Scoring rules stay in the core (rewards.h,
- * arcade.h); this only carries their outcome between screens. */
+/* What the arcade screens share beyond the round itself (arcade_round.h in
+ * the core: kinds, rules, the result a finished round hands to
+ * screen_arcade_end.c): how the round screen is opened, the round menu
+ * (screen_arcade_menu.c) and the points format. */
 #ifndef CLOUDPREP_SCREEN_ARCADE_H
 #define CLOUDPREP_SCREEN_ARCADE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
-#include "arcade.h"
-#include "scoring.h"
-
-#define ARCADE_ROUND_KINDS 2
-#define ARCADE_MAX_MISSES 8       /* 3 lives: at most 3 in a round, room to spare */
-
-typedef struct ArcadeRoundKind {
-    const char *id;               /* stored in exams.round: "sprint", "marathon" */
-    const char *title;
-    int seconds;                  /* time on the clock at the start */
-    int bonus_ms;                 /* added for each right answer */
-} ArcadeRoundKind;
-
-/* Returns round kind k (0 Sprint, 1 Marathon; anything else gives Sprint).
- * Static storage. */
-const ArcadeRoundKind *arcade_screen_kind(int k);
-
-typedef enum ArcadeEnd { ARCADE_END_TIME, ARCADE_END_LIVES, ARCADE_END_QUIT } ArcadeEnd;
-
-/* A wrong answer to review: the question as shown and the option chosen. */
-typedef struct ArcadeMiss {
-    ArcadeQuestion q;
-    int chosen;
-} ArcadeMiss;
-
-typedef struct ArcadeResult {
-    int kind;
-    ArcadeEnd ended;
-    int points, answered, right, best_combo, lives_left;
-    int played_ms;                /* time the clock ran */
-    int previous_best;            /* best points of this kind before the round */
-    bool new_best;                /* saved and above previous_best */
-    bool saved;                   /* the round is in the store */
-    bool goal_round;              /* enough answers to meet the day's goal */
-    int xp;                       /* XP saved for the round (answers and bonus) */
-    int domain_right[SCORING_MAX_DOMAINS];
-    int domain_total[SCORING_MAX_DOMAINS];
-    int miss_count;
-    ArcadeMiss misses[ARCADE_MAX_MISSES];
-} ArcadeResult;
+#include "app.h"
+#include "arcade_round.h"
+#include "keys.h"
 
 /* SCREEN_ARCADE's argument: NULL opens the menu on Sprint; otherwise the
- * menu on `kind`, or straight into a new round of it with play_now. */
+ * menu on `kind`, or straight into a new round of it with play_now.
+ * SCREEN_ARCADE_END's argument is the round's ArcadeResult (copied). */
 typedef struct ArcadeStart {
     int kind;
     bool play_now;
 } ArcadeStart;
+
+/* What the round menu shows (screen_arcade.c keeps it up to date). */
+typedef struct ArcadeMenu {
+    int kind;                       /* the round chosen */
+    int best[ARCADE_ROUND_KINDS];   /* personal best per kind */
+    int rounds[ARCADE_ROUND_KINDS]; /* rounds played per kind */
+    bool can_play;                  /* the bank has items the arcade can ask */
+    int weakest;                    /* the domain the rounds lean toward, -1 when all alike */
+} ArcadeMenu;
+
+/* Draws the round menu: a card per kind (a click is ACT_SELECT with the
+ * kind), the Play button for the chosen kind, how a round works, and the
+ * footer of `keys`. */
+void arcade_menu_draw(App *app, const ArcadeMenu *m, const KeyMap *keys);
+/* Writes v with thousands separated ("12,345") into buf (always terminated). */
+void arcade_format_points(int v, char *buf, size_t size);
 
 #endif

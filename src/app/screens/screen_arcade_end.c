@@ -1,7 +1,8 @@
 /* Arcade results: the score counting up, the personal best of the round
  * kind (with a "New best!" moment), answers, accuracy and best combo, XP,
  * accuracy by domain for the round, and the wrong items with their answers
- * and explanations. Saving happened in screen_arcade.c; this only shows. */
+ * and explanations. The round saved itself (arcade_round_finish); this
+ * only shows what it says, a round or answers not saved included. */
 #include "compat.h"
 #include <math.h>
 #include <stdarg.h>
@@ -21,6 +22,30 @@
 #define END_COUNT_MS 900     /* the score counts up over this */
 #define END_BEST_AT_MS 950   /* the "New best!" moment */
 #define END_ANIM_MS 2600     /* after this nothing moves */
+
+/* The footer and the bound letters: with links to open, with misses to
+ * report, or with nothing in the review to act on. */
+static const KeyBinding LINKS_ROWS[] = {
+    {"Enter", 0, CMD_NONE, "play again", false},
+    {"Esc", 0, CMD_NONE, "round menu", false},
+    {"L", 'L', CMD_LEARN_MORE, "learn more", false},
+    {"R", 'R', CMD_REPORT, "report", false},
+    {"Up/Down", 0, CMD_NONE, "scroll", false},
+};
+static const KeyBinding REPORT_ROWS[] = {
+    {"Enter", 0, CMD_NONE, "play again", false},
+    {"Esc", 0, CMD_NONE, "round menu", false},
+    {"R", 'R', CMD_REPORT, "report", false},
+    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, "scroll", false},
+};
+static const KeyBinding PLAIN_ROWS[] = {
+    {"Enter", 0, CMD_NONE, "play again", false},
+    {"Esc", 0, CMD_NONE, "round menu", false},
+    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, "scroll the review", false},
+};
+static const KeyMap LINKS_KEYS = KEYMAP(LINKS_ROWS);
+static const KeyMap REPORT_KEYS = KEYMAP(REPORT_ROWS);
+static const KeyMap PLAIN_KEYS = KEYMAP(PLAIN_ROWS);
 
 typedef struct ArcadeEndState {
     ArcadeResult res;
@@ -91,7 +116,7 @@ static void end_action(App *app, void *state, const Action *a)
         open_link(app, s, a->value);
         return;
     }
-    if (a->type == ACT_LETTER && a->value == 'L') {
+    if (a->type == ACT_COMMAND && a->value == CMD_LEARN_MORE) {
         open_link(app, s, s->first_link);
         return;
     }
@@ -99,7 +124,7 @@ static void end_action(App *app, void *state, const Action *a)
         report_miss(app, s, a->value);
         return;
     }
-    if (a->type == ACT_LETTER && a->value == 'R') {
+    if (a->type == ACT_COMMAND && a->value == CMD_REPORT) {
         report_miss(app, s, s->first_miss);
         return;
     }
@@ -122,19 +147,6 @@ static int end_update(App *app, void *state, int dt_ms)
         busy = true;
     }
     return busy ? SCREEN_ANIMATING : SCREEN_IDLE;
-}
-
-static void format_points(int v, char *buf, size_t size)
-{
-    char digits[24];
-    snprintf(digits, sizeof digits, "%d", v < 0 ? 0 : v);
-    size_t n = strlen(digits), o = 0;
-    for (size_t i = 0; i < n && o + 2 < size; i++) {
-        if (i > 0 && (n - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = digits[i];
-    }
-    buf[o] = '\0';
 }
 
 static float ease_out(float t)
@@ -163,17 +175,17 @@ static void draw_score_panel(App *app, ArcadeEndState *s, SDL_Rect r)
     int pad = app_px(app, 20);
     int x = r.x + pad, y = r.y + pad - app_px(app, 6);
     char line[128], num[32];
-    snprintf(line, sizeof line, "%s score", arcade_screen_kind(res->kind)->title);
+    snprintf(line, sizeof line, "%s score", arcade_round_kind(res->kind)->title);
     text_draw(app, FONT_SMALL, line, x, y, t->text_dim, ALIGN_LEFT);
     y += text_line_height(app, FONT_SMALL);
     float grow = app->settings.reduce_motion ? 1.0f : ease_out((float)s->anim_ms / END_COUNT_MS);
-    format_points((int)((float)res->points * grow + 0.5f), num, sizeof num);
+    arcade_format_points((int)((float)res->points * grow + 0.5f), num, sizeof num);
     int nw = text_draw(app, FONT_HUGE, num, x, y, res->new_best ? t->accent : t->text, ALIGN_LEFT);
     int badge_x = x + nw + app_px(app, 18);
     int badge_y = y + text_line_height(app, FONT_HUGE) / 2 - app_px(app, 20);
     y += text_line_height(app, FONT_HUGE);
     char best[32];
-    format_points(res->previous_best, best, sizeof best);
+    arcade_format_points(res->previous_best, best, sizeof best);
     if (res->new_best) {
         const char *label = "New best!";
         int lw, lh;
@@ -194,11 +206,11 @@ static void draw_score_panel(App *app, ArcadeEndState *s, SDL_Rect r)
                       ALIGN_CENTER);
         }
         if (res->previous_best > 0)
-            snprintf(line, sizeof line, "Your best %s round before: %s", arcade_screen_kind(res->kind)->title, best);
+            snprintf(line, sizeof line, "Your best %s round before: %s", arcade_round_kind(res->kind)->title, best);
         else
-            snprintf(line, sizeof line, "Your first %s best. Now beat it.", arcade_screen_kind(res->kind)->title);
+            snprintf(line, sizeof line, "Your first %s best. Now beat it.", arcade_round_kind(res->kind)->title);
     } else if (res->previous_best > 0) {
-        format_points(res->previous_best - res->points + 1, num, sizeof num);
+        arcade_format_points(res->previous_best - res->points + 1, num, sizeof num);
         snprintf(line, sizeof line, "Personal best %s  -  %s more points to beat it", best, num);
     } else {
         snprintf(line, sizeof line, "No points this time: answer right and fast to score.");
@@ -215,9 +227,14 @@ static void draw_score_panel(App *app, ArcadeEndState *s, SDL_Rect r)
                  res->answered == 1 ? "" : "s", REWARDS_GOAL_ARCADE_ROUND_ANSWERS);
     text_draw(app, FONT_SMALL, line, x + flame + app_px(app, 4), y + app_px(app, 2), met ? t->good : t->text_dim,
               ALIGN_LEFT);
-    if (!res->saved)
-        text_draw(app, FONT_SMALL, "This round could not be saved (see the message below).", x,
-                  r.y + r.h - pad - text_line_height(app, FONT_SMALL), t->bad, ALIGN_LEFT);
+    if (!res->saved || res->unsaved > 0) {
+        if (!res->saved)
+            snprintf(line, sizeof line, "This round could not be saved (see the message below).");
+        else
+            snprintf(line, sizeof line, "%d answer%s could not be saved (see the message below).", res->unsaved,
+                     res->unsaved == 1 ? "" : "s");
+        text_draw(app, FONT_SMALL, line, x, r.y + r.h - pad - text_line_height(app, FONT_SMALL), t->bad, ALIGN_LEFT);
+    }
 }
 
 static void draw_stats(App *app, ArcadeEndState *s, SDL_Rect r)
@@ -413,13 +430,15 @@ static void draw_review(App *app, ArcadeEndState *s, SDL_Rect r)
     ui_scrollbar(app, view, &s->review);
 }
 
+static const KeyMap *end_keys(App *app, void *state);
+
 static void end_draw(App *app, void *state)
 {
     ArcadeEndState *s = state;
     ui_background(app);
     char label[64];
     int secs = s->res.played_ms / 1000;
-    snprintf(label, sizeof label, "%s round  -  %d:%02d played", arcade_screen_kind(s->res.kind)->title, secs / 60,
+    snprintf(label, sizeof label, "%s round  -  %d:%02d played", arcade_round_kind(s->res.kind)->title, secs / 60,
              secs % 60);
     int y = hud_header(app, end_title(&s->res), label, -1);
     int margin = app_px(app, 28), gap = app_px(app, 16);
@@ -435,9 +454,14 @@ static void end_draw(App *app, void *state)
     draw_domains(app, s, (SDL_Rect){margin, y, dom_w, bottom_h});
     draw_review(app, s, (SDL_Rect){margin + dom_w + gap, y, app->w - margin * 2 - dom_w - gap, bottom_h});
     particles_draw(app, &s->particles);
-    ui_footer(app, s->first_link >= 0 ? "Enter  play again     Esc  round menu     L  learn more     R  report     Up/Down  scroll"
-                   : s->first_miss >= 0 ? "Enter  play again      Esc  round menu      R  report      Up/Down/PgUp/PgDn  scroll"
-                                        : "Enter  play again      Esc  round menu      Up/Down/PgUp/PgDn  scroll the review");
+    ui_footer_keys(app, end_keys(app, s));
+}
+
+static const KeyMap *end_keys(App *app, void *state)
+{
+    (void)app;
+    const ArcadeEndState *s = state;
+    return s->first_link >= 0 ? &LINKS_KEYS : s->first_miss >= 0 ? &REPORT_KEYS : &PLAIN_KEYS;
 }
 
 const Screen SCREEN_ARCADE_END = {
@@ -447,4 +471,5 @@ const Screen SCREEN_ARCADE_END = {
     .action = end_action,
     .update = end_update,
     .draw = end_draw,
+    .keys = end_keys,
 };

@@ -1,48 +1,91 @@
-/* Daily drill: a Leitner session of due items first, new ones mixed in,
- * questions and flashcards. Every answer is judged at once, explained option
- * by option, saved to the store before the next item, and a wrong item comes
- * back later in the session. Ends with a summary of the day. */
+/* Daily drill: shows a drill session (drill_session.h: the queue, saving,
+ * tallies and the end bonus live there) item by item, questions and
+ * flashcards, judged at once and explained option by option, and ends with
+ * a summary of the day. Every failed write or read is shown. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "confirm.h"
+#include "drill_session.h"
 #include "hud.h"
-#include "leitner.h"
 #include "particles.h"
 #include "qview.h"
 #include "report.h"
 #include "rewards.h"
 #include "scoring.h"
 #include "screens.h"
-#include "store.h"
 #include "study.h"
 #include "text.h"
 #include "ui.h"
 
 typedef enum DrillPhase { DRILL_ASK, DRILL_FEEDBACK, DRILL_CARD, DRILL_SUMMARY } DrillPhase;
 
+/* The keys of each moment of the drill (keys.h): bound letters and footers. */
+static const KeyBinding ASK_ROWS[] = {
+    {"1-5 / A-E", 0, CMD_NONE, "choose", false},
+    {"Enter", 0, CMD_NONE, "submit", false},
+    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, "scroll", true},
+    {"R", 'R', CMD_REPORT, "report", true},
+    {"Esc", 0, CMD_NONE, "leave", false},
+};
+static const KeyBinding EXPLAINED_ROWS[] = {
+    {"Enter", 0, CMD_NONE, "next", false},
+    {"L", 'L', CMD_LEARN_MORE, "learn more", false},
+    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, "scroll", true},
+    {"R", 'R', CMD_REPORT, "report", true},
+    {"Esc", 0, CMD_NONE, "leave", false},
+};
+static const KeyBinding EXPLAINED_NO_REFS_ROWS[] = {
+    {"Enter", 0, CMD_NONE, "next", false},
+    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, "scroll the explanations", true},
+    {"R", 'R', CMD_REPORT, "report", true},
+    {"Esc", 0, CMD_NONE, "leave", false},
+};
+static const KeyBinding CARD_FRONT_ROWS[] = {
+    {"Space", 0, CMD_NONE, "turn the card", false},
+    {"R", 'R', CMD_REPORT, "report", true},
+    {"Esc", 0, CMD_NONE, "leave", false},
+};
+static const KeyBinding CARD_BACK_ROWS[] = {
+    {"Y", 'Y', CMD_YES, "I knew it", false},
+    {"N", 'N', CMD_NO, "I missed it", false},
+    {"R", 'R', CMD_REPORT, "report", true},
+    {"Esc", 0, CMD_NONE, "leave", false},
+};
+static const KeyBinding CARD_DONE_ROWS[] = {
+    {"Enter", 0, CMD_NONE, "next", false},
+    {"R", 'R', CMD_REPORT, "report", true},
+    {"Esc", 0, CMD_NONE, "leave", false},
+};
+static const KeyBinding SUMMARY_ROWS[] = {
+    {"Enter or Esc", 0, CMD_NONE, "back to the menu", false},
+};
+static const KeyMap ASK_KEYS = KEYMAP(ASK_ROWS);
+static const KeyMap EXPLAINED_KEYS = KEYMAP(EXPLAINED_ROWS);
+static const KeyMap EXPLAINED_NO_REFS_KEYS = KEYMAP(EXPLAINED_NO_REFS_ROWS);
+static const KeyMap CARD_FRONT_KEYS = KEYMAP(CARD_FRONT_ROWS);
+static const KeyMap CARD_BACK_KEYS = KEYMAP(CARD_BACK_ROWS);
+static const KeyMap CARD_DONE_KEYS = KEYMAP(CARD_DONE_ROWS);
+static const KeyMap SUMMARY_KEYS = KEYMAP(SUMMARY_ROWS);
+
 typedef struct DrillState {
-    LeitnerSession session;
+    DrillSession d;
     DrillPhase phase;
     QuestionView q;
-    int item;
     uint64_t shown_at;        /* ticks when the item appeared */
-    bool confirm_quit;
+    Confirm confirm;          /* "Leave the drill?" */
     bool card_flipped;
     int flip_ms;              /* flip animation time left */
-    bool last_correct;
-    LeitnerMove last_move;
     int flash_ms;             /* right/wrong flash time left */
-    int right, wrong, promoted, demoted, xp, combo, best_combo;
-    int xp_before, level_before;
-    bool finished;            /* the queue ran out (not left early) */
+    int level_before;
     StudyToday after;         /* for the summary */
     Particles particles;
     Scroll card_scroll;
     int anim_ms;
 } DrillState;
 
-static void show_next(App *app, DrillState *s);
+static void show_item(App *app, DrillState *s, int item);
 
 static void *drill_enter(App *app, const void *arg)
 {
@@ -52,20 +95,9 @@ static void *drill_enter(App *app, const void *arg)
         return NULL;
     StudyToday today;
     app_study_today(app, &today);
-    s->xp_before = today.xp;
     s->level_before = today.level;
-    LeitnerOptions opt = {
-        .size = study_session_size(app->study, today.drill_answers, app_now(app)),
-        .new_quota = app->settings.new_per_day > 0 ? app->settings.new_per_day : -1,
-        .new_today = today.new_today,
-        .exam_date = app->settings.exam_date,
-        .due_by = study_due_horizon(app_now(app)),
-        .fit = study_fit(app->study),
-        .started_at = study_started_at(app->study),
-    };
-    leitner_session_start(&s->session, app->bank, app->study->states, study_accuracy(app->study), app_now(app), &app->rng,
-                          &opt);
-    show_next(app, s);
+    app_saved(app, drill_session_begin(&s->d, app->study, &today, app_now(app), &app->rng), "Drill not started");
+    show_item(app, s, s->d.item);
     return s;
 }
 
@@ -73,21 +105,14 @@ static void drill_leave(App *app, void *state)
 {
     (void)app;
     DrillState *s = state;
-    leitner_session_end(&s->session);
+    drill_session_free(&s->d);
     free(s);
 }
 
 static void go_summary(App *app, DrillState *s, bool finished)
 {
-    s->finished = finished;
     s->phase = DRILL_SUMMARY;
-    if (finished && s->session.answered > 0) {
-        int bonus = rewards_session_xp(MODE_DRILL, 0, true, false, false);
-        if (app_saved(app, study_add_xp(app->study, bonus), "XP not saved"))
-            s->xp += bonus;
-        /* For the "finish N daily drills" achievement. */
-        store_profile_set(app->store, "drill_sessions", store_profile_get(app->store, "drill_sessions", 0) + 1);
-    }
+    app_saved(app, drill_session_end(&s->d, finished), "Drill bonus not saved");
     app_study_today(app, &s->after);
     if (s->after.level > s->level_before) {
         app_sound(app, SFX_LEVEL_UP);
@@ -97,51 +122,34 @@ static void go_summary(App *app, DrillState *s, bool finished)
     }
 }
 
-static void show_next(App *app, DrillState *s)
+/* Shows `item` (from the session), or the summary when the queue ran out. */
+static void show_item(App *app, DrillState *s, int item)
 {
-    s->item = leitner_session_next(&s->session);
     s->card_flipped = false;
     s->card_scroll.offset = 0;
     s->shown_at = app->ticks_ms;
-    if (s->item < 0) {
+    if (item < 0) {
         go_summary(app, s, true);
         return;
     }
-    if (app->bank->items[s->item].kind == ITEM_FLASHCARD) {
+    if (app->bank->items[item].kind == ITEM_FLASHCARD) {
         s->phase = DRILL_CARD;
     } else {
-        qview_set(app, &s->q, s->item, NULL);
+        qview_set(app, &s->q, item, NULL);
         s->phase = DRILL_ASK;
     }
 }
 
 static void submit(App *app, DrillState *s, bool correct, uint32_t answer)
 {
-    ItemState before = app->study->states[s->item];
     int ms = (int)(app->ticks_ms - s->shown_at);
-    s->last_move = leitner_session_record(&s->session, correct, app_now(app));
-    int xp = correct ? REWARDS_XP_RIGHT : 0;
-    Answer a = {.item = s->item, .answer = answer, .correct = correct, .ms = ms, .at = app_now(app)};
-    bool saved = app_saved(app, study_save(app->study, MODE_DRILL, &a, &before, xp), "Not saved");
-    s->last_correct = correct;
+    bool saved = app_saved(app, drill_session_answer(&s->d, correct, answer, ms, app_now(app)), "Not saved");
     s->flash_ms = 450;
     if (correct) {
-        s->right++;
-        s->combo++;
-        if (s->combo > s->best_combo)
-            s->best_combo = s->combo;
-        if (saved)
-            s->xp += xp;
-        if (s->last_move.box_after > s->last_move.box_before)
-            s->promoted++;
-        app_sound(app, s->combo > 0 && s->combo % 5 == 0 ? SFX_COMBO : SFX_CORRECT);
+        app_sound(app, saved && s->d.combo % 5 == 0 ? SFX_COMBO : SFX_CORRECT);
         particles_burst(app, &s->particles, (float)app->w - (float)app_px(app, 120), (float)app_px(app, 40), 30,
                         380);
     } else {
-        s->wrong++;
-        s->combo = 0;
-        if (s->last_move.box_after < s->last_move.box_before)
-            s->demoted++;
         app_sound(app, SFX_WRONG);
     }
 }
@@ -149,7 +157,7 @@ static void submit(App *app, DrillState *s, bool correct, uint32_t answer)
 static void ask_action(App *app, DrillState *s, const Action *a)
 {
     if (a->type == ACT_CONFIRM) {
-        const BankItem *it = &app->bank->items[s->item];
+        const BankItem *it = &app->bank->items[s->d.item];
         int n = qview_chosen_count(&s->q);
         if (n == 0) {
             app_status(app, "Choose an answer first: 1-%d or A-%c", s->q.option_count, 'A' + s->q.option_count - 1);
@@ -179,8 +187,8 @@ static void card_action(App *app, DrillState *s, const Action *a)
         }
         return;
     }
-    if (a->type == ACT_LETTER && (a->value == 'Y' || a->value == 'N')) {
-        bool knew = a->value == 'Y';
+    if (a->type == ACT_COMMAND && (a->value == CMD_YES || a->value == CMD_NO)) {
+        bool knew = a->value == CMD_YES;
         submit(app, s, knew, knew ? 1u : 0u);
         s->phase = DRILL_FEEDBACK;
         return;
@@ -191,13 +199,9 @@ static void card_action(App *app, DrillState *s, const Action *a)
 static void drill_action(App *app, void *state, const Action *a)
 {
     DrillState *s = state;
-    if (s->confirm_quit) {
-        if (a->type == ACT_CONFIRM || (a->type == ACT_LETTER && a->value == 'Y')) {
-            s->confirm_quit = false;
+    if (s->confirm.open) {
+        if (confirm_action(&s->confirm, a) == CONFIRM_RISKY)
             go_summary(app, s, false);
-        } else if (a->type == ACT_BACK || (a->type == ACT_LETTER && a->value == 'N')) {
-            s->confirm_quit = false;
-        }
         return;
     }
     if (s->phase == DRILL_SUMMARY) {
@@ -206,21 +210,27 @@ static void drill_action(App *app, void *state, const Action *a)
         return;
     }
     if (a->type == ACT_BACK) {
-        s->confirm_quit = true;
+        char msg[200];
+        int n = s->d.queue.answered;
+        snprintf(msg, sizeof msg, "Your %d answer%s so far %s saved. Items still due stay due for next time.", n,
+                 n == 1 ? "" : "s", n == 1 ? "is" : "are");
+        confirm_open(&s->confirm, 0, "Leave the drill?", msg, "keep going", "leave");
         return;
     }
-    if (a->type == ACT_LETTER && a->value == 'R' && s->item >= 0) {
-        bool card = app->bank->items[s->item].kind == ITEM_FLASHCARD;
+    /* R, or the Report button (report_button sends the letter). */
+    bool report = (a->type == ACT_COMMAND && a->value == CMD_REPORT) || (a->type == ACT_LETTER && a->value == 'R');
+    if (report && s->d.item >= 0) {
+        bool card = app->bank->items[s->d.item].kind == ITEM_FLASHCARD;
         bool answered = s->phase == DRILL_FEEDBACK;
-        report_open(app, s->item, card ? (uint32_t)s->last_correct : s->q.chosen, answered);
+        report_open(app, s->d.item, card ? (uint32_t)s->d.last_correct : s->q.chosen, answered);
         return;
     }
     switch (s->phase) {
     case DRILL_ASK: ask_action(app, s, a); break;
     case DRILL_FEEDBACK:
         if (a->type == ACT_CONFIRM)
-            show_next(app, s);
-        else if (app->bank->items[s->item].kind == ITEM_FLASHCARD)
+            show_item(app, s, drill_session_next(&s->d));
+        else if (app->bank->items[s->d.item].kind == ITEM_FLASHCARD)
             ui_scroll_action(app, &s->card_scroll, a);
         else
             qview_action(app, &s->q, a);
@@ -253,30 +263,24 @@ static int drill_update(App *app, void *state, int dt_ms)
 static void draw_header(App *app, DrillState *s, int *content_top)
 {
     const Theme *t = &app->theme;
-    int total = s->session.answered + leitner_session_remaining(&s->session);
-    /* While an answer's feedback is up, the item on screen is the one just
-     * answered (the session has no current item): its number, not the next. */
-    int number = s->session.answered + (s->session.current.item >= 0 ? 1 : 0);
-    if (number < 1)
-        number = 1;
-    if (total < number)
-        total = number;
+    int number, total;
+    drill_session_progress(&s->d, &number, &total);
     char label[96];
     snprintf(label, sizeof label, "Item %d of %d", number, total);
-    float progress = total > 0 ? (float)s->session.answered / (float)total : 1;
+    float progress = total > 0 ? (float)s->d.queue.answered / (float)total : 1;
     int y = hud_header(app, "Daily drill", label, progress);
     int x = app_px(app, 28);
     char chip[64];
-    snprintf(chip, sizeof chip, "+%d XP", s->xp);
+    snprintf(chip, sizeof chip, "+%d XP", s->d.xp);
     x += ui_chip(app, x, y - app_px(app, 8), chip, ui_alpha(t->accent, 50), t->accent) + app_px(app, 8);
-    snprintf(chip, sizeof chip, "%d right in a row", s->combo);
-    x += ui_chip(app, x, y - app_px(app, 8), chip, ui_alpha(t->good, s->combo > 0 ? 60 : 25),
-                 s->combo > 0 ? t->good : t->text_dim) + app_px(app, 8);
-    const BankItem *it = s->item >= 0 ? &app->bank->items[s->item] : NULL;
+    snprintf(chip, sizeof chip, "%d right in a row", s->d.combo);
+    x += ui_chip(app, x, y - app_px(app, 8), chip, ui_alpha(t->good, s->d.combo > 0 ? 60 : 25),
+                 s->d.combo > 0 ? t->good : t->text_dim) + app_px(app, 8);
+    const BankItem *it = s->d.item >= 0 ? &app->bank->items[s->d.item] : NULL;
     if (it) {
-        int box = app->study->states[s->item].box;
+        int box = app->study->states[s->d.item].box;
         if (s->phase == DRILL_FEEDBACK)
-            box = s->last_move.box_before;
+            box = s->d.last_move.box_before;
         snprintf(chip, sizeof chip, box == 0 ? "New item" : "Box %d", box);
         ui_chip(app, x, y - app_px(app, 8), chip, ui_alpha(t->accent2, 40), t->accent2);
         report_button(app, app->w - app_px(app, 28), y - app_px(app, 12),
@@ -290,16 +294,20 @@ static void draw_verdict(App *app, DrillState *s, int y)
 {
     const Theme *t = &app->theme;
     char line[200];
-    const LeitnerMove *m = &s->last_move;
+    const LeitnerMove *m = &s->d.last_move;
+    bool right = s->d.last_correct;
     int days = (int)((m->due_at - app_now(app) + SECONDS_PER_DAY / 2) / SECONDS_PER_DAY);
-    bool card = app->bank->items[s->item].kind == ITEM_FLASHCARD;
-    if (s->last_correct && m->repeat)
+    bool card = app->bank->items[s->d.item].kind == ITEM_FLASHCARD;
+    if (!s->d.last_saved)
+        snprintf(line, sizeof line, "%s  Not saved, so the item stays as it was and comes back next time.",
+                 right ? (card ? "Good." : "Right!") : (card ? "Noted." : "Not quite."));
+    else if (right && m->repeat)
         snprintf(line, sizeof line, "Right!  It stays in box 1 today, next review in %d day%s.", days,
                  days == 1 ? "" : "s");
-    else if (s->last_correct && m->box_before == 0)
+    else if (right && m->box_before == 0)
         snprintf(line, sizeof line, "%s  New item learned: box 1, next review in %d day%s.",
                  card ? "Good." : "Right!", days, days == 1 ? "" : "s");
-    else if (s->last_correct)
+    else if (right)
         snprintf(line, sizeof line, "%s  Box %d -> %d, next review in %d day%s.", card ? "Good." : "Right!",
                  m->box_before, m->box_after, days, days == 1 ? "" : "s");
     else if (m->requeued)
@@ -310,7 +318,7 @@ static void draw_verdict(App *app, DrillState *s, int y)
         snprintf(line, sizeof line, "%s  Box 1: you will see it again in %d days.", card ? "Noted." : "Not quite.",
                  days);
     float pulse = s->flash_ms > 0 ? (float)s->flash_ms / 450.0f : 0;
-    SDL_Color c = s->last_correct ? t->good : t->bad;
+    SDL_Color c = right ? t->good : t->bad;
     int h = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 14);
     SDL_Rect r = {app_px(app, 28), y, app->w - app_px(app, 56), h};
     ui_round_rect(app, r, app_px(app, 10), ui_alpha(c, 40 + (int)(120 * pulse)));
@@ -320,7 +328,7 @@ static void draw_verdict(App *app, DrillState *s, int y)
 static void draw_card(App *app, DrillState *s, SDL_Rect area)
 {
     const Theme *t = &app->theme;
-    const BankItem *it = &app->bank->items[s->item];
+    const BankItem *it = &app->bank->items[s->d.item];
     float scale_x = 1.0f;
     bool show_back = s->card_flipped;
     if (s->flip_ms > 0) {
@@ -368,37 +376,41 @@ static void draw_card(App *app, DrillState *s, SDL_Rect area)
         return;
     int bw = app_px(app, 220), bh = app_px(app, 46);
     int by = card.y + card.h - pad - bh + app_px(app, 16);
-    ui_button(app, (SDL_Rect){card.x + card.w / 2 - bw - app_px(app, 10), by, bw, bh}, "Y  I knew it", false,
-              (Action){.type = ACT_LETTER, .value = 'Y'});
-    ui_button(app, (SDL_Rect){card.x + card.w / 2 + app_px(app, 10), by, bw, bh}, "N  I missed it", false,
-              (Action){.type = ACT_LETTER, .value = 'N'});
+    char label[64];
+    ui_button(app, (SDL_Rect){card.x + card.w / 2 - bw - app_px(app, 10), by, bw, bh},
+              keys_hint(&CARD_BACK_KEYS, CMD_YES, NULL, label, sizeof label), false,
+              (Action){.type = ACT_COMMAND, .value = CMD_YES});
+    ui_button(app, (SDL_Rect){card.x + card.w / 2 + app_px(app, 10), by, bw, bh},
+              keys_hint(&CARD_BACK_KEYS, CMD_NO, NULL, label, sizeof label), false,
+              (Action){.type = ACT_COMMAND, .value = CMD_NO});
 }
 
 static void draw_summary(App *app, DrillState *s)
 {
     const Theme *t = &app->theme;
-    hud_header(app, s->finished ? "Drill complete" : "Drill paused", NULL, -1);
+    const DrillSession *d = &s->d;
+    hud_header(app, d->finished ? "Drill complete" : "Drill paused", NULL, -1);
     int margin = app_px(app, 36);
     int y = app_px(app, 90);
-    if (s->session.answered == 0 && s->finished) {
+    if (d->queue.answered == 0 && d->finished) {
         text_draw_wrapped(app, FONT_BODY,
                           "Nothing is due and today's new items are done. Come back tomorrow, play an Arcade "
                           "round, or raise 'new items per day' in Settings.",
                           margin, y, app->w - margin * 2, t->text, 0, app->h);
-        ui_footer(app, "Enter or Esc  back to the menu");
+        ui_footer_keys(app, &SUMMARY_KEYS);
         return;
     }
     int gap = app_px(app, 14);
     int cw = (app->w - margin * 2 - gap * 3) / 4;
     int ch = app_px(app, 92);
     char v[64];
-    snprintf(v, sizeof v, "%d", s->right);
+    snprintf(v, sizeof v, "%d", d->right);
     hud_stat(app, (SDL_Rect){margin, y, cw, ch}, "Right", v, t->good);
-    snprintf(v, sizeof v, "%d", s->wrong);
-    hud_stat(app, (SDL_Rect){margin + (cw + gap), y, cw, ch}, "Wrong", v, s->wrong ? t->bad : t->text);
-    snprintf(v, sizeof v, "%d up", s->promoted);
+    snprintf(v, sizeof v, "%d", d->wrong);
+    hud_stat(app, (SDL_Rect){margin + (cw + gap), y, cw, ch}, "Wrong", v, d->wrong ? t->bad : t->text);
+    snprintf(v, sizeof v, "%d up", d->promoted);
     hud_stat(app, (SDL_Rect){margin + (cw + gap) * 2, y, cw, ch}, "Promoted to a higher box", v, t->accent2);
-    snprintf(v, sizeof v, "%d", s->demoted);
+    snprintf(v, sizeof v, "%d", d->demoted);
     hud_stat(app, (SDL_Rect){margin + (cw + gap) * 3, y, cw, ch}, "Sent back to box 1", v, t->text);
     y += ch + gap * 2;
 
@@ -408,7 +420,7 @@ static void draw_summary(App *app, DrillState *s)
     bool level_up = s->after.level > s->level_before;
     snprintf(v, sizeof v, level_up ? "Level up! Level %d" : "Level %d", s->after.level);
     text_draw(app, FONT_TITLE, v, px, py, level_up ? t->accent : t->text, ALIGN_LEFT);
-    snprintf(v, sizeof v, "+%d XP this session", s->xp);
+    snprintf(v, sizeof v, "+%d XP this session", d->xp);
     text_draw(app, FONT_BODY, v, lp.x + lp.w - app_px(app, 20), py + app_px(app, 8), t->accent, ALIGN_RIGHT);
     py += text_line_height(app, FONT_TITLE) + app_px(app, 14);
     float grow = s->anim_ms < 1000 && !app->settings.reduce_motion ? (float)s->anim_ms / 1000.0f : 1.0f;
@@ -437,12 +449,34 @@ static void draw_summary(App *app, DrillState *s)
     snprintf(v, sizeof v, "Due tomorrow: %d item%s", s->after.due_tomorrow, s->after.due_tomorrow == 1 ? "" : "s");
     text_draw(app, FONT_SMALL, v, px, py, t->text_dim, ALIGN_LEFT);
     y += lp.h + gap * 2;
-    if (!s->finished)
+    if (!d->finished)
         text_draw_wrapped(app, FONT_BODY,
                           "Every answer you gave is saved. Open the Daily drill again to continue with what is "
                           "still due.", margin, y, app->w - margin * 2, t->text_dim, 0, app->h);
     particles_draw(app, &s->particles);
-    ui_footer(app, "Enter or Esc  back to the menu");
+    ui_footer_keys(app, &SUMMARY_KEYS);
+}
+
+/* The keys of the moment, the dialog aside. */
+static const KeyMap *phase_keys(App *app, const DrillState *s)
+{
+    bool card = s->d.item >= 0 && app->bank->items[s->d.item].kind == ITEM_FLASHCARD;
+    switch (s->phase) {
+    case DRILL_ASK: return &ASK_KEYS;
+    case DRILL_CARD: return s->card_flipped ? &CARD_BACK_KEYS : &CARD_FRONT_KEYS;
+    case DRILL_FEEDBACK:
+        if (card)
+            return &CARD_DONE_KEYS;
+        return qview_has_refs(app, &s->q) ? &EXPLAINED_KEYS : &EXPLAINED_NO_REFS_KEYS;
+    case DRILL_SUMMARY: break;
+    }
+    return &SUMMARY_KEYS;
+}
+
+static const KeyMap *drill_keys(App *app, void *state)
+{
+    DrillState *s = state;
+    return s->confirm.open ? confirm_keys() : phase_keys(app, s);
 }
 
 static void drill_draw(App *app, void *state)
@@ -457,16 +491,13 @@ static void drill_draw(App *app, void *state)
     draw_header(app, s, &top);
     int margin = app_px(app, 28);
     int footer = text_line_height(app, FONT_SMALL) + app_px(app, 30);
-    bool card = app->bank->items[s->item].kind == ITEM_FLASHCARD;
+    bool card = app->bank->items[s->d.item].kind == ITEM_FLASHCARD;
     if (card && s->phase == DRILL_FEEDBACK) {
         draw_verdict(app, s, top);
         int verdict = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 24);
         draw_card(app, s, (SDL_Rect){margin, top + verdict, app->w - margin * 2, app->h - top - verdict - footer});
-        ui_footer(app, "Enter  next      Esc  leave");
     } else if (card) {
         draw_card(app, s, (SDL_Rect){margin, top, app->w - margin * 2, app->h - top - footer});
-        ui_footer(app, s->card_flipped ? "Y  I knew it      N  I missed it      Esc  leave"
-                                       : "Space  turn the card      Esc  leave");
     } else {
         int verdict = 0;
         if (s->phase == DRILL_FEEDBACK) {
@@ -474,25 +505,16 @@ static void drill_draw(App *app, void *state)
             verdict = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 24);
         }
         qview_draw(app, &s->q, (SDL_Rect){margin, top + verdict, app->w - margin * 2, app->h - top - verdict - footer});
-        ui_footer(app, s->phase == DRILL_ASK
-                           ? "1-5 / A-E  choose      Enter  submit      Up/Down/PgUp/PgDn  scroll      Esc  leave"
-                           : qview_has_refs(app, &s->q)
-                           ? "Enter  next      L  learn more      Up/Down/PgUp/PgDn  scroll      Esc  leave"
-                           : "Enter  next      Up/Down/PgUp/PgDn  scroll the explanations      Esc  leave");
     }
+    ui_footer_keys(app, phase_keys(app, s));
     particles_draw(app, &s->particles);
-    if (s->confirm_quit) {
-        char msg[200];
-        snprintf(msg, sizeof msg, "Your %d answer%s so far %s saved. Items still due stay due for next time.",
-                 s->session.answered, s->session.answered == 1 ? "" : "s", s->session.answered == 1 ? "is" : "are");
-        hud_confirm(app, "Leave the drill?", msg, "Enter  leave", "Esc  keep going");
-    }
+    confirm_draw(app, &s->confirm);
 }
 
 static bool drill_right_options(App *app, void *state, uint32_t *mask, int *count)
 {
     DrillState *s = state;
-    if (s->confirm_quit)
+    if (s->confirm.open)
         return false;
     if (s->phase == DRILL_CARD && !s->card_flipped) {
         *mask = 0;
@@ -515,4 +537,5 @@ const Screen SCREEN_DRILL = {
     .draw = drill_draw,
     .right_options = drill_right_options,
     .answer_submits = true,
+    .keys = drill_keys,
 };

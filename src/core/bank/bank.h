@@ -1,7 +1,8 @@
 /* The bank model: an exam's shape (exam.yaml) and its items (questions and
  * flashcards), loaded from a folder of YAML files into one immutable Bank.
  * This header is the contract every other module reads; the loader
- * (bank.c) fills it, and everything in a Bank lives in its arena. */
+ * (bankload.h) fills it, and everything in a Bank lives in its arena. A
+ * Bank is only ever made by the loader, tests' banks included. */
 #ifndef CLOUDPREP_BANK_H
 #define CLOUDPREP_BANK_H
 
@@ -68,7 +69,7 @@ typedef struct BankItem {
     int line;
 } BankItem;
 
-typedef struct BankArena BankArena; /* private to bank.c */
+typedef struct BankArena BankArena; /* private to the loader (bankload_internal.h) */
 
 typedef struct Bank {
     const char *dir;
@@ -103,5 +104,17 @@ typedef struct Bank {
 
     BankArena *arena;
 } Bank;
+
+/* Lookups by id, for the rules and screens (bankindex.c). */
+
+/* Returns the index in b->items of the item with this id, or -1 (also for a
+ * NULL bank or id). Constant time: the loader's id table answers. */
+int bank_item_index(const Bank *b, const char *id);
+/* Returns the index in b->domains of the domain with this id, or -1 (also
+ * for a NULL bank or id). Linear in the (at most 16) domains. */
+int bank_domain_index(const Bank *b, const char *id);
+/* Returns the index in b->tasks of the task statement with this id, or -1
+ * (also for a NULL bank or id). Linear in the (at most 128) tasks. */
+int bank_task_index(const Bank *b, const char *id);
 
 #endif

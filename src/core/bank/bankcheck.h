@@ -1,7 +1,7 @@
 /* The bank linter behind `cloudprep --check-bank DIR`: loads a bank, prints
  * every diagnostic, a summary line, a per-domain table and the item-quality
  * statistics. The quality checks run over any Bank, so tests call them on
- * banks they build. Loading and validation rules are bank.c's. */
+ * banks they build. Loading and validation rules are the loader's (bankload.h). */
 #ifndef CLOUDPREP_BANKCHECK_H
 #define CLOUDPREP_BANKCHECK_H
 

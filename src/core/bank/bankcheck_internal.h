@@ -1,6 +1,6 @@
-/* What the linter's files share (bankcheck.c, bankcues.c): the checker
- * context and the way a finding becomes a warning. Not for other modules;
- * the public contract is bankcheck.h. */
+/* What the linter's files share (bankcheck.c, bankdups.c, bankcues.c): the
+ * checker context and the way a finding becomes a warning. Not for other
+ * modules; the public contract is bankcheck.h. */
 #ifndef CLOUDPREP_BANKCHECK_INTERNAL_H
 #define CLOUDPREP_BANKCHECK_INTERNAL_H
 
@@ -27,6 +27,14 @@ void bankcheck_note_unlisted(Checker *k, int listed, const char *what);
 double bankcheck_pct(int part, int whole);
 /* Number of characters (not bytes) of UTF-8 text; NULL counts 0. */
 size_t bankcheck_chars(const char *s);
+
+/* Warns about questions that repeat an earlier one: the same right answer
+ * and a prompt of nearly the same words (bankdups.c). Exact repeats are
+ * marked in k->exact_dup_of when it is there. */
+void bankdups_near_prompts(Checker *k);
+/* Warns about questions with the same set of options as an earlier one,
+ * leaving out the exact repeats bankdups_near_prompts reported. */
+void bankdups_option_sets(Checker *k);
 
 /* The wording cues of bankcues.c: length rank of the right option, the
  * "(Choose N.)" phrase, options named by letter, self-justifying options,

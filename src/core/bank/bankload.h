@@ -66,15 +66,7 @@ bool bank_parse_items(Bank *b, const char *buf, size_t len, const char *name, Di
 Bank *bank_load_dir(const char *dir, Diag *out);
 
 /* Frees a Bank made by bank_new or bank_load_dir and everything in it (one
- * arena). NULL, or a Bank built by hand (arena NULL), is left alone. */
+ * arena; the Bank itself lives there too). NULL is fine. */
 void bank_free(Bank *b);
-
-/* Returns the index in b->items of the item with this id, or -1. Constant
- * time for loaded banks; works (linearly) on a Bank built by hand too. */
-int bank_item_index(const Bank *b, const char *id);
-/* Returns the index in b->domains of the domain with this id, or -1. */
-int bank_domain_index(const Bank *b, const char *id);
-/* Returns the index in b->tasks of the task statement with this id, or -1. */
-int bank_task_index(const Bank *b, const char *id);
 
 #endif

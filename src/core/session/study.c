@@ -308,13 +308,12 @@ bool study_today(Study *study, int64_t now, StudyToday *out)
      * review on each visit to the home screen: 300 ms with a million. */
     out->answers_total = study_answers_total(study);
     int today = study_day(now);
-    enum { HISTORY = 400 };
-    RewardsDay *rdays = calloc(HISTORY, sizeof *rdays);
-    bool ok = rdays && read_days(study, today - HISTORY + 1, HISTORY, rdays);
+    RewardsDay *rdays = calloc(STUDY_STREAK_DAYS, sizeof *rdays);
+    bool ok = rdays && read_days(study, today - STUDY_STREAK_DAYS + 1, STUDY_STREAK_DAYS, rdays);
     if (ok) {
-        out->drill_answers = rdays[HISTORY - 1].drill_answers;
+        out->drill_answers = rdays[STUDY_STREAK_DAYS - 1].drill_answers;
         RewardsGoal goal = {.drill_answers = study->prefs.daily_goal};
-        rewards_streak(rdays, HISTORY, today, &goal, &out->streak);
+        rewards_streak(rdays, STUDY_STREAK_DAYS, today, &goal, &out->streak);
     }
     free(rdays);
     if (ok) {

@@ -23,6 +23,7 @@ typedef struct Store Store;
 
 #define STUDY_RECENT_ANSWERS 400   /* answers read back for domain accuracy */
 #define STUDY_FIT_MAX_ANSWERS 200000 /* answers behind the memory fit (the newest) */
+#define STUDY_STREAK_DAYS 3660     /* days read back for the streak: its best is the best ever */
 #define STUDY_WHATIF_FORMS 10       /* exam forms per draw in a quick what-if projection */
 
 /* The settings the rules read (the app keeps them in its Settings and hands

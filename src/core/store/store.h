@@ -13,7 +13,7 @@
 #include "bank.h"
 #include "progress.h"
 
-#define STORE_SCHEMA_VERSION 3      /* PRAGMA user_version this build writes */
+#define STORE_SCHEMA_VERSION 4      /* PRAGMA user_version this build writes */
 #define STORE_FILE_NAME "progress.db"
 #define STORE_LOCK_NAME "progress.lock" /* advisory lock: one cloudprep per data folder */
 #define STORE_BACKUP_DIR "backups"
@@ -214,19 +214,31 @@ StoreStatus store_last_mock_all_meet(Store *st, bool *out);
 
 /* ---- arcade rounds ------------------------------------------------------ */
 
+/* Sets *best to the highest points of a round kind and *rounds to how many
+ * were played (either may be NULL); STORE_NOT_FOUND (best 0) when none. */
+StoreStatus store_arcade_best(Store *st, const char *round, int *best, int *rounds);
+
+/* ---- drill and arcade: what their end writes (store_play.c) -------- */
+
 typedef struct StoreArcadeRound {
     const char *round;          /* round kind, e.g. "sprint" (60 s) or "marathon" (3 min) */
     int64_t started_at, finished_at;
     int answered, correct, points;
+    int best_combo;             /* the round's best combo (0 = none) */
+    int bonus_xp;               /* XP for the round itself (0 = none) */
 } StoreArcadeRound;
 
-/* Stores a finished arcade round as an exams row (mode 'arcade'); sets
- * *out_id when not NULL. The answers themselves go through store_record_answer. */
+/* Stores a finished arcade round in ONE transaction: an exams row (mode
+ * 'arcade'), the profile's best combo raised to round->best_combo, and
+ * round->bonus_xp added to the XP. Sets *out_id when not NULL. On failure
+ * nothing of it was written (store_error_message says why). The answers
+ * themselves go through store_record_answer_xp, one transaction each. */
 StoreStatus store_arcade_save(Store *st, const Bank *bank, const StoreArcadeRound *round,
                               int64_t *out_id);
-/* Sets *best to the highest points of a round kind and *rounds to how many
- * were played (either may be NULL); STORE_NOT_FOUND (best 0) when none. */
-StoreStatus store_arcade_best(Store *st, const char *round, int *best, int *rounds);
+/* Stores a finished drill session in ONE transaction: one more finished
+ * session for the achievements and `bonus_xp` (>= 0) added to the XP. On
+ * failure nothing of it was written. */
+StoreStatus store_drill_finish(Store *st, int bonus_xp);
 
 /* ---- queries for the screens ------------------------------------------ */
 

@@ -322,9 +322,6 @@ static int find_unfinished(Store *st, ExamRow *row)
 static int load_positions(Store *st, const Bank *bank, ExamForm *form, int64_t exam_id, char *missing,
                           size_t size)
 {
-    StoreIdIndex ix;
-    if (!store_index_build(&ix, bank))
-        return SQLITE_NOMEM;
     sqlite3_stmt *stmt = NULL;
     int rc = store_prepare(st,
                            "SELECT position, item_id, scored, answer, flagged, option_order, ms"
@@ -338,7 +335,7 @@ static int load_positions(Store *st, const Bank *bank, ExamForm *form, int64_t e
         const char *id = (const char *)sqlite3_column_text(stmt, 1);
         const char *answer = (const char *)sqlite3_column_text(stmt, 3);
         const char *order = (const char *)sqlite3_column_text(stmt, 5);
-        int item = store_index_find(&ix, id ? id : "");
+        int item = bank_item_index(bank, id ? id : "");
         if (sqlite3_column_int(stmt, 0) != n || n >= form->count || item < 0) {
             snprintf(missing, size, "%s", id ? id : "?");
             rc = SQLITE_NOTFOUND;
@@ -365,7 +362,6 @@ static int load_positions(Store *st, const Bank *bank, ExamForm *form, int64_t e
     if (rc == SQLITE_NOTFOUND && !missing[0])
         snprintf(missing, size, "(some questions are missing from the saved exam)");
     sqlite3_finalize(stmt);
-    store_index_free(&ix);
     return rc;
 }
 

@@ -26,24 +26,6 @@ struct Store {
     char error[512];
 };
 
-/* Sorted (id -> bank index) lookup, built per call from a Bank. */
-typedef struct StoreIdEntry {
-    const char *id;                 /* points into the Bank */
-    int index;
-} StoreIdEntry;
-
-typedef struct StoreIdIndex {
-    const Bank *bank;               /* a loaded bank answers by its own id table */
-    StoreIdEntry *entries;          /* else: sorted by id (banks built by hand) */
-    int count;
-} StoreIdIndex;
-
-/* Builds the lookup; returns false when out of memory. */
-bool store_index_build(StoreIdIndex *ix, const Bank *bank);
-/* Returns the bank index of id, or -1. */
-int store_index_find(const StoreIdIndex *ix, const char *id);
-void store_index_free(StoreIdIndex *ix);
-
 /* Runs the migrations from the file's user_version to STORE_SCHEMA_VERSION,
  * each in its own transaction. Returns an SQLite result code; *from gets the
  * version found. */

@@ -32,15 +32,12 @@ StoreStatus store_load_states(Store *st, const Bank *bank, ItemState *out)
     if (n > 0)
         memset(out, 0, (size_t)n * sizeof *out);
     store_clear_error(st);
-    StoreIdIndex ix;
-    if (!store_index_build(&ix, bank))
-        return out_of_memory(st);
     sqlite3_stmt *stmt = NULL;
     int rc = store_prepare(st, "SELECT item_id, box, due_at, seen, right, wrong, last_at, stability, difficulty FROM items", &stmt);
     while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         rc = SQLITE_OK;
         const char *id = (const char *)sqlite3_column_text(stmt, 0);
-        int i = id ? store_index_find(&ix, id) : -1;
+        int i = id ? bank_item_index(bank, id) : -1;
         if (i < 0)
             continue; /* an item the bank no longer has: kept, not shown */
         ItemState *s = &out[i];
@@ -54,7 +51,6 @@ StoreStatus store_load_states(Store *st, const Bank *bank, ItemState *out)
         s->difficulty = sqlite3_column_double(stmt, 8);
     }
     sqlite3_finalize(stmt);
-    store_index_free(&ix);
     if (rc != SQLITE_DONE) {
         if (n > 0)
             memset(out, 0, (size_t)n * sizeof *out);
@@ -71,16 +67,13 @@ StoreStatus store_recent_answers(Store *st, const Bank *bank, int limit, Answer 
     store_clear_error(st);
     if (limit <= 0)
         return STORE_OK;
-    StoreIdIndex ix;
-    if (!store_index_build(&ix, bank))
-        return out_of_memory(st);
     sqlite3_stmt *stmt = NULL;
     int rc = store_prepare(st, "SELECT item_id, answer, correct, ms, at, box_before FROM reviews ORDER BY id DESC", &stmt);
     int n = 0;
     while (rc == SQLITE_OK && n < limit && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         rc = SQLITE_OK;
         const char *id = (const char *)sqlite3_column_text(stmt, 0);
-        int item = id ? store_index_find(&ix, id) : -1;
+        int item = id ? bank_item_index(bank, id) : -1;
         if (item < 0)
             continue;
         uint32_t mask = 0;
@@ -97,7 +90,6 @@ StoreStatus store_recent_answers(Store *st, const Bank *bank, int limit, Answer 
         n++;
     }
     sqlite3_finalize(stmt);
-    store_index_free(&ix);
     if (rc != SQLITE_OK && rc != SQLITE_DONE)
         return read_failed(st, rc, action);
     for (int i = 0; i < n / 2; i++) { /* newest last */
@@ -254,9 +246,6 @@ StoreStatus store_recent_form_items(Store *st, const Bank *bank, int k, bool *us
         memset(used, 0, (size_t)bank->item_count * sizeof *used);
     if (k <= 0)
         return STORE_OK;
-    StoreIdIndex ix;
-    if (!store_index_build(&ix, bank))
-        return out_of_memory(st);
     sqlite3_stmt *stmt = NULL;
     int rc = store_prepare(st,
                            "SELECT DISTINCT item_id FROM exam_items WHERE exam_id IN"
@@ -268,14 +257,13 @@ StoreStatus store_recent_form_items(Store *st, const Bank *bank, int k, bool *us
     while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         rc = SQLITE_OK;
         const char *id = (const char *)sqlite3_column_text(stmt, 0);
-        int i = id ? store_index_find(&ix, id) : -1;
+        int i = id ? bank_item_index(bank, id) : -1;
         if (i >= 0 && !used[i]) {
             used[i] = true;
             n++;
         }
     }
     sqlite3_finalize(stmt);
-    store_index_free(&ix);
     if (rc != SQLITE_DONE)
         return read_failed(st, rc, action);
     *count = n;
@@ -290,9 +278,6 @@ StoreStatus store_domain_accuracy(Store *st, const Bank *bank, int64_t since, St
     store_clear_error(st);
     if (bank->domain_count > 0)
         memset(out, 0, (size_t)bank->domain_count * sizeof *out);
-    StoreIdIndex ix;
-    if (!store_index_build(&ix, bank))
-        return out_of_memory(st);
     sqlite3_stmt *stmt = NULL;
     int rc = store_prepare(st,
                            "SELECT item_id, SUM(correct != 0), count(*) FROM reviews WHERE at >= ?"
@@ -303,7 +288,7 @@ StoreStatus store_domain_accuracy(Store *st, const Bank *bank, int64_t since, St
     while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         rc = SQLITE_OK;
         const char *id = (const char *)sqlite3_column_text(stmt, 0);
-        int i = id ? store_index_find(&ix, id) : -1;
+        int i = id ? bank_item_index(bank, id) : -1;
         if (i < 0)
             continue;
         int d = bank->items[i].domain;
@@ -313,7 +298,6 @@ StoreStatus store_domain_accuracy(Store *st, const Bank *bank, int64_t since, St
         out[d].total += sqlite3_column_int(stmt, 2);
     }
     sqlite3_finalize(stmt);
-    store_index_free(&ix);
     if (rc != SQLITE_DONE)
         return read_failed(st, rc, action);
     return STORE_OK;
@@ -454,12 +438,14 @@ StoreStatus store_totals(Store *st, StoreTotals *out)
 static const char CSV_HEADER[] =
     "record,id,at,time_utc,mode,item_id,correct,answer,ms,box_before,box_after,"
     "started_at,finished_at,state,bank,round,items,scored,correct_scored,scaled,"
-    "likely_low,likely_high,passed,points,esl,seconds_total,seconds_left\r\n";
+    "likely_low,likely_high,passed,points,esl,seconds_total,seconds_left,"
+    "exam_id,position,flagged,seconds,confident\r\n";
 
 static const char CSV_REVIEWS[] =
     "SELECT 'review', id, at, strftime('%Y-%m-%dT%H:%M:%SZ', at, 'unixepoch'), mode, item_id,"
     " correct, answer, ms, box_before, box_after,"
-    " NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+    " NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+    " exam_id, NULL, NULL, NULL, confident"
     " FROM reviews ORDER BY id";
 
 static const char CSV_EXAMS[] =
@@ -467,8 +453,19 @@ static const char CSV_EXAMS[] =
     " strftime('%Y-%m-%dT%H:%M:%SZ', COALESCE(finished_at, started_at), 'unixepoch'), mode, NULL,"
     " NULL, NULL, (SELECT SUM(ms) FROM exam_items WHERE exam_id = exams.id), NULL, NULL,"
     " started_at, finished_at, state, bank, round, items, scored, correct_scored, scaled,"
-    " likely_low, likely_high, passed, points, esl, seconds_total, seconds_left"
+    " likely_low, likely_high, passed, points, esl, seconds_total, seconds_left,"
+    " id, NULL, NULL, (SELECT SUM(seconds) FROM exam_items WHERE exam_id = exams.id), NULL"
     " FROM exams ORDER BY id";
+
+/* One row per exam item: what was answered, how long it took, whether it
+ * was flagged; correct is empty while unanswered or unscored. */
+static const char CSV_EXAM_ITEMS[] =
+    "SELECT 'exam_item', NULL, COALESCE(e.finished_at, e.started_at),"
+    " strftime('%Y-%m-%dT%H:%M:%SZ', COALESCE(e.finished_at, e.started_at), 'unixepoch'), e.mode, i.item_id,"
+    " i.correct, i.answer, i.ms, NULL, NULL,"
+    " NULL, NULL, NULL, NULL, NULL, NULL, i.scored, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+    " i.exam_id, i.position, i.flagged, i.seconds, NULL"
+    " FROM exam_items i JOIN exams e ON e.id = i.exam_id ORDER BY i.exam_id, i.position";
 
 /* Writes one field, quoted (quotes doubled) when it holds a comma, quote,
  * line break or edge space. */
@@ -575,6 +572,8 @@ StoreStatus store_export_csv(Store *st, const char *path)
         rc = csv_rows(st, f, CSV_REVIEWS);
     if (rc == SQLITE_OK)
         rc = csv_rows(st, f, CSV_EXAMS);
+    if (rc == SQLITE_OK)
+        rc = csv_rows(st, f, CSV_EXAM_ITEMS);
     if (!sqlite3_get_autocommit(st->db))
         sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
     if (rc != SQLITE_OK) {

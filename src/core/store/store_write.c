@@ -1,7 +1,8 @@
 /* Everything the progress store writes, each call one transaction that
  * commits whole or leaves nothing: answers, settings and profile values,
- * arcade rounds, the progress reset. Opening and backups are in store.c,
- * reads in store_query.c, exams from begin to finish in store_exam.c. */
+ * the progress reset. Opening and backups are in store.c, reads in
+ * store_query.c, exams from begin to finish in store_exam.c, what a drill
+ * or an arcade round writes at its end in store_play.c. */
 #include "store_internal.h"
 
 #include <stdio.h>
@@ -169,32 +170,6 @@ StoreStatus store_add_xp(Store *st, int64_t delta)
     if (rc != SQLITE_OK)
         return store_fail(st, rc, action);
     return store_commit(st, action);
-}
-
-/* ---- arcade ----------------------------------------------------------- */
-
-StoreStatus store_arcade_save(Store *st, const Bank *bank, const StoreArcadeRound *round, int64_t *out_id)
-{
-    static const char action[] = "save the arcade round";
-    if (!round || !round->round || !round->round[0])
-        return store_invalid(st, "an arcade round without a kind");
-    StoreStatus s = store_begin(st, action);
-    if (s != STORE_OK)
-        return s;
-    int rc = store_exec(st,
-                        "INSERT INTO exams(started_at, finished_at, mode, bank, items, scored,"
-                        " correct_scored, points, round, state)"
-                        " VALUES(?, ?, 'arcade', ?, ?, ?, ?, ?, ?, 'finished')",
-                        "lltddddt", round->started_at, round->finished_at,
-                        bank && bank->code ? bank->code : "", round->answered, round->answered,
-                        round->correct, round->points, round->round);
-    int64_t id = sqlite3_last_insert_rowid(st->db);
-    if (rc != SQLITE_OK)
-        return store_fail(st, rc, action);
-    s = store_commit(st, action);
-    if (s == STORE_OK && out_id)
-        *out_id = id;
-    return s;
 }
 
 /* ---- reset -------------------------------------------------------------- */

@@ -1,0 +1,216 @@
+/* Tests for the drill session without SDL: a whole session over a fake bank
+ * from the first item to the end bonus (tallies, XP, the finished-sessions
+ * count in the file), a miss brought back later only where the scheduler
+ * does that (not with an exam date ahead), time passing as a parameter (the
+ * next day's session holds what fell due), and every save all-or-nothing
+ * when the disk fills up (the answer, then the end bonus). */
+#include <string.h>
+
+#include "drill_session.h"
+#include "fakebank.h"
+#include "store.h"
+#include "study.h"
+#include "testdb.h"
+#include "testfault.h"
+#include "teststudy.h"
+#include "testlib.h"
+
+#define T0 1767603600LL /* 2026-01-05 09:00 UTC */
+#define DAY 86400LL
+
+static TestFaultVfs disk;
+
+
+static void begin(TestStudy *f, DrillSession *d, int64_t now)
+{
+    StudyToday today;
+    CHECK(study_today(f->study, now, &today));
+    CHECK(drill_session_begin(d, f->study, &today, now, &f->rng));
+}
+
+/* Without an exam date: five new items, the first missed and brought back
+ * after three others, then everything right; the end saves the bonus and
+ * the count in one go. */
+static void test_whole_session(void)
+{
+    StudyPrefs prefs = {.daily_goal = 5, .new_per_day = 5, .drill_size = 20};
+    TestStudy f;
+    teststudy_open(&f, fakebank_clf(1, 0, 0), "drill_whole", "cloudprep_test_drill_disk", T0, &prefs, 7);
+    DrillSession d;
+    begin(&f, &d, T0);
+    int number, total;
+    drill_session_progress(&d, &number, &total);
+    CHECK_INT(number, 1);
+    CHECK_INT(total, 5);
+    int first = d.item;
+    CHECK(first >= 0);
+    CHECK(drill_session_answer(&d, false, 1u, 4000, T0));
+    CHECK(d.last_move.requeued);
+    CHECK_INT(d.last_move.box_after, 1);
+    CHECK_INT(d.wrong, 1);
+    CHECK_INT(d.xp, 0);
+    drill_session_progress(&d, &number, &total);
+    CHECK_INT(number, 1); /* the item on screen is the one just answered */
+    CHECK_INT(total, 6);
+    int shown = 1, repeat_at = -1;
+    int64_t t = T0;
+    while (drill_session_next(&d) >= 0) {
+        shown++;
+        t += 20;
+        if (d.item == first)
+            repeat_at = shown;
+        CHECK(drill_session_answer(&d, true, 1u, 3000, t));
+    }
+    CHECK_INT(shown, 6);
+    CHECK_INT(repeat_at, 5); /* after three others */
+    CHECK_INT(d.right, 5);
+    CHECK_INT(d.wrong, 1);
+    CHECK_INT(d.best_combo, 5);
+    CHECK_INT(d.xp, 5 * REWARDS_XP_RIGHT);
+    CHECK(drill_session_end(&d, true));
+    CHECK(d.bonus_saved);
+    CHECK_INT(d.xp, 5 * REWARDS_XP_RIGHT + REWARDS_XP_DRILL_DONE);
+    CHECK(drill_session_end(&d, true)); /* twice changes nothing */
+    CHECK_INT(teststudy_int(&f, "SELECT value FROM profile WHERE key = 'xp'"), 5 * REWARDS_XP_RIGHT + REWARDS_XP_DRILL_DONE);
+    CHECK_INT(teststudy_int(&f, "SELECT value FROM profile WHERE key = 'drill_sessions'"), 1);
+    CHECK_INT(teststudy_int(&f, "SELECT count(*) FROM reviews WHERE mode = 'drill'"), 6);
+    drill_session_free(&d);
+
+    /* Two days later (time is a parameter): the five items fell due. */
+    begin(&f, &d, T0 + 2 * DAY);
+    CHECK_INT(d.queue.due_items, 5);
+    /* Leaving early neither counts the session nor adds the bonus. */
+    CHECK(drill_session_answer(&d, true, 1u, 1000, T0 + 2 * DAY));
+    CHECK(drill_session_end(&d, false));
+    CHECK(!d.bonus_saved);
+    CHECK_INT(teststudy_int(&f, "SELECT value FROM profile WHERE key = 'drill_sessions'"), 1);
+    drill_session_free(&d);
+
+    /* Nothing answered: the queue runs out at once, no bonus. */
+    StudyPrefs none = {.daily_goal = 5, .new_per_day = -1, .drill_size = 20};
+    study_set_prefs(f.study, &none);
+    begin(&f, &d, T0 + 2 * DAY + 60);
+    CHECK(d.item >= 0); /* four items still due */
+    drill_session_free(&d);
+    teststudy_close(&f);
+}
+
+/* With an exam date ahead the scheduler never repeats an item the same day:
+ * a miss is not brought back, the session keeps its length. */
+static void test_exam_aware_no_repeat(void)
+{
+    StudyPrefs prefs = {.daily_goal = 5, .new_per_day = 5, .drill_size = 8, .exam_date = T0 + 30 * DAY,
+                        .daily_minutes = 2};
+    TestStudy f;
+    teststudy_open(&f, fakebank_clf(1, 0, 0), "drill_exam", "cloudprep_test_drill_disk", T0, &prefs, 7);
+    DrillSession d;
+    begin(&f, &d, T0);
+    CHECK(d.queue.exam_aware);
+    int number, total;
+    drill_session_progress(&d, &number, &total);
+    CHECK_INT(total, 8);
+    int seen[8], n = 0;
+    do {
+        CHECK(drill_session_answer(&d, false, 0u, 2000, T0 + n));
+        CHECK(!d.last_move.requeued);
+        for (int k = 0; k < n; k++)
+            CHECK(seen[k] != d.item);
+        if (n < 8)
+            seen[n++] = d.item;
+    } while (drill_session_next(&d) >= 0);
+    CHECK_INT(n, 8);
+    CHECK_INT(d.wrong, 8);
+    CHECK_INT(d.demoted, 0); /* new items go to box 1 from box 0: not a demotion */
+    CHECK(drill_session_end(&d, true));
+    CHECK_INT(d.xp, REWARDS_XP_DRILL_DONE);
+    drill_session_free(&d);
+    teststudy_close(&f);
+}
+
+/* The disk fills up: an answer that cannot be saved leaves the item's state,
+ * the queue and the tallies as they were and drops the item from the
+ * session; the next answer saves again; a bonus that cannot be saved is
+ * neither counted nor on disk. */
+static void test_all_or_nothing(void)
+{
+    StudyPrefs prefs = {.daily_goal = 5, .new_per_day = 6, .drill_size = 20};
+    TestStudy f;
+    teststudy_open(&f, fakebank_clf(1, 0, 0), "drill_faults", "cloudprep_test_drill_disk", T0, &prefs, 7);
+    DrillSession d;
+    begin(&f, &d, T0);
+    CHECK(drill_session_answer(&d, true, 1u, 1000, T0));
+    CHECK(drill_session_next(&d) >= 0);
+    int item = d.item;
+    ItemState before = f.study->states[item];
+    int remaining = leitner_session_remaining(&d.queue);
+    disk.budget = disk.written; /* not one more byte */
+    CHECK(!drill_session_answer(&d, false, 1u, 1000, T0 + 10));
+    disk.budget = -1;
+    CHECK(!d.last_saved);
+    CHECK(f.study->error[0] != '\0');
+    CHECK(memcmp(&f.study->states[item], &before, sizeof before) == 0);
+    CHECK_INT(d.right, 1);
+    CHECK_INT(d.wrong, 0);
+    CHECK_INT(d.combo, 1);
+    CHECK_INT(d.xp, REWARDS_XP_RIGHT);
+    CHECK_INT(d.queue.answered, 1);
+    CHECK(!d.last_move.requeued);
+    CHECK_INT(d.last_move.box_after, before.box);
+    CHECK_INT(leitner_session_remaining(&d.queue), remaining - 1); /* dropped, not re-queued */
+    CHECK_INT(teststudy_int(&f, "SELECT count(*) FROM reviews"), 1);
+    CHECK_INT(teststudy_int(&f, "SELECT count(*) FROM items"), 1);
+    int next = drill_session_next(&d);
+    CHECK(next >= 0 && next != item);
+    CHECK(drill_session_answer(&d, true, 1u, 1000, T0 + 20));
+    CHECK_INT(d.combo, 2);
+    CHECK_INT(teststudy_int(&f, "SELECT count(*) FROM reviews"), 2);
+    while (drill_session_next(&d) >= 0)
+        CHECK(drill_session_answer(&d, true, 1u, 1000, T0 + 30));
+    int xp = d.xp;
+    int64_t xp_on_disk = teststudy_int(&f, "SELECT value FROM profile WHERE key = 'xp'");
+    disk.budget = disk.written;
+    CHECK(!drill_session_end(&d, true));
+    disk.budget = -1;
+    CHECK(!d.bonus_saved);
+    CHECK(strstr(f.study->error, "disk is full") != NULL);
+    CHECK_INT(d.xp, xp);
+    CHECK_INT(teststudy_int(&f, "SELECT value FROM profile WHERE key = 'xp'"), xp_on_disk);
+    CHECK_INT(teststudy_int(&f, "SELECT count(*) FROM profile WHERE key = 'drill_sessions'"), 0);
+    drill_session_free(&d);
+    teststudy_close(&f);
+}
+
+/* No progress file at all: answers say so and change nothing. */
+static void test_no_store(void)
+{
+    Bank *bank = fakebank_clf(1, 0, 0);
+    StudyPrefs prefs = {.new_per_day = 3, .drill_size = 20};
+    Study *study = study_open(bank, NULL, &prefs);
+    Rng rng;
+    rng_seed(&rng, 1);
+    StudyToday today = {0};
+    DrillSession d;
+    CHECK(drill_session_begin(&d, study, &today, T0, &rng));
+    int item = d.item;
+    CHECK(item >= 0);
+    CHECK(!drill_session_answer(&d, true, 1u, 100, T0));
+    CHECK_INT(study->states[item].seen, 0);
+    CHECK_INT(d.right, 0);
+    while (drill_session_next(&d) >= 0)
+        CHECK(!drill_session_answer(&d, true, 1u, 100, T0));
+    CHECK(drill_session_end(&d, true)); /* nothing saved: no bonus to save */
+    CHECK_INT(d.xp, 0);
+    drill_session_free(&d);
+    study_close(study);
+    fakebank_free(bank);
+}
+
+int main(void)
+{
+    testfault_register(&disk, "cloudprep_test_drill_disk", false);
+    test_whole_session();
+    test_exam_aware_no_repeat();
+    test_all_or_nothing();
+    test_no_store();
+    return testlib_finish();
+}
