@@ -28,9 +28,9 @@ for f in empty1.png empty5.png empty6.png; do shot_ok "$f"; done
 shots_differ empty1.png empty5.png
 shots_differ empty5.png empty6.png
 
-# 2. Fill the store: the game made it (schema version 3); the fixture adds
+# 2. Fill the store: the game made it (schema version 4); the fixture adds
 # months of history ending at the headless clock's start (2026-01-05 09:00 UTC).
-expect_eq "store schema version" "$(sql 'PRAGMA user_version')" 3
+expect_eq "store schema version" "$(sql 'PRAGMA user_version')" 4
 NOW=1767603600
 {
   echo "CREATE TEMP TABLE fx_now(t INTEGER); INSERT INTO fx_now VALUES($NOW);"

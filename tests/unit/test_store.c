@@ -669,7 +669,7 @@ static void test_migration_v1(void)
     CHECK(info.migrated && info.writable && !info.created);
     CHECK_INT(info.from_version, 1);
     CHECK_INT(info.to_version, STORE_SCHEMA_VERSION);
-    CHECK(strstr(info.message, "version 1 to 3") != NULL);
+    CHECK(strstr(info.message, "version 1 to 4") != NULL);
     CHECK_INT(testdb_int(c.db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 
     /* the old file was copied before anything changed */
@@ -713,6 +713,23 @@ static void test_migration_v1(void)
     testdb_text(c.db, "SELECT group_concat(state, ',') FROM (SELECT state FROM exams ORDER BY id)", text, sizeof text);
     CHECK_STR(text, "finished,abandoned,finished");
     CHECK_INT(testdb_int(c.db, "SELECT finished_at FROM exams WHERE id = 2"), 1740703000);
+    /* version 4: retakes are a mode, reviews may say how sure and which
+     * exam, exam items keep their whole seconds (old rows from their ms,
+     * new ones by trigger) */
+    testdb_text(c.db, "PRAGMA integrity_check", text, sizeof text);
+    CHECK_STR(text, "ok");
+    CHECK_INT(testdb_int(c.db, "SELECT count(*) FROM reviews WHERE confident IS NOT NULL OR exam_id IS NOT NULL"), 0);
+    CHECK_INT(testdb_int(c.db, "SELECT count(*) FROM exam_items WHERE seconds != (ms + 500) / 1000"), 0);
+    testdb_exec(c.db, "INSERT INTO exams(started_at, mode, state) VALUES (1740900000, 'retake', 'finished');"
+                      "INSERT INTO exam_items(exam_id, position, item_id, ms) VALUES (last_insert_rowid(), 0, 'q01', 83600);"
+                      "INSERT INTO reviews(at, item_id, mode, correct, answer, confident) "
+                      "VALUES (1740900001, 'q01', 'retake', 0, 'B', 1);");
+    CHECK_INT(testdb_int(c.db, "SELECT seconds FROM exam_items WHERE ms = 83600"), 84);
+    testdb_exec(c.db, "UPDATE exam_items SET ms = 1400 WHERE ms = 83600");
+    CHECK_INT(testdb_int(c.db, "SELECT seconds FROM exam_items WHERE ms = 1400"), 1);
+    CHECK_INT(testdb_int(c.db, "SELECT count(*) FROM reviews WHERE mode = 'retake' AND confident = 1"), 1);
+    testdb_exec(c.db, "DELETE FROM reviews WHERE mode = 'retake'; DELETE FROM exam_items WHERE ms = 1400;"
+                      "DELETE FROM exams WHERE mode = 'retake';");
     bool esl = true;
     ExamForm g;
     CHECK_INT(store_exam_load_unfinished(st, &c.tb.bank, NOW, &g, &esl), STORE_NOT_FOUND);
@@ -788,17 +805,41 @@ static void test_export(void)
     if (csv) {
         CHECK(strncmp(csv, "record,id,at,time_utc,mode,item_id,correct,answer,ms,box_before,box_after,"
                            "started_at,finished_at,state,bank,round,items,scored,correct_scored,scaled,"
-                           "likely_low,likely_high,passed,points,esl,seconds_total,seconds_left\r\n",
-                      strlen("record,id,at")) == 0);
+                           "likely_low,likely_high,passed,points,esl,seconds_total,seconds_left,"
+                           "exam_id,position,flagged,seconds,confident\r\n",
+                      strlen("record,id,at,time_utc,mode,item_id,correct,answer,ms,box_before,box_after,"
+                             "started_at,finished_at,state,bank,round,items,scored,correct_scored,scaled,"
+                             "likely_low,likely_high,passed,points,esl,seconds_total,seconds_left,"
+                             "exam_id,position,flagged,seconds,confident\r\n")) == 0);
         CHECK(strstr(csv, "\r\nreview,1,1740787200,2025-03-01T00:00:00Z,drill,\"odd,\"\"id\"\"\",0,AB,1500,0,1,"
-                          ",,,,,,,,,,,,,,,\r\n") != NULL);
+                          ",,,,,,,,,,,,,,,,,,,,\r\n") != NULL);
         CHECK(strstr(csv, "\r\nreview,2,1740787201,2025-03-01T00:00:01Z,drill,q01,1,A,1500,0,1,") != NULL);
         CHECK(strstr(csv, "\r\nexam,1,1740787270,2025-03-01T00:01:10Z,arcade,,,,,,,1740787210,1740787270,"
-                          "finished,TST-01,sprint,5,5,4,,,,,777,0,0,0\r\n") != NULL);
+                          "finished,TST-01,sprint,5,5,4,,,,,777,0,0,0,1,,,,\r\n") != NULL);
         int lines = 0;
         for (const char *p = csv; *p; p++)
             lines += *p == '\n';
         CHECK_INT(lines, 4);
+        free(csv);
+    }
+    /* a mock's items, with their seconds and flags, and a review that says
+     * how sure the learner was and which exam it belongs to */
+    testdb_exec(c.db, "INSERT INTO exams(id, started_at, finished_at, mode, state, items, scored)"
+                      " VALUES (9, 1740790000, 1740795000, 'mock', 'finished', 2, 2);"
+                      "INSERT INTO exam_items(exam_id, position, item_id, answer, correct, flagged, ms)"
+                      " VALUES (9, 0, 'q01', 'A', 1, 0, 41200), (9, 1, 'q02', 'BD', 0, 1, 125000);"
+                      "INSERT INTO reviews(at, item_id, mode, correct, answer, exam_id, confident)"
+                      " VALUES (1740795000, 'q02', 'mock', 0, 'BD', 9, 1);");
+    CHECK_INT(store_export_csv(c.st, out), STORE_OK);
+    csv = testlib_read_file(out);
+    CHECK(csv != NULL);
+    if (csv) {
+        CHECK(strstr(csv, "\r\nexam_item,,1740795000,2025-03-01T02:10:00Z,mock,q01,1,A,41200,,,,,,,,,1,,,,,,,,,,"
+                          "9,0,0,41,\r\n") != NULL);
+        CHECK(strstr(csv, "\r\nexam_item,,1740795000,2025-03-01T02:10:00Z,mock,q02,0,BD,125000,,,,,,,,,1,,,,,,,,,,"
+                          "9,1,1,125,\r\n") != NULL);
+        CHECK(strstr(csv, ",,9,,,,1\r\n") != NULL); /* the sure review of exam 9 */
+        CHECK(strstr(csv, "\r\nexam,9,1740795000,") != NULL && strstr(csv, ",9,,,166,\r\n") != NULL);
         free(csv);
     }
     char tmp[1300];

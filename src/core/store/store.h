@@ -13,7 +13,7 @@
 #include "bank.h"
 #include "progress.h"
 
-#define STORE_SCHEMA_VERSION 3      /* PRAGMA user_version this build writes */
+#define STORE_SCHEMA_VERSION 4      /* PRAGMA user_version this build writes */
 #define STORE_FILE_NAME "progress.db"
 #define STORE_LOCK_NAME "progress.lock" /* advisory lock: one cloudprep per data folder */
 #define STORE_BACKUP_DIR "backups"

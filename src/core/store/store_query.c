@@ -438,12 +438,14 @@ StoreStatus store_totals(Store *st, StoreTotals *out)
 static const char CSV_HEADER[] =
     "record,id,at,time_utc,mode,item_id,correct,answer,ms,box_before,box_after,"
     "started_at,finished_at,state,bank,round,items,scored,correct_scored,scaled,"
-    "likely_low,likely_high,passed,points,esl,seconds_total,seconds_left\r\n";
+    "likely_low,likely_high,passed,points,esl,seconds_total,seconds_left,"
+    "exam_id,position,flagged,seconds,confident\r\n";
 
 static const char CSV_REVIEWS[] =
     "SELECT 'review', id, at, strftime('%Y-%m-%dT%H:%M:%SZ', at, 'unixepoch'), mode, item_id,"
     " correct, answer, ms, box_before, box_after,"
-    " NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+    " NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+    " exam_id, NULL, NULL, NULL, confident"
     " FROM reviews ORDER BY id";
 
 static const char CSV_EXAMS[] =
@@ -451,8 +453,19 @@ static const char CSV_EXAMS[] =
     " strftime('%Y-%m-%dT%H:%M:%SZ', COALESCE(finished_at, started_at), 'unixepoch'), mode, NULL,"
     " NULL, NULL, (SELECT SUM(ms) FROM exam_items WHERE exam_id = exams.id), NULL, NULL,"
     " started_at, finished_at, state, bank, round, items, scored, correct_scored, scaled,"
-    " likely_low, likely_high, passed, points, esl, seconds_total, seconds_left"
+    " likely_low, likely_high, passed, points, esl, seconds_total, seconds_left,"
+    " id, NULL, NULL, (SELECT SUM(seconds) FROM exam_items WHERE exam_id = exams.id), NULL"
     " FROM exams ORDER BY id";
+
+/* One row per exam item: what was answered, how long it took, whether it
+ * was flagged; correct is empty while unanswered or unscored. */
+static const char CSV_EXAM_ITEMS[] =
+    "SELECT 'exam_item', NULL, COALESCE(e.finished_at, e.started_at),"
+    " strftime('%Y-%m-%dT%H:%M:%SZ', COALESCE(e.finished_at, e.started_at), 'unixepoch'), e.mode, i.item_id,"
+    " i.correct, i.answer, i.ms, NULL, NULL,"
+    " NULL, NULL, NULL, NULL, NULL, NULL, i.scored, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,"
+    " i.exam_id, i.position, i.flagged, i.seconds, NULL"
+    " FROM exam_items i JOIN exams e ON e.id = i.exam_id ORDER BY i.exam_id, i.position";
 
 /* Writes one field, quoted (quotes doubled) when it holds a comma, quote,
  * line break or edge space. */
@@ -559,6 +572,8 @@ StoreStatus store_export_csv(Store *st, const char *path)
         rc = csv_rows(st, f, CSV_REVIEWS);
     if (rc == SQLITE_OK)
         rc = csv_rows(st, f, CSV_EXAMS);
+    if (rc == SQLITE_OK)
+        rc = csv_rows(st, f, CSV_EXAM_ITEMS);
     if (!sqlite3_get_autocommit(st->db))
         sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
     if (rc != SQLITE_OK) {

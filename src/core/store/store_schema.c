@@ -146,6 +146,41 @@ static int migrate_to_v3(Store *st)
     return id[0] ? save_memory(st, id, &s) : SQLITE_OK;
 }
 
+/* Version 4: learning from mistakes. Exams and reviews may be retakes
+ * (the mode check is widened in place: every stored row stays valid, so
+ * the tables need no rebuild); a review may say how sure the learner was
+ * (NULL: not asked) and which exam it belongs to; an exam item keeps the
+ * whole seconds spent on it, kept equal to its milliseconds by triggers
+ * whoever writes them. */
+static int migrate_to_v4(Store *st)
+{
+    int64_t version = 0;
+    int rc = store_query_int(st, "PRAGMA schema_version", "", &version);
+    if (rc != SQLITE_OK)
+        return rc;
+    char sql[2048];
+    snprintf(sql, sizeof sql,
+             "PRAGMA writable_schema = ON;\n"
+             "UPDATE sqlite_master SET sql = replace(sql, '''mock'',''diagnostic'')',"
+             " '''mock'',''diagnostic'',''retake'')')"
+             " WHERE type = 'table' AND name IN ('reviews', 'exams');\n"
+             "PRAGMA schema_version = %lld;\n"
+             "PRAGMA writable_schema = OFF;\n"
+             "ALTER TABLE reviews ADD COLUMN confident INTEGER CHECK(confident IN (0, 1));\n"
+             "ALTER TABLE reviews ADD COLUMN exam_id INTEGER;\n"
+             "CREATE INDEX reviews_exam ON reviews(exam_id);\n"
+             "ALTER TABLE exam_items ADD COLUMN seconds INTEGER NOT NULL DEFAULT 0;\n"
+             "UPDATE exam_items SET seconds = (ms + 500) / 1000;\n"
+             "CREATE TRIGGER exam_items_seconds_insert AFTER INSERT ON exam_items BEGIN"
+             " UPDATE exam_items SET seconds = (NEW.ms + 500) / 1000"
+             " WHERE exam_id = NEW.exam_id AND position = NEW.position; END;\n"
+             "CREATE TRIGGER exam_items_seconds_update AFTER UPDATE OF ms ON exam_items BEGIN"
+             " UPDATE exam_items SET seconds = (NEW.ms + 500) / 1000"
+             " WHERE exam_id = NEW.exam_id AND position = NEW.position; END;\n",
+             (long long)version + 1);
+    return sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+}
+
 static int migrate_to_v1(Store *st)
 {
     return sqlite3_exec(st->db, SCHEMA_V1, NULL, NULL, NULL);
@@ -154,7 +189,8 @@ static int migrate_to_v1(Store *st)
 typedef int (*MigrateFn)(Store *st);
 
 /* MIGRATIONS[v] takes a file from version v to v + 1. */
-static const MigrateFn MIGRATIONS[STORE_SCHEMA_VERSION] = {migrate_to_v1, migrate_to_v2, migrate_to_v3};
+static const MigrateFn MIGRATIONS[STORE_SCHEMA_VERSION] = {migrate_to_v1, migrate_to_v2, migrate_to_v3,
+                                                           migrate_to_v4};
 
 int store_schema_version(sqlite3 *db, int *version)
 {
