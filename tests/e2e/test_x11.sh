@@ -41,9 +41,13 @@ shots_differ x11-home.png x11-diagnostic.png
 xdotool key --window "$win" Escape
 sleep 0.5
 xdotool key --window "$win" Escape
+sleep 0.5
+import -window root "$WORK/shots/x11-quit-asked.png"
+xdotool key --window "$win" y
 i=0; while kill -0 $gpid 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-if kill -0 $gpid 2>/dev/null; then fail "the game did not quit on Esc"; else
+if kill -0 $gpid 2>/dev/null; then fail "the game did not quit on Esc, Y"; else
   wait $gpid && pass || fail "the game exited with an error: $(cat "$WORK/game.log")"; fi
 shot_ok x11-home.png
 shot_ok x11-diagnostic.png
+shot_ok x11-quit-asked.png
 finish

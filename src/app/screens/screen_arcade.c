@@ -572,7 +572,7 @@ static void draw_question(App *app, ArcadeState *s, SDL_Rect area)
     y += text_draw_wrapped(app, role, s->r.q.prompt, area.x, y, area.w, t->text, area.y, area.y + area.h);
     y += gap;
     for (int k = 0; k < s->r.q.option_count; k++) {
-        int h = ui_option(app, area.x, y, area.w, k, s->r.q.options[k], option_state(s, k), false);
+        int h = ui_option(app, area.x, y, area.w, k, s->r.q.options[k], option_state(s, k), false, false);
         s->option_rect[k] = (SDL_Rect){area.x, y, area.w, h};
         y += h + gap;
     }

@@ -148,7 +148,7 @@ void qview_draw(App *app, QuestionView *q, SDL_Rect area)
         OptionState st = option_state(it, q, bo);
         int h = ui_option_height(app, w, it->options[bo].text);
         if (y + h >= top && y <= bottom)
-            ui_option(app, area.x, y, w, k, it->options[bo].text, st, k == focus_hint);
+            ui_option(app, area.x, y, w, k, it->options[bo].text, st, k == focus_hint, it->choose > 1);
         y += h + gap;
         if (q->revealed && q->show_whys) {
             SDL_Color c = it->options[bo].correct ? t->good : t->text_dim;

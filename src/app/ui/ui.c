@@ -245,7 +245,7 @@ int ui_option_height(App *app, int w, const char *text)
 }
 
 int ui_option(App *app, int x, int y, int w, int index, const char *text, OptionState state,
-              bool focused)
+              bool focused, bool multi)
 {
     const Theme *t = &app->theme;
     int h = ui_option_height(app, w, text);
@@ -274,7 +274,9 @@ int ui_option(App *app, int x, int y, int w, int index, const char *text, Option
     SDL_Rect b = {x + pad, y + (h - badge) / 2, badge, badge};
     if (h > badge + pad * 3)
         b.y = y + pad - app_px(app, 4);
-    ui_round_rect(app, b, badge / 2, badge_bg);
+    /* As on the real exam: a round (radio) mark where one answer is asked
+     * for, a square (check box) where several are. */
+    ui_round_rect(app, b, multi ? badge / 5 : badge / 2, badge_bg);
     char letter[8];
     snprintf(letter, sizeof letter, "%c", 'A' + index);
     int lh = text_line_height(app, FONT_BODY_BOLD);

@@ -44,7 +44,7 @@ void ui_progress(App *app, SDL_Rect r, float frac, SDL_Color fill);
 /* An answer option: a letter badge and wrapped text, coloured by state.
  * Returns the height used. Clicking it produces ACT_DIGIT with index + 1. */
 int ui_option(App *app, int x, int y, int w, int index, const char *text, OptionState state,
-              bool focused);
+              bool focused, bool multi);
 /* Height ui_option would use. */
 int ui_option_height(App *app, int w, const char *text);
 /* A link: `label` wrapped to `w` in the link colour and underlined, drawn
