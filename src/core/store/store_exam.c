@@ -190,7 +190,10 @@ static int record_exam_answers(Store *st, const Bank *bank, const ExamForm *form
         rc = current_box(st, id, &before);
         if (rc == SQLITE_OK && fi->answer != 0) {
             int after = new_states ? new_states[fi->item].box : before;
-            rc = store_insert_review(st, now, id, form->mode, correct[i], fi->answer, fi->ms, before, after);
+            StoreReview review = {.at = now, .id = id, .mode = form->mode, .correct = correct[i],
+                                  .answer = fi->answer, .ms = fi->ms, .box_before = before, .box_after = after,
+                                  .exam_id = form->store_id};
+            rc = store_insert_review(st, &review);
             answered++;
             right += correct[i] ? 1 : 0;
             ms += fi->ms > 0 ? fi->ms : 0;
