@@ -22,7 +22,7 @@ s="$s
 expect review
 shot diag-review.png
 key e
-key Return
+key y
 expect results
 wait 1000
 shot diag-results.png

@@ -54,7 +54,7 @@ s="$s
 key r
 expect review
 key e
-key Return
+key y
 expect results
 key v
 expect answers

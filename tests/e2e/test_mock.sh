@@ -43,7 +43,7 @@ shot mock-review-flagged.png
 key a
 key e
 shot mock-end-confirm.png
-key Return
+key y
 expect results
 wait 1000
 shot mock-results.png
@@ -126,6 +126,9 @@ shot mock-resumed.png
 key r
 key e
 key Return
+expect review
+key e
+key y
 expect results
 key Escape"
 after=$(sql "select group_concat(answer || ':' || flagged, ',') from exam_items where exam_id=3 and position < 4 order by position")

@@ -89,7 +89,7 @@ s="$s
 key r
 expect review
 key e
-key Return
+key y
 expect results
 key v
 expect answers

@@ -2,8 +2,9 @@
  * finished scores as scoring.c does and moves every item's box in the store
  * and in memory with the XP in the same transaction; the clock ends a timed
  * exam; an exam killed mid-way resumes with its answers, flags, position and
- * clock; a failure at any write point of the end leaves nothing of it in the
- * file or in memory and is reported; abandoning is checked. */
+ * clock; a failure at any write point of the end (each statement, and a disk
+ * that fills up at any byte of the commit) leaves nothing of it in the file
+ * or in memory and is reported; abandoning is checked. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "store.h"
 #include "study.h"
 #include "testdb.h"
+#include "testfault.h"
 #include "testlib.h"
 
 #define NOW 1740830400LL /* 2025-03-01 12:00:00 UTC */
@@ -23,6 +25,7 @@ typedef struct Fixture {
     Bank *bank;
     char dir[1024];
     char db[1100];
+    const char *vfs;       /* NULL: SQLite's own; else a fault shim (testfault.h) */
     Store *store;
     Study *study;
     Rng rng;
@@ -31,7 +34,8 @@ typedef struct Fixture {
 static void open_study(Fixture *f)
 {
     StudyPrefs prefs = {.daily_goal = 20};
-    f->store = store_open(f->dir, NOW, NULL);
+    StoreOptions opts = {.vfs = f->vfs};
+    f->store = store_open_with(f->dir, NOW, &opts, NULL);
     f->study = study_open(f->bank, f->store, &prefs);
     CHECK(f->store != NULL && f->study != NULL);
 }
@@ -44,14 +48,20 @@ static void close_study(Fixture *f)
     f->store = NULL;
 }
 
-static void fixture_open(Fixture *f, const char *name)
+static void fixture_open_vfs(Fixture *f, const char *name, const char *vfs)
 {
     memset(f, 0, sizeof *f);
+    f->vfs = vfs;
     f->bank = fakebank_clf(1, 0, 3); /* 100 questions: 24/30/34/12, some "choose two" */
     snprintf(f->dir, sizeof f->dir, "%s", testlib_tmpdir(name));
     snprintf(f->db, sizeof f->db, "%s/%s", f->dir, STORE_FILE_NAME);
     rng_seed(&f->rng, 42);
     open_study(f);
+}
+
+static void fixture_open(Fixture *f, const char *name)
+{
+    fixture_open_vfs(f, name, NULL);
 }
 
 static void fixture_close(Fixture *f)
@@ -298,8 +308,8 @@ static void snapshot(const Fixture *f, Snapshot *out)
 {
     out->reviews = sql_int(f, "SELECT count(*) FROM reviews");
     out->items = sql_int(f, "SELECT count(*) FROM items");
-    out->xp = sql_int(f, "SELECT value FROM profile WHERE key = 'xp'");
-    out->answers = sql_int(f, "SELECT sum(answers) FROM days");
+    out->xp = sql_int(f, "SELECT COALESCE((SELECT value FROM profile WHERE key = 'xp'), 0)");
+    out->answers = sql_int(f, "SELECT COALESCE(sum(answers), 0) FROM days");
     out->finished = sql_int(f, "SELECT count(*) FROM exams WHERE state = 'finished'");
     out->all_meet = sql_int(f, "SELECT count(*) FROM profile WHERE key = 'last_mock_all_meet'");
     testdb_text(f->db, "SELECT group_concat(item_id || ':' || box || ':' || due_at, ',') FROM items", out->boxes,
@@ -372,6 +382,49 @@ static void test_all_or_nothing(void)
     fixture_close(&f);
 }
 
+/* A disk that fills up at any byte of the end: each attempt fails whole and
+ * says so; with room again the same session stores it all. */
+static void test_disk_full(void)
+{
+    static TestFaultVfs full;
+    testfault_register(&full, "exam_session_full", false);
+    Fixture f;
+    fixture_open_vfs(&f, "exam_session_full", "exam_session_full");
+    ExamSession *s = begin(&f, MODE_MOCK);
+    answer_some(&f, s, 30, 20);
+    size_t size = (size_t)f.bank->item_count * sizeof(ItemState);
+    ItemState *states = malloc(size);
+    memcpy(states, f.study->states, size);
+    Snapshot before;
+    snapshot(&f, &before);
+    int failures = 0;
+    bool saved = false;
+    for (int64_t extra = 0; !saved && extra < 4 * 1024 * 1024; extra += 2048) {
+        full.budget = full.written + extra;
+        saved = exam_session_finish(s, NOW + 600);
+        full.budget = -1;
+        if (saved)
+            break;
+        failures++;
+        CHECK(s->error[0] != '\0');
+        Snapshot after;
+        snapshot(&f, &after);
+        CHECK_INT(after.reviews, before.reviews);
+        CHECK_INT(after.xp, before.xp);
+        CHECK_INT(after.finished, 0);
+        CHECK_STR(after.boxes, before.boxes);
+        CHECK(memcmp(states, f.study->states, size) == 0);
+    }
+    printf("disk full during the end of an exam: %d failed attempts, then saved\n", failures);
+    CHECK(saved);
+    CHECK(failures > 3);
+    CHECK_INT(sql_int(&f, "SELECT count(*) FROM reviews WHERE mode = 'mock'"), 50);
+    CHECK_INT(sql_int(&f, "SELECT value FROM profile WHERE key = 'xp'"), s->xp);
+    free(states);
+    exam_session_free(s);
+    fixture_close(&f);
+}
+
 /* Without a store nothing is saved, and the end says so. */
 static void test_unsaved(void)
 {
@@ -432,6 +485,7 @@ int main(void)
     test_time_up();
     test_resume_after_kill();
     test_all_or_nothing();
+    test_disk_full();
     test_unsaved();
     test_abandon();
     return testlib_finish();

@@ -195,6 +195,25 @@ static void test_answers(void)
     CHECK_INT(store_record_answer_xp(c.st, b, MODE_DRILL, &a, &ns, 0, 5), STORE_OK);
     CHECK_INT(store_profile_get(c.st, "xp", -1), 20);
     CHECK_STR(store_error_message(c.st), "");
+
+    /* how sure the learner was: stored as 1, 0 or NULL (not asked), read back */
+    a.confidence = CONFIDENCE_SURE;
+    a.correct = false;
+    a.at = NOW + 5;
+    CHECK_INT(store_record_answer(c.st, b, MODE_DRILL, &a, &ns, 1), STORE_OK);
+    a.confidence = CONFIDENCE_UNSURE;
+    a.at = NOW + 6;
+    CHECK_INT(store_record_answer(c.st, b, MODE_DRILL, &a, &ns, 1), STORE_OK);
+    CHECK_INT(testdb_int(c.db, "SELECT count(*) FROM reviews WHERE confident IS NULL"), 6);
+    CHECK_INT(testdb_int(c.db, "SELECT confident FROM reviews ORDER BY id DESC LIMIT 1 OFFSET 1"), 1);
+    CHECK_INT(testdb_int(c.db, "SELECT confident FROM reviews ORDER BY id DESC LIMIT 1"), 0);
+    Answer back[16];
+    int read_back = 0;
+    CHECK_INT(store_recent_answers(c.st, b, 16, back, NULL, &read_back), STORE_OK);
+    CHECK_INT(read_back, 8);
+    CHECK_INT(back[read_back - 2].confidence, CONFIDENCE_SURE);
+    CHECK_INT(back[read_back - 1].confidence, CONFIDENCE_UNSURE);
+    CHECK_INT(back[0].confidence, CONFIDENCE_NOT_ASKED);
     store_close(c.st);
 }
 

@@ -6,14 +6,48 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "confirm.h"
 #include "exam.h"
 #include "exam_session.h"
 #include "hud.h"
+#include "keys.h"
 #include "qview.h"
 #include "screens.h"
 #include "study.h"
 #include "text.h"
 #include "ui.h"
+
+/* ---- keys ------------------------------------------------------------------ */
+
+static const KeyBinding RESUME_ROWS[] = {
+    {"Enter", 0, CMD_NONE, "resume", false},
+    {"D", 'D', CMD_DISCARD, "discard", false},
+    {"Esc", 0, CMD_NONE, "back", false},
+};
+static const KeyMap RESUME_KEYS = KEYMAP(RESUME_ROWS);
+
+static const KeyBinding MOCK_START_ROWS[] = {
+    {"Enter", 0, CMD_NONE, "begin the exam", false},
+    {"E", 'E', CMD_ESL, "ESL extra time", false},
+    {"Esc", 0, CMD_NONE, "back", false},
+};
+static const KeyMap MOCK_START_KEYS = KEYMAP(MOCK_START_ROWS);
+
+static const KeyBinding DIAG_START_ROWS[] = {
+    {"Enter", 0, CMD_NONE, "begin", false},
+    {"Esc", 0, CMD_NONE, "back", false},
+};
+static const KeyMap DIAG_START_KEYS = KEYMAP(DIAG_START_ROWS);
+
+static const KeyBinding EXAM_ROWS[] = {
+    {"1-5 / A-E", 0, CMD_NONE, "choose", false},
+    {"N", 'N', CMD_NEXT, "next", false},
+    {"P", 'P', CMD_PREV, "previous", false},
+    {"F", 'F', CMD_FLAG, "flag", false},
+    {"R", 'R', CMD_REVIEW, "review", false},
+    {"Esc", 0, CMD_NONE, "leave", false},
+};
+static const KeyMap EXAM_KEYS = KEYMAP(EXAM_ROWS);
 
 void exam_format_time(int seconds, char *buf, size_t size)
 {
@@ -31,8 +65,19 @@ typedef struct StartState {
     StudyMode mode;
     bool esl;
     ExamSession *pending;     /* the unfinished exam (owned until resumed) */
-    bool confirm_discard;
+    Confirm discard;
 } StartState;
+
+static const KeyMap *start_keys(App *app, void *state)
+{
+    (void)app;
+    const StartState *s = state;
+    if (s->discard.open)
+        return confirm_keys();
+    if (s->pending)
+        return &RESUME_KEYS;
+    return s->mode == MODE_MOCK ? &MOCK_START_KEYS : &DIAG_START_KEYS;
+}
 
 static void *start_enter(App *app, StudyMode mode)
 {
@@ -97,7 +142,6 @@ static void resume(App *app, StartState *s)
 
 static void discard(App *app, StartState *s)
 {
-    s->confirm_discard = false;
     if (!exam_session_abandon(s->pending, app_now(app))) {
         app_status(app, "The unfinished exam was not discarded: %s", s->pending->error);
         return;
@@ -110,11 +154,9 @@ static void discard(App *app, StartState *s)
 static void start_action(App *app, void *state, const Action *a)
 {
     StartState *s = state;
-    if (s->confirm_discard) {
-        if (a->type == ACT_CONFIRM)
+    if (s->discard.open) {
+        if (confirm_action(&s->discard, a) == CONFIRM_RISKY)
             discard(app, s);
-        else if (a->type == ACT_BACK)
-            s->confirm_discard = false;
         return;
     }
     switch (a->type) {
@@ -125,10 +167,12 @@ static void start_action(App *app, void *state, const Action *a)
         else
             begin_new(app, s);
         return;
-    case ACT_LETTER:
-        if (a->value == 'D' && s->pending)
-            s->confirm_discard = true;
-        else if (a->value == 'E' && s->mode == MODE_MOCK && !s->pending) {
+    case ACT_COMMAND:
+        if (a->value == CMD_DISCARD && s->pending)
+            confirm_open(&s->discard, 0, "Discard the unfinished exam?",
+                         "It will be marked abandoned and not scored. Your drill progress is not affected.",
+                         "Keep it", "Discard");
+        else if (a->value == CMD_ESL && s->mode == MODE_MOCK && !s->pending) {
             s->esl = !s->esl;
             app->settings.esl = s->esl;
             app_save_settings(app);
@@ -186,8 +230,9 @@ static void start_draw(App *app, void *state)
             snprintf(line, sizeof line, "You answered %d of %d questions and were on question %d. Your answers are "
                      "saved.", answered, resume->count, resume->position + 1);
         bullet(app, x, &y, w, line);
-        bullet(app, x, &y, w, "Enter resumes where you left off. D discards it and starts fresh.");
-        ui_footer(app, "Enter  resume      D  discard      Esc  back");
+        snprintf(line, sizeof line, "Enter resumes where you left off. %s discards it and starts fresh.",
+                 keys_key(&RESUME_KEYS, CMD_DISCARD));
+        bullet(app, x, &y, w, line);
     } else if (mock) {
         int minutes = b->exam_minutes + (s->esl ? b->esl_extra_minutes : 0);
         text_draw(app, FONT_TITLE, "The real exam, rehearsed", x, y, t->accent, ALIGN_LEFT);
@@ -204,14 +249,18 @@ static void start_draw(App *app, void *state)
         bullet(app, x, &y, w, line);
         bullet(app, x, &y, w, "Multiple-response questions (\"Choose TWO\") have no partial credit. Unanswered "
                               "counts as wrong, so answer everything.");
-        bullet(app, x, &y, w, "No feedback until the end. N next, P previous, F flag, R review screen. Answers "
-                              "are saved as you go: closing the window never loses the exam.");
+        snprintf(line, sizeof line, "No feedback until the end. %s next, %s previous, %s flag, %s review screen. "
+                 "Answers are saved as you go: closing the window never loses the exam.",
+                 keys_key(&EXAM_KEYS, CMD_NEXT), keys_key(&EXAM_KEYS, CMD_PREV), keys_key(&EXAM_KEYS, CMD_FLAG),
+                 keys_key(&EXAM_KEYS, CMD_REVIEW));
+        bullet(app, x, &y, w, line);
         y += app_px(app, 8);
-        snprintf(line, sizeof line, "[%s] E  English is not my first language: +%d minutes (ESL accommodation)",
-                 s->esl ? "x" : " ", b->esl_extra_minutes);
+        char esl[160], hint[200];
+        snprintf(esl, sizeof esl, "English is not my first language: +%d minutes (ESL accommodation)",
+                 b->esl_extra_minutes);
+        snprintf(line, sizeof line, "[%s] %s", s->esl ? "x" : " ",
+                 keys_hint(&MOCK_START_KEYS, CMD_ESL, esl, hint, sizeof hint));
         text_draw(app, FONT_BODY_BOLD, line, x, y, s->esl ? t->accent2 : t->text_dim, ALIGN_LEFT);
-        snprintf(line, sizeof line, "Enter  begin the exam      E  ESL +%d minutes      Esc  back", b->esl_extra_minutes);
-        ui_footer(app, line);
     } else {
         text_draw(app, FONT_TITLE, "Where do you stand?", x, y, t->accent, ALIGN_LEFT);
         y += text_line_height(app, FONT_TITLE) + app_px(app, 16);
@@ -223,12 +272,9 @@ static void start_draw(App *app, void *state)
         bullet(app, x, &y, w, "Then set your exam date and daily minutes, and cloudprep makes a study plan that "
                               "the daily drill follows.");
         bullet(app, x, &y, w, "It takes about five minutes.");
-        ui_footer(app, "Enter  begin      Esc  back");
     }
-    if (s->confirm_discard)
-        hud_confirm(app, "Discard the unfinished exam?",
-                    "It will be marked abandoned and not scored. Your drill progress is not affected.",
-                    "Enter  discard", "Esc  keep it");
+    confirm_draw(app, &s->discard);
+    ui_footer_keys(app, start_keys(app, s));
 }
 
 const Screen SCREEN_MOCK_START = {
@@ -238,6 +284,7 @@ const Screen SCREEN_MOCK_START = {
     .action = start_action,
     .update = start_update,
     .draw = start_draw,
+    .keys = start_keys,
 };
 
 const Screen SCREEN_DIAGNOSTIC = {
@@ -247,6 +294,7 @@ const Screen SCREEN_DIAGNOSTIC = {
     .action = start_action,
     .update = start_update,
     .draw = start_draw,
+    .keys = start_keys,
 };
 
 /* ---- taking the exam ----------------------------------------------------- */
@@ -255,8 +303,15 @@ typedef struct ExamState {
     ExamSession *session;  /* owned until the results take it */
     QuestionView q;
     int shown;             /* the position q shows */
-    bool confirm_leave;
+    Confirm leave;         /* "Leave the exam?" (the clock stops while it asks) */
 } ExamState;
+
+static const KeyMap *exam_keys(App *app, void *state)
+{
+    (void)app;
+    const ExamState *st = state;
+    return st->leave.open ? confirm_keys() : &EXAM_KEYS;
+}
 
 static void say_not_saved(App *app, const ExamSession *s)
 {
@@ -333,18 +388,20 @@ static void exam_action(App *app, void *state, const Action *a)
     ExamSession *s = st->session;
     if (!s)
         return;
-    if (st->confirm_leave) {
-        if (a->type == ACT_CONFIRM) {
+    if (st->leave.open) {
+        if (confirm_action(&st->leave, a) == CONFIRM_RISKY) {
             if (!exam_session_pause(s))
                 say_not_saved(app, s);
             app_pop(app);
-        } else if (a->type == ACT_BACK) {
-            st->confirm_leave = false;
         }
         return;
     }
     switch (a->type) {
-    case ACT_BACK: st->confirm_leave = true; return;
+    case ACT_BACK:
+        confirm_open(&st->leave, 0, s->form.mode == MODE_MOCK ? "Leave the exam?" : "Leave the diagnostic?",
+                     "Your answers, flags and the time left are saved. The clock stops until you come back: "
+                     "resume it from the home menu.", "Stay", "Leave");
+        return;
     case ACT_RIGHT: go(app, st, s->pos + 1); return;
     case ACT_LEFT: go(app, st, s->pos - 1); return;
     case ACT_CONFIRM:
@@ -353,15 +410,15 @@ static void exam_action(App *app, void *state, const Action *a)
         else
             app_push(app, &SCREEN_REVIEW, s);
         return;
-    case ACT_LETTER:
+    case ACT_COMMAND:
         switch (a->value) {
-        case 'N': go(app, st, s->pos + 1); return;
-        case 'P': go(app, st, s->pos - 1); return;
-        case 'F':
+        case CMD_NEXT: go(app, st, s->pos + 1); return;
+        case CMD_PREV: go(app, st, s->pos - 1); return;
+        case CMD_FLAG:
             if (!exam_session_flag(s))
                 say_not_saved(app, s);
             return;
-        case 'R': app_push(app, &SCREEN_REVIEW, s); return;
+        case CMD_REVIEW: app_push(app, &SCREEN_REVIEW, s); return;
         default: break;
         }
         break;
@@ -375,7 +432,7 @@ static void exam_action(App *app, void *state, const Action *a)
 static int exam_update(App *app, void *state, int dt_ms)
 {
     ExamState *st = state;
-    if (!st->session || st->confirm_leave)
+    if (!st->session || st->leave.open)
         return SCREEN_IDLE; /* the clock stops while the learner decides */
     ExamTick t = exam_session_tick(st->session, dt_ms, app_now(app));
     if (t.second)
@@ -436,17 +493,14 @@ static void exam_draw(App *app, void *state)
     int margin = app_px(app, 28);
     int footer = text_line_height(app, FONT_SMALL) + app_px(app, 30);
     qview_draw(app, &s->q, (SDL_Rect){margin, top, app->w - margin * 2, app->h - top - footer});
-    ui_footer(app, "1-5 / A-E  choose     N  next     P  previous     F  flag     R  review     Esc  leave");
-    if (s->confirm_leave)
-        hud_confirm(app, s->session->form.mode == MODE_MOCK ? "Leave the exam?" : "Leave the diagnostic?",
-                    "Your answers, flags and the time left are saved. The clock stops until you come back: "
-                    "resume it from the home menu.", "Enter  leave", "Esc  stay");
+    confirm_draw(app, &s->leave);
+    ui_footer_keys(app, exam_keys(app, s));
 }
 
 static bool exam_right_options(App *app, void *state, uint32_t *mask, int *count)
 {
     ExamState *st = state;
-    if (!st->session || st->confirm_leave)
+    if (!st->session || st->leave.open)
         return false;
     *mask = qview_right_display(app, &st->q);
     *count = st->q.option_count;
@@ -462,4 +516,5 @@ const Screen SCREEN_EXAM = {
     .draw = exam_draw,
     .resume = exam_resume,
     .right_options = exam_right_options,
+    .keys = exam_keys,
 };

@@ -5,11 +5,21 @@
 #include <time.h>
 
 #include "exam.h"
+#include "keys.h"
 #include "plan.h"
 #include "strbuf.h"
 #include "study.h"
 #include "text.h"
 #include "ui.h"
+
+static const KeyBinding PLAN_ROWS[] = {
+    {"Up/Down", 0, CMD_NONE, "field", false},
+    {"Left/Right", 0, CMD_NONE, "change", false},
+    {"PgUp/PgDn", 0, CMD_NONE, "a week", true},
+    {"Enter", 0, CMD_NONE, "save the plan", false},
+    {"Esc", 0, CMD_NONE, "back", false},
+};
+static const KeyMap PLAN_KEYS = KEYMAP(PLAN_ROWS);
 
 #define PLAN_WHATIFS 3
 #define PLAN_WHATIF_DELAY_MS 350 /* what-ifs follow once the keys rest: each is a full projection */
@@ -217,7 +227,7 @@ static void plan_draw(App *app, void *state)
                  "Weaker domains get more time.");
         text_draw_wrapped(app, FONT_SMALL, said, x, py, w, t->text_dim, 0, p.y + p.h);
     }
-    ui_footer(app, "Up/Down  field     Left/Right  change     PgUp/PgDn  a week     Enter  save the plan     Esc  back");
+    ui_footer_keys(app, &PLAN_KEYS);
 }
 
 const Screen SCREEN_PLAN = {

@@ -8,6 +8,7 @@
 #include "exam.h"
 #include "exam_session.h"
 #include "hud.h"
+#include "keys.h"
 #include "plan.h"
 #include "qview.h"
 #include "report.h"
@@ -16,6 +17,39 @@
 #include "study.h"
 #include "text.h"
 #include "ui.h"
+
+static const KeyBinding DIAG_RESULTS_ROWS[] = {
+    {"Enter", 0, CMD_NONE, "make my study plan", false},
+    {"V", 'V', CMD_ANSWERS, "review the answers", false},
+    {"Esc", 0, CMD_NONE, "home", false},
+};
+static const KeyMap DIAG_RESULTS_KEYS = KEYMAP(DIAG_RESULTS_ROWS);
+
+static const KeyBinding MOCK_RESULTS_ROWS[] = {
+    {"Enter or V", 'V', CMD_ANSWERS, "review every question", false},
+    {"Esc", 0, CMD_NONE, "home", false},
+};
+static const KeyMap MOCK_RESULTS_KEYS = KEYMAP(MOCK_RESULTS_ROWS);
+
+/* The answer review, with and without "Learn more" links on the item shown. */
+#define ANSWERS_ROWS_COMMON                                                                   \
+    {"N", 'N', CMD_NEXT, "next", false}, {"P", 'P', CMD_PREV, "previous", false},             \
+    {"A", 'A', CMD_SHOW_ALL, "all", true}, {"W", 'W', CMD_SHOW_WRONG, "wrong", true},          \
+    {"F", 'F', CMD_SHOW_FLAGGED, "flagged", true}, {"U", 'U', CMD_SHOW_UNSCORED, "unscored", true}, \
+    {"R", 'R', CMD_REPORT, "report", true}
+static const KeyBinding ANSWERS_ROWS[] = {
+    ANSWERS_ROWS_COMMON,
+    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, "scroll", false},
+    {"Esc", 0, CMD_NONE, "back", false},
+};
+static const KeyMap ANSWERS_KEYS = KEYMAP(ANSWERS_ROWS);
+static const KeyBinding ANSWERS_REFS_ROWS[] = {
+    ANSWERS_ROWS_COMMON,
+    {"L", 'L', CMD_LEARN_MORE, "learn more", false},
+    {"Up/Down", 0, CMD_NONE, "scroll", false},
+    {"Esc", 0, CMD_NONE, "back", false},
+};
+static const KeyMap ANSWERS_REFS_KEYS = KEYMAP(ANSWERS_REFS_ROWS);
 
 typedef struct ResultsState {
     ExamSession *session;         /* owned; ended */
@@ -32,6 +66,12 @@ typedef struct ResultsState {
 static bool is_diagnostic(const ResultsState *s)
 {
     return s->session->form.mode == MODE_DIAGNOSTIC;
+}
+
+static const KeyMap *results_keys(App *app, void *state)
+{
+    (void)app;
+    return is_diagnostic(state) ? &DIAG_RESULTS_KEYS : &MOCK_RESULTS_KEYS;
 }
 
 static void *results_enter(App *app, const void *arg)
@@ -69,7 +109,7 @@ static void results_action(App *app, void *state, const Action *a)
         app_pop(app);
         return;
     }
-    if (a->type == ACT_LETTER && a->value == 'V') {
+    if (a->type == ACT_COMMAND && a->value == CMD_ANSWERS) {
         app_push(app, &SCREEN_ANSWERS, s->session);
         return;
     }
@@ -180,8 +220,9 @@ static void results_draw(App *app, void *state)
     text_draw(app, FONT_BODY_BOLD, "What next", x, y, t->accent, ALIGN_LEFT);
     y += text_line_height(app, FONT_BODY_BOLD) + app_px(app, 4);
     if (wrong > 0)
-        snprintf(line, sizeof line, "Read the explanations of your %d missed question%s (V): every option says why "
-                 "it is right or wrong.%s", wrong, wrong == 1 ? "" : "s",
+        snprintf(line, sizeof line, "Read the explanations of your %d missed question%s (%s): every option says "
+                 "why it is right or wrong.%s", wrong, wrong == 1 ? "" : "s",
+                 keys_key(results_keys(app, s), CMD_ANSWERS),
                  s->session->saved ? " They are back in box 1, and the daily drill brings them back within days." : "");
     else
         snprintf(line, sizeof line, "A clean sheet. Keep the habit: the daily drill keeps every item fresh.");
@@ -209,7 +250,6 @@ static void results_draw(App *app, void *state)
             strbuf_append(line, sizeof line, "%s%s %s", i ? "; " : "", task->id, task->title);
         }
         text_draw_wrapped(app, FONT_SMALL, line, x, y, w, t->text, 0, bottom);
-        ui_footer(app, "Enter  make my study plan      V  review the answers      Esc  home");
     } else {
         if (s->has_readiness) {
             snprintf(line, sizeof line, "Readiness: %d of your last %d mock exam%s at %d or more%s",
@@ -227,8 +267,8 @@ static void results_draw(App *app, void *state)
                      s->estimate.low * 100, s->estimate.high * 100);
             text_draw_wrapped(app, FONT_SMALL, line, x, y, w, t->text, 0, bottom);
         }
-        ui_footer(app, "Enter or V  review every question      Esc  home");
     }
+    ui_footer_keys(app, results_keys(app, s));
 }
 
 const Screen SCREEN_RESULTS = {
@@ -238,6 +278,7 @@ const Screen SCREEN_RESULTS = {
     .action = results_action,
     .update = results_update,
     .draw = results_draw,
+    .keys = results_keys,
 };
 
 /* ---- the answer review --------------------------------------------------- */
@@ -320,6 +361,18 @@ static void answers_leave(App *app, void *state)
     free(state);
 }
 
+static void report(App *app, const AnswersState *s)
+{
+    const FormItem *fi = &s->exam->form.items[s->pos];
+    report_open(app, fi->item, fi->answer, true);
+}
+
+static const KeyMap *answers_keys(App *app, void *state)
+{
+    AnswersState *s = state;
+    return qview_has_refs(app, &s->q) ? &ANSWERS_REFS_KEYS : &ANSWERS_KEYS;
+}
+
 static void answers_action(App *app, void *state, const Action *a)
 {
     AnswersState *s = state;
@@ -327,21 +380,23 @@ static void answers_action(App *app, void *state, const Action *a)
     case ACT_BACK: app_pop(app); return;
     case ACT_RIGHT: case ACT_CONFIRM: step(app, s, 1); return;
     case ACT_LEFT: step(app, s, -1); return;
-    case ACT_LETTER:
+    case ACT_COMMAND:
         switch (a->value) {
-        case 'N': step(app, s, 1); return;
-        case 'P': step(app, s, -1); return;
-        case 'A': set_filter(app, s, SHOW_ALL); return;
-        case 'W': set_filter(app, s, SHOW_WRONG); return;
-        case 'F': set_filter(app, s, SHOW_FLAGGED); return;
-        case 'U': set_filter(app, s, SHOW_UNSCORED); return;
-        case 'R': {
-            const FormItem *fi = &s->exam->form.items[s->pos];
-            report_open(app, fi->item, fi->answer, true);
-            return;
-        }
+        case CMD_NEXT: step(app, s, 1); return;
+        case CMD_PREV: step(app, s, -1); return;
+        case CMD_SHOW_ALL: set_filter(app, s, SHOW_ALL); return;
+        case CMD_SHOW_WRONG: set_filter(app, s, SHOW_WRONG); return;
+        case CMD_SHOW_FLAGGED: set_filter(app, s, SHOW_FLAGGED); return;
+        case CMD_SHOW_UNSCORED: set_filter(app, s, SHOW_UNSCORED); return;
+        case CMD_REPORT: report(app, s); return;
         default: qview_action(app, &s->q, a); return;
         }
+    case ACT_LETTER: /* the Report button clicks as its letter */
+        if (a->value == 'R')
+            report(app, s);
+        else
+            qview_action(app, &s->q, a);
+        return;
     default: qview_action(app, &s->q, a); return;
     }
 }
@@ -364,20 +419,21 @@ static void answers_draw(App *app, void *state)
     ui_title(app, "Review answers", label);
     int margin = app_px(app, 28);
     int y = app_px(app, 74);
-    static const char *const NAMES[] = {"A  All", "W  Wrong", "F  Flagged", "U  Unscored"};
+    static const Command FILTERS[] = {CMD_SHOW_ALL, CMD_SHOW_WRONG, CMD_SHOW_FLAGGED, CMD_SHOW_UNSCORED};
+    static const char *const NAMES[] = {"All", "Wrong", "Flagged", "Unscored"};
     int x = margin;
     for (int f = 0; f < 4; f++) {
         bool on = (int)s->filter == f;
-        x += ui_chip(app, x, y, NAMES[f], on ? t->accent : ui_alpha(t->border, 120), on ? t->bg : t->text) +
+        char chip[64];
+        keys_hint(&ANSWERS_KEYS, FILTERS[f], NAMES[f], chip, sizeof chip);
+        x += ui_chip(app, x, y, chip, on ? t->accent : ui_alpha(t->border, 120), on ? t->bg : t->text) +
              app_px(app, 10);
     }
     report_button(app, app->w - margin, y - app_px(app, 4), text_line_height(app, FONT_SMALL) + app_px(app, 12));
     int top = y + text_line_height(app, FONT_SMALL) + app_px(app, 18);
     int footer = text_line_height(app, FONT_SMALL) + app_px(app, 30);
     qview_draw(app, &s->q, (SDL_Rect){margin, top, app->w - margin * 2, app->h - top - footer});
-    ui_footer(app, qview_has_refs(app, &s->q)
-                       ? "N / P  next, previous     A W F U  filter     L  learn more     Up/Down  scroll     Esc  back"
-                       : "N / P  next, previous     A W F U  filter     Up/Down/PgUp/PgDn  scroll     Esc  back");
+    ui_footer_keys(app, answers_keys(app, s));
 }
 
 const Screen SCREEN_ANSWERS = {
@@ -387,5 +443,6 @@ const Screen SCREEN_ANSWERS = {
     .action = answers_action,
     .update = answers_update,
     .draw = answers_draw,
+    .keys = answers_keys,
 };
 

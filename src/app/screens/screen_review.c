@@ -4,11 +4,23 @@
  * the real exam. */
 #include <stdlib.h>
 
+#include "confirm.h"
 #include "exam.h"
 #include "exam_session.h"
-#include "hud.h"
+#include "keys.h"
 #include "text.h"
 #include "ui.h"
+
+static const KeyBinding REVIEW_ROWS[] = {
+    {"Arrows", 0, CMD_NONE, "move", false},
+    {"Enter", 0, CMD_NONE, "go to the question", false},
+    {"A", 'A', CMD_SHOW_ALL, "all", true},
+    {"U", 'U', CMD_SHOW_UNANSWERED, "unanswered", true},
+    {"F", 'F', CMD_SHOW_FLAGGED, "flagged", true},
+    {"E", 'E', CMD_END, "end the exam", false},
+    {"Esc", 0, CMD_NONE, "back", false},
+};
+static const KeyMap REVIEW_KEYS = KEYMAP(REVIEW_ROWS);
 
 typedef enum ReviewFilter { FILTER_ALL, FILTER_UNANSWERED, FILTER_FLAGGED } ReviewFilter;
 
@@ -16,8 +28,25 @@ typedef struct ReviewState {
     ExamSession *exam;    /* the exam screen's session (not owned) */
     ReviewFilter filter;
     int selected;         /* form position */
-    bool confirm_end;
+    Confirm end;          /* "End the exam now?" (a timed exam's clock keeps running) */
 } ReviewState;
+
+static const KeyMap *review_keys(App *app, void *state)
+{
+    (void)app;
+    const ReviewState *r = state;
+    return r->end.open ? confirm_keys() : &REVIEW_KEYS;
+}
+
+static void ask_to_end(ReviewState *r)
+{
+    int unanswered, flagged;
+    exam_session_counts(r->exam, &unanswered, &flagged);
+    char msg[300];
+    snprintf(msg, sizeof msg, "%d question%s unanswered (they count as wrong) and %d flagged. You cannot change "
+             "answers after this.", unanswered, unanswered == 1 ? " is" : "s are", flagged);
+    confirm_open(&r->end, 0, "End the exam now?", msg, "Keep working", "End and score");
+}
 
 static bool visible(const ReviewState *r, int i)
 {
@@ -81,12 +110,11 @@ static void review_action(App *app, void *state, const Action *a)
 {
     ReviewState *r = state;
     ExamSession *exam = r->exam;
-    if (r->confirm_end) {
-        if (a->type == ACT_CONFIRM) {
-            exam_session_finish(exam, app_now(app));
+    if (r->end.open) {
+        if (confirm_action(&r->end, a) == CONFIRM_RISKY) {
+            exam_session_finish(exam, app_now(app)); /* a failed save is shown with the results */
             app_pop(app); /* the exam screen below shows the results */
-        } else if (a->type == ACT_BACK)
-            r->confirm_end = false;
+        }
         return;
     }
     int cols = grid_columns(app);
@@ -105,12 +133,12 @@ static void review_action(App *app, void *state, const Action *a)
             app_pop(app); /* the exam screen below shows that item */
         }
         return;
-    case ACT_LETTER:
+    case ACT_COMMAND:
         switch (a->value) {
-        case 'E': r->confirm_end = true; return;
-        case 'A': r->filter = FILTER_ALL; break;
-        case 'U': r->filter = FILTER_UNANSWERED; break;
-        case 'F': r->filter = FILTER_FLAGGED; break;
+        case CMD_END: ask_to_end(r); return;
+        case CMD_SHOW_ALL: r->filter = FILTER_ALL; break;
+        case CMD_SHOW_UNANSWERED: r->filter = FILTER_UNANSWERED; break;
+        case CMD_SHOW_FLAGGED: r->filter = FILTER_FLAGGED; break;
         default: return;
         }
         select_first_visible(r);
@@ -122,7 +150,7 @@ static void review_action(App *app, void *state, const Action *a)
 static int review_update(App *app, void *state, int dt_ms)
 {
     ReviewState *r = state;
-    if (r->exam->ended || (r->confirm_end && r->exam->form.seconds_total == 0))
+    if (r->exam->ended || (r->end.open && r->exam->form.seconds_total == 0))
         return SCREEN_IDLE;
     /* The exam clock keeps running on the review screen, as on the real exam. */
     ExamTick t = exam_session_tick(r->exam, dt_ms, app_now(app));
@@ -155,11 +183,14 @@ static void review_draw(App *app, void *state)
     ui_title(app, "Review", label);
     int margin = app_px(app, 36);
     int y = app_px(app, 78);
-    static const char *const NAMES[] = {"A  All", "U  Unanswered", "F  Flagged"};
+    static const Command FILTERS[] = {CMD_SHOW_ALL, CMD_SHOW_UNANSWERED, CMD_SHOW_FLAGGED};
+    static const char *const NAMES[] = {"All", "Unanswered", "Flagged"};
     int x = margin;
     for (int f = 0; f < 3; f++) {
         bool on = (int)r->filter == f;
-        x += ui_chip(app, x, y, NAMES[f], on ? t->accent : ui_alpha(t->border, 120), on ? t->bg : t->text) +
+        char chip[64];
+        keys_hint(&REVIEW_KEYS, FILTERS[f], NAMES[f], chip, sizeof chip);
+        x += ui_chip(app, x, y, chip, on ? t->accent : ui_alpha(t->border, 120), on ? t->bg : t->text) +
              app_px(app, 10);
     }
     snprintf(label, sizeof label, "%d answered, %d unanswered, %d flagged", exam->form.count - unanswered,
@@ -199,13 +230,8 @@ static void review_draw(App *app, void *state)
         if (vis)
             app_hit(app, c, (Action){.type = ACT_SELECT, .value = i});
     }
-    ui_footer(app, "Arrows  move    Enter  go to the question    A/U/F  filter    E  end the exam    Esc  back");
-    if (r->confirm_end) {
-        char msg[300];
-        snprintf(msg, sizeof msg, "%d question%s unanswered (they count as wrong) and %d flagged. You cannot change "
-                 "answers after this.", unanswered, unanswered == 1 ? " is" : "s are", flagged);
-        hud_confirm(app, "End the exam now?", msg, "Enter  end and score", "Esc  keep working");
-    }
+    confirm_draw(app, &r->end);
+    ui_footer_keys(app, review_keys(app, r));
 }
 
 const Screen SCREEN_REVIEW = {
@@ -215,4 +241,5 @@ const Screen SCREEN_REVIEW = {
     .action = review_action,
     .update = review_update,
     .draw = review_draw,
+    .keys = review_keys,
 };

@@ -70,6 +70,10 @@ typedef struct LeitnerOptions {
                             session instead of slipping to the day after. */
     bool new_only;       /* only new items (a "learn more" session): nothing due is
                             picked and the exam-day ranking is not used */
+    const bool *urgent;  /* parallel to bank->items, may be NULL: items to show first
+                            whatever else the session holds (confident errors: answers
+                            the learner was sure of and got wrong, remembered best when
+                            corrected soon) */
 } LeitnerOptions;
 
 /* What one answer did to an item. */

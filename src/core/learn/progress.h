@@ -35,6 +35,10 @@ typedef struct ItemState {
     double difficulty;/* memory model: 1..10; 0 = unseen */
 } ItemState;
 
+/* How sure the learner said they were, when asked (drills ask, as a
+ * setting). Zero is "not asked", so an Answer built without it says so. */
+typedef enum Confidence { CONFIDENCE_NOT_ASKED, CONFIDENCE_UNSURE, CONFIDENCE_SURE } Confidence;
+
 /* An answer. `answer` is a bit mask over the item's options in the bank's
  * order (bit i = options[i] chosen); for a flashcard bit 0 means "knew it". */
 typedef struct Answer {
@@ -43,6 +47,7 @@ typedef struct Answer {
     bool correct;
     int ms;            /* time spent on the item, milliseconds */
     int64_t at;        /* Unix seconds */
+    Confidence confidence;
 } Answer;
 
 /* Returns the indices 0..n-1 of `answers` in time order (Answer.at; equal

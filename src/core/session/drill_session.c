@@ -73,7 +73,12 @@ bool drill_session_begin(DrillSession *d, Study *study, const StudyToday *today,
         if (room > opt.new_quota - opt.new_today)
             opt.new_quota = opt.new_today + room;
     }
+    /* confident errors first (the scheduler copies what it needs) */
+    bool *urgent = calloc((size_t)(study->bank->item_count > 0 ? study->bank->item_count : 1), sizeof *urgent);
+    if (urgent && study_urgent(study, urgent) > 0)
+        opt.urgent = urgent;
     bool ok = leitner_session_start(&d->queue, study->bank, study->states, study_accuracy(study), now, rng, &opt);
+    free(urgent);
     return finish_begin(d, ok);
 }
 

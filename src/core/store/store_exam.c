@@ -121,6 +121,19 @@ static StoreStatus not_in_progress(Store *st, const char *action)
     return STORE_ERR_INVALID;
 }
 
+/* Starts the transaction of `action` on exam `id`, which must still be in
+ * progress; on failure nothing is open and the message says why. */
+static StoreStatus begin_in_progress(Store *st, int64_t id, const char *action)
+{
+    StoreStatus s = store_begin(st, action);
+    if (s != STORE_OK)
+        return s;
+    int rc = require_in_progress(st, id);
+    if (rc == SQLITE_NOTFOUND)
+        return not_in_progress(st, action);
+    return rc == SQLITE_OK ? STORE_OK : store_fail(st, rc, action);
+}
+
 static int save_exam_item(Store *st, const ExamForm *form, int pos, const bool *correct)
 {
     const FormItem *fi = &form->items[pos];
@@ -142,14 +155,10 @@ StoreStatus store_exam_save(Store *st, const ExamForm *form, int position)
     static const char action[] = "save your exam answer";
     if (!form || form->store_id <= 0 || position >= form->count || position < -1)
         return store_invalid(st, "an exam that was not started, or a position outside it");
-    StoreStatus s = store_begin(st, action);
+    StoreStatus s = begin_in_progress(st, form->store_id, action);
     if (s != STORE_OK)
         return s;
-    int rc = require_in_progress(st, form->store_id);
-    if (rc == SQLITE_NOTFOUND)
-        return not_in_progress(st, action);
-    if (rc == SQLITE_OK)
-        rc = store_exec(st, "UPDATE exams SET position = ?, seconds_left = ? WHERE id = ?", "ddl",
+    int rc = store_exec(st, "UPDATE exams SET position = ?, seconds_left = ? WHERE id = ?", "ddl",
                         form->position, form->seconds_left, form->store_id);
     if (rc == SQLITE_OK && position >= 0)
         rc = save_exam_item(st, form, position, NULL);
@@ -181,7 +190,10 @@ static int record_exam_answers(Store *st, const Bank *bank, const ExamForm *form
         rc = current_box(st, id, &before);
         if (rc == SQLITE_OK && fi->answer != 0) {
             int after = new_states ? new_states[fi->item].box : before;
-            rc = store_insert_review(st, now, id, form->mode, correct[i], fi->answer, fi->ms, before, after);
+            StoreReview review = {.at = now, .id = id, .mode = form->mode, .correct = correct[i],
+                                  .answer = fi->answer, .ms = fi->ms, .box_before = before, .box_after = after,
+                                  .exam_id = form->store_id};
+            rc = store_insert_review(st, &review);
             answered++;
             right += correct[i] ? 1 : 0;
             ms += fi->ms > 0 ? fi->ms : 0;
@@ -200,14 +212,10 @@ StoreStatus store_exam_complete(Store *st, const Bank *bank, const ExamForm *for
     static const char action[] = "save the exam result";
     if (!form_valid(bank, form) || form->store_id <= 0 || !result || !result->item_correct)
         return store_invalid(st, "an exam that was not started, or a result without per-item marks");
-    StoreStatus s = store_begin(st, action);
+    StoreStatus s = begin_in_progress(st, form->store_id, action);
     if (s != STORE_OK)
         return s;
-    int rc = require_in_progress(st, form->store_id);
-    if (rc == SQLITE_NOTFOUND)
-        return not_in_progress(st, action);
-    if (rc == SQLITE_OK)
-        rc = store_exec(st,
+    int rc = store_exec(st,
                         "UPDATE exams SET finished_at = ?, state = 'finished', correct_scored = ?,"
                         " scaled = ?, passed = ?, likely_low = ?, likely_high = ?, seconds_left = ?,"
                         " position = ? WHERE id = ?",

@@ -67,9 +67,22 @@ void store_clear_error(Store *st);
 StoreStatus store_invalid(Store *st, const char *what);
 /* Inserts or updates the items row of item `id`. */
 int store_upsert_item(Store *st, const char *id, const ItemState *s);
-/* Inserts one reviews row (answer as letters in bank option order). */
-int store_insert_review(Store *st, int64_t at, const char *id, StudyMode mode, bool correct,
-                        uint32_t answer, int ms, int box_before, int box_after);
+/* One row of the reviews table. */
+typedef struct StoreReview {
+    int64_t at;
+    const char *id;
+    StudyMode mode;
+    bool correct;
+    uint32_t answer;
+    int ms;
+    int box_before, box_after;
+    Confidence confidence;         /* CONFIDENCE_NOT_ASKED stores NULL */
+    int64_t exam_id;               /* 0 = not in an exam (NULL) */
+} StoreReview;
+
+/* Inserts a review row (inside the caller's transaction); returns an
+ * SQLite result code. */
+int store_insert_review(Store *st, const StoreReview *r);
 /* Adds to the counters of the local day of `at` (goal_met once reached). */
 int store_add_to_day(Store *st, int64_t at, int answers, int right, int drill, int64_t ms);
 /* Adds delta to profile "xp". */

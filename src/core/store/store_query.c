@@ -68,7 +68,7 @@ StoreStatus store_recent_answers(Store *st, const Bank *bank, int limit, Answer 
     if (limit <= 0)
         return STORE_OK;
     sqlite3_stmt *stmt = NULL;
-    int rc = store_prepare(st, "SELECT item_id, answer, correct, ms, at, box_before FROM reviews ORDER BY id DESC", &stmt);
+    int rc = store_prepare(st, "SELECT item_id, answer, correct, ms, at, box_before, confident FROM reviews ORDER BY id DESC", &stmt);
     int n = 0;
     while (rc == SQLITE_OK && n < limit && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         rc = SQLITE_OK;
@@ -85,6 +85,8 @@ StoreStatus store_recent_answers(Store *st, const Bank *bank, int limit, Answer 
         out[n].correct = sqlite3_column_int(stmt, 2) != 0;
         out[n].ms = sqlite3_column_int(stmt, 3);
         out[n].at = sqlite3_column_int64(stmt, 4);
+        out[n].confidence = sqlite3_column_type(stmt, 6) == SQLITE_NULL ? CONFIDENCE_NOT_ASKED
+                            : sqlite3_column_int(stmt, 6) ? CONFIDENCE_SURE : CONFIDENCE_UNSURE;
         if (box_before)
             box_before[n] = sqlite3_column_int(stmt, 5);
         n++;

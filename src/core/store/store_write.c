@@ -18,8 +18,8 @@ static const char UPSERT_ITEM[] =
     " stability = excluded.stability, difficulty = excluded.difficulty";
 
 static const char INSERT_REVIEW[] =
-    "INSERT INTO reviews(at, item_id, mode, correct, answer, ms, box_before, box_after)"
-    " VALUES(?,?,?,?,?,?,?,?)";
+    "INSERT INTO reviews(at, item_id, mode, correct, answer, ms, box_before, box_after, confident, exam_id)"
+    " VALUES(?,?,?,?,?,?,?,?,NULLIF(?, -1),NULLIF(?, 0))";
 
 StoreStatus store_invalid(Store *st, const char *what)
 {
@@ -38,13 +38,14 @@ int store_upsert_item(Store *st, const char *id, const ItemState *s)
                       s->wrong, s->last_at, s->stability, s->difficulty);
 }
 
-int store_insert_review(Store *st, int64_t at, const char *id, StudyMode mode, bool correct,
-                         uint32_t answer, int ms, int box_before, int box_after)
+int store_insert_review(Store *st, const StoreReview *r)
 {
     char letters[BANK_MAX_OPTIONS + 1];
-    answer_to_letters(answer, letters, (int)sizeof letters);
-    return store_exec(st, INSERT_REVIEW, "lttdtddd", at, id, study_mode_name(mode), correct ? 1 : 0,
-                      letters, ms < 0 ? 0 : ms, box_before, box_after);
+    answer_to_letters(r->answer, letters, (int)sizeof letters);
+    int sure = r->confidence == CONFIDENCE_NOT_ASKED ? -1 : r->confidence == CONFIDENCE_SURE ? 1 : 0;
+    return store_exec(st, INSERT_REVIEW, "lttdtddddl", r->at, r->id, study_mode_name(r->mode), r->correct ? 1 : 0,
+                      letters, r->ms < 0 ? 0 : r->ms, r->box_before, r->box_after, sure,
+                      r->exam_id > 0 ? r->exam_id : (int64_t)0);
 }
 
 /* Adds to the counters of the local day of `at`; goal_met, once reached,
@@ -96,8 +97,10 @@ StoreStatus store_record_answer_xp(Store *st, const Bank *bank, StudyMode mode, 
     if (s != STORE_OK)
         return s;
     const char *id = bank->items[ans->item].id;
-    int rc = store_insert_review(st, ans->at, id, mode, ans->correct, ans->answer, ans->ms, box_before,
-                           new_state->box);
+    StoreReview review = {.at = ans->at, .id = id, .mode = mode, .correct = ans->correct, .answer = ans->answer,
+                          .ms = ans->ms, .box_before = box_before, .box_after = new_state->box,
+                          .confidence = ans->confidence};
+    int rc = store_insert_review(st, &review);
     int64_t review_id = sqlite3_last_insert_rowid(st->db);
     if (rc == SQLITE_OK)
         rc = store_upsert_item(st, id, new_state);
