@@ -2,8 +2,18 @@
  * so the height a screen reserves is the height drawn. */
 #include "actionbar.h"
 
+#include <string.h>
+
 #include "text.h"
 #include "ui.h"
+
+/* The label shown: whole, or without its key hint ("Enter  Submit" ->
+ * "Submit") when the bar is short of room. */
+static const char *shown(const char *label, bool short_labels)
+{
+    const char *words = short_labels ? strstr(label, "  ") : NULL;
+    return words ? words + 2 : label;
+}
 
 static int button_width(App *app, const char *label, int w)
 {
@@ -22,7 +32,7 @@ static int button_height(App *app)
 }
 
 /* Lays out (and draws when `draw`) the buttons in rows; returns the height. */
-static int lay_out(App *app, SDL_Rect area, const BarButton *b, int n, bool draw)
+static int lay_out(App *app, SDL_Rect area, const BarButton *b, int n, bool draw, bool short_labels)
 {
     int gap = app_px(app, 12), bh = button_height(app);
     int y = area.y, h = 0;
@@ -33,7 +43,7 @@ static int lay_out(App *app, SDL_Rect area, const BarButton *b, int n, bool draw
         for (; i < n; i++) {
             if (!b[i].label || !b[i].label[0])
                 continue;
-            int bw = button_width(app, b[i].label, area.w);
+            int bw = button_width(app, shown(b[i].label, short_labels), area.w);
             int need = row_w == 0 ? bw : row_w + gap + bw;
             if (need > area.w && row_w > 0)
                 break;
@@ -46,8 +56,9 @@ static int lay_out(App *app, SDL_Rect area, const BarButton *b, int n, bool draw
             for (int k = first; k < i; k++) {
                 if (!b[k].label || !b[k].label[0])
                     continue;
-                int bw = button_width(app, b[k].label, area.w);
-                ui_button(app, (SDL_Rect){x, y, bw, bh}, b[k].label, false, b[k].action);
+                const char *label = shown(b[k].label, short_labels);
+                int bw = button_width(app, label, area.w);
+                ui_button(app, (SDL_Rect){x, y, bw, bh}, label, false, b[k].action);
                 x += bw + gap;
             }
         }
@@ -57,14 +68,20 @@ static int lay_out(App *app, SDL_Rect area, const BarButton *b, int n, bool draw
     return h;
 }
 
+/* Short labels when the whole ones need more than one row. */
+static bool need_short(App *app, int w, const BarButton *buttons, int n)
+{
+    return lay_out(app, (SDL_Rect){0, 0, w, 0}, buttons, n, false, false) > button_height(app);
+}
+
 int actionbar_height(App *app, const BarButton *buttons, int n, int w)
 {
-    return lay_out(app, (SDL_Rect){0, 0, w, 0}, buttons, n, false);
+    return lay_out(app, (SDL_Rect){0, 0, w, 0}, buttons, n, false, need_short(app, w, buttons, n));
 }
 
 int actionbar_draw(App *app, SDL_Rect area, const BarButton *buttons, int n)
 {
-    return lay_out(app, area, buttons, n, true);
+    return lay_out(app, area, buttons, n, true, need_short(app, area.w, buttons, n));
 }
 
 /* The footer's height (ui_footer_keys) and the window margins. */

@@ -1,8 +1,9 @@
 /* A row of buttons for what a screen's keys do (Submit, Next, Knew it...),
  * so a mouse user reaches every action: each button is as wide as its
  * label, the row is right-aligned (the last button, the usual next step,
- * sits at the right edge) and wraps onto more rows when the window is
- * narrow or the text large. Drawing only; what a click does is the
+ * sits at the right edge) and, when the window is narrow or the text
+ * large, drops the key hints from the labels ("Enter  Submit" -> "Submit")
+ * and then wraps onto more rows. Drawing only; what a click does is the
  * button's Action, as with ui_button. */
 #ifndef CLOUDPREP_ACTIONBAR_H
 #define CLOUDPREP_ACTIONBAR_H

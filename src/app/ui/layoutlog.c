@@ -50,6 +50,10 @@ void layout_note_box(App *app, SDL_Rect r)
     LayoutLog *log = app->layout;
     if (!log)
         return;
+    /* In a scrolling view only the part in sight holds texts. */
+    SDL_Rect clip;
+    if (clip_of(app, &clip) && !SDL_IntersectRect(&r, &clip, &r))
+        return;
     if (log->box_count >= LAYOUT_MAX_BOXES) {
         log->overflow++;
         return;
