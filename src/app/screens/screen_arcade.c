@@ -296,14 +296,28 @@ static OptionState option_state(const ArcadeState *s, int k)
     return k == s->r.chosen ? OPTION_WRONG : OPTION_DIMMED;
 }
 
-/* The options from y down, their click regions noted for the effects. */
-static void draw_options(App *app, ArcadeState *s, int x, int y, int w, int gap)
+/* The options from y down in `cols` columns (1 or 2), their click regions
+ * noted for the effects; returns the height they take (draw false:
+ * measures only). */
+static int options_block(App *app, ArcadeState *s, int x, int y, int w, int gap, int cols, bool draw)
 {
-    for (int k = 0; k < s->r.q.option_count; k++) {
-        int h = ui_option(app, x, y, w, k, s->r.q.options[k], option_state(s, k), false, false);
-        s->option_rect[k] = (SDL_Rect){x, y, w, h};
-        y += h + gap;
+    int cw = cols == 2 ? (w - gap) / 2 : w;
+    int h = 0;
+    for (int k = 0; k < s->r.q.option_count; k += cols) {
+        int row = 0;
+        for (int c = 0; c < cols && k + c < s->r.q.option_count; c++) {
+            int oh = ui_option_height(app, cw, s->r.q.options[k + c]);
+            if (oh > row)
+                row = oh;
+        }
+        for (int c = 0; draw && c < cols && k + c < s->r.q.option_count; c++) {
+            int ox = x + c * (cw + gap);
+            ui_option(app, ox, y + h, cw, k + c, s->r.q.options[k + c], option_state(s, k + c), false, false);
+            s->option_rect[k + c] = (SDL_Rect){ox, y + h, cw, row};
+        }
+        h += row + gap;
     }
+    return h;
 }
 
 /* The question. The options stay in sight while the clock runs: when the
@@ -317,9 +331,15 @@ static void draw_question(App *app, ArcadeState *s, SDL_Rect area)
     int gap = app_px(app, 12);
     int w = area.w - app_px(app, 14); /* room for the scroll bar */
     int chip_h = text_line_height(app, FONT_SMALL) + app_px(app, 4);
-    int opts_h = 0;
-    for (int k = 0; k < s->r.q.option_count; k++)
-        opts_h += ui_option_height(app, w, s->r.q.options[k]) + gap;
+    int cols = 1;
+    int opts_h = options_block(app, s, 0, 0, w, gap, 1, false);
+    if (opts_h + chip_h * 3 > area.h) { /* short of room: two columns when that is shorter */
+        int two = options_block(app, s, 0, 0, w, gap, 2, false);
+        if (two < opts_h) {
+            cols = 2;
+            opts_h = two;
+        }
+    }
     bool reveal = s->r.phase == ARCADE_PHASE_REVEAL;
     int banner = reveal ? banner_height(app, s, w) + gap : 0;
     /* the big prompt when it fits in two lines and leaves room, else the body font */
@@ -363,14 +383,14 @@ static void draw_question(App *app, ArcadeState *s, SDL_Rect area)
         y += text_draw_wrapped(app, role, s->r.q.prompt, area.x, y, w, t->text, view.y, view.y + view.h) + gap;
     }
     if (!pinned) {
-        draw_options(app, s, area.x, y, w, gap);
+        options_block(app, s, area.x, y, w, gap, cols, true);
         if (reveal)
             draw_banner(app, s, area.x, y + opts_h, w);
     }
     chart_clip_pop(app, &saved);
     ui_scrollbar(app, view, &s->scroll);
     if (pinned)
-        draw_options(app, s, area.x, area.y + room, w, gap);
+        options_block(app, s, area.x, area.y + room, w, gap, cols, true);
 }
 
 /* The keys of the moment, the dialog aside. */

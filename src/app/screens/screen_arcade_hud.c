@@ -176,6 +176,8 @@ static void draw_timer(App *app, ArcadeState *s, const HudLayout *L)
         char bonus[16];
         snprintf(bonus, sizeof bonus, "+%d s", arcade_round_kind(s->menu.kind)->bonus_ms / 1000);
         int rise = app->settings.reduce_motion ? 0 : (int)((float)app_px(app, 24) * p);
+        if (rise > y + app_px(app, 6))
+            rise = y + app_px(app, 6);
         SDL_Color c = ui_alpha(t->good, (int)(255 * (1.0f - p * p)));
         if (L->compact)
             text_draw(app, FONT_SMALL, bonus, app->w / 2, pill.y + pill.h + app_px(app, 4), c, ALIGN_CENTER);
@@ -255,8 +257,11 @@ static void draw_score(App *app, ArcadeState *s, const HudLayout *L, int right, 
             snprintf(pop, sizeof pop, "+%d", s->r.last_points);
         int rise = app->settings.reduce_motion ? 0 : (int)((float)app_px(app, 26) * p);
         int px = right - sw - app_px(app, 14);
+        int py = sy + app_px(app, 8) - rise;
+        if (py < app_px(app, 2))
+            py = app_px(app, 2);
         if (px - width_of(app, FONT_BODY_BOLD, pop) >= L->score_left) /* only where it has room */
-            text_draw(app, FONT_BODY_BOLD, pop, px, sy + app_px(app, 8) - rise,
+            text_draw(app, FONT_BODY_BOLD, pop, px, py,
                       ui_alpha(t->accent, (int)(255 * (1.0f - p * p))), ALIGN_RIGHT);
     }
 }
@@ -300,24 +305,40 @@ void arcade_countdown_draw(App *app, ArcadeState *s, SDL_Rect area)
     const Theme *t = &app->theme;
     int n = (s->r.countdown_ms + 999) / 1000;
     float into = 1.0f - (float)(s->r.countdown_ms - (n - 1) * 1000) / 1000.0f; /* 0..1 in this second */
-    int cx = area.x + area.w / 2;
-    int cy = area.y + area.h * 2 / 5;
+    char line[160];
+    snprintf(line, sizeof line, "%d lives. Answer with a click, or 1-4 or A-D: one key, no Enter. Right answers "
+             "add %d s.", REWARDS_ARCADE_LIVES, arcade_round_kind(s->menu.kind)->bonus_ms / 1000);
+    int tw = area.w * 2 / 3 >= app_px(app, 420) ? area.w * 2 / 3 : area.w;
+    int line_h = text_wrapped_height(app, FONT_BODY, line, tw) + app_px(app, 8);
+    int title_h = text_line_height(app, FONT_TITLE);
+    int gap = app_px(app, 20);
+    /* The ring grows by a third as each second starts: size it so the
+     * whole stays in the area, the rules line going first if need be. */
+    float grow = app->settings.reduce_motion ? 1.0f : 1.35f;
     float ring = (float)app_px(app, 70);
-    if (!app->settings.reduce_motion)
-        ring *= 1.0f + 0.35f * ease_out(into);
-    ui_circle(app, (float)cx, (float)cy, ring + (float)app_px(app, 4), ui_alpha(t->accent, (int)(200 * (1 - into))));
-    ui_circle(app, (float)cx, (float)cy, ring, t->panel);
+    float room = (float)(area.h - title_h - line_h - gap) / 2.0f / grow - (float)app_px(app, 4);
+    if (room < (float)text_line_height(app, FONT_HUGE) * 0.6f) {
+        line_h = 0;
+        room = (float)(area.h - title_h - gap) / 2.0f / grow - (float)app_px(app, 4);
+    }
+    if (ring > room)
+        ring = room > 4 ? room : 4;
+    int reach = (int)(ring * grow) + app_px(app, 4);
+    int cx = area.x + area.w / 2;
+    int cy = area.y + reach;
+    float r = ring * (app->settings.reduce_motion ? 1.0f : 1.0f + 0.35f * ease_out(into));
+    ui_circle(app, (float)cx, (float)cy, r + (float)app_px(app, 4), ui_alpha(t->accent, (int)(200 * (1 - into))));
+    ui_circle(app, (float)cx, (float)cy, r, t->panel);
     char num[16];
     snprintf(num, sizeof num, "%d", n);
-    float k = app->settings.reduce_motion ? 1.0f : 1.5f - 0.5f * ease_out(into * 2);
-    arcade_draw_scaled(app, FONT_HUGE, num, cx, cy - text_line_height(app, FONT_HUGE) / 2, k, t->accent);
-    int y = cy + (int)ring + app_px(app, 30);
+    FontRole digit = ring * 2 >= (float)text_line_height(app, FONT_HUGE) ? FONT_HUGE : FONT_TITLE;
+    float k = app->settings.reduce_motion || digit != FONT_HUGE ? 1.0f : 1.5f - 0.5f * ease_out(into * 2);
+    arcade_draw_scaled(app, digit, num, cx, cy - text_line_height(app, digit) / 2, k, t->accent);
+    int y = cy + reach + gap;
     text_draw(app, FONT_TITLE, "Get ready", cx, y, t->text, ALIGN_CENTER);
-    y += text_line_height(app, FONT_TITLE) + app_px(app, 8);
-    char line[160];
-    snprintf(line, sizeof line, "%d lives. Answer with 1-4 or A-D: one key, no Enter. Right answers add %d s.",
-             REWARDS_ARCADE_LIVES, arcade_round_kind(s->menu.kind)->bonus_ms / 1000);
-    text_draw_wrapped(app, FONT_BODY, line, area.x + area.w / 6, y, area.w * 2 / 3, t->text_dim, 0, app->h);
+    y += title_h + app_px(app, 8);
+    if (line_h > 0)
+        text_draw_wrapped(app, FONT_BODY, line, area.x + (area.w - tw) / 2, y, tw, t->text_dim, 0, app->h);
 }
 
 /* Red edges that beat with the seconds when time is nearly out. */
