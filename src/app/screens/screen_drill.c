@@ -106,7 +106,10 @@ typedef struct DrillState {
     int anim_ms;
 } DrillState;
 
+static const KeyMap *phase_keys(App *app, const DrillState *s);
+
 static void show_item(App *app, DrillState *s, int item);
+static const KeyMap *phase_keys(App *app, const DrillState *s);
 
 static void *drill_enter(App *app, const void *arg)
 {
@@ -297,8 +300,8 @@ static void drill_action(App *app, void *state, const Action *a)
         ask_to_leave(s);
         return;
     }
-    /* R, or the Report button (report_button sends the letter). */
-    bool report = (a->type == ACT_COMMAND && a->value == CMD_REPORT) || (a->type == ACT_LETTER && a->value == 'R');
+    /* R, or the Report button */
+    bool report = a->type == ACT_COMMAND && a->value == CMD_REPORT;
     if (report && s->d.item >= 0) {
         bool card = app->bank->items[s->d.item].kind == ITEM_FLASHCARD;
         bool answered = s->phase == DRILL_FEEDBACK;
@@ -417,7 +420,7 @@ static void draw_header(App *app, DrillState *s, int *content_top)
     int report_h = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 8);
     int report_w = 0;
     if (s->d.item >= 0)
-        report_w = report_button(app, app->w - margin, cy - app_px(app, 4), report_h);
+        report_w = report_button(app, phase_keys(app, s), app->w - margin, cy - app_px(app, 4), report_h);
     int right = app->w - margin - report_w - gap;
     char chips[3][64];
     snprintf(chips[0], sizeof chips[0], "+%d XP", s->d.xp);

@@ -391,12 +391,6 @@ static void answers_action(App *app, void *state, const Action *a)
         case CMD_REPORT: report(app, s); return;
         default: qview_action(app, &s->q, a); return;
         }
-    case ACT_LETTER: /* the Report button clicks as its letter */
-        if (a->value == 'R')
-            report(app, s);
-        else
-            qview_action(app, &s->q, a);
-        return;
     default: qview_action(app, &s->q, a); return;
     }
 }
@@ -429,7 +423,7 @@ static void answers_draw(App *app, void *state)
         x += ui_chip(app, x, y, chip, on ? t->accent : ui_alpha(t->border, 120), on ? t->bg : t->text) +
              app_px(app, 10);
     }
-    report_button(app, app->w - margin, y - app_px(app, 4), text_line_height(app, FONT_SMALL) + app_px(app, 12));
+    report_button(app, answers_keys(app, s), app->w - margin, y - app_px(app, 4), text_line_height(app, FONT_SMALL) + app_px(app, 12));
     int top = y + text_line_height(app, FONT_SMALL) + app_px(app, 18);
     int footer = text_line_height(app, FONT_SMALL) + app_px(app, 30);
     qview_draw(app, &s->q, (SDL_Rect){margin, top, app->w - margin * 2, app->h - top - footer});
