@@ -348,7 +348,7 @@ static void test_more_and_mistakes(void)
     int64_t xp = teststudy_int(&f, "SELECT value FROM profile WHERE key = 'xp'");
     drill_session_free(&d);
 
-    CHECK(drill_session_begin_items(&d, f.study, copy, 2, t));
+    CHECK(drill_session_begin_misses(&d, f.study, copy, 2, t));
     int number, total;
     drill_session_progress(&d, &number, &total);
     CHECK_INT(total, 2);

@@ -185,7 +185,7 @@ static void start_more(App *app, DrillState *s, DrillKind kind)
     memcpy(items, missed, (size_t)n * sizeof *items);
     drill_session_free(&s->d);
     bool ok = kind == DRILL_MISTAKES
-                  ? drill_session_begin_items(&s->d, app->study, items, n, app_now(app))
+                  ? drill_session_begin_misses(&s->d, app->study, items, n, app_now(app))
                   : drill_session_begin_new(&s->d, app->study, DRILL_MORE_NEW, app_now(app), &app->rng);
     free(items);
     app_saved(app, ok, "Drill not started");

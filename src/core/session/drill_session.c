@@ -93,7 +93,7 @@ bool drill_session_begin_new(DrillSession *d, Study *study, int count, int64_t n
     return finish_begin(d, ok);
 }
 
-bool drill_session_begin_items(DrillSession *d, Study *study, const int *items, int n, int64_t now)
+bool drill_session_begin_misses(DrillSession *d, Study *study, const int *items, int n, int64_t now)
 {
     start(d, study, DRILL_MISTAKES);
     LeitnerOptions opt = base_options(study, now);

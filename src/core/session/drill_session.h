@@ -61,7 +61,7 @@ bool drill_session_begin_new(DrillSession *d, Study *study, int count, int64_t n
  * the session just played: drill_session_missed). They count as missed
  * today: a right answer keeps an item in box 1 until a later day. Returns
  * false as drill_session_begin does. */
-bool drill_session_begin_items(DrillSession *d, Study *study, const int *items, int n, int64_t now);
+bool drill_session_begin_misses(DrillSession *d, Study *study, const int *items, int n, int64_t now);
 /* Frees the queue and the misses; the session is zeroed. NULL-safe on a zeroed session. */
 void drill_session_free(DrillSession *d);
 
