@@ -17,6 +17,7 @@
 #include "chart.h"
 #include "hud.h"
 #include "particles.h"
+#include "percent.h"
 #include "report.h"
 #include "rewards.h"
 #include "screen_arcade.h"
@@ -309,7 +310,7 @@ static int stats_grid(App *app, ArcadeEndState *s, int x, int y, int w, int min_
         return h;
     char v[4][64];
     snprintf(v[0], sizeof v[0], "%d of %d", res->right, res->answered);
-    int pct = res->answered > 0 ? (res->right * 100 + res->answered / 2) / res->answered : 0;
+    int pct = percent_of(res->right, res->answered);
     snprintf(v[1], sizeof v[1], res->answered > 0 ? "%d%%" : "-", pct);
     int mult = rewards_arcade_multiplier(res->best_combo > 0 ? res->best_combo - 1 : 0);
     if (res->best_combo > 0)

@@ -6,6 +6,7 @@
 
 #include "exam.h"
 #include "keys.h"
+#include "percent.h"
 #include "plan.h"
 #include "strbuf.h"
 #include "study.h"
@@ -217,8 +218,8 @@ static void plan_draw(App *app, void *state)
             snprintf(said, sizeof said, "What if:");
             for (int k = 0; k < s->whatif_count; k++)
                 strbuf_append(said, sizeof said, "%s %d min a day, recall %d%%, pass %d%%", k ? ";" : "",
-                              s->whatif_minutes[k], (int)(s->whatif[k].recall * 100 + 0.5),
-                              (int)(s->whatif[k].pass.probability * 100 + 0.5));
+                              s->whatif_minutes[k], percent(s->whatif[k].recall),
+                              percent(s->whatif[k].pass.probability));
             strbuf_append(said, sizeof said, ".");
             py += text_draw_wrapped(app, FONT_SMALL, said, x, py, w, t->text_dim, 0, p.y + p.h) + app_px(app, 6);
         }

@@ -9,6 +9,7 @@
 #include "exam_session.h"
 #include "hud.h"
 #include "keys.h"
+#include "percent.h"
 #include "plan.h"
 #include "qview.h"
 #include "report.h"
@@ -87,7 +88,7 @@ static void *results_enter(App *app, const void *arg)
     if (!s->has_readiness && session->error[0])
         app_status(app, "Readiness not read: %s", session->error);
     s->has_estimate = study_pass_estimate(app->study, app_now(app), &s->estimate, NULL);
-    s->weakest_domain = plan_weakest_domain(app->bank, &session->result);
+    s->weakest_domain = study_weakest_domain(app->study);
     s->weak_task_count = plan_weakest_tasks(app->bank, &session->result, s->weak_tasks, 3);
     if (session->result.pass && !app->settings.reduce_motion)
         app_sound(app, SFX_LEVEL_UP);
@@ -149,7 +150,7 @@ static void draw_domains(App *app, ResultsState *s, SDL_Rect area)
         snprintf(line, sizeof line, "%s (%d%%)", b->domains[d].name, b->domains[d].weight);
         text_draw(app, FONT_SMALL, line, x, y, t->text, ALIGN_LEFT);
         bool meets = s->session->result.meets[d];
-        snprintf(line, sizeof line, "%d/%d  %.0f%%  %s", tally->right, tally->total, frac * 100,
+        snprintf(line, sizeof line, "%d/%d  %d%%  %s", tally->right, tally->total, percent(frac),
                  meets ? "Meets competencies" : "Needs improvement");
         text_draw(app, FONT_SMALL, line, x + w, y, meets ? t->good : t->warn, ALIGN_RIGHT);
         int by = y + text_line_height(app, FONT_SMALL) + app_px(app, 4);
@@ -228,7 +229,7 @@ static void results_draw(App *app, void *state)
         snprintf(line, sizeof line, "A clean sheet. Keep the habit: the daily drill keeps every item fresh.");
     y += text_draw_wrapped(app, FONT_SMALL, line, x, y, w, t->text, 0, bottom) + app_px(app, 6);
     if (!diag && s->weakest_domain >= 0) {
-        snprintf(line, sizeof line, "Weakest domain on this exam: %s.", b->domains[s->weakest_domain].name);
+        snprintf(line, sizeof line, "Your weakest domain: %s.", b->domains[s->weakest_domain].name);
         text_draw_wrapped(app, FONT_SMALL, line, x, y, w, t->warn, 0, bottom);
     }
 
@@ -262,9 +263,11 @@ static void results_draw(App *app, void *state)
         if (s->has_estimate) {
             char basis[160];
             study_estimate_basis(app->study, app_now(app), basis, sizeof basis);
-            snprintf(line, sizeof line, "Estimated chance of passing %s: %.0f%% (likely %.0f-%.0f%%), from how "
-                     "well you are likely to recall each question then.", basis, s->estimate.probability * 100,
-                     s->estimate.low * 100, s->estimate.high * 100);
+            char likely[32];
+            percent_likely(s->estimate.low, s->estimate.high, likely, sizeof likely);
+            snprintf(line, sizeof line, "Estimated chance of passing %s: %d%%%s, from how "
+                     "well you are likely to recall each question then.", basis, percent(s->estimate.probability),
+                     likely);
             text_draw_wrapped(app, FONT_SMALL, line, x, y, w, t->text, 0, bottom);
         }
     }
