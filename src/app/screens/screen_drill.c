@@ -230,6 +230,7 @@ static void ask_action(App *app, DrillState *s, const Action *a)
         submit(app, s, correct, s->q.chosen);
         s->q.revealed = true;
         s->q.show_whys = true;
+        qview_scroll_to_options(&s->q);
         s->phase = DRILL_FEEDBACK;
         return;
     }
