@@ -31,14 +31,7 @@ shots_differ empty5.png empty6.png
 # 2. Fill the store: the game made it (schema version 4); the fixture adds
 # months of history ending at the headless clock's start (2026-01-05 09:00 UTC).
 expect_eq "store schema version" "$(sql 'PRAGMA user_version')" 4
-NOW=1767603600
-{
-  echo "CREATE TEMP TABLE fx_now(t INTEGER); INSERT INTO fx_now VALUES($NOW);"
-  echo "CREATE TEMP TABLE fx_items(item_id TEXT, domain TEXT);"
-  awk '/^  - id: /{id=$3} /^    domain: /{d=$2; gsub(/"/, "", d); if (id != "") printf "INSERT INTO fx_items VALUES(\047%s\047, \047%s\047);\n", id, d; id=""}' \
-    "$SRC"/banks/clf-c02/*.yaml
-  cat "$SRC/tests/fixtures/history.sql"
-} | sqlite3 -bail "$WORK/data/progress.db" || fail "the history fixture did not apply"
+history_fixture
 expect_eq "finished mock exams" "$(sql "SELECT count(*) FROM exams WHERE mode = 'mock' AND state = 'finished'")" 12
 expect_eq "arcade kinds" "$(sql "SELECT group_concat(DISTINCT round) FROM (SELECT round FROM exams WHERE mode = 'arcade' ORDER BY round)")" "marathon,sprint"
 reviews=$(sql "SELECT count(*) FROM reviews")
@@ -71,7 +64,7 @@ shot wrap-left.png
 key Tab
 key Tab
 shot tab2.png
-click 536 197
+click-text Leitner
 shot click3.png
 key Down
 key Down

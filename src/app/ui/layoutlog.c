@@ -50,11 +50,16 @@ void layout_note_box(App *app, SDL_Rect r)
     LayoutLog *log = app->layout;
     if (!log)
         return;
+    /* A panel in a scrolling view counts as far as it is seen: the texts
+     * in it are clipped alike, and what lies past the view is not on screen. */
+    SDL_Rect clip, seen = r;
+    if (clip_of(app, &clip) && !SDL_IntersectRect(&r, &clip, &seen))
+        return;
     if (log->box_count >= LAYOUT_MAX_BOXES) {
         log->overflow++;
         return;
     }
-    log->boxes[log->box_count++] = r;
+    log->boxes[log->box_count++] = seen;
 }
 
 void layout_note_cover(App *app)

@@ -34,7 +34,8 @@ void layout_begin(App *app);
 /* Notes a text drawn at `r` (clipped to the renderer's clip rectangle;
  * nothing when it is invisible: clipped away or nearly transparent). */
 void layout_note_text(App *app, SDL_Rect r, const char *text, int alpha);
-/* Notes a panel or button: a text that starts inside it must fit in it. */
+/* Notes a panel or button: a text that starts inside it must fit in it.
+ * Clipped like a text: only its visible part counts (nothing when none). */
 void layout_note_box(App *app, SDL_Rect r);
 /* Notes that a full-window cover was drawn (a dialog's dimming): what lies
  * beneath no longer counts. */
