@@ -107,4 +107,56 @@ shots_same click3.png p3.png       # a click on the third tab
 # Looking at stats changed nothing.
 expect_eq "reviews after viewing stats" "$(sql "SELECT count(*) FROM reviews")" "$reviews"
 expect_eq "items after viewing stats" "$(sql "SELECT count(*) FROM items")" "$items"
+
+# 4. One truth for every number. This morning's 8 drill answers of 20:
+# home and Stats say the same.
+play "expect home
+expect-text Goal 8/20 today
+key 5
+expect stats
+expect-text Goal 8/20 today
+click-text Calendar
+expect-text Goal 8/20 today" || fail "today's goal before the arcade round"
+# An arcade round of 10 meets the day's goal: home, Stats' header and its
+# calendar all say met (the calendar once kept the drill-only flag).
+sql "INSERT INTO exams(started_at, finished_at, mode, bank, items, scored, correct_scored, points, round, state)
+     VALUES(1767603000, 1767603060, 'arcade', 'CLF-C02', 10, 10, 8, 900, 'sprint', 'finished')"
+play "expect home
+expect-text Today's goal met
+key 5
+expect stats
+expect-text Today's goal met
+click-text Calendar
+expect-text Today's goal met" || fail "today's goal met by an arcade round"
+# Items started: the same count on home and in Stats' records.
+started=$(sql "SELECT count(*) FROM items WHERE seen > 0")
+bank_items=$(cat "$SRC"/banks/clf-c02/*.yaml | grep -c '^  - id: [qf]-')
+play "expect home
+expect-text $started of $bank_items items started
+key 5
+expect stats
+click-text Records
+expect-text to $started of the bank's $bank_items items" || fail "items started differ between home and records"
+# The weakest domain: the lowest share of right answers (every mode, all
+# time), the same on Stats and on home.
+weakest=$(sql "SELECT substr(item_id, 3, 1) FROM items WHERE seen > 0 GROUP BY 1
+               ORDER BY 1.0 * SUM(right) / SUM(right + wrong) LIMIT 1")
+case $weakest in
+  1) name="Cloud Concepts" ;; 2) name="Security and Compliance" ;;
+  3) name="Cloud Technology and Services" ;; *) name="Billing, Pricing, and Support" ;;
+esac
+play "expect home
+expect-text $name  (
+expect-text your weakest
+key 5
+expect stats
+expect-text ${name%% *}" || fail "the weakest domain ($name) differs between home and Stats"
+# An arcade round left before its first answer is not a round played.
+rounds=$(sql "SELECT count(*) FROM exams WHERE mode = 'arcade' AND round = 'sprint'")
+sql "INSERT INTO exams(started_at, finished_at, mode, bank, items, scored, correct_scored, points, round, state)
+     VALUES(1767603100, 1767603110, 'arcade', 'CLF-C02', 0, 0, 0, 0, 'sprint', 'finished')"
+play "key 5
+expect stats
+click-text Records
+expect-text $rounds sprint rounds" || fail "an empty arcade round counted as played"
 finish

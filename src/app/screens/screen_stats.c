@@ -191,6 +191,9 @@ void stats_verdict_text(App *app, const StatsSnapshot *s, const char **word, SDL
     }
     if (s->mock_count == 0)
         snprintf(note, size, "No mock exam yet: take one (3) to measure it.");
+    else if (s->ready.recent_mocks == 1)
+        snprintf(note, size, "Your one mock scored %d; the target is %d.", s->mocks[s->mock_count - 1].scaled,
+                 s->ready_score);
     else
         snprintf(note, size, "%d of the last %d mocks at %d or more.", s->ready.recent_ready,
                  s->ready.recent_mocks, s->ready_score);

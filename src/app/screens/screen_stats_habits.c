@@ -236,6 +236,9 @@ static void compose_checklist(App *app, const StatsSnapshot *s, CheckItem *c)
     if (s->mock_count == 0)
         snprintf(c[0].detail, sizeof c[0].detail, "No mock exam yet. One good run can be luck; five in a row "
                  "is a skill.");
+    else if (s->ready.recent_mocks == 1)
+        snprintf(c[0].detail, sizeof c[0].detail, "Your one mock scored %d. One good run can be luck; five in a "
+                 "row is a skill.", s->mocks[s->mock_count - 1].scaled);
     else
         snprintf(c[0].detail, sizeof c[0].detail, "%d of your last %d mocks scored %d or more; your current "
                  "run is %d.", s->ready.recent_ready, s->ready.recent_mocks, s->ready_score, s->ready_run);
@@ -244,8 +247,8 @@ static void compose_checklist(App *app, const StatsSnapshot *s, CheckItem *c)
     if (s->answers_used == 0) {
         snprintf(c[1].detail, sizeof c[1].detail, "No answers yet.");
     } else {
-        snprintf(c[1].detail, sizeof c[1].detail, "Average %d%% over your last %d answers.",
-                 percent(s->ready.overall), s->answers_used);
+        snprintf(c[1].detail, sizeof c[1].detail, "Average %d%% over your last %d answer%s.",
+                 percent(s->ready.overall), s->answers_used, s->answers_used == 1 ? "" : "s");
         for (int d = 0; d < s->ready.domain_count; d++) {
             if (s->ready.domain[d] < 0) {
                 strbuf_append(c[1].detail, sizeof c[1].detail, " %s: no answers.", b->domains[d].name);
@@ -281,12 +284,13 @@ static void compose_checklist(App *app, const StatsSnapshot *s, CheckItem *c)
 
     snprintf(c[3].title, sizeof c[3].title, "Estimated pass probability of %d%% or more",
              percent(STATS_GOOD_PROBABILITY));
+    char likely[32];
+    percent_likely(s->pass.low, s->pass.high, likely, sizeof likely);
     if (s->pass_known)
         snprintf(c[3].detail, sizeof c[3].detail,
-                 "%d%% (likely %d-%d%%) %s, average score %d: each question's recall from the memory model "
-                 "fitted to your %d answers, scored on real exam forms.",
-                 percent(s->pass.probability), percent(s->pass.low),
-                 percent(s->pass.high), s->pass_basis, (int)(s->pass.mean_scaled + 0.5), s->evidence);
+                 "%d%%%s %s, average score %d: each question's recall from the memory model fitted to your %d "
+                 "answer%s, scored on real exam forms.", percent(s->pass.probability), likely, s->pass_basis,
+                 (int)(s->pass.mean_scaled + 0.5), s->evidence, s->evidence == 1 ? "" : "s");
     else
         snprintf(c[3].detail, sizeof c[3].detail, "Answer some questions first: the estimate needs your answers.");
 }

@@ -13,7 +13,7 @@ typedef struct App App;
 
 #define LAYOUT_MAX_TEXTS 1024
 #define LAYOUT_MAX_BOXES 256
-#define LAYOUT_TEXT_CHARS 60
+#define LAYOUT_TEXT_CHARS 160
 
 typedef struct LayoutText {
     SDL_Rect rect;                   /* as drawn, cut to the clip rectangle */
