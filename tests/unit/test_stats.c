@@ -21,8 +21,7 @@
 
 static void set_zone(const char *tz)
 {
-    setenv("TZ", tz, 1);
-    tzset();
+    compat_set_time_zone(tz);
 }
 
 typedef struct Ctx {
