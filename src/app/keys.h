@@ -31,6 +31,9 @@ typedef enum Command {
     CMD_ESL,             /* toggle extra time */
     CMD_ANSWERS,         /* the answers of a finished exam */
     CMD_MUTE,            /* sound on/off (global) */
+    CMD_MORE_NEW,        /* a short session of new items ("Learn 10 more") */
+    CMD_MISTAKES,        /* a session of the items just missed */
+    CMD_HOME,            /* back to the home screen */
     CMD_COUNT
 } Command;
 

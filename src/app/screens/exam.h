@@ -30,7 +30,8 @@ extern const Screen SCREEN_ANSWERS;
 /* push arg: none. Pops itself and the results below when the plan is saved. */
 extern const Screen SCREEN_PLAN;
 
-/* Writes `seconds` as "mm:ss", or "h:mm:ss" from an hour on (negative as 0). */
+/* Writes `seconds` as "mm:ss", or "h:mm:ss" from an hour on (negative as
+ * 0): exam_session_format_time, for the screens that show exam times. */
 void exam_format_time(int seconds, char *buf, size_t size);
 
 /* One control of a row of exam buttons: a button (lit when `on`: the

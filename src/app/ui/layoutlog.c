@@ -50,8 +50,8 @@ void layout_note_box(App *app, SDL_Rect r)
     LayoutLog *log = app->layout;
     if (!log)
         return;
-    /* A panel in a scrolling view counts as far as it is seen: the texts
-     * in it are clipped alike, and what lies past the view is not on screen. */
+    /* A box is the part of it on screen, as a text is: a panel scrolled
+     * under the footer must not claim the footer's texts. */
     SDL_Rect clip, seen = r;
     if (clip_of(app, &clip) && !SDL_IntersectRect(&r, &clip, &seen))
         return;
