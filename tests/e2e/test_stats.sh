@@ -145,12 +145,18 @@ case $weakest in
   1) name="Cloud Concepts" ;; 2) name="Security and Compliance" ;;
   3) name="Cloud Technology and Services" ;; *) name="Billing, Pricing, and Support" ;;
 esac
+# Its share, rounded the one way (halves up), reads the same on both.
+share=$(sql "SELECT SUM(right) || ' ' || SUM(right + wrong) FROM items WHERE seen > 0 AND substr(item_id, 3, 1) = '$weakest'")
+set -- $share
+pct=$(awk -v r="$1" -v t="$2" 'BEGIN { printf "%d", int(100 * r / t + 0.5) }')
 play "expect home
 expect-text $name  (
 expect-text your weakest
+expect-text $pct% of $2
 key 5
 expect stats
-expect-text ${name%% *}" || fail "the weakest domain ($name) differs between home and Stats"
+expect-text ${name%% *}
+expect-text $pct% right of $2 answers" || fail "the weakest domain ($name, $pct% of $2) differs between home and Stats"
 # An arcade round left before its first answer is not a round played.
 rounds=$(sql "SELECT count(*) FROM exams WHERE mode = 'arcade' AND round = 'sprint'")
 sql "INSERT INTO exams(started_at, finished_at, mode, bank, items, scored, correct_scored, points, round, state)
