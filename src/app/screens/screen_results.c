@@ -243,7 +243,10 @@ static void results_draw(App *app, void *state)
     w = info.w - app_px(app, 40);
     bottom = info.y + info.h - app_px(app, 6);
     if (diag) {
-        snprintf(line, sizeof line, "Weakest domain: %s.", s->weakest_domain >= 0 ? b->domains[s->weakest_domain].name : "-");
+        if (s->weakest_domain >= 0)
+            snprintf(line, sizeof line, "Weakest domain: %s.", b->domains[s->weakest_domain].name);
+        else
+            snprintf(line, sizeof line, "No domain is weaker than the others yet.");
         y += text_draw_wrapped(app, FONT_BODY_BOLD, line, x, y, w, t->warn, 0, bottom) + app_px(app, 6);
         snprintf(line, sizeof line, "Start with: ");
         for (int i = 0; i < s->weak_task_count; i++) {
