@@ -42,6 +42,61 @@ bool drill_session_begin(DrillSession *d, Study *study, const StudyToday *today,
     return true;
 }
 
+/* The queue of a drill over a chosen list: each item once, in the given
+ * order; a miss comes back later in the session as in any drill. */
+static bool queue_items(LeitnerSession *q, const Study *study, const int *items, int count)
+{
+    const Bank *bank = study->bank;
+    memset(q, 0, sizeof *q);
+    q->current.item = -1;
+    q->bank = bank;
+    q->states = study->states;
+    q->exam_date = study->prefs.exam_date;
+    q->fit = study_fit(study);
+    q->capacity = count * (1 + LEITNER_MAX_REPEATS) + 1;
+    q->queue = malloc((size_t)q->capacity * sizeof *q->queue);
+    bool *taken = calloc((size_t)(bank->item_count > 0 ? bank->item_count : 1), sizeof *taken);
+    if (!q->queue || !taken) {
+        free(taken);
+        return false;
+    }
+    for (int i = 0; i < count; i++) {
+        int item = items[i];
+        if (item < 0 || item >= bank->item_count || taken[item])
+            continue;
+        taken[item] = true;
+        q->queue[q->count++] = (LeitnerEntry){item, 0};
+        if (study->states[item].box > 0)
+            q->due_items++;
+        else
+            q->new_items++;
+    }
+    free(taken);
+    return true;
+}
+
+bool drill_session_begin_items(DrillSession *d, Study *study, const int *items, int count)
+{
+    memset(d, 0, sizeof *d);
+    d->study = study;
+    d->item = -1;
+    d->queue.current.item = -1;
+    study->error[0] = '\0';
+    bool ok = count >= 0 && (count == 0 || items) && queue_items(&d->queue, study, items, count);
+    if (ok && d->queue.capacity > 0) {
+        d->undo.queue = calloc((size_t)d->queue.capacity, sizeof *d->undo.queue);
+        ok = d->undo.queue != NULL;
+    }
+    if (!ok) {
+        leitner_session_end(&d->queue);
+        d->queue.current.item = -1;
+        snprintf(study->error, sizeof study->error, "the drill could not be set up (out of memory)");
+        return false;
+    }
+    d->item = leitner_session_next(&d->queue);
+    return true;
+}
+
 void drill_session_free(DrillSession *d)
 {
     leitner_session_end(&d->queue);

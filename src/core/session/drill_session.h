@@ -38,6 +38,13 @@ typedef struct DrillSession {
  * ran out (the session is then empty: drill_session_current is -1; study->error
  * says so). Free with drill_session_free. */
 bool drill_session_begin(DrillSession *d, Study *study, const StudyToday *today, int64_t now, Rng *rng);
+/* Starts a session over exactly `items` (count bank indices: each asked
+ * once, in that order, duplicates and indices outside the bank dropped; a
+ * miss comes back later in the session as in any drill), for "drill my
+ * misses" and "drill this domain". Answers, saves and the end are those of
+ * any drill. Returns false when memory ran out (the session is then empty;
+ * study->error says so). Free with drill_session_free. */
+bool drill_session_begin_items(DrillSession *d, Study *study, const int *items, int count);
 /* Frees the queue; the session is zeroed. NULL-safe on a zeroed session. */
 void drill_session_free(DrillSession *d);
 
