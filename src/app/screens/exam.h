@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "app.h"
+#include "exam_session.h"
 #include "screen.h"
 
 /* push/replace arg: an ExamSession * that is running; a successful enter
@@ -20,11 +21,27 @@ extern const Screen SCREEN_REVIEW;
 /* replace arg: an ExamSession * that has ended; a successful enter takes
  * ownership. */
 extern const Screen SCREEN_RESULTS;
-/* push arg: the ended ExamSession * of the results below (not owned). */
+/* What the answer review opens on: an ended exam (not owned: the results
+ * below keep it), the position shown first, and the filter and domain
+ * (-1: every domain) that Next and Previous keep to. */
+typedef struct AnswersLaunch {
+    const ExamSession *exam;
+    int pos;
+    ExamReviewFilter filter;
+    int domain;
+} AnswersLaunch;
+/* push arg: a const AnswersLaunch * (copied at enter). */
 extern const Screen SCREEN_ANSWERS;
+/* push arg: the ended ExamSession * of the results below (not owned): every
+ * question with right or wrong, flagged, time and domain, filterable; a
+ * row opens the answer review there. */
+extern const Screen SCREEN_QUESTIONS;
 /* push arg: none. Pops itself and the results below when the plan is saved. */
 extern const Screen SCREEN_PLAN;
 
+/* The name of an exam of `mode` as a title: "Mock exam", "Diagnostic",
+ * "Retake" (a static string). */
+const char *exam_mode_title(StudyMode mode);
 /* Writes `seconds` as "mm:ss", or "h:mm:ss" from an hour on (negative as 0). */
 void exam_format_time(int seconds, char *buf, size_t size);
 

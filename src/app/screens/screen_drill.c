@@ -89,14 +89,16 @@ static void show_item(App *app, DrillState *s, int item);
 
 static void *drill_enter(App *app, const void *arg)
 {
-    (void)arg;
+    const DrillLaunch *only = arg;
     DrillState *s = calloc(1, sizeof *s);
     if (!s)
         return NULL;
     StudyToday today;
     app_study_today(app, &today);
     s->level_before = today.level;
-    app_saved(app, drill_session_begin(&s->d, app->study, &today, app_now(app), &app->rng), "Drill not started");
+    app_saved(app, only ? drill_session_begin_items(&s->d, app->study, only->items, only->count)
+                        : drill_session_begin(&s->d, app->study, &today, app_now(app), &app->rng),
+              "Drill not started");
     show_item(app, s, s->d.item);
     return s;
 }

@@ -390,7 +390,8 @@ static void exam_action(App *app, void *state, const Action *a)
         return;
     if (st->leave.open) {
         if (confirm_action(&st->leave, a) == CONFIRM_RISKY) {
-            if (!exam_session_pause(s))
+            /* a retake is a short quiz: leaving ends it, unscored */
+            if (s->form.mode == MODE_RETAKE ? !exam_session_abandon(s, app_now(app)) : !exam_session_pause(s))
                 say_not_saved(app, s);
             app_pop(app);
         }
@@ -398,9 +399,13 @@ static void exam_action(App *app, void *state, const Action *a)
     }
     switch (a->type) {
     case ACT_BACK:
-        confirm_open(&st->leave, 0, s->form.mode == MODE_MOCK ? "Leave the exam?" : "Leave the diagnostic?",
-                     "Your answers, flags and the time left are saved. The clock stops until you come back: "
-                     "resume it from the home menu.", "Stay", "Leave");
+        if (s->form.mode == MODE_RETAKE)
+            confirm_open(&st->leave, 0, "Leave the retake?", "A retake is not kept half-done: leaving ends it "
+                         "without a score. Start it again from the results.", "Stay", "Leave");
+        else
+            confirm_open(&st->leave, 0, s->form.mode == MODE_MOCK ? "Leave the exam?" : "Leave the diagnostic?",
+                         "Your answers, flags and the time left are saved. The clock stops until you come back: "
+                         "resume it from the home menu.", "Stay", "Leave");
         return;
     case ACT_RIGHT: go(app, st, s->pos + 1); return;
     case ACT_LEFT: go(app, st, s->pos - 1); return;
@@ -455,7 +460,7 @@ static void draw_exam_header(App *app, const ExamSession *s)
     int unanswered, flagged;
     exam_session_counts(s, &unanswered, &flagged);
     int answered = s->form.count - unanswered;
-    int y = hud_header(app, s->form.mode == MODE_MOCK ? "Mock exam" : "Diagnostic", label,
+    int y = hud_header(app, exam_mode_title(s->form.mode), label,
                        s->form.count ? (float)answered / (float)s->form.count : 0);
     int right_x = app->w - app_px(app, 28);
     if (s->form.seconds_total > 0) {

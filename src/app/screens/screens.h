@@ -5,6 +5,14 @@
 #include "screen.h"
 
 extern const Screen SCREEN_HOME;
+/* What a drill over chosen items asks: `count` bank indices (not owned;
+ * copied when the drill begins). */
+typedef struct DrillLaunch {
+    const int *items;
+    int count;
+} DrillLaunch;
+/* push arg: NULL for the daily drill, or a const DrillLaunch * for a drill
+ * of those items only (an exam's misses, one domain). */
 extern const Screen SCREEN_DRILL;
 extern const Screen SCREEN_ARCADE;
 extern const Screen SCREEN_ARCADE_END;

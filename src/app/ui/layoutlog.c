@@ -50,11 +50,16 @@ void layout_note_box(App *app, SDL_Rect r)
     LayoutLog *log = app->layout;
     if (!log)
         return;
+    /* A box is the part of it on screen, as a text is: a panel scrolled
+     * under the footer must not claim the footer's texts. */
+    SDL_Rect clip, seen = r;
+    if (clip_of(app, &clip) && !SDL_IntersectRect(&r, &clip, &seen))
+        return;
     if (log->box_count >= LAYOUT_MAX_BOXES) {
         log->overflow++;
         return;
     }
-    log->boxes[log->box_count++] = r;
+    log->boxes[log->box_count++] = seen;
 }
 
 void layout_note_cover(App *app)
