@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "benchlib.h"
+#include "testlib.h"
 
 typedef struct Sample {
     long rss_kb;
@@ -89,23 +90,6 @@ static bool feed(int fd, const char *text)
     return true;
 }
 
-static char *read_text(const char *path)
-{
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (buf) {
-        size_t got = fread(buf, 1, (size_t)n, f);
-        buf[got] = '\0';
-    }
-    fclose(f);
-    return buf;
-}
-
 /* Opens the FIFO's writing end once the game has opened its script (a
  * plain open would hang if the game failed before that). -1 on failure. */
 static int open_writer(const char *fifo, pid_t pid)
@@ -137,7 +121,7 @@ static bool measure_headless_app(const MemPaths *p, Sample *home, Sample *after)
     if (pid < 0)
         return false;
     int fd = open_writer(p->fifo, pid);
-    char *mock = read_text(p->mock);
+    char *mock = testlib_read_file(p->mock);
     bool ok = fd >= 0 && mock && wait_script_idle(pid, fd, 60000);
     if (ok)
         *home = sample(pid);

@@ -66,5 +66,19 @@ click-text Quit
 shot after-click-quit.png" --text-size 100
 check "clicking Quit quits" test ! -e "$WORK/shots/after-click-quit.png"
 
+# A bank whose every item file was skipped: home still lays out cleanly
+# (its advice is about the bank) at the largest text in the small window.
+mkdir -p "$WORK/emptybank"
+cp "$SRC/tests/banks/mini/exam.yaml" "$WORK/emptybank/"
+printf 'questions:\n  - id: broken\n    domain: nope\n' > "$WORK/emptybank/a-items.yaml"
+rm -rf "$WORK/data"
+if play "resize 960 600
+check-layout
+wheel 20
+check-layout
+shot empty-bank.png" --bank "$WORK/emptybank" --text-size 200 2>"$WORK/err-empty.txt"; then pass; else
+  fail "empty bank layout: $(cat "$WORK/err-empty.txt")"; fi
+shot_ok empty-bank.png 960 600
+
 echo "layout: $PASSES passed, $FAILS failed"
 [ "$FAILS" -eq 0 ]

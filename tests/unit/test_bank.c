@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "bankload.h"
+#include "strbuf.h"
 #include "compat.h"
 #include "testlib.h"
 
@@ -723,6 +724,26 @@ static void test_parse_from_memory(void)
     bank_free(NULL);
 }
 
+/* The note naming skipped items says when its list is cut short, also when
+ * the items were skipped for syntax errors. */
+static void test_skipped_list_cut(void)
+{
+    Bank *b = mini_exam_bank();
+    Diag d = {0};
+    char text[4096] = "questions:\n";
+    for (int i = 0; i < 15; i++)
+        strbuf_append(text, sizeof text, "  - id: q-%d\n    domain: 1\n    prompt: a: b\n", i);
+    CHECK(!bank_parse_items(b, text, strlen(text), "cut.yaml", &d));
+    int note = d.count - 1;
+    char line[1400];
+    diag_format(&d, note, line, sizeof line);
+    CHECK(strstr(line, "cut.yaml: note: 15 items skipped because of errors (the item at line 2, ") == line);
+    CHECK(strstr(line, ", ...); the file has no other items") != NULL);
+    CHECK_INT(b->skipped_items, 15);
+    diag_free(&d);
+    bank_free(b);
+}
+
 static void test_real_bank(void)
 {
     /* The real bank is still being written: only exam.yaml's shape is
@@ -754,6 +775,7 @@ int main(void)
     test_limits();
     test_oversize_file_in_folder();
     test_parse_from_memory();
+    test_skipped_list_cut();
     test_real_bank();
     return testlib_finish();
 }

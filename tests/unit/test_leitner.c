@@ -367,6 +367,59 @@ static void test_due_by(const Bank *bank)
     free(st);
 }
 
+/* Confident errors (urgent) come first under both policies, whether or not
+ * the session would have chosen them, and the session keeps its size. */
+static void test_urgent_first(const Bank *bank)
+{
+    ItemState *st = calloc((size_t)bank->item_count, sizeof *st);
+    bool *urgent = calloc((size_t)bank->item_count, sizeof *urgent);
+    Rng rng;
+    rng_seed(&rng, 3);
+    /* 30 due items (a full session of them); two urgent items answered
+     * yesterday and not due for weeks, and one due item, urgent too */
+    for (int k = 0; k < 30; k++)
+        st[nth_item(bank, 2, k, ITEM_QUESTION)] = (ItemState){.box = 2, .due_at = NOW - DAY, .seen = 2,
+                                                              .stability = 3.0, .difficulty = 5.0,
+                                                              .last_at = NOW - 3 * DAY};
+    int a = nth_item(bank, 0, 0, ITEM_QUESTION), b = nth_item(bank, 1, 3, ITEM_QUESTION);
+    int c = nth_item(bank, 2, 7, ITEM_QUESTION);
+    st[a] = st[b] = (ItemState){.box = 1, .due_at = NOW + 20 * DAY, .seen = 1, .wrong = 1, .stability = 30.0,
+                                 .difficulty = 5.0, .last_at = NOW - DAY};
+    urgent[a] = urgent[b] = urgent[c] = true;
+    LeitnerPolicy policies[2] = {LEITNER_POLICY_EXAM, LEITNER_POLICY_CLASSIC};
+    for (int p = 0; p < 2; p++) {
+        LeitnerOptions opt = {.policy = policies[p], .urgent = urgent, .exam_date = p == 0 ? NOW + 30 * DAY : 0};
+        LeitnerSession s;
+        CHECK(leitner_session_start(&s, bank, st, NULL, NOW, &rng, &opt));
+        CHECK_INT(s.count, 20);
+        CHECK_INT(s.due_items + s.new_items, 20);
+        bool first[3] = {false, false, false};
+        for (int k = 0; k < 3; k++) {
+            int item = s.queue[k].item;
+            first[0] |= item == a;
+            first[1] |= item == b;
+            first[2] |= item == c;
+        }
+        CHECK(first[0] && first[1] && first[2]);
+        int seen_c = 0;
+        for (int k = 0; k < s.count; k++)
+            seen_c += s.queue[k].item == c;
+        CHECK_INT(seen_c, 1); /* moved, not doubled */
+        leitner_session_end(&s);
+    }
+    /* an urgent flashcard stays out of a questions-only session */
+    int card = nth_item(bank, 0, 0, ITEM_FLASHCARD);
+    urgent[card] = true;
+    LeitnerOptions opt = {.urgent = urgent, .kinds = LEITNER_KIND_QUESTIONS};
+    LeitnerSession s;
+    CHECK(leitner_session_start(&s, bank, st, NULL, NOW, &rng, &opt));
+    for (int k = 0; k < s.count; k++)
+        CHECK(s.queue[k].item != card);
+    leitner_session_end(&s);
+    free(urgent);
+    free(st);
+}
+
 static void test_empty(void)
 {
     FakeBankConfig cfg = {0};
@@ -397,6 +450,7 @@ int main(void)
     test_session_fill(bank);
     test_requeue(bank);
     test_due_by(bank);
+    test_urgent_first(bank);
     test_empty();
     fakebank_free(bank);
     return testlib_finish();

@@ -165,12 +165,6 @@ static void answers_action(App *app, void *state, const Action *a)
         case CMD_REPORT: report(app, s); return;
         default: qview_action(app, &s->q, a); return;
         }
-    case ACT_LETTER: /* a Report button that clicks as its letter */
-        if (a->value == 'R')
-            report(app, s);
-        else
-            qview_action(app, &s->q, a);
-        return;
     default: qview_action(app, &s->q, a); return;
     }
 }

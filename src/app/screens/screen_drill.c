@@ -85,6 +85,8 @@ typedef struct DrillState {
     int anim_ms;
 } DrillState;
 
+static const KeyMap *phase_keys(App *app, const DrillState *s);
+
 static void show_item(App *app, DrillState *s, int item);
 
 static void *drill_enter(App *app, const void *arg)
@@ -219,8 +221,8 @@ static void drill_action(App *app, void *state, const Action *a)
         confirm_open(&s->confirm, 0, "Leave the drill?", msg, "keep going", "leave");
         return;
     }
-    /* R, or the Report button (report_button sends the letter). */
-    bool report = (a->type == ACT_COMMAND && a->value == CMD_REPORT) || (a->type == ACT_LETTER && a->value == 'R');
+    /* R, or the Report button */
+    bool report = a->type == ACT_COMMAND && a->value == CMD_REPORT;
     if (report && s->d.item >= 0) {
         bool card = app->bank->items[s->d.item].kind == ITEM_FLASHCARD;
         bool answered = s->phase == DRILL_FEEDBACK;
@@ -285,7 +287,7 @@ static void draw_header(App *app, DrillState *s, int *content_top)
             box = s->d.last_move.box_before;
         snprintf(chip, sizeof chip, box == 0 ? "New item" : "Box %d", box);
         ui_chip(app, x, y - app_px(app, 8), chip, ui_alpha(t->accent2, 40), t->accent2);
-        report_button(app, app->w - app_px(app, 28), y - app_px(app, 12),
+        report_button(app, phase_keys(app, s), app->w - app_px(app, 28), y - app_px(app, 12),
                       text_line_height(app, FONT_SMALL) + app_px(app, 12));
     }
     *content_top = y + text_line_height(app, FONT_SMALL) + app_px(app, 10);

@@ -321,6 +321,12 @@ static int draw_cards(App *app, HomeState *s, int x, int y, int w)
 static void next_step(App *app, HomeState *s, char *out, size_t size)
 {
     const StudyToday *d = &s->today;
+    if (app->bank->item_count == 0) {
+        snprintf(out, size, "This bank has nothing to study yet: every item file was skipped because of errors "
+                 "(see below). Fix those files, or run cloudprep --check-bank on the bank folder to list every "
+                 "problem, then start cloudprep again.");
+        return;
+    }
     if (s->has_unfinished) {
         char left[32];
         exam_format_time(s->unfinished_seconds_left, left, sizeof left);

@@ -83,8 +83,7 @@ bool qview_action(App *app, QuestionView *q, const Action *a)
 {
     if (q->item < 0)
         return false;
-    if (q->revealed && ((a->type == ACT_COMMAND && a->value == CMD_LEARN_MORE) ||
-                        (a->type == ACT_LETTER && a->value == 'L'))) {
+    if (q->revealed && a->type == ACT_COMMAND && a->value == CMD_LEARN_MORE) {
         qview_open_ref(app, q, 0);
         return true;
     }

@@ -74,12 +74,15 @@ void report_open(App *app, int item, uint32_t answer, bool answered)
     app_push(app, &SCREEN_REPORT, &start);
 }
 
-int report_button(App *app, int x, int y, int h)
+int report_button(App *app, const KeyMap *keys, int x, int y, int h)
 {
+    char label[64];
+    if (!keys_hint(keys, CMD_REPORT, "Report", label, sizeof label)[0])
+        snprintf(label, sizeof label, "Report");
     int tw = 0, th = 0;
-    text_size(app, FONT_BODY_BOLD, "R  Report", &tw, &th);
+    text_size(app, FONT_BODY_BOLD, label, &tw, &th);
     int w = tw + app_px(app, 28);
-    ui_button(app, (SDL_Rect){x - w, y, w, h}, "R  Report", false, (Action){.type = ACT_LETTER, .value = 'R'});
+    ui_button(app, (SDL_Rect){x - w, y, w, h}, label, false, (Action){.type = ACT_COMMAND, .value = CMD_REPORT});
     return w;
 }
 

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "app.h"
+#include "keys.h"
 #include "ui.h"
 
 extern const Screen SCREEN_REPORT;
@@ -18,9 +19,10 @@ extern const Screen SCREEN_REPORT;
  * `answered` says whether there is one. */
 void report_open(App *app, int item, uint32_t answer, bool answered);
 
-/* Draws the Report button at (x, y) with height h and registers its click
- * (the same as the R key); returns its width. */
-int report_button(App *app, int x, int y, int h);
+/* Draws the Report button with its right edge at x, top at y, height h;
+ * its label takes the key `keys` binds to CMD_REPORT ("R  Report"), and a
+ * click sends that command. Returns its width. */
+int report_button(App *app, const KeyMap *keys, int x, int y, int h);
 
 /* Writes the full path of reports.csv into buf. */
 void report_path(const App *app, char *buf, size_t size);

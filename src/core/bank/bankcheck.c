@@ -126,20 +126,8 @@ static void check_items(Checker *k)
                     strictly = false;
             q->longest_right += strictly;
         }
-        if (!it->explanation || !*it->explanation) {
-            diag_add(k->out, DIAG_ERROR, it->file, it->line, 0, "question '%s' has no explanation",
-                     it->id);
-            q->missing_text++;
-            q->errors++;
-        }
         for (int o = 0; o < it->option_count; o++) {
-            const char *text = it->options[o].text ? it->options[o].text : "";
-            if (!it->options[o].why || !*it->options[o].why) {
-                diag_add(k->out, DIAG_ERROR, it->file, it->line, 0,
-                         "option %d of '%s' has no 'why'", o + 1, it->id);
-                q->missing_text++;
-                q->errors++;
-            }
+            const char *text = it->options[o].text;
             const char *phrase = contains_phrase(text, "all of the above") ? "all of the above"
                                : contains_phrase(text, "none of the above") ? "none of the above"
                                : NULL;
@@ -411,7 +399,6 @@ static void print_quality(const Bank *b, const BankQuality *q, FILE *out)
     fprintf(out, "  questions repeating another exactly: %d\n", q->exact_duplicates);
     fprintf(out, "  questions repeating another's option set: %d\n", q->duplicate_option_sets);
     fprintf(out, "  options saying all/none of the above: %d\n", q->above_options);
-    fprintf(out, "  missing why or explanation: %d\n", q->missing_text);
     fprintf(out, "  prompts whose (Choose N.) is missing or wrong: %d\n", q->choose_mismatches);
     fprintf(out, "  whys or explanations naming an option by letter: %d questions\n",
             q->letter_references);

@@ -1,7 +1,8 @@
 /* The bank linter behind `cloudprep --check-bank DIR`: loads a bank, prints
  * every diagnostic, a summary line, a per-domain table and the item-quality
- * statistics. The quality checks run over any Bank, so tests call them on
- * banks they build. Loading and validation rules are the loader's (bankload.h). */
+ * statistics. The quality checks read a loaded Bank, so what the loader
+ * guarantees (every option has a why, every question an explanation) is
+ * not checked again. Loading and validation rules are the loader's (bankload.h). */
 #ifndef CLOUDPREP_BANKCHECK_H
 #define CLOUDPREP_BANKCHECK_H
 
@@ -46,7 +47,6 @@ typedef struct BankQuality {
     int thin_tasks;                  /* task statements under the item minimums */
     int off_weight_domains;          /* question share off the weight by > tolerance */
     int low_mr_domains;              /* multiple response share under the minimum */
-    int missing_text;                /* options without why, questions without explanation */
     int length_rank[4];              /* 4-option single answer: right option's length rank 1..4 */
     int domain_four_option[BANKCHECK_MAX_DOMAINS];
     int domain_length_rank[BANKCHECK_MAX_DOMAINS][4];
@@ -60,7 +60,6 @@ typedef struct BankQuality {
     int absolute_word_cues;          /* questions with absolute words in distractors only */
     int with_refs;                   /* questions with at least one documentation ref */
     int warnings;                    /* warnings added to the Diag */
-    int errors;                      /* errors added (missing why/explanation) */
 } BankQuality;
 
 /* Runs every quality check over `b`, adds one warning per finding to `out`

@@ -429,6 +429,33 @@ static int pick_by_gain(const Bank *bank, const ItemState *states, const double 
     return total;
 }
 
+/* Puts the urgent items of the kinds asked for first in the queue: those
+ * already in it move to the front, the others push the last entries out,
+ * so the session keeps its size; then recounts due and new items. */
+static void put_urgent_first(LeitnerSession *s, const bool *urgent, unsigned kinds, int size)
+{
+    int placed = 0;
+    for (int i = 0; i < s->bank->item_count && placed < size; i++) {
+        if (!urgent[i] || !kind_allowed(kinds, &s->bank->items[i]))
+            continue;
+        int at = -1;
+        for (int k = placed; k < s->count && at < 0; k++)
+            if (s->queue[k].item == i)
+                at = k;
+        if (at < 0) {
+            if (s->count < size)
+                s->count++;
+            at = s->count - 1;
+        }
+        memmove(s->queue + placed + 1, s->queue + placed, sizeof *s->queue * (size_t)(at - placed));
+        s->queue[placed++] = (LeitnerEntry){.item = i};
+    }
+    s->new_items = 0;
+    for (int k = 0; k < s->count; k++)
+        s->new_items += s->states[s->queue[k].item].box == 0;
+    s->due_items = s->count - s->new_items;
+}
+
 bool leitner_session_start(LeitnerSession *s, const Bank *bank, ItemState *states,
                            const double *accuracy, int64_t now, Rng *rng,
                            const LeitnerOptions *opt)
@@ -468,6 +495,8 @@ bool leitner_session_start(LeitnerSession *s, const Bank *bank, ItemState *state
         s->due_items = total - fresh;
         s->exam_aware = true;
         s->count = total;
+        if (o.urgent)
+            put_urgent_first(s, o.urgent, kinds, size);
         free(cand);
         free(scratch);
         return true;
@@ -480,6 +509,8 @@ bool leitner_session_start(LeitnerSession *s, const Bank *bank, ItemState *state
     s->new_items = pick_new(bank, states, pull, kinds, want_new, rng, scratch,
                             s->queue + s->due_items);
     s->count = s->due_items + s->new_items;
+    if (o.urgent)
+        put_urgent_first(s, o.urgent, kinds, size);
     free(cand);
     free(scratch);
     return true;

@@ -68,6 +68,10 @@ typedef struct LeitnerOptions {
                             end of the user's local day: an item answered at 09:05
                             with a one-day interval is then due in tomorrow's 09:00
                             session instead of slipping to the day after. */
+    const bool *urgent;  /* parallel to bank->items, may be NULL: items to show first
+                            whatever else the session holds (confident errors: answers
+                            the learner was sure of and got wrong, remembered best when
+                            corrected soon) */
 } LeitnerOptions;
 
 /* What one answer did to an item. */

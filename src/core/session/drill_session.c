@@ -28,7 +28,12 @@ bool drill_session_begin(DrillSession *d, Study *study, const StudyToday *today,
         .fit = study_fit(study),
         .started_at = study_started_at(study),
     };
+    /* confident errors first (the scheduler copies what it needs) */
+    bool *urgent = calloc((size_t)(study->bank->item_count > 0 ? study->bank->item_count : 1), sizeof *urgent);
+    if (urgent && study_urgent(study, urgent) > 0)
+        opt.urgent = urgent;
     bool ok = leitner_session_start(&d->queue, study->bank, study->states, study_accuracy(study), now, rng, &opt);
+    free(urgent);
     if (ok && d->queue.capacity > 0) {
         d->undo.queue = calloc((size_t)d->queue.capacity, sizeof *d->undo.queue);
         ok = d->undo.queue != NULL;

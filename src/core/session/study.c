@@ -232,6 +232,29 @@ const double *study_accuracy(const Study *study)
     return study->d->accuracy;
 }
 
+int study_urgent(const Study *study, bool *out)
+{
+    const StudyData *d = study->d;
+    memset(out, 0, sizeof *out * (size_t)(study->bank->item_count > 0 ? study->bank->item_count : 0));
+    /* Newest first: an item's first answer met is its latest. */
+    bool *decided = calloc((size_t)(study->bank->item_count > 0 ? study->bank->item_count : 1), sizeof *decided);
+    if (!decided)
+        return 0;
+    int count = 0;
+    for (int k = d->recent_count - 1; k >= 0; k--) {
+        const Answer *a = &d->recent[k];
+        if (a->item < 0 || a->item >= study->bank->item_count || decided[a->item])
+            continue;
+        decided[a->item] = true;
+        if (a->confidence == CONFIDENCE_SURE && !a->correct) {
+            out[a->item] = true;
+            count++;
+        }
+    }
+    free(decided);
+    return count;
+}
+
 int study_answers_total(const Study *study)
 {
     int total = 0;

@@ -116,6 +116,11 @@ const MemoryFit *study_fit(const Study *study);
 int64_t study_started_at(const Study *study);
 /* Per-domain recent accuracy (EWMA), parallel to bank->domains. */
 const double *study_accuracy(const Study *study);
+/* Marks in out[bank->item_count] the items whose latest answer (among the
+ * recent ones) was a confident error: the learner was sure and wrong. They
+ * are the drill's most urgent items (LeitnerOptions.urgent): corrected
+ * soon, confident errors are remembered best. Returns how many. */
+int study_urgent(const Study *study, bool *out);
 /* Answers ever, from the item states. */
 int study_answers_total(const Study *study);
 
