@@ -30,22 +30,6 @@ static void open_fixture(TestStudy *t, const char *name)
     teststudy_open(t, fakebank_clf(1, 0, 3), name, NULL, NOW, &prefs, 42);
 }
 
-/* The bank-order mask of an item's right options, or one wrong option. */
-static uint32_t answer_for(const Bank *bank, int item, bool right)
-{
-    const BankItem *it = &bank->items[item];
-    uint32_t mask = 0;
-    for (int k = 0; k < it->option_count; k++)
-        if (it->options[k].correct)
-            mask |= 1u << k;
-    if (right)
-        return mask;
-    for (int k = 0; k < it->option_count; k++)
-        if (!(mask & (1u << k)))
-            return 1u << k;
-    return 0;
-}
-
 static ExamSession *begin_mock(TestStudy *t, int64_t now)
 {
     ExamBegin info;
@@ -60,7 +44,7 @@ static void answer_mock(TestStudy *t, ExamSession *s, int right, int wrong)
 {
     for (int i = 0; i < right + wrong; i++) {
         CHECK(exam_session_goto(s, i));
-        CHECK(exam_session_answer(s, answer_for(t->bank, s->form.items[i].item, i < right)));
+        CHECK(exam_session_answer(s, teststudy_answer(t->bank, s->form.items[i].item, i < right)));
     }
 }
 
@@ -159,7 +143,7 @@ static void test_retake_stored_never_a_mock(void)
     /* Nothing flagged would be a retake of nothing: refused, and said. */
     ExamBegin info;
     ExamForm none = {.mode = MODE_MOCK, .count = 1, .items = &(FormItem){.item = mock->form.items[0].item,
-                     .answer = answer_for(b, mock->form.items[0].item, true)}};
+                     .answer = teststudy_answer(b, mock->form.items[0].item, true)}};
     CHECK(exam_session_begin_retake(t.study, &none, RETAKE_FLAGGED, NOW, &t.rng, &info) == NULL);
     CHECK(strstr(info.error, "flagged") != NULL);
     CHECK(exam_session_begin_retake(t.study, &none, RETAKE_WRONG, NOW, &t.rng, &info) == NULL);
@@ -179,7 +163,7 @@ static void test_retake_stored_never_a_mock(void)
                                 " WHERE e.mode = 'retake'"), 5);
     for (int i = 0; i < 5; i++) {
         CHECK(exam_session_goto(r, i));
-        CHECK(exam_session_answer(r, answer_for(b, r->form.items[i].item, i != 0)));
+        CHECK(exam_session_answer(r, teststudy_answer(b, r->form.items[i].item, i != 0)));
     }
     CHECK(exam_session_finish(r, NOW + 4300));
     CHECK(r->saved);
@@ -254,11 +238,11 @@ static void test_drill_items(void)
     drill_session_progress(&d, &number, &total);
     CHECK_INT(total, 3);
     CHECK_INT(drill_session_current(&d), 5);
-    CHECK(drill_session_answer(&d, true, answer_for(t.bank, 5, true), 1000, NOW));
+    CHECK(drill_session_answer(&d, true, teststudy_answer(t.bank, 5, true), 1000, NOW));
     CHECK_INT(drill_session_next(&d), 3);
-    CHECK(drill_session_answer(&d, false, answer_for(t.bank, 3, false), 1000, NOW + 1));
+    CHECK(drill_session_answer(&d, false, teststudy_answer(t.bank, 3, false), 1000, NOW + 1));
     CHECK_INT(drill_session_next(&d), 7);
-    CHECK(drill_session_answer(&d, true, answer_for(t.bank, 7, true), 1000, NOW + 2));
+    CHECK(drill_session_answer(&d, true, teststudy_answer(t.bank, 7, true), 1000, NOW + 2));
     CHECK_INT(drill_session_next(&d), -1);
     CHECK(drill_session_end(&d, true));
     CHECK_INT(teststudy_int(&t, "SELECT count(*) FROM reviews WHERE mode = 'drill'"), 3);

@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "exam_session.h"
+#include "keys.h"
 #include "screen.h"
 
 /* push/replace arg: an ExamSession * that is running; a successful enter
@@ -30,6 +31,19 @@ typedef struct AnswersLaunch {
     ExamReviewFilter filter;
     int domain;
 } AnswersLaunch;
+/* The filters of a finished exam's questions as their buttons show them,
+ * in order (All, Right, Wrong, Flagged, Unscored), and the key rows that
+ * bind them: the question list and the answer review share both. */
+typedef struct ExamFilterButton {
+    ExamReviewFilter filter;
+    Command command;
+    const char *name;
+} ExamFilterButton;
+extern const ExamFilterButton EXAM_FILTER_BUTTONS[EXAM_REVIEW_FILTERS];
+#define EXAM_FILTER_KEY_ROWS                                                                            \
+    {"A", 'A', CMD_SHOW_ALL, "all", true}, {"C", 'C', CMD_SHOW_RIGHT, "right", true},                  \
+    {"W", 'W', CMD_SHOW_WRONG, "wrong", true}, {"F", 'F', CMD_SHOW_FLAGGED, "flagged", true},           \
+    {"U", 'U', CMD_SHOW_UNSCORED, "unscored", true}
 /* push arg: a const AnswersLaunch * (copied at enter). */
 extern const Screen SCREEN_ANSWERS;
 /* push arg: the ended ExamSession * of the results below (not owned): every

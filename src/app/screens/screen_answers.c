@@ -16,39 +16,31 @@
 #include "ui.h"
 
 /* The answer review, with and without "Learn more" links on the item shown. */
-#define ANSWERS_ROWS_COMMON                                                                             \
+#define ANSWERS_ROWS_FIRST                                                                              \
     {"N", 'N', CMD_NEXT, "next", false}, {"P", 'P', CMD_PREV, "previous", false},                       \
-    {"A", 'A', CMD_SHOW_ALL, "all", true}, {"C", 'C', CMD_SHOW_RIGHT, "right", true},                  \
-    {"W", 'W', CMD_SHOW_WRONG, "wrong", true}, {"F", 'F', CMD_SHOW_FLAGGED, "flagged", true},           \
-    {"U", 'U', CMD_SHOW_UNSCORED, "unscored", true}, {"R", 'R', CMD_REPORT, "report", true}
+    {"Esc", 0, CMD_NONE, "back", false}
+#define ANSWERS_ROWS_FILTERS EXAM_FILTER_KEY_ROWS, {"R", 'R', CMD_REPORT, "report", true}
 static const KeyBinding ANSWERS_ROWS[] = {
-    ANSWERS_ROWS_COMMON,
-    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, "scroll", false},
-    {"Esc", 0, CMD_NONE, "back", false},
+    ANSWERS_ROWS_FIRST,
+    ANSWERS_ROWS_FILTERS,
+    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, "scroll", true},
 };
 static const KeyMap ANSWERS_KEYS = KEYMAP(ANSWERS_ROWS);
 static const KeyBinding ANSWERS_REFS_ROWS[] = {
-    ANSWERS_ROWS_COMMON,
+    ANSWERS_ROWS_FIRST,
     {"L", 'L', CMD_LEARN_MORE, "learn more", false},
-    {"Up/Down", 0, CMD_NONE, "scroll", false},
-    {"Esc", 0, CMD_NONE, "back", false},
+    ANSWERS_ROWS_FILTERS,
+    {"Up/Down", 0, CMD_NONE, "scroll", true},
 };
 static const KeyMap ANSWERS_REFS_KEYS = KEYMAP(ANSWERS_REFS_ROWS);
 
-/* The filters in the order their buttons show. */
-static const struct {
-    ExamReviewFilter filter;
-    Command command;
-    const char *name;
-} FILTERS[] = {
+const ExamFilterButton EXAM_FILTER_BUTTONS[EXAM_REVIEW_FILTERS] = {
     {EXAM_REVIEW_ALL, CMD_SHOW_ALL, "All"},
     {EXAM_REVIEW_RIGHT, CMD_SHOW_RIGHT, "Right"},
     {EXAM_REVIEW_WRONG, CMD_SHOW_WRONG, "Wrong"},
     {EXAM_REVIEW_FLAGGED, CMD_SHOW_FLAGGED, "Flagged"},
     {EXAM_REVIEW_UNSCORED, CMD_SHOW_UNSCORED, "Unscored"},
 };
-#define FILTER_COUNT ((int)(sizeof FILTERS / sizeof FILTERS[0]))
-
 typedef struct AnswersState {
     const ExamSession *exam;      /* the results' ended session (not owned) */
     ExamReviewFilter filter;
@@ -154,9 +146,9 @@ static void answers_action(App *app, void *state, const Action *a)
         s->domain = -1;
         return;
     case ACT_COMMAND:
-        for (int f = 0; f < FILTER_COUNT; f++)
-            if (a->value == (int)FILTERS[f].command) {
-                set_filter(app, s, FILTERS[f].filter);
+        for (int f = 0; f < EXAM_REVIEW_FILTERS; f++)
+            if (a->value == (int)EXAM_FILTER_BUTTONS[f].command) {
+                set_filter(app, s, EXAM_FILTER_BUTTONS[f].filter);
                 return;
             }
         switch (a->value) {
@@ -188,9 +180,11 @@ static void answers_draw(App *app, void *state)
     flow_begin(app, &f, margin, app->w - margin, app_px(app, 18) + text_line_height(app, FONT_TITLE) + app_px(app, 10),
                false);
     char label[96];
-    for (int i = 0; i < FILTER_COUNT; i++)
-        flow_button(app, &f, keys_hint(map, FILTERS[i].command, FILTERS[i].name, label, sizeof label),
-                    s->filter == FILTERS[i].filter, (Action){.type = ACT_COMMAND, .value = FILTERS[i].command});
+    for (int i = 0; i < EXAM_REVIEW_FILTERS; i++) {
+        const ExamFilterButton *b = &EXAM_FILTER_BUTTONS[i];
+        flow_button(app, &f, keys_hint(map, b->command, b->name, label, sizeof label), s->filter == b->filter,
+                    (Action){.type = ACT_COMMAND, .value = b->command});
+    }
     if (s->domain >= 0)
         flow_button(app, &f, "All domains", false, (Action){.type = ACT_SELECT, .value = -1});
     flow_button(app, &f, keys_hint(map, CMD_REPORT, "Report", label, sizeof label), false,

@@ -14,12 +14,12 @@
 #include "ui.h"
 
 static const KeyBinding PLAN_ROWS[] = {
+    {"Enter", 0, CMD_NONE, "save the plan", false},
+    {"Esc", 0, CMD_NONE, "back", false},
     {"Up/Down", 0, CMD_NONE, "field", false},
     {"Left/Right", 0, CMD_NONE, "change", false},
     {"PgUp/PgDn", 0, CMD_NONE, "a week", true},
     {"Wheel", 0, CMD_NONE, "scroll", true},
-    {"Enter", 0, CMD_NONE, "save the plan", false},
-    {"Esc", 0, CMD_NONE, "back", false},
 };
 static const KeyMap PLAN_KEYS = KEYMAP(PLAN_ROWS);
 
@@ -290,21 +290,10 @@ static void plan_draw(App *app, void *state)
     int margin = app_px(app, 36);
     int top = app_px(app, 18) + text_line_height(app, FONT_TITLE) + app_px(app, 14);
     int footer = text_line_height(app, FONT_SMALL) + app_px(app, 40);
-    SDL_Rect view = {0, top, app->w, app->h - top - footer};
-    s->scroll.view = view.h;
-    int max_offset = s->scroll.content - s->scroll.view;
-    if (s->scroll.offset > max_offset)
-        s->scroll.offset = max_offset > 0 ? max_offset : 0;
-    int first_hit = app->hit_count;
-    ChartClip saved;
-    chart_clip_push(app, view, &saved);
-    Pen pen = {false, view.y, view.y + view.h};
-    int content = plan_body(app, s, &pen, margin, view.y + app_px(app, 6) - s->scroll.offset,
-                            app->w - margin * 2 - app_px(app, 8));
-    s->scroll.content = content + app_px(app, 16);
-    chart_clip_pop(app, &saved);
-    flow_clip_hits(app, first_hit, view);
-    ui_scrollbar(app, (SDL_Rect){app->w - app_px(app, 14), view.y, app_px(app, 8), view.h}, &s->scroll);
+    ScrollBody body;
+    int y = scroll_body_begin(app, &s->scroll, &body, top, footer);
+    int content = plan_body(app, s, &body.pen, margin, y + app_px(app, 2), app->w - margin * 2 - app_px(app, 8));
+    scroll_body_end(app, &s->scroll, &body, content + app_px(app, 4));
     ui_footer_keys(app, &PLAN_KEYS);
 }
 

@@ -17,29 +17,12 @@
 static const KeyBinding QUESTIONS_ROWS[] = {
     {"Up/Down", 0, CMD_NONE, "choose", false},
     {"Enter", 0, CMD_NONE, "open", false},
-    {"A", 'A', CMD_SHOW_ALL, "all", true},
-    {"C", 'C', CMD_SHOW_RIGHT, "right", true},
-    {"W", 'W', CMD_SHOW_WRONG, "wrong", true},
-    {"F", 'F', CMD_SHOW_FLAGGED, "flagged", true},
-    {"U", 'U', CMD_SHOW_UNSCORED, "unscored", true},
+    {"Esc", 0, CMD_NONE, "back", false},
+    EXAM_FILTER_KEY_ROWS,
     {"D", 'D', CMD_NEXT_DOMAIN, "domain", true},
     {"0-9", 0, CMD_NONE, "domain by number", true},
-    {"Esc", 0, CMD_NONE, "back", false},
 };
 static const KeyMap QUESTIONS_KEYS = KEYMAP(QUESTIONS_ROWS);
-
-static const struct {
-    ExamReviewFilter filter;
-    Command command;
-    const char *name;
-} FILTERS[] = {
-    {EXAM_REVIEW_ALL, CMD_SHOW_ALL, "All"},
-    {EXAM_REVIEW_RIGHT, CMD_SHOW_RIGHT, "Right"},
-    {EXAM_REVIEW_WRONG, CMD_SHOW_WRONG, "Wrong"},
-    {EXAM_REVIEW_FLAGGED, CMD_SHOW_FLAGGED, "Flagged"},
-    {EXAM_REVIEW_UNSCORED, CMD_SHOW_UNSCORED, "Unscored"},
-};
-#define FILTER_COUNT ((int)(sizeof FILTERS / sizeof FILTERS[0]))
 
 typedef struct QuestionsState {
     const ExamSession *exam;      /* the results' ended session (not owned) */
@@ -140,9 +123,9 @@ static void questions_action(App *app, void *state, const Action *a)
             refilter(app, s);
             return;
         }
-        for (int f = 0; f < FILTER_COUNT; f++)
-            if (a->value == (int)FILTERS[f].command) {
-                s->filter = FILTERS[f].filter;
+        for (int f = 0; f < EXAM_REVIEW_FILTERS; f++)
+            if (a->value == (int)EXAM_FILTER_BUTTONS[f].command) {
+                s->filter = EXAM_FILTER_BUTTONS[f].filter;
                 refilter(app, s);
             }
         return;
@@ -165,11 +148,12 @@ static int draw_filters(App *app, QuestionsState *s, int x, int w, int y)
     char name[96];
     Flow f;
     flow_begin(app, &f, x, x + w, y, false);
-    for (int i = 0; i < FILTER_COUNT; i++) {
-        snprintf(name, sizeof name, "%s (%d)", FILTERS[i].name,
-                 exam_review_count(app->bank, &s->exam->form, FILTERS[i].filter, s->domain));
-        flow_button(app, &f, keys_hint(&QUESTIONS_KEYS, FILTERS[i].command, name, label, sizeof label),
-                    s->filter == FILTERS[i].filter, (Action){.type = ACT_COMMAND, .value = FILTERS[i].command});
+    for (int i = 0; i < EXAM_REVIEW_FILTERS; i++) {
+        const ExamFilterButton *b = &EXAM_FILTER_BUTTONS[i];
+        snprintf(name, sizeof name, "%s (%d)", b->name, exam_review_count(app->bank, &s->exam->form, b->filter,
+                                                                           s->domain));
+        flow_button(app, &f, keys_hint(&QUESTIONS_KEYS, b->command, name, label, sizeof label), s->filter == b->filter,
+                    (Action){.type = ACT_COMMAND, .value = b->command});
     }
     if (s->domain < 0)
         snprintf(name, sizeof name, "Domain: all");
@@ -233,8 +217,9 @@ static const KeyMap *questions_keys(App *app, void *state)
     return &QUESTIONS_KEYS;
 }
 
-/* Keeps the selected row in view after Up or Down moved the selection. */
-static void follow_selection(QuestionsState *s)
+/* Keeps the selected row in a view `view` high after Up or Down moved the
+ * selection. */
+static void follow_selection(QuestionsState *s, int view)
 {
     if (!s->follow || s->shown_count == 0)
         return;
@@ -242,8 +227,8 @@ static void follow_selection(QuestionsState *s)
     int top = s->row_top[s->selected], bottom = top + s->row_h[s->selected];
     if (top < s->scroll.offset)
         s->scroll.offset = top;
-    else if (bottom > s->scroll.offset + s->scroll.view)
-        s->scroll.offset = bottom - s->scroll.view;
+    else if (bottom > s->scroll.offset + view)
+        s->scroll.offset = bottom - view;
 }
 
 /* The filters, the summary and the rows, all in one scrolled body (large
@@ -258,39 +243,29 @@ static void questions_draw(App *app, void *state)
     int w = app->w - margin * 2 - app_px(app, 12);
     int top = app_px(app, 18) + text_line_height(app, FONT_TITLE) + app_px(app, 10);
     int footer = text_line_height(app, FONT_SMALL) + app_px(app, 40);
-    SDL_Rect view = {0, top, app->w, app->h - top - footer};
-    s->scroll.view = view.h;
-    follow_selection(s);
-    int max_offset = s->scroll.content - s->scroll.view;
-    if (s->scroll.offset > max_offset)
-        s->scroll.offset = max_offset > 0 ? max_offset : 0;
-    int first_hit = app->hit_count;
-    ChartClip saved;
-    chart_clip_push(app, view, &saved);
-    Pen pen = {false, view.y, view.y + view.h};
-    int origin = view.y + app_px(app, 4) - s->scroll.offset;
+    follow_selection(s, app->h - top - footer);
+    ScrollBody body;
+    int origin = scroll_body_begin(app, &s->scroll, &body, top, footer);
+    const Pen *pen = &body.pen;
     int y = draw_filters(app, s, margin, w, origin) + app_px(app, 8);
     char avg[32];
     exam_format_time(s->pacing.average, avg, sizeof avg);
-    y += pen_say(app, &pen, FONT_SMALL, t->text_dim, margin, y, w, "%d of %d questions shown%s%s. Average %s a "
+    y += pen_say(app, pen, FONT_SMALL, t->text_dim, margin, y, w, "%d of %d questions shown%s%s. Average %s a "
                  "question; the mark on each bar is the %d s the exam allows.", s->shown_count, s->exam->form.count,
                  s->domain >= 0 ? ", domain: " : "", s->domain >= 0 ? app->bank->domains[s->domain].name : "",
                  avg, s->pacing.target) + app_px(app, 8);
     int gap = app_px(app, 8);
-    Pen dry = pen;
+    Pen dry = *pen;
     dry.dry = true;
     for (int k = 0; k < s->shown_count; k++) {
         int h = draw_row(app, s, &dry, k, margin, y, w);
         s->row_top[k] = y - origin;
         s->row_h[k] = h;
-        if (y + h > view.y && y < view.y + view.h)
-            draw_row(app, s, &pen, k, margin, y, w);
+        if (y + h > body.view.y && y < body.view.y + body.view.h)
+            draw_row(app, s, pen, k, margin, y, w);
         y += h + gap;
     }
-    s->scroll.content = y - origin + app_px(app, 4);
-    chart_clip_pop(app, &saved);
-    flow_clip_hits(app, first_hit, view);
-    ui_scrollbar(app, (SDL_Rect){app->w - app_px(app, 14), view.y, app_px(app, 8), view.h}, &s->scroll);
+    scroll_body_end(app, &s->scroll, &body, y - origin);
     ui_footer_keys(app, &QUESTIONS_KEYS);
 }
 

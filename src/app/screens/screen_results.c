@@ -31,13 +31,13 @@
     {"Up/Down", 0, CMD_NONE, "scroll", true}
 static const KeyBinding DIAG_RESULTS_ROWS[] = {
     {"P", 'P', CMD_STUDY_PLAN, "make my study plan", false},
-    RESULTS_ROWS_PRACTICE,
     {"Esc", 0, CMD_NONE, "home", false},
+    RESULTS_ROWS_PRACTICE,
 };
 static const KeyMap DIAG_RESULTS_KEYS = KEYMAP(DIAG_RESULTS_ROWS);
 static const KeyBinding RESULTS_ROWS[] = {
-    RESULTS_ROWS_PRACTICE,
     {"Esc", 0, CMD_NONE, "back", false},
+    RESULTS_ROWS_PRACTICE,
 };
 static const KeyMap RESULTS_KEYS = KEYMAP(RESULTS_ROWS);
 
@@ -315,9 +315,11 @@ static int score_block(App *app, ResultsState *s, const Pen *pen, int x, int y, 
     if (mode != MODE_RETAKE)
         y += pen_say(app, pen, FONT_SMALL, t->text, x, y, w, "%d of %d scored questions right. Time used %s.",
                      res->right, res->scored, used) + gap(app);
-    else
-        y += pen_say(app, pen, FONT_SMALL, t->text, x, y, w, "Time used %s of %d:%02d.", used,
-                     s->session->form.seconds_total / 60, s->session->form.seconds_total % 60) + gap(app);
+    else {
+        char allowed[32];
+        exam_format_time(s->session->form.seconds_total, allowed, sizeof allowed);
+        y += pen_say(app, pen, FONT_SMALL, t->text, x, y, w, "Time used %s of %s.", used, allowed) + gap(app);
+    }
     if (mode == MODE_MOCK) {
         y += pen_say(app, pen, FONT_SMALL, t->text_dim, x, y, w, "%d unscored pretest question%s (%d right) did not "
                      "count.", res->unscored, res->unscored == 1 ? "" : "s", res->unscored_right) + gap(app);
@@ -565,21 +567,10 @@ static void results_draw(App *app, void *state)
     int margin = app_px(app, 28);
     int top = app_px(app, 18) + text_line_height(app, FONT_TITLE) + app_px(app, 14);
     int footer = text_line_height(app, FONT_SMALL) + app_px(app, 40);
-    SDL_Rect view = {0, top, app->w, app->h - top - footer};
-    s->scroll.view = view.h;
-    int max_offset = s->scroll.content - s->scroll.view;
-    if (s->scroll.offset > max_offset)
-        s->scroll.offset = max_offset > 0 ? max_offset : 0;
-    int first_hit = app->hit_count;
-    ChartClip saved;
-    chart_clip_push(app, view, &saved);
-    Pen pen = {false, view.y, view.y + view.h};
-    int content = results_body(app, s, &pen, margin, view.y + app_px(app, 4) - s->scroll.offset,
-                               app->w - margin * 2 - app_px(app, 10));
-    s->scroll.content = content + app_px(app, 12);
-    chart_clip_pop(app, &saved);
-    flow_clip_hits(app, first_hit, view);
-    ui_scrollbar(app, (SDL_Rect){app->w - app_px(app, 14), view.y, app_px(app, 8), view.h}, &s->scroll);
+    ScrollBody body;
+    int y = scroll_body_begin(app, &s->scroll, &body, top, footer);
+    int content = results_body(app, s, &body.pen, margin, y, app->w - margin * 2 - app_px(app, 10));
+    scroll_body_end(app, &s->scroll, &body, content);
     ui_footer_keys(app, results_keys(app, s));
 }
 

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 
 #include "strbuf.h"
-#include "ui.h"
 
 int pen_say(App *app, const Pen *pen, FontRole font, SDL_Color color, int x, int y, int w, const char *fmt, ...)
 {
@@ -84,4 +83,26 @@ void flow_clip_hits(App *app, int first, SDL_Rect view)
         kept++;
     }
     app->hit_count = kept;
+}
+
+int scroll_body_begin(App *app, Scroll *scroll, ScrollBody *body, int top, int footer)
+{
+    body->view = (SDL_Rect){0, top, app->w, app->h - top - footer};
+    scroll->view = body->view.h;
+    int max_offset = scroll->content - scroll->view;
+    if (scroll->offset > max_offset)
+        scroll->offset = max_offset > 0 ? max_offset : 0;
+    body->first_hit = app->hit_count;
+    chart_clip_push(app, body->view, &body->saved);
+    body->pen = (Pen){false, body->view.y, body->view.y + body->view.h};
+    return body->view.y + app_px(app, 4) - scroll->offset;
+}
+
+void scroll_body_end(App *app, Scroll *scroll, ScrollBody *body, int content)
+{
+    scroll->content = content + app_px(app, 12);
+    chart_clip_pop(app, &body->saved);
+    flow_clip_hits(app, body->first_hit, body->view);
+    SDL_Rect v = body->view;
+    ui_scrollbar(app, (SDL_Rect){app->w - app_px(app, 14), v.y, app_px(app, 8), v.h}, scroll);
 }

@@ -11,8 +11,10 @@
 #include <stdbool.h>
 
 #include "app.h"
+#include "chart.h"
 #include "compat.h"
 #include "text.h"
+#include "ui.h"
 
 /* Where text goes: `dry` measures only; lines outside [clip_top,
  * clip_bottom) are skipped (a scroll view's edges). */
@@ -51,5 +53,23 @@ int flow_bottom(const Flow *f);
 /* Trims the click regions registered since `first` (app->hit_count when
  * the body began drawing) to `view`; regions wholly outside are dropped. */
 void flow_clip_hits(App *app, int first, SDL_Rect view);
+
+/* A scrolled body between y = `top` and the footer: the view, its clip,
+ * and the click regions registered while it draws. */
+typedef struct ScrollBody {
+    SDL_Rect view;
+    ChartClip saved;
+    int first_hit;
+    Pen pen;             /* draws, skipping lines outside the view */
+} ScrollBody;
+
+/* Starts drawing a body that scrolls by `scroll` from `top` down to
+ * `footer` pixels above the bottom: clamps the offset to the last
+ * content height and clips to the view. Returns the y where the content
+ * starts (above the view when scrolled). */
+int scroll_body_begin(App *app, Scroll *scroll, ScrollBody *body, int top, int footer);
+/* Ends the body: records its `content` height, restores the clip, trims
+ * its click regions to the view and draws the scroll bar. */
+void scroll_body_end(App *app, Scroll *scroll, ScrollBody *body, int content);
 
 #endif
