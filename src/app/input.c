@@ -80,11 +80,15 @@ static bool key_action(App *app, SDL_Keycode key, Action *out)
 
 static bool button_action(App *app, SDL_GameControllerButton b, Action *out)
 {
+    (void)app;
     switch (b) {
     case SDL_CONTROLLER_BUTTON_A: case SDL_CONTROLLER_BUTTON_START: out->type = ACT_CONFIRM; return true;
     case SDL_CONTROLLER_BUTTON_B: case SDL_CONTROLLER_BUTTON_BACK: out->type = ACT_BACK; return true;
     case SDL_CONTROLLER_BUTTON_X: out->type = ACT_SPACE; return true;
-    case SDL_CONTROLLER_BUTTON_Y: letter_action(app, 'F', out); return true;
+    case SDL_CONTROLLER_BUTTON_Y: /* flag for review: a command, since F may be an answer option */
+        out->type = ACT_COMMAND;
+        out->value = CMD_FLAG;
+        return true;
     case SDL_CONTROLLER_BUTTON_DPAD_UP: out->type = ACT_UP; return true;
     case SDL_CONTROLLER_BUTTON_DPAD_DOWN: out->type = ACT_DOWN; return true;
     case SDL_CONTROLLER_BUTTON_DPAD_LEFT: out->type = ACT_LEFT; return true;

@@ -110,6 +110,43 @@ _small_question() { # ID DOMAIN TASK
 YAML
 }
 
+# six_option_bank DIR: writes a bank of six multiple-response questions
+# (q1-q6, "Choose TWO", six options each, S3 and EBS the right ones, a
+# prompt long enough to scroll at large text), a mock of 6 in 10 minutes.
+six_option_bank() {
+  mkdir -p "$1"
+  cp "$SRC/tests/banks/mini/exam.yaml" "$1/exam.yaml"
+  {
+    echo "questions:"
+    for _q in q1:1:1.1 q2:1:1.1 q3:1:1.2 q4:1:1.2 q5:ops:ops.1 q6:ops:ops.1; do
+      _six_option_question $(echo "$_q" | tr ':' ' ')
+    done
+  } > "$1/a.yaml"
+}
+_six_option_question() { # ID DOMAIN TASK
+  cat <<YAML
+  - id: $1
+    domain: "$2"
+    task: "$3"
+    difficulty: 2
+    choose: 2
+    prompt: >-
+      A company in question $1 runs a web shop on Amazon EC2. Its product
+      photos must be kept for years at a low cost, and each instance needs
+      a disk that survives a reboot. The team wants managed services and
+      no servers of its own for storage. Which two services store this
+      data? (Choose TWO.)
+    options:
+      - {text: Amazon S3 for $1, correct: true, why: S3 stores objects.}
+      - {text: Amazon EBS for $1, correct: true, why: EBS stores blocks for an instance.}
+      - {text: AWS IAM for $1, correct: false, why: IAM controls access.}
+      - {text: Amazon CloudWatch for $1, correct: false, why: CloudWatch watches metrics and logs.}
+      - {text: AWS Shield for $1, correct: false, why: Shield protects against DDoS attacks.}
+      - {text: Amazon Route 53 for $1, correct: false, why: Route 53 resolves names.}
+    explanation: S3 keeps the photos and EBS is the instance's disk in $1.
+YAML
+}
+
 finish() {
   echo "$PASSES passed, $FAILS failed"
   [ "$FAILS" -eq 0 ]

@@ -15,7 +15,7 @@ shot mock-question.png
 answer right
 key n
 answer right
-key f
+key Space
 shot mock-flagged.png
 key p
 key n
@@ -27,7 +27,7 @@ key n"; i=$((i + 1)); done
 while [ $i -le 30 ]; do s="$s
 answer wrong"
   [ $i -eq 25 ] && s="$s
-key f"
+key Space"
   s="$s
 key n"; i=$((i + 1)); done
 s="$s
@@ -78,7 +78,8 @@ expect_eq "passed flag" "$(sql "select passed from exams where id=1")" "$([ "$wa
 expect_eq "reviews for answered items" "$(sql "select count(*) from reviews where mode='mock'")" 30
 expect_eq "wrong mock answers sent to box 1" "$(sql "select count(*) from reviews where mode='mock' and correct=0 and box_after=1")" 10
 
-# Exam 2: ended by the clock after 90 simulated minutes.
+# Exam 2: ended by the clock after 90 simulated minutes: "Time's up" first
+# (Enter pressed at once does not skip it), then the results.
 play "key 3
 expect mock
 key Return
@@ -91,6 +92,12 @@ shot mock-amber.png
 wait 59000
 shot mock-last-second.png
 wait 2000
+expect timeup
+shot mock-time-up.png
+key Return
+expect timeup
+wait 1000
+key Return
 expect results
 shot mock-timeout-results.png
 key Escape
@@ -107,7 +114,7 @@ key n
 answer wrong
 key n
 answer right
-key f
+key Space
 key n
 wait 20000
 crash" || true
@@ -138,7 +145,7 @@ expect_eq "one exam at a time" "$(sql "select count(*) from exams where state='i
 
 for f in mock-start mock-question mock-flagged mock-later mock-review mock-review-unanswered mock-review-flagged \
          mock-end-confirm mock-results mock-answers mock-answers-wrong mock-answers-unscored mock-amber \
-         mock-timeout-results mock-resume-offer mock-resumed; do
+         mock-time-up mock-timeout-results mock-resume-offer mock-resumed; do
   shot_ok $f.png
 done
 shots_differ mock-review.png mock-review-unanswered.png

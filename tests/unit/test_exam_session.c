@@ -2,9 +2,11 @@
  * finished scores as scoring.c does and moves every item's box in the store
  * and in memory with the XP in the same transaction; the clock ends a timed
  * exam; an exam killed mid-way resumes with its answers, flags, position and
- * clock; a failure at any write point of the end (each statement, and a disk
- * that fills up at any byte of the commit) leaves nothing of it in the file
- * or in memory and is reported; abandoning is checked. */
+ * clock; a multiple-response item with fewer choices than it asks for is
+ * incomplete, not answered; the pace gives the item in hand its share; a
+ * failure at any write point of the end (each statement, and a disk that
+ * fills up at any byte of the commit) leaves nothing of it in the file or
+ * in memory and is reported; abandoning is checked. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,10 +129,10 @@ static void test_mock_finish(void)
     CHECK(exam_session_goto(s, 64));
     CHECK(exam_session_goto(s, 65)); /* outside the form: ignored */
     CHECK_INT(s->pos, 64);
-    int unanswered, flagged;
-    exam_session_counts(s, &unanswered, &flagged);
-    CHECK_INT(unanswered, 15);
-    CHECK_INT(flagged, 1);
+    ExamTally tally = exam_session_tally(s);
+    CHECK_INT(tally.unanswered, 15);
+    CHECK_INT(tally.flagged, 1);
+    CHECK_INT(tally.answered + tally.incomplete, 50);
     CHECK_INT(sql_int(&f, "SELECT flagged FROM exam_items WHERE position = 3"), 1);
 
     /* What the end must do, computed here the long way. */
@@ -478,6 +480,109 @@ static void test_abandon(void)
     fixture_close(&f);
 }
 
+/* ---- incomplete items and the pace ----------------------------------------- */
+
+/* The first form position whose item asks for `choose` options (-1: none). */
+static int position_choosing(const Fixture *f, const ExamSession *s, bool multi)
+{
+    for (int i = 0; i < s->form.count; i++)
+        if ((f->bank->items[s->form.items[i].item].choose > 1) == multi)
+            return i;
+    return -1;
+}
+
+/* A "choose TWO" item with one choice is incomplete (in the tally that the
+ * review grid and the end question read), and stays so after a resume;
+ * with both it is answered, right or wrong. */
+static void test_incomplete(void)
+{
+    Fixture f;
+    fixture_open(&f, "exam_session_incomplete");
+    ExamSession *s = begin(&f, MODE_MOCK);
+    int multi = position_choosing(&f, s, true), single = position_choosing(&f, s, false);
+    CHECK(multi >= 0 && single >= 0);
+    const BankItem *it = &f.bank->items[s->form.items[multi].item];
+    CHECK(it->choose == 2);
+    uint32_t right = answer_for(f.bank, s->form.items[multi].item, true);
+    uint32_t one = right & -right; /* the lowest right option alone */
+    CHECK_INT(exam_session_item_status(s, multi), EXAM_ITEM_UNANSWERED);
+    CHECK(exam_session_goto(s, multi));
+    CHECK(exam_session_answer(s, one));
+    CHECK_INT(exam_session_item_status(s, multi), EXAM_ITEM_INCOMPLETE);
+    CHECK(exam_session_goto(s, single));
+    CHECK(exam_session_answer(s, answer_for(f.bank, s->form.items[single].item, false)));
+    CHECK_INT(exam_session_item_status(s, single), EXAM_ITEM_ANSWERED);
+    ExamTally t = exam_session_tally(s);
+    CHECK_INT(t.incomplete, 1);
+    CHECK_INT(t.answered, 1);
+    CHECK_INT(t.unanswered, s->form.count - 2);
+    CHECK_INT(exam_session_item_status(s, -1), EXAM_ITEM_UNANSWERED);
+    CHECK_INT(exam_session_item_status(s, s->form.count), EXAM_ITEM_UNANSWERED);
+    exam_session_free(s); /* killed */
+
+    ExamSession *back = NULL;
+    char why[256];
+    CHECK_INT(exam_session_resume(f.study, NOW + 60, &back, why, sizeof why), EXAM_FIND_FOUND);
+    CHECK(back != NULL);
+    CHECK_INT(exam_session_item_status(back, multi), EXAM_ITEM_INCOMPLETE);
+    CHECK(exam_session_goto(back, multi));
+    uint32_t wrong_pair = one | answer_for(f.bank, back->form.items[multi].item, false);
+    CHECK(exam_session_answer(back, wrong_pair)); /* complete, and wrong */
+    CHECK_INT(exam_session_item_status(back, multi), EXAM_ITEM_ANSWERED);
+    t = exam_session_tally(back);
+    CHECK_INT(t.incomplete, 0);
+    CHECK_INT(t.answered, 2);
+    exam_session_free(back);
+    fixture_close(&f);
+}
+
+/* The pace of a 65-item, 90-minute mock (83 s an item): one second into
+ * question 1 is on pace, not behind; behind only once the item in hand has
+ * had its whole share; an answer banks its share; untimed says nothing. */
+static void test_pace(void)
+{
+    Fixture f;
+    fixture_open(&f, "exam_session_pace");
+    ExamSession *s = begin(&f, MODE_MOCK);
+    ExamPace p = exam_session_pace(s);
+    CHECK_INT(p.state, EXAM_PACE_ON);
+    CHECK_INT(p.per_item, 83);
+    exam_session_tick(s, 1000, NOW + 1);
+    p = exam_session_pace(s);
+    CHECK_INT(p.state, EXAM_PACE_ON);
+    CHECK_INT(p.seconds, 0);
+    exam_session_tick(s, 82000, NOW + 83);
+    CHECK_INT(exam_session_pace(s).state, EXAM_PACE_ON);
+    exam_session_tick(s, 1000, NOW + 84);
+    p = exam_session_pace(s);
+    CHECK_INT(p.state, EXAM_PACE_BEHIND);
+    CHECK_INT(p.seconds, 1);
+    CHECK(exam_session_answer(s, answer_for(f.bank, s->form.items[0].item, true)));
+    CHECK_INT(exam_session_pace(s).state, EXAM_PACE_ON); /* 84 s for one item: within the next share */
+    CHECK(exam_session_goto(s, 1));
+    CHECK(exam_session_answer(s, answer_for(f.bank, s->form.items[1].item, false)));
+    p = exam_session_pace(s);
+    CHECK_INT(p.state, EXAM_PACE_AHEAD);
+    CHECK_INT(p.seconds, 2 * 83 - 84);
+    /* An incomplete answer is not done: it banks nothing. */
+    int multi = -1;
+    for (int i = 2; i < s->form.count && multi < 0; i++)
+        if (f.bank->items[s->form.items[i].item].choose > 1)
+            multi = i;
+    CHECK(multi > 1);
+    CHECK(exam_session_goto(s, multi));
+    uint32_t right = answer_for(f.bank, s->form.items[multi].item, true);
+    CHECK(exam_session_answer(s, right & -right));
+    CHECK_INT(exam_session_pace(s).seconds, 2 * 83 - 84);
+    exam_session_free(s);
+
+    ExamSession *d = begin(&f, MODE_DIAGNOSTIC);
+    exam_session_tick(d, 5000, NOW + 5);
+    CHECK_INT(exam_session_pace(d).state, EXAM_PACE_NONE);
+    exam_session_free(d);
+    fixture_close(&f);
+}
+
 int main(void)
 {
     test_mock_finish();
@@ -488,5 +593,7 @@ int main(void)
     test_disk_full();
     test_unsaved();
     test_abandon();
+    test_incomplete();
+    test_pace();
     return testlib_finish();
 }

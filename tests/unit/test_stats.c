@@ -21,8 +21,7 @@
 
 static void set_zone(const char *tz)
 {
-    setenv("TZ", tz, 1);
-    tzset();
+    compat_set_time_zone(tz);
 }
 
 typedef struct Ctx {
@@ -337,8 +336,6 @@ static void test_verdict_edges(void)
     CHECK(stats_probability_level(STATS_GOOD_PROBABILITY - 0.0001) == STATS_LEVEL_FAIR);
     CHECK(stats_probability_level(STATS_FAIR_PROBABILITY) == STATS_LEVEL_FAIR);
     CHECK(stats_probability_level(STATS_FAIR_PROBABILITY - 0.0001) == STATS_LEVEL_POOR);
-    CHECK_INT(stats_percent(2, 3), 67);
-    CHECK_INT(stats_percent(1, 0), 0);
     CHECK_INT(stats_weekday(0), 3);  /* 1970-01-01, a Thursday */
     CHECK_INT(stats_weekday(-4), 6); /* 1969-12-28, a Sunday */
     free(s);
@@ -429,6 +426,139 @@ static void test_streak_local_day(void)
     set_zone("UTC0");
 }
 
+/* ---- one truth for every number --------------------------------------------- */
+
+/* The first item of domain d (-1 when none). */
+static int item_of_domain(const Bank *b, int d, int skip)
+{
+    for (int i = 0; i < b->item_count; i++)
+        if (b->items[i].domain == d && skip-- == 0)
+            return i;
+    return -1;
+}
+
+static void answer_item(Ctx *c, int item, bool correct, int64_t at)
+{
+    Answer a = {.item = item, .answer = correct ? 1u : 2u, .correct = correct, .ms = 3000, .at = at};
+    CHECK(study_answer(c->study, MODE_DRILL, &a, correct ? 10 : 0).item == item);
+}
+
+/* Today's goal met by an arcade round of ten, with five drill answers of
+ * twenty: home's words, the header's, the streak and the calendar's dot all
+ * say met (the calendar once read the store's drill-only flag: no dot). */
+static void test_goal_one_rule(void)
+{
+    Ctx c;
+    StatsSnapshot *s = ctx_fresh(&c, "stats-goal");
+    for (int i = 0; i < 5; i++)
+        drill_answer(&c, i, HISTORY_NOW - 3600 + i * 60);
+    CHECK(stats_snapshot(c.study, HISTORY_NOW, s));
+    char words[64];
+    study_goal_text(&s->day, words, sizeof words);
+    CHECK_STR(words, "Goal 5/20 today");
+    CHECK(!s->calendar[s->cal_count - 1].goal_met);
+
+    char sql[300];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO exams(started_at, finished_at, mode, bank, items, scored, correct_scored, points, round,"
+             " state) VALUES(%lld, %lld, 'arcade', 'CLF-C02', 10, 10, 8, 900, 'sprint', 'finished')",
+             (long long)(HISTORY_NOW - 1800), (long long)(HISTORY_NOW - 1740));
+    testdb_exec(c.db, sql);
+    CHECK(stats_snapshot(c.study, HISTORY_NOW, s));
+    CHECK(s->day.streak.today_met);
+    CHECK(s->calendar[s->cal_count - 1].goal_met);
+    CHECK_INT(s->cal_goals, 1);
+    study_goal_text(&s->day, words, sizeof words);
+    CHECK_STR(words, "Today's goal met");
+
+    /* A day the store once flagged under another goal is judged by today's
+     * rule, as the streak judges it: 25 drill answers meet a goal of 20. */
+    int yesterday = s->today - 1;
+    snprintf(sql, sizeof sql, "INSERT INTO days(day, answers, right, drill_answers, goal_met) VALUES(%d, 25, 20, 25, 0)",
+             yesterday);
+    testdb_exec(c.db, sql);
+    StudyDay days[2];
+    CHECK(study_days(c.study, yesterday, 2, days));
+    CHECK(days[0].goal_met && days[1].goal_met);
+    CHECK_INT(days[0].day, yesterday);
+    CHECK_INT(days[0].answers, 25);
+    CHECK_INT(days[1].answers, 5);
+    CHECK(stats_snapshot(c.study, HISTORY_NOW, s));
+    CHECK_INT(s->day.streak.current, 2);
+    CHECK(s->calendar[s->cal_count - 2].goal_met);
+    /* every calendar dot agrees with the streak's rule */
+    CHECK_INT(s->cal_goals, 2);
+    free(s);
+    ctx_close(&c);
+}
+
+/* The weakest domain: one function, the lowest all-time share, ties to the
+ * heavier weight, none with fewer than two domains answered; Stats shows
+ * that one and the shares it rests on. */
+static void test_weakest_domain(void)
+{
+    Ctx c;
+    StatsSnapshot *s = ctx_fresh(&c, "stats-weakest");
+    CHECK_INT(study_weakest_domain(c.study), -1);
+    const Bank *b = c.bank;
+    int64_t t = HISTORY_NOW - 7200;
+    /* domain 0: 3 of 4 right; only one domain answered: no weakest yet */
+    for (int k = 0; k < 4; k++)
+        answer_item(&c, item_of_domain(b, 0, k), k != 0, t += 60);
+    CHECK_INT(study_weakest_domain(c.study), -1);
+    /* domain 2: 1 of 2 right: it is the weakest */
+    answer_item(&c, item_of_domain(b, 2, 0), true, t += 60);
+    answer_item(&c, item_of_domain(b, 2, 1), false, t += 60);
+    CHECK_INT(study_weakest_domain(c.study), 2);
+    CHECK(stats_snapshot(c.study, HISTORY_NOW, s));
+    CHECK_INT(s->weakest, 2);
+    CHECK_INT(s->accuracy_all[2].right, 1);
+    CHECK_INT(s->accuracy_all[2].total, 2);
+    CHECK_INT(s->domain_answers, 6);
+    CHECK_INT(s->domain_right, 4);
+    /* domain 1 also at a half: the tie goes to the heavier weight */
+    answer_item(&c, item_of_domain(b, 1, 0), true, t += 60);
+    answer_item(&c, item_of_domain(b, 1, 1), false, t += 60);
+    int heavier = b->domains[1].weight > b->domains[2].weight ? 1 : 2;
+    CHECK_INT(study_weakest_domain(c.study), heavier);
+    /* every answered domain at the same share: none is weaker */
+    answer_item(&c, item_of_domain(b, 0, 4), false, t += 60);
+    answer_item(&c, item_of_domain(b, 0, 5), false, t += 60);
+    CHECK_INT(study_weakest_domain(c.study), -1);
+    free(s);
+    ctx_close(&c);
+}
+
+/* Items started: items answered at least once, the same number on home and
+ * in the records; an arcade round left with no answer is not a round. */
+static void test_items_and_rounds(void)
+{
+    Ctx c;
+    StatsSnapshot *s = ctx_fresh(&c, "stats-items");
+    answer_item(&c, 0, true, HISTORY_NOW - 600);
+    answer_item(&c, 0, false, HISTORY_NOW - 500);
+    answer_item(&c, 3, true, HISTORY_NOW - 400);
+    CHECK_INT(study_items_started(c.study), 2);
+    char sql[300];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO exams(started_at, finished_at, mode, bank, items, scored, correct_scored, points, round,"
+             " state) VALUES(%lld, %lld, 'arcade', 'CLF-C02', 0, 0, 0, 0, 'sprint', 'finished')",
+             (long long)(HISTORY_NOW - 300), (long long)(HISTORY_NOW - 290));
+    testdb_exec(c.db, sql);
+    CHECK(stats_snapshot(c.study, HISTORY_NOW, s));
+    CHECK_INT(s->items_started, 2);
+    CHECK_INT(s->answers, 3);
+    CHECK_INT(s->sprint_rounds, 0);
+    StoreTotals totals;
+    CHECK_INT(store_totals(c.st, &totals), STORE_OK);
+    CHECK_INT(totals.arcade_rounds, 0);
+    int best = -1, rounds = -1;
+    CHECK_INT(store_arcade_best(c.st, "sprint", &best, &rounds), STORE_NOT_FOUND);
+    CHECK_INT(rounds, 0);
+    free(s);
+    ctx_close(&c);
+}
+
 /* ---- failed reads ------------------------------------------------------------ */
 
 static void test_failed_read(void)
@@ -468,6 +598,9 @@ int main(void)
     test_verdict_edges();
     test_empty();
     test_history_facts();
+    test_goal_one_rule();
+    test_weakest_domain();
+    test_items_and_rounds();
     test_streak_local_day();
     test_failed_read();
     return testlib_finish();

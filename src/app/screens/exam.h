@@ -1,10 +1,12 @@
 /* The mock exam and the diagnostic share one flow: a start screen (resume
- * or begin), the exam itself, the review grid, then the results, the answer
- * review and, after a diagnostic, the study plan. The screens pass the
+ * or begin), the exam itself, the review grid, "Time's up" when the clock
+ * ended it, then the results, the answer review and, after a diagnostic,
+ * the study plan. The screens pass the
  * ExamSession (the core's exam) between them, never their own state. */
 #ifndef CLOUDPREP_EXAM_H
 #define CLOUDPREP_EXAM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "app.h"
@@ -19,6 +21,9 @@ extern const Screen SCREEN_EXAM;
  * end the exam (the end confirm, or the clock); it then pops itself and the
  * exam screen shows the results. */
 extern const Screen SCREEN_REVIEW;
+/* replace arg: an ExamSession * the clock ended; a successful enter takes
+ * ownership. It says so, then replaces itself with the results. */
+extern const Screen SCREEN_TIME_UP;
 /* replace arg: an ExamSession * that has ended; a successful enter takes
  * ownership. */
 extern const Screen SCREEN_RESULTS;
@@ -58,5 +63,23 @@ extern const Screen SCREEN_PLAN;
 const char *exam_mode_title(StudyMode mode);
 /* Writes `seconds` as "mm:ss", or "h:mm:ss" from an hour on (negative as 0). */
 void exam_format_time(int seconds, char *buf, size_t size);
+
+/* One control of a row of exam buttons: a button (lit when `on`: the
+ * current filter), or with `check` >= 0 a check box (0 clear, 1 ticked);
+ * a click sends `action`. */
+typedef struct ExamButton {
+    const char *label;
+    Action action;
+    int check;
+    bool on;
+} ExamButton;
+
+/* Lays out `n` controls left to right in rows of width `w` from (x, y),
+ * wrapping to a new row when the next one does not fit (large text);
+ * draws them when `draw`. Returns the height the rows take. */
+int exam_buttons(App *app, const ExamButton *b, int n, int x, int y, int w, bool draw);
+/* A check box with its label wrapped to `w`: the whole row is one click
+ * target that sends `action`. Draws it when `draw`; returns its height. */
+int exam_check(App *app, int x, int y, int w, const char *label, bool checked, Action action, bool draw);
 
 #endif

@@ -71,7 +71,7 @@ static void refresh_menu(App *app, ArcadeState *s)
     s->confirm.open = false;
     arcade_round_free(&s->r);
     app_saved(app, arcade_round_bests(app->study, s->menu.best, s->menu.rounds), "Personal bests not read");
-    s->menu.weakest = arcade_round_weakest_domain(app->study);
+    s->menu.weakest = study_weakest_domain(app->study);
     s->menu.can_play = arcade_round_playable(app->study, &app->rng);
 }
 

@@ -26,7 +26,7 @@ typedef struct ArcadeMenu {
     int best[ARCADE_ROUND_KINDS];   /* personal best per kind */
     int rounds[ARCADE_ROUND_KINDS]; /* rounds played per kind */
     bool can_play;                  /* the bank has items the arcade can ask */
-    int weakest;                    /* the domain the rounds lean toward, -1 when all alike */
+    int weakest;                    /* the learner's weakest domain (study_weakest_domain), -1 when none */
 } ArcadeMenu;
 
 /* Draws the round menu: a card per kind (a click is ACT_SELECT with the

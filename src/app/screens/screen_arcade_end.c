@@ -12,6 +12,7 @@
 
 #include "hud.h"
 #include "particles.h"
+#include "percent.h"
 #include "report.h"
 #include "rewards.h"
 #include "screen_arcade.h"
@@ -246,7 +247,7 @@ static void draw_stats(App *app, ArcadeEndState *s, SDL_Rect r)
     char v[64];
     snprintf(v, sizeof v, "%d of %d", res->right, res->answered);
     hud_stat(app, (SDL_Rect){r.x, r.y, cw, ch}, "Right answers", v, t->good);
-    int pct = res->answered > 0 ? (res->right * 100 + res->answered / 2) / res->answered : 0;
+    int pct = percent_of(res->right, res->answered);
     if (res->answered > 0)
         snprintf(v, sizeof v, "%d%%", pct);
     else

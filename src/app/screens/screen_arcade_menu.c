@@ -87,7 +87,7 @@ void arcade_menu_draw(App *app, const ArcadeMenu *m, const KeyMap *keys)
     y += bh + gap;
     char weak[200] = "";
     if (m->weakest >= 0)
-        snprintf(weak, sizeof weak, " Right now that is %s.", app->bank->domains[m->weakest].name);
+        snprintf(weak, sizeof weak, " Your weakest is %s.", app->bank->domains[m->weakest].name);
     char rules[5][320];
     snprintf(rules[0], sizeof rules[0],
              "%d lives. A wrong answer costs one, breaks the combo and shows you the right answer.",

@@ -10,6 +10,7 @@
 #include "exam.h"
 #include "exam_session.h"
 #include "leitner.h"
+#include "percent.h"
 #include "plan.h"
 #include "screens.h"
 #include "strbuf.h"
@@ -268,8 +269,7 @@ static int draw_cards(App *app, HomeState *s, int x, int y, int w)
     const StudyToday *d = &s->today;
     int gap = app_px(app, 12), pad = app_px(app, 14);
     char goal[64], xp[32], tomorrow[48], streak[16], level[16], due[16];
-    snprintf(goal, sizeof goal, d->streak.today_met ? "Today's goal met" : "Goal %d/%d today",
-             d->drill_answers < d->goal ? d->drill_answers : d->goal, d->goal);
+    study_goal_text(d, goal, sizeof goal);
     snprintf(xp, sizeof xp, "%d XP", d->xp);
     snprintf(tomorrow, sizeof tomorrow, "%d tomorrow", d->due_tomorrow);
     snprintf(streak, sizeof streak, "%d", d->streak.current);
@@ -389,16 +389,18 @@ static int side_content(App *app, HomeState *s, int x, int y, int w, bool draw)
     if (draw)
         text_draw(app, FONT_BODY_BOLD, "Your domains", x, y, t->accent, ALIGN_LEFT);
     y += text_line_height(app, FONT_BODY_BOLD) + app_px(app, 6);
+    int weakest = study_weakest_domain(app->study);
     for (int d = 0; d < b->domain_count && d < SCORING_MAX_DOMAINS; d++) {
         const StudyDomainTotal *ds = &s->domains[d];
         char score[48];
         if (ds->total > 0)
-            snprintf(score, sizeof score, "%d%% of %d", ds->right * 100 / ds->total, ds->total);
+            snprintf(score, sizeof score, "%d%% of %d", percent_of(ds->right, ds->total), ds->total);
         else
             snprintf(score, sizeof score, "not started");
         int sw, sh;
         text_size(app, FONT_SMALL, score, &sw, &sh);
-        snprintf(line, sizeof line, "%s  (%d%%)", b->domains[d].name, b->domains[d].weight);
+        snprintf(line, sizeof line, "%s  (%d%%)%s", b->domains[d].name, b->domains[d].weight,
+                 d == weakest ? ", your weakest" : "");
         int name_h = say(app, draw, FONT_SMALL, line, x, y, w - sw - app_px(app, 12), t->text);
         bool strong = ds->total > 0 && (double)ds->right / ds->total >= b->pass_fraction;
         SDL_Color c = ds->total == 0 ? t->text_dim : strong ? t->good : t->warn;
@@ -410,9 +412,7 @@ static int side_content(App *app, HomeState *s, int x, int y, int w, bool draw)
                         strong ? t->good : t->warn);
         y += app_px(app, 12);
     }
-    int seen = 0;
-    for (int box = 1; box <= b->leitner_boxes; box++)
-        seen += s->box_counts[box];
+    int seen = study_items_started(app->study);
     snprintf(line, sizeof line, "%d of %d items started, %d in the top box. %d questions and %d flashcards in the "
              "%s bank (checked %s).", seen, b->item_count, s->box_counts[b->leitner_boxes], b->question_count,
              b->flashcard_count, b->code, b->as_of);

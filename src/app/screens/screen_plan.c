@@ -8,6 +8,7 @@
 #include "exam.h"
 #include "flow.h"
 #include "keys.h"
+#include "percent.h"
 #include "plan.h"
 #include "study.h"
 #include "text.h"
@@ -248,8 +249,8 @@ static int draw_plan_text(App *app, PlanState *s, const Pen *pen, int x, int y, 
         y += pen_say(app, pen, FONT_SMALL, t->text_dim, x, y, w, "What if:") + app_px(app, 2);
         for (int k = 0; k < s->whatif_count; k++)
             y += pen_say(app, pen, FONT_SMALL, t->text_dim, x, y, w, "- %d min a day: recall %d%%, pass %d%%.",
-                         s->whatif_minutes[k], (int)(s->whatif[k].recall * 100 + 0.5),
-                         (int)(s->whatif[k].pass.probability * 100 + 0.5)) + app_px(app, 2);
+                         s->whatif_minutes[k], percent(s->whatif[k].recall),
+                         percent(s->whatif[k].pass.probability)) + app_px(app, 2);
         y += app_px(app, 4);
     }
     y += pen_say(app, pen, FONT_SMALL, t->text_dim, x, y, w, "The drill brings in new items early enough to meet "

@@ -14,6 +14,7 @@
 #include "examreview.h"
 #include "flow.h"
 #include "keys.h"
+#include "percent.h"
 #include "plan.h"
 #include "screens.h"
 #include "study.h"
@@ -103,7 +104,7 @@ static void *results_enter(App *app, const void *arg)
             app_status(app, "Earlier mocks not read: %s", session->error);
     }
     s->has_estimate = study_pass_estimate(app->study, app_now(app), &s->estimate, NULL);
-    s->weakest_domain = plan_weakest_domain(b, &session->result);
+    s->weakest_domain = study_weakest_domain(app->study);
     s->weak_task_count = plan_weakest_tasks(b, &session->result, s->weak_tasks, 3);
     if (form->mode == MODE_MOCK && session->result.pass && !app->settings.reduce_motion)
         app_sound(app, SFX_LEVEL_UP);
@@ -332,7 +333,7 @@ static int score_block(App *app, ResultsState *s, const Pen *pen, int x, int y, 
                  gap(app);
         y += pen_say(app, pen, FONT_SMALL, t->text_dim, x, y, w, "An estimate: AWS does not publish how it turns "
                      "raw answers into scaled scores. cloudprep assumes %d%% right maps to %d.",
-                     (int)(app->bank->pass_fraction * 100 + 0.5), app->bank->scale_pass) + gap(app);
+                     percent(app->bank->pass_fraction), app->bank->scale_pass) + gap(app);
     }
     if (!s->session->saved)
         y += pen_say(app, pen, FONT_SMALL, t->warn, x, y, w, "This result could not be saved (see the message "
@@ -402,7 +403,7 @@ static int domain_row(App *app, ResultsState *s, const Pen *pen, int d, int x, i
     bool beside = text_w >= w / 2;
     int ty = y + app_px(app, 4);
     int th = pen_say(app, pen, FONT_SMALL, c, x, ty, beside ? text_w : w, "%d/%d  %d%%  %s", tally->right, tally->total,
-                     (int)(frac * 100 + 0.5), !judged ? "too few items to judge"
+                     percent(frac), !judged ? "too few items to judge"
                                               : meets ? "Meets competencies" : "Needs improvement");
     int by = ty + th + app_px(app, 4);
     float grow = app->settings.reduce_motion ? 1.0f : (s->anim_ms > 800 ? 1.0f : (float)s->anim_ms / 800.0f);
@@ -444,7 +445,7 @@ static int domains_block(App *app, ResultsState *s, const Pen *pen, int x, int y
                      "no verdict: one or two items are luck either way.", EXAM_REVIEW_MIN_VERDICT_ITEMS);
     else
         y += pen_say(app, pen, FONT_SMALL, t->text_dim, x, y, w, "The mark on each bar is the %d%% line.",
-                     (int)(b->pass_fraction * 100 + 0.5));
+                     percent(b->pass_fraction));
     return y - y0;
 }
 
@@ -499,8 +500,9 @@ static int readiness_block(App *app, ResultsState *s, const Pen *pen, int x, int
     const Bank *b = app->bank;
     int y0 = y;
     if (mode_of(s) == MODE_DIAGNOSTIC) {
-        y += pen_say(app, pen, FONT_BODY_BOLD, t->warn, x, y, w, "Weakest domain so far: %s.",
-                     s->weakest_domain >= 0 ? b->domains[s->weakest_domain].name : "-") + gap(app);
+        if (s->weakest_domain >= 0)
+            y += pen_say(app, pen, FONT_BODY_BOLD, t->warn, x, y, w, "Your weakest domain: %s.",
+                         b->domains[s->weakest_domain].name) + gap(app);
         if (s->weak_task_count > 0)
             y += pen_say(app, pen, FONT_SMALL, t->text, x, y, w, "Start with:") + app_px(app, 4);
         for (int i = 0; i < s->weak_task_count; i++) {
@@ -515,15 +517,16 @@ static int readiness_block(App *app, ResultsState *s, const Pen *pen, int x, int
                      s->readiness.recent_mocks, s->readiness.recent_mocks == 1 ? "" : "s", s->readiness.ready_score,
                      s->readiness.ready ? ": ready to book." : " (aim for 5 of 5).") + gap(app);
         if (s->weakest_domain >= 0)
-            y += pen_say(app, pen, FONT_SMALL, t->warn, x, y, w, "Weakest domain on this exam: %s.",
+            y += pen_say(app, pen, FONT_SMALL, t->warn, x, y, w, "Your weakest domain: %s.",
                          b->domains[s->weakest_domain].name) + gap(app);
     }
     if (s->has_estimate) {
         char basis[160];
         study_estimate_basis(app->study, app_now(app), basis, sizeof basis);
-        y += pen_say(app, pen, FONT_SMALL, t->text, x, y, w, "Estimated chance of passing %s: %.0f%% (likely "
-                     "%.0f-%.0f%%), from how well you are likely to recall each question then.", basis,
-                     s->estimate.probability * 100, s->estimate.low * 100, s->estimate.high * 100);
+        char likely[32];
+        percent_likely(s->estimate.low, s->estimate.high, likely, sizeof likely);
+        y += pen_say(app, pen, FONT_SMALL, t->text, x, y, w, "Estimated chance of passing %s: %d%%%s, from how well "
+                     "you are likely to recall each question then.", basis, percent(s->estimate.probability), likely);
     }
     return y - y0;
 }

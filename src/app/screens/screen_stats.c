@@ -265,13 +265,13 @@ static int draw_header(App *app, const StatsSnapshot *s, int y)
     header_cell(app, (SDL_Rect){p.x, p.y, cw, p.h}, "Am I on track?", word, vc, note);
 
     if (s->pass_known) {
-        snprintf(value, sizeof value, "%d%%", (int)(s->pass.probability * 100 + 0.5));
+        snprintf(value, sizeof value, "%d%%", percent(s->pass.probability));
         if (s->exam_date_ahead)
             snprintf(note, sizeof note, "on exam day at %d min a day (likely %d-%d%%)", s->daily_minutes,
-                     (int)(s->pass.low * 100 + 0.5), (int)(s->pass.high * 100 + 0.5));
+                     percent(s->pass.low), percent(s->pass.high));
         else
             snprintf(note, sizeof note, "if you took the exam today (likely %d-%d%%)",
-                     (int)(s->pass.low * 100 + 0.5), (int)(s->pass.high * 100 + 0.5));
+                     percent(s->pass.low), percent(s->pass.high));
         vc = stats_level_colour(app, stats_probability_level(s->pass.probability));
     } else {
         snprintf(value, sizeof value, "not known yet");
@@ -282,18 +282,20 @@ static int draw_header(App *app, const StatsSnapshot *s, int y)
 
     if (s->weakest >= 0) {
         snprintf(value, sizeof value, "%s", app->bank->domains[s->weakest].name);
-        snprintf(note, sizeof note, "%d%% right vs %d%% overall, recent answers",
-                 (int)(s->ready.domain[s->weakest] * 100 + 0.5), (int)(s->ready.overall * 100 + 0.5));
-        vc = s->ready.lagging[s->weakest] ? t->bad : t->text;
+        const StatsTally *w = &s->accuracy_all[s->weakest];
+        snprintf(note, sizeof note, "%d%% right of %d answers, %d%% overall", percent_of(w->right, w->total), w->total,
+                 percent_of(s->domain_right, s->domain_answers));
+        vc = s->line[s->weakest] == STATS_LINE_BELOW ? t->bad : t->text;
     } else {
         snprintf(value, sizeof value, "none yet");
-        snprintf(note, sizeof note, "no answers to compare");
+        snprintf(note, sizeof note, "answer questions in two domains to compare");
         vc = t->text_dim;
     }
     header_cell(app, (SDL_Rect){p.x + cw * 2, p.y, cw, p.h}, "Weakest domain", value, vc, note);
 
-    snprintf(value, sizeof value, "%d due, goal %d/%d", s->day.due,
-             s->day.drill_answers < s->day.goal ? s->day.drill_answers : s->day.goal, s->day.goal);
+    char goal[64];
+    study_goal_text(&s->day, goal, sizeof goal);
+    snprintf(value, sizeof value, "%d due, %s", s->day.due, goal);
     if (s->has_plan)
         snprintf(note, sizeof note, "Exam in %d day%s: %d min a day, about %d new items", s->plan.days_left,
                  s->plan.days_left == 1 ? "" : "s", s->plan.daily_minutes, s->plan.new_per_day);

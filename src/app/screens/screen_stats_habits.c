@@ -130,8 +130,7 @@ int stats_page_calendar(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
     text_draw(app, FONT_BODY, s->day.streak.current == 1 ? "day streak" : "day streak", qx + flame + nw +
               app_px(app, 8), qy + app_px(app, 12), t->text, ALIGN_LEFT);
     qy += flame + app_px(app, 2);
-    snprintf(line, sizeof line, s->day.streak.today_met ? "Today's goal is met." : "Today: %d of %d drill answers.",
-             s->day.drill_answers < s->day.goal ? s->day.drill_answers : s->day.goal, s->day.goal);
+    study_goal_text(&s->day, line, sizeof line);
     text_draw(app, FONT_SMALL, line, qx, qy, s->day.streak.today_met ? t->good : t->accent, ALIGN_LEFT);
     qy += lh + app_px(app, 10);
     const char *labels[5] = {"Best streak", "Rest days saved", "Days studied", "Daily goal met", "Answers"};
@@ -170,7 +169,7 @@ typedef struct CheckItem {
 static void compose_checklist(App *app, const StatsSnapshot *s, CheckItem *c)
 {
     const Bank *b = app->bank;
-    int lag = (int)(PLAN_LAG_POINTS * 100 + 0.5);
+    int lag = percent(PLAN_LAG_POINTS);
     memset(c, 0, sizeof *c * STATS_CHECKS);
     for (int i = 0; i < STATS_CHECKS; i++)
         c[i].ok = s->check[i];
@@ -192,13 +191,13 @@ static void compose_checklist(App *app, const StatsSnapshot *s, CheckItem *c)
         snprintf(c[1].detail, sizeof c[1].detail, "No answers yet.");
     } else {
         snprintf(c[1].detail, sizeof c[1].detail, "Average %d%% over your last %d answers.",
-                 (int)(s->ready.overall * 100 + 0.5), s->answers_used);
+                 percent(s->ready.overall), s->answers_used);
         for (int d = 0; d < s->ready.domain_count; d++) {
             if (s->ready.domain[d] < 0) {
                 strbuf_append(c[1].detail, sizeof c[1].detail, " %s: no answers.", b->domains[d].name);
             } else if (s->ready.lagging[d]) {
                 strbuf_append(c[1].detail, sizeof c[1].detail, " %s lags at %d%%.", b->domains[d].name,
-                       (int)(s->ready.domain[d] * 100 + 0.5));
+                       percent(s->ready.domain[d]));
             }
         }
         if (c[1].ok)
@@ -227,13 +226,13 @@ static void compose_checklist(App *app, const StatsSnapshot *s, CheckItem *c)
     }
 
     snprintf(c[3].title, sizeof c[3].title, "Estimated pass probability of %d%% or more",
-             (int)(STATS_GOOD_PROBABILITY * 100 + 0.5));
+             percent(STATS_GOOD_PROBABILITY));
     if (s->pass_known)
         snprintf(c[3].detail, sizeof c[3].detail,
                  "%d%% (likely %d-%d%%) %s, average score %d: each question's recall from the memory model "
                  "fitted to your %d answers, scored on real exam forms.",
-                 (int)(s->pass.probability * 100 + 0.5), (int)(s->pass.low * 100 + 0.5),
-                 (int)(s->pass.high * 100 + 0.5), s->pass_basis, (int)(s->pass.mean_scaled + 0.5), s->evidence);
+                 percent(s->pass.probability), percent(s->pass.low),
+                 percent(s->pass.high), s->pass_basis, (int)(s->pass.mean_scaled + 0.5), s->evidence);
     else
         snprintf(c[3].detail, sizeof c[3].detail, "Answer some questions first: the estimate needs your answers.");
 }
@@ -295,7 +294,7 @@ int stats_page_readiness(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
     char big[32];
     SDL_Color c = t->text_dim;
     if (s->pass_known) {
-        snprintf(big, sizeof big, "%d%%", (int)(s->pass.probability * 100 + 0.5));
+        snprintf(big, sizeof big, "%d%%", percent(s->pass.probability));
         c = stats_level_colour(app, stats_probability_level(s->pass.probability));
     } else {
         snprintf(big, sizeof big, "?");
@@ -393,7 +392,7 @@ int stats_page_records(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
         snprintf(line, sizeof line,
              "%s answers (%d%% right) to %d of the bank's %d items, on %d days. %d mock exam%s and %d "
              "diagnostic%s finished; %d sprint and %d marathon round%s played.",
-             answers, stats_percent(s->right, s->answers), s->items_answered, app->bank->item_count,
+             answers, percent_of(s->right, s->answers), s->items_started, app->bank->item_count,
              s->days_studied, s->mocks_finished, s->mocks_finished == 1 ? "" : "s",
              s->diagnostics_finished, s->diagnostics_finished == 1 ? "" : "s", s->sprint_rounds,
              s->marathon_rounds, s->marathon_rounds == 1 ? "" : "s");

@@ -188,7 +188,7 @@ int stats_page_domains(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
     int ry = p.y + head;
     int pass_x = bar_x + (int)((double)bar_w * b->pass_fraction);
     char line[160];
-    snprintf(line, sizeof line, "pass %d%%", (int)(b->pass_fraction * 100 + 0.5));
+    snprintf(line, sizeof line, "pass %d%%", percent(b->pass_fraction));
     text_draw(app, FONT_SMALL, line, pass_x, ry - lh - app_px(app, 6), t->warn, ALIGN_CENTER);
     for (int d = 0; d < b->domain_count; d++) {
         const StatsTally *all = &s->accuracy_all[d], *week = &s->accuracy_week[d];
@@ -217,10 +217,10 @@ int stats_page_domains(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
         chart_hbar(app, (SDL_Rect){bar_x, by, bar_w, bh}, fa, t->accent2);
         chart_hbar(app, (SDL_Rect){bar_x, by + bh + app_px(app, 8), bar_w, bh}, fw, t->accent);
         int vx = bar_x + bar_w + app_px(app, 14);
-        snprintf(line, sizeof line, all->total ? "%d%%  of %d" : "no answers", stats_percent(all->right, all->total),
+        snprintf(line, sizeof line, all->total ? "%d%%  of %d" : "no answers", percent_of(all->right, all->total),
                  all->total);
         text_draw(app, FONT_SMALL, line, vx, by + (bh - lh) / 2, all->total ? t->text : t->text_dim, ALIGN_LEFT);
-        snprintf(line, sizeof line, week->total ? "%d%%  of %d" : "none this week", stats_percent(week->right, week->total),
+        snprintf(line, sizeof line, week->total ? "%d%%  of %d" : "none this week", percent_of(week->right, week->total),
                  week->total);
         text_draw(app, FONT_SMALL, line, vx, by + bh + app_px(app, 8) + (bh - lh) / 2,
                   week->total ? t->text : t->text_dim, ALIGN_LEFT);

@@ -131,13 +131,15 @@ void qview_draw(App *app, QuestionView *q, SDL_Rect area)
     const BankTask *task = &app->bank->tasks[it->task];
     snprintf(chip, sizeof chip, "Task %s  %s", task->id, app->bank->domains[it->domain].name);
     int cx = area.x;
-    cx += ui_chip(app, cx, y, chip, ui_alpha(t->accent2, 40), t->accent2) + gap;
+    if (!q->hide_task)
+        cx += ui_chip(app, cx, y, chip, ui_alpha(t->accent2, 40), t->accent2) + gap;
     if (it->choose > 1) {
         static const char *const NUM[] = {"", "ONE", "TWO", "THREE", "FOUR", "FIVE"};
         snprintf(chip, sizeof chip, "Choose %s", it->choose <= 5 ? NUM[it->choose] : "several");
         ui_chip(app, cx, y, chip, ui_alpha(t->accent, 60), t->accent);
     }
-    y += text_line_height(app, FONT_SMALL) + app_px(app, 4) + gap;
+    if (!q->hide_task || it->choose > 1)
+        y += text_line_height(app, FONT_SMALL) + app_px(app, 4) + gap;
     y += text_draw_wrapped(app, FONT_BODY_BOLD, it->prompt, area.x, y, w, t->text, top, bottom);
     y += gap * 2;
 

@@ -20,6 +20,8 @@ typedef struct QuestionView {
     bool show_whys;                    /* with revealed: the why of each option */
     Scroll scroll;
     const char *banner;                /* optional line above the prompt (e.g. "Unscored") */
+    bool hide_task;                    /* no task and domain chip (a mock exam or the diagnostic,
+                                          as on the real exam); qview_set clears it */
 } QuestionView;
 
 /* Shows bank item `item` with the display order `order` (NULL: shuffle with

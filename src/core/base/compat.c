@@ -251,6 +251,12 @@ int64_t compat_thread_cpu_us(void)
     return (int64_t)((k + u) / 10); /* 100 ns units */
 }
 
+void compat_set_time_zone(const char *tz)
+{
+    _putenv_s("TZ", tz);
+    _tzset();
+}
+
 int compat_utc_offset(int64_t t)
 {
     time_t tt = (time_t)t;
@@ -405,6 +411,12 @@ int64_t compat_thread_cpu_us(void)
     if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
         return 0;
     return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+void compat_set_time_zone(const char *tz)
+{
+    setenv("TZ", tz, 1);
+    tzset();
 }
 
 int compat_utc_offset(int64_t t)

@@ -121,6 +121,9 @@ int64_t compat_thread_cpu_us(void);
 
 /* The local time zone's offset from UTC at `t`, in seconds east of UTC. */
 int compat_utc_offset(int64_t t);
+/* Sets the process's time zone to the POSIX TZ string `tz` ("UTC0",
+ * "XST-9": nine hours east) for local-time calls (tests). */
+void compat_set_time_zone(const char *tz);
 
 /* Turns every '/' in path into the system's separator ('\\' on Windows), so a
  * path shown to the user uses one kind; drops one trailing separator. */

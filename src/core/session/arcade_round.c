@@ -45,20 +45,6 @@ bool arcade_round_bests(Study *study, int best[ARCADE_ROUND_KINDS], int rounds[A
     return ok;
 }
 
-int arcade_round_weakest_domain(const Study *study)
-{
-    const double *acc = study_accuracy(study);
-    int lo = -1;
-    double hi = -1;
-    for (int d = 0; d < study->bank->domain_count && d < SCORING_MAX_DOMAINS; d++) {
-        if (lo < 0 || acc[d] < acc[lo])
-            lo = d;
-        if (acc[d] > hi)
-            hi = acc[d];
-    }
-    return lo >= 0 && acc[lo] < hi - 0.005 ? lo : -1;
-}
-
 bool arcade_round_playable(const Study *study, Rng *rng)
 {
     ArcadeStream probe;

@@ -104,9 +104,6 @@ typedef struct ArcadeRound {
  * Returns false (study->error says why) when the store could not be read;
  * the arrays are then zero. */
 bool arcade_round_bests(Study *study, int best[ARCADE_ROUND_KINDS], int rounds[ARCADE_ROUND_KINDS]);
-/* The domain the stream leans toward most, or -1 when recent accuracy does
- * not tell the domains apart (within half a point). */
-int arcade_round_weakest_domain(const Study *study);
 /* Whether the bank has anything the arcade can ask (draws from rng). */
 bool arcade_round_playable(const Study *study, Rng *rng);
 

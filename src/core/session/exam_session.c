@@ -267,14 +267,51 @@ int exam_session_clock_seconds(const ExamSession *s)
     return timed(s) ? (s->remaining_ms + 999) / 1000 : s->elapsed_ms / 1000;
 }
 
-void exam_session_counts(const ExamSession *s, int *unanswered, int *flagged)
+ExamItemStatus exam_session_item_status(const ExamSession *s, int pos)
 {
-    *unanswered = 0;
-    *flagged = 0;
+    if (pos < 0 || pos >= s->form.count || s->form.items[pos].answer == 0)
+        return EXAM_ITEM_UNANSWERED;
+    const FormItem *fi = &s->form.items[pos];
+    int chosen = 0;
+    for (uint32_t m = fi->answer; m; m &= m - 1)
+        chosen++;
+    return chosen < s->study->bank->items[fi->item].choose ? EXAM_ITEM_INCOMPLETE : EXAM_ITEM_ANSWERED;
+}
+
+ExamTally exam_session_tally(const ExamSession *s)
+{
+    ExamTally t = {0};
     for (int i = 0; i < s->form.count; i++) {
-        *unanswered += s->form.items[i].answer == 0;
-        *flagged += s->form.items[i].flagged;
+        switch (exam_session_item_status(s, i)) {
+        case EXAM_ITEM_UNANSWERED: t.unanswered++; break;
+        case EXAM_ITEM_INCOMPLETE: t.incomplete++; break;
+        case EXAM_ITEM_ANSWERED: t.answered++; break;
+        }
+        t.flagged += s->form.items[i].flagged;
     }
+    return t;
+}
+
+ExamPace exam_session_pace(const ExamSession *s)
+{
+    ExamPace p = {0};
+    if (!timed(s) || s->form.count <= 0)
+        return p;
+    p.per_item = s->form.seconds_total / s->form.count;
+    int used = s->form.seconds_total - exam_session_clock_seconds(s);
+    int done = exam_session_tally(s).answered;
+    int banked = p.per_item * done - used;
+    int over = used - p.per_item * (done + 1);
+    if (done < s->form.count && over > 0) {
+        p.state = EXAM_PACE_BEHIND;
+        p.seconds = over;
+    } else if (banked > 0) {
+        p.state = EXAM_PACE_AHEAD;
+        p.seconds = banked;
+    } else {
+        p.state = EXAM_PACE_ON;
+    }
+    return p;
 }
 
 /* ---- the end ------------------------------------------------------------- */

@@ -111,8 +111,48 @@ int exam_session_ms_to_second(const ExamSession *s);
 /* The countdown in whole seconds (rounded up), or the time spent for an
  * untimed exam. */
 int exam_session_clock_seconds(const ExamSession *s);
-/* Counts unanswered and flagged items. */
-void exam_session_counts(const ExamSession *s, int *unanswered, int *flagged);
+/* Where an item stands, as the review grid and the end-exam question
+ * show it (the real exam's terms). */
+typedef enum ExamItemStatus {
+    EXAM_ITEM_UNANSWERED,   /* nothing chosen */
+    EXAM_ITEM_INCOMPLETE,   /* a multiple-response item with fewer choices than it asks for */
+    EXAM_ITEM_ANSWERED      /* as many choices as the item asks for */
+} ExamItemStatus;
+
+/* The items of the form by status, and the flagged ones (any status). */
+typedef struct ExamTally {
+    int answered;
+    int incomplete;
+    int unanswered;
+    int flagged;
+} ExamTally;
+
+/* The status of the item at form position `pos` (UNANSWERED outside the form). */
+ExamItemStatus exam_session_item_status(const ExamSession *s, int pos);
+/* Counts the items by status, and the flagged ones. */
+ExamTally exam_session_tally(const ExamSession *s);
+
+/* The pace of a timed exam: where the clock stands against a steady
+ * share of the time per item for the items answered so far. */
+typedef enum ExamPaceState {
+    EXAM_PACE_NONE,         /* untimed: nothing to say */
+    EXAM_PACE_ON,           /* within one item's share of the steady pace */
+    EXAM_PACE_AHEAD,        /* `seconds` banked: fewer used than the answered items' shares */
+    EXAM_PACE_BEHIND        /* `seconds` over: more used than the answered items' shares and
+                               the whole share of the item in hand */
+} ExamPaceState;
+
+typedef struct ExamPace {
+    ExamPaceState state;
+    int seconds;            /* ahead or behind by this much (0 when ON or NONE) */
+    int per_item;           /* the steady share: the exam's seconds / its items */
+} ExamPace;
+
+/* The pace now. The item in hand has its whole share before the learner
+ * is behind, so a first question never reads "behind" in its first
+ * `per_item` seconds; only ANSWERED items (not incomplete ones) count as
+ * done. */
+ExamPace exam_session_pace(const ExamSession *s);
 
 /* Ends the exam at `now`: scores it (scoring.c), moves every item's box
  * (right up one, wrong and unanswered to box 1) and memory, and writes the

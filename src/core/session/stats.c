@@ -31,11 +31,6 @@ static bool read_ok(Study *study, StoreStatus status)
     return fail(study, "%s", store_error_message(study->store));
 }
 
-int stats_percent(int right, int total)
-{
-    return total > 0 ? (int)((right * 100 + total / 2) / total) : 0;
-}
-
 int stats_weekday(int day)
 {
     /* Day 0 (1970-01-01) was a Thursday. */
@@ -109,16 +104,21 @@ static bool read_exams(Study *study, StatsSnapshot *s)
     return ok;
 }
 
+/* All-time shares from the item states (the ones home shows and the
+ * weakest domain is judged on), the last week's from the store. */
 static bool read_domains(Study *study, StatsSnapshot *s)
 {
     const Bank *b = study->bank;
-    StoreDomainStat all[SCORING_MAX_DOMAINS] = {0}, week[SCORING_MAX_DOMAINS] = {0};
-    if (!read_ok(study, store_domain_accuracy(study->store, b, 0, all)) ||
-        !read_ok(study, store_domain_accuracy(study->store, b, s->now - STATS_WEEK_DAYS * (int64_t)SECONDS_PER_DAY,
+    StoreDomainStat week[SCORING_MAX_DOMAINS] = {0};
+    StudyDomainTotal all[SCORING_MAX_DOMAINS];
+    study_domain_totals(study, all);
+    if (!read_ok(study, store_domain_accuracy(study->store, b, s->now - STATS_WEEK_DAYS * (int64_t)SECONDS_PER_DAY,
                                               week)))
         return false;
     for (int d = 0; d < b->domain_count && d < SCORING_MAX_DOMAINS; d++) {
         s->accuracy_all[d] = (StatsTally){all[d].right, all[d].total};
+        s->domain_right += all[d].right;
+        s->domain_answers += all[d].total;
         s->accuracy_week[d] = (StatsTally){week[d].right, week[d].total};
         if (all[d].total == 0)
             s->line[d] = STATS_LINE_NOT_STARTED;
@@ -156,8 +156,8 @@ static bool read_calendar(Study *study, StatsSnapshot *s)
     int monday = s->today - stats_weekday(s->today);
     s->cal_first = monday - (STATS_WEEKS - 1) * 7;
     s->cal_count = s->today - s->cal_first + 1;
-    StoreDay days[STATS_CALENDAR_DAYS];
-    if (!read_ok(study, store_days(study->store, s->cal_first, s->cal_count, days)))
+    StudyDay days[STATS_CALENDAR_DAYS];
+    if (!study_days(study, s->cal_first, s->cal_count, days))
         return false;
     s->cal_top = 1;
     for (int i = 0; i < s->cal_count; i++) {
@@ -184,7 +184,7 @@ static bool read_records(Study *study, StatsSnapshot *s)
         return false;
     s->answers = t.answers;
     s->right = t.right;
-    s->items_answered = t.items_answered;
+    s->items_started = study_items_started(study);
     s->days_studied = t.days_studied;
     s->mocks_finished = t.mocks_finished;
     s->diagnostics_finished = t.diagnostics_finished;
@@ -226,10 +226,7 @@ static bool read_readiness(Study *study, StatsSnapshot *s)
     s->pass_known = study_pass_estimate(study, s->now, &s->pass, &s->evidence) && s->evidence > 0;
     study_estimate_basis(study, s->now, s->pass_basis, sizeof s->pass_basis);
 
-    s->weakest = -1;
-    for (int d = 0; d < s->ready.domain_count; d++)
-        if (s->ready.domain[d] >= 0 && (s->weakest < 0 || s->ready.domain[d] < s->ready.domain[s->weakest]))
-            s->weakest = d;
+    s->weakest = study_weakest_domain(study);
     return true;
 }
 

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "percent.h"
 #include "plan.h"
 #include "rewards.h"
 #include "scoring.h"
@@ -77,7 +78,7 @@ typedef struct StatsTally {
 
 typedef struct StatsDay {
     int answers;
-    bool goal_met;
+    bool goal_met;                      /* as the streak counts it (study_days) */
 } StatsDay;
 
 typedef struct StatsSnapshot {
@@ -105,8 +106,9 @@ typedef struct StatsSnapshot {
     bool has_diagnostic;
     StatsExam diagnostic;
 
-    /* domains: right answers all time and this week, against the line */
+    /* domains: right answers all time (study_domain_totals) and this week, against the line */
     StatsTally accuracy_all[SCORING_MAX_DOMAINS];
+    int domain_right, domain_answers;   /* accuracy_all summed: the overall share beside the weakest */
     StatsTally accuracy_week[SCORING_MAX_DOMAINS];
     StatsLine line[SCORING_MAX_DOMAINS];
 
@@ -128,7 +130,7 @@ typedef struct StatsSnapshot {
     int answers_used;                   /* recent answers behind ready.overall */
     bool task_done[SCORING_MAX_TASKS];
     int tasks_done, task_count;
-    int weakest;                        /* domain with the lowest recent accuracy, -1 with none */
+    int weakest;                        /* study_weakest_domain: the same on every screen */
     bool pass_known;                    /* an estimate with answers behind it */
     PlanPassEstimate pass;
     int evidence;                       /* answers behind the memory fit */
@@ -138,7 +140,7 @@ typedef struct StatsSnapshot {
 
     /* records */
     int sprint_best, sprint_rounds, marathon_best, marathon_rounds;
-    int answers, right, items_answered, days_studied;
+    int answers, right, items_started, days_studied;   /* items_started: study_items_started */
     int mocks_finished, diagnostics_finished;
     int64_t ms_studied, xp;
     RewardsStats rewards;               /* best_streak is the one streak's best */
@@ -161,8 +163,6 @@ void stats_judge(StatsSnapshot *s);
 StatsLevel stats_score_level(const StatsSnapshot *s, int scaled);
 /* A pass probability against STATS_FAIR_PROBABILITY and STATS_GOOD_PROBABILITY. */
 StatsLevel stats_probability_level(double probability);
-/* Whole percent of right in total, rounded; 0 with no total. */
-int stats_percent(int right, int total);
 /* Day of the week of a day number, Monday = 0. */
 int stats_weekday(int day);
 

@@ -13,6 +13,7 @@
 #include "compat.h"
 #include "estimate.h"
 #include "memory.h"
+#include "percent.h"
 #include "project.h"
 #include "scoring.h"
 #include "store.h"
@@ -276,10 +277,50 @@ void study_domain_totals(const Study *study, StudyDomainTotal *out)
     }
 }
 
+/* The daily goal every screen and the streak count a day by: the learner's
+ * drill answers setting, or the rewards' defaults. */
+static RewardsGoal daily_goal(const Study *study)
+{
+    return (RewardsGoal){.drill_answers = study->prefs.daily_goal};
+}
+
+int study_weakest_domain(const Study *study)
+{
+    const Bank *b = study->bank;
+    StudyDomainTotal totals[SCORING_MAX_DOMAINS];
+    study_domain_totals(study, totals);
+    ScoreResult r;
+    memset(&r, 0, sizeof r);
+    r.domain_count = b->domain_count < SCORING_MAX_DOMAINS ? b->domain_count : SCORING_MAX_DOMAINS;
+    int answered = 0;
+    double lowest = 2.0, highest = -1.0;
+    for (int d = 0; d < r.domain_count; d++) {
+        r.domains[d] = (ScoreTally){totals[d].right, totals[d].total};
+        if (totals[d].total <= 0)
+            continue;
+        double f = (double)totals[d].right / totals[d].total;
+        lowest = f < lowest ? f : lowest;
+        highest = f > highest ? f : highest;
+        answered++;
+    }
+    if (answered < 2 || lowest >= highest)
+        return -1;
+    return plan_weakest_domain(b, &r);
+}
+
+int study_items_started(const Study *study)
+{
+    int n = 0;
+    for (int i = 0; i < study->bank->item_count; i++)
+        n += study->states[i].seen > 0;
+    return n;
+}
+
 /* The days behind the streak: drill answers from the day counters, and
  * finished mocks, diagnostics and arcade rounds (by their answers), which
- * also meet a day's goal. */
-static bool read_days(Study *study, int first, int count, RewardsDay *rdays)
+ * also meet a day's goal. answers (may be NULL) gets each day's answers in
+ * every mode. */
+static bool read_days(Study *study, int first, int count, RewardsDay *rdays, int *answers)
 {
     StoreDay *days = calloc((size_t)count, sizeof *days);
     StoreExamSummary *hist = calloc((size_t)count, sizeof *hist);
@@ -288,6 +329,8 @@ static bool read_days(Study *study, int first, int count, RewardsDay *rdays)
     for (int i = 0; ok && i < count; i++) {
         rdays[i].day = (int)days[i].day;
         rdays[i].drill_answers = days[i].drill_answers;
+        if (answers)
+            answers[i] = days[i].answers;
     }
     static const StudyMode EXAM_MODES[] = {MODE_MOCK, MODE_DIAGNOSTIC, MODE_ARCADE};
     for (size_t e = 0; ok && e < sizeof EXAM_MODES / sizeof EXAM_MODES[0]; e++) {
@@ -332,10 +375,10 @@ bool study_today(Study *study, int64_t now, StudyToday *out)
     out->answers_total = study_answers_total(study);
     int today = study_day(now);
     RewardsDay *rdays = calloc(STUDY_STREAK_DAYS, sizeof *rdays);
-    bool ok = rdays && read_days(study, today - STUDY_STREAK_DAYS + 1, STUDY_STREAK_DAYS, rdays);
+    bool ok = rdays && read_days(study, today - STUDY_STREAK_DAYS + 1, STUDY_STREAK_DAYS, rdays, NULL);
     if (ok) {
         out->drill_answers = rdays[STUDY_STREAK_DAYS - 1].drill_answers;
-        RewardsGoal goal = {.drill_answers = study->prefs.daily_goal};
+        RewardsGoal goal = daily_goal(study);
         rewards_streak(rdays, STUDY_STREAK_DAYS, today, &goal, &out->streak);
     }
     free(rdays);
@@ -350,6 +393,34 @@ bool study_today(Study *study, int64_t now, StudyToday *out)
     out->level = rewards_level(out->xp);
     out->level_into = rewards_level_progress(out->xp, &out->level_span);
     return ok;
+}
+
+bool study_days(Study *study, int first, int count, StudyDay *out)
+{
+    study->error[0] = '\0';
+    memset(out, 0, sizeof *out * (size_t)(count > 0 ? count : 0));
+    if (count <= 0)
+        return true;
+    RewardsDay *rdays = calloc((size_t)count, sizeof *rdays);
+    int *answers = calloc((size_t)count, sizeof *answers);
+    bool ok = rdays && answers && read_days(study, first, count, rdays, answers);
+    if (!rdays || !answers)
+        fail(study, "out of memory");
+    RewardsGoal goal = daily_goal(study);
+    for (int i = 0; ok && i < count; i++)
+        out[i] = (StudyDay){.day = first + i, .answers = answers[i], .goal_met = rewards_day_met(&rdays[i], &goal)};
+    free(rdays);
+    free(answers);
+    return ok;
+}
+
+void study_goal_text(const StudyToday *today, char *out, size_t size)
+{
+    if (today->streak.today_met)
+        snprintf(out, size, "Today's goal met");
+    else
+        snprintf(out, size, "Goal %d/%d today", today->drill_answers < today->goal ? today->drill_answers : today->goal,
+                 today->goal);
 }
 
 int study_session_size(const Study *study, int answered_today, int64_t now)
@@ -431,11 +502,6 @@ bool study_pass_estimate(const Study *study, int64_t now, PlanPassEstimate *out,
     return estimate_pass(study->bank, study->states, &study->d->fit, now, 0, &rng, out);
 }
 
-static int percent(double x)
-{
-    return (int)(x * 100.0 + 0.5);
-}
-
 static void format_date(int64_t t, char *out, size_t size)
 {
     time_t when = (time_t)t;
@@ -457,8 +523,10 @@ void study_projection_text(const Study *study, int minutes, const Projection *p,
         snprintf(out, size, "At %d min a day you meet about %d of the %d items before the exam", minutes,
                  items - p->unseen_at_exam, items);
     }
-    strbuf_append(out, size, "; expected recall on exam day %d%%, chance to pass %d%% (likely %d-%d%%).",
-                  percent(p->recall), percent(p->pass.probability), percent(p->pass.low), percent(p->pass.high));
+    char likely[32];
+    percent_likely(p->pass.low, p->pass.high, likely, sizeof likely);
+    strbuf_append(out, size, "; expected recall on exam day %d%%, chance to pass %d%%%s.", percent(p->recall),
+                  percent(p->pass.probability), likely);
 }
 
 void study_estimate_basis(const Study *study, int64_t now, char *out, size_t size)

@@ -104,6 +104,23 @@ bool study_add_xp(Study *study, int xp);
 /* Fills today's numbers at `now`. False (with study->error) when the store
  * could not be read: the numbers are then only what memory holds. */
 bool study_today(Study *study, int64_t now, StudyToday *out);
+typedef struct StudyDay {
+    int day;              /* local day number (study_day) */
+    int answers;          /* answers that day, every mode */
+    bool goal_met;        /* the daily goal was met, as the streak counts it */
+} StudyDay;
+
+/* Fills out[count] with the local days first .. first + count - 1: their
+ * answers and whether the daily goal was met, by the one rule the streak
+ * uses (rewards_day_met: the drill answers goal, an arcade round of
+ * REWARDS_GOAL_ARCADE_ROUND_ANSWERS, or a finished mock or diagnostic).
+ * False (with study->error) when the store could not be read; out is then
+ * all zeros. */
+bool study_days(Study *study, int first, int count, StudyDay *out);
+/* Today's goal in a few words, the same on every screen: "Today's goal
+ * met" once met (by any way the streak counts), else "Goal 5/20 today"
+ * (drill answers of the goal). */
+void study_goal_text(const StudyToday *today, char *out, size_t size);
 /* Items in a drill session: with an exam date ahead, what is left of the
  * daily minutes at 30 seconds an item (the pace the plan and the pass
  * estimate assume), never fewer than the drill length setting; without one,
@@ -132,6 +149,17 @@ typedef struct StudyDomainTotal {
 /* All-time right and total answers per domain (out[bank->domain_count],
  * at most SCORING_MAX_DOMAINS), every mode, from the item states. */
 void study_domain_totals(const Study *study, StudyDomainTotal *out);
+
+/* The learner's weakest domain, the same on every screen (Stats, home,
+ * the arcade, an exam's results): the lowest share of right answers over
+ * all answers in every mode (the shares home and Stats show), domains with
+ * no answer left out, ties to the heavier exam weight (plan_weakest_domain).
+ * -1 while fewer than two domains have answers or all have the same share:
+ * then no domain is weaker than another. */
+int study_weakest_domain(const Study *study);
+/* Items started: items of the bank answered at least once, in any mode
+ * (the count home and Stats' records show). */
+int study_items_started(const Study *study);
 
 /* Projects to `exam_date` at `minutes` a day from the next session (today's,
  * or tomorrow's when something was answered today): see project_exam_day.

@@ -215,7 +215,9 @@ StoreStatus store_last_mock_all_meet(Store *st, bool *out);
 /* ---- arcade rounds ------------------------------------------------------ */
 
 /* Sets *best to the highest points of a round kind and *rounds to how many
- * were played (either may be NULL); STORE_NOT_FOUND (best 0) when none. */
+ * were played (either may be NULL); STORE_NOT_FOUND (best 0) when none. A
+ * round with no answer (left before the first question) was not played and
+ * counts nowhere, here or in store_totals. */
 StoreStatus store_arcade_best(Store *st, const char *round, int *best, int *rounds);
 
 /* ---- drill and arcade: what their end writes (store_play.c) -------- */
@@ -295,7 +297,7 @@ typedef struct StoreTotals {
     int items_answered;             /* distinct item ids with an answer */
     int answers, right;
     int64_t ms;                     /* time studied: sum of reviews.ms */
-    int mocks_finished, diagnostics_finished, arcade_rounds;
+    int mocks_finished, diagnostics_finished, arcade_rounds;  /* rounds with an answer */
     int days_studied;
     int64_t xp;
 } StoreTotals;

@@ -219,7 +219,7 @@ StoreStatus store_arcade_best(Store *st, const char *round, int *best, int *roun
     sqlite3_stmt *stmt = NULL;
     int rc = store_prepare(st,
                            "SELECT COALESCE(MAX(points), 0), count(*) FROM exams"
-                           " WHERE mode = 'arcade' AND state = 'finished' AND round = ?",
+                           " WHERE mode = 'arcade' AND state = 'finished' AND items > 0 AND round = ?",
                            &stmt);
     int b = 0, n = 0;
     if (rc == SQLITE_OK)
@@ -413,7 +413,7 @@ StoreStatus store_totals(Store *st, StoreTotals *out)
                            " (SELECT COALESCE(SUM(ms), 0) FROM reviews),"
                            " (SELECT count(*) FROM exams WHERE mode = 'mock' AND state = 'finished'),"
                            " (SELECT count(*) FROM exams WHERE mode = 'diagnostic' AND state = 'finished'),"
-                           " (SELECT count(*) FROM exams WHERE mode = 'arcade' AND state = 'finished'),"
+                           " (SELECT count(*) FROM exams WHERE mode = 'arcade' AND state = 'finished' AND items > 0),"
                            " (SELECT count(*) FROM days WHERE answers > 0),"
                            " (SELECT COALESCE((SELECT value FROM profile WHERE key = 'xp'), 0))",
                            &stmt);
