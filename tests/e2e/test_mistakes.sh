@@ -29,10 +29,10 @@ expect exam
 answer right
 key n
 answer wrong
-key f
+key Space
 key n
 answer right
-key f
+key Space
 key n
 answer wrong
 key r
@@ -118,7 +118,7 @@ shot_ok mistakes-retake-results.png
 play "input mouse
 click-text Mock exam
 expect mock
-click-text begin the exam
+click-text Begin
 expect exam
 input keys
 answer wrong
@@ -180,7 +180,7 @@ rm -rf "$WORK/data"
 play "input mouse
 click-text Diagnostic
 expect diagnostic
-click-text begin
+click-text Begin
 expect exam
 input keys
 answer right
