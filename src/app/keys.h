@@ -35,7 +35,6 @@ typedef enum Command {
     CMD_RETAKE_WRONG,    /* retake the questions not answered right */
     CMD_RETAKE_FLAGGED,  /* retake the flagged questions */
     CMD_RETAKE_BOTH,     /* retake the wrong and the flagged ones */
-    CMD_DRILL_MISSES,    /* drill an exam's misses now */
     CMD_SHOW_RIGHT,      /* list filter: answered right */
     CMD_STUDY_PLAN,      /* the study plan after a diagnostic */
     CMD_PLAN_EARLIER,    /* study plan: the exam a day earlier */
@@ -43,6 +42,9 @@ typedef enum Command {
     CMD_PLAN_LESS,       /* ... less time a day */
     CMD_PLAN_MORE,       /* ... more time a day */
     CMD_NEXT_DOMAIN,     /* list filter: the next domain (then all again) */
+    CMD_MORE_NEW,        /* a short session of new items ("Learn 10 more") */
+    CMD_MISTAKES,        /* a session of the items just missed */
+    CMD_HOME,            /* back to the home screen */
     CMD_COUNT
 } Command;
 

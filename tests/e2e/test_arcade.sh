@@ -95,7 +95,8 @@ if [ "$pts" -gt $((right * 100)) ]; then pass; else fail "points $pts should bea
 expect_eq "the round's answers and day are stored for the streak" \
   "$(sql "select items, (finished_at / 86400) from exams where mode='arcade' order by id desc limit 1")" "13|$DAY"
 
-# 4. A second, better round (Enter on the results plays again), then a
+# 4. A second, better round (Enter on the results plays again, once the
+#    results have been up a moment: Enter and Esc mashed at once are ignored), then a
 #    Marathon round, then a round ended early with Esc.
 play "time $NOW
 key 2
@@ -126,6 +127,10 @@ key Return
 answer wrong
 wait 1600
 expect arcade_end
+key Return
+key Escape
+expect arcade_end
+wait 1000
 key Return
 expect arcade
 wait 3000

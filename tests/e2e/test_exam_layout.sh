@@ -3,8 +3,8 @@
 # wrapped text cut) at 100%, 150% and 200% text in 1280x720 and 960x600 on
 # the mock and diagnostic start screens, the ESL check box, the exam with
 # one answer and with several (a long prompt scrolled), the review grid
-# and its filters, the end and leave dialogs, the resume offer and its
-# discard dialog, and "Time's up".
+# and its filters (one that shows nothing), the end and leave dialogs, the
+# resume offer and its discard dialog, and "Time's up".
 . "$(dirname "$0")/lib.sh"
 
 BANK="$WORK/bank"
@@ -87,6 +87,9 @@ shot multi-scrolled-$tag.png
 key r
 expect review
 check-layout
+key f
+check-layout
+shot review-none-flagged-$tag.png
 key Escape
 wait 601000
 expect timeup
@@ -98,7 +101,7 @@ key Return
 expect results" --text-size "$size" --bank "$BANK" 2>"$WORK/err-multi-$tag.txt"; then pass; else fail "multiple-response layout at $tag: $(cat "$WORK/err-multi-$tag.txt")"; fi
   done
 done
-for f in diag-start mock-start exam exam-flagged review end leave resume discard multi multi-scrolled time-up; do
+for f in diag-start mock-start exam exam-flagged review review-none-flagged end leave resume discard multi multi-scrolled time-up; do
   shot_ok $f-200-960x600.png 960 600
   shot_ok $f-100-1280x720.png
 done

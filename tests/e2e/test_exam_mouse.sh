@@ -4,13 +4,15 @@
 # button); "D, Enter" on a waiting 64-answer exam keeps it; every option of
 # a six-option item is chosen by its letter (F is not "flag"); a
 # multiple-response item with one of two choices is Incomplete in the
-# review grid; the diagnostic begins by a click.
+# review grid; the clock ending the exam on the review grid shows "Time's
+# up"; the diagnostic begins by a click.
 . "$(dirname "$0")/lib.sh"
 
 # 1. A whole mock by mouse: questions 1-40 right, 41-50 wrong, 51-65 blank;
 #    flag 2 and 25 (then unflag 25 from the grid), Previous once.
 s="click-text Mock exam
 expect mock
+click-text ESL
 click-text Begin the exam
 expect exam
 input mouse
@@ -57,6 +59,7 @@ expect results
 shot mouse-results.png"
 play "$s"
 expect_eq "the mouse exam finished" "$(sql "select mode, items, state from exams where id=1")" "mock|65|finished"
+expect_eq "the ESL box ticked by a click" "$(sql "select esl, seconds_total from exams where id=1")" "1|7200"
 expect_eq "answered by clicks" "$(sql "select count(*) from exam_items where exam_id=1 and answer != ''")" 50
 expect_eq "right where clicked right" "$(sql "select count(*) from exam_items where exam_id=1 and position < 40 and correct=1")" 40
 expect_eq "wrong where clicked wrong" "$(sql "select count(*) from exam_items where exam_id=1 and position between 40 and 49 and correct=1")" 0
@@ -137,6 +140,20 @@ expect results" --bank "$BANK"
 expect_eq "F chose option F, alone" "$(sql "select length(answer), flagged from exam_items where exam_id=3 and position=0")" "1|0"
 expect_eq "A then F: two choices" "$(sql "select length(answer), flagged from exam_items where exam_id=3 and position=1")" "2|0"
 shot_ok incomplete-end.png
+
+# The clock runs out while the review grid is up: "Time's up" all the same
+# (15 minutes: the ESL box is still ticked).
+play "key 3
+expect mock
+key Return
+expect exam
+key r
+expect review
+wait 901000
+expect timeup
+click-text See your results
+expect results" --bank "$BANK"
+expect_eq "ended by the clock on the review grid" "$(sql "select state, seconds_left from exams where id=4")" "finished|0"
 
 # 4. The diagnostic by mouse: Begin, then answers and Next, to the review.
 s="click-text Diagnostic

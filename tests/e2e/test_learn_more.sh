@@ -20,10 +20,12 @@ wait 500
 shot learn-drill.png
 key l
 expect-url -page-a.html
+wheel 30
 click-text Learn more: Second page
 expect-url -page-b/
 key Return
 answer right
+wheel 30
 click-text Learn more: First page
 expect-url -page-a.html
 resize 960 600

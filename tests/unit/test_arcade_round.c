@@ -249,6 +249,31 @@ static void test_nothing_to_play(void)
     fakebank_free(bank);
 }
 
+/* A round and today's goal agree, by the one rule (study_today): nine
+ * answers in a round leave the day unmet, and the round says it did not
+ * meet the goal; ten meet it, and the round says so. */
+static void test_goal_agrees(void)
+{
+    TestStudy f;
+    teststudy_open(&f, fakebank_clf(1, 1, 0), "arcade_goal", NULL, T0, &ARCADE_PREFS, 5);
+    for (int n = REWARDS_GOAL_ARCADE_ROUND_ANSWERS - 1; n <= REWARDS_GOAL_ARCADE_ROUND_ANSWERS; n++) {
+        int64_t now = T0 + n * 600;
+        ArcadeRound r;
+        CHECK(arcade_round_start(&r, f.study, 1, 0, &f.rng));
+        count_in(&f, &r, now);
+        for (int i = 0; i < n; i++)
+            CHECK(arcade_round_answer(&r, right_option(&r), now + 1 + i, &f.rng) & ARCADE_EV_RIGHT);
+        arcade_round_quit(&r);
+        CHECK(arcade_round_finish(&r, now + 60));
+        StudyToday today;
+        CHECK(study_today(f.study, now + 60, &today));
+        CHECK_INT(r.res.goal_round, n >= REWARDS_GOAL_ARCADE_ROUND_ANSWERS);
+        CHECK_INT(today.streak.today_met, r.res.goal_round);
+        arcade_round_free(&r);
+    }
+    teststudy_close(&f);
+}
+
 int main(void)
 {
     testfault_register(&disk, "cloudprep_test_arcade_disk", false);
@@ -256,5 +281,6 @@ int main(void)
     test_combo_lives_and_save();
     test_all_or_nothing();
     test_nothing_to_play();
+    test_goal_agrees();
     return testlib_finish();
 }

@@ -33,7 +33,7 @@ static void begin(TestStudy *f, DrillSession *d, int64_t now)
  * the count in one go. */
 static void test_whole_session(void)
 {
-    StudyPrefs prefs = {.daily_goal = 5, .new_per_day = 5, .drill_size = 20};
+    StudyPrefs prefs = {.daily_goal = 5, .new_per_day = 5, .drill_size = 5};
     TestStudy f;
     teststudy_open(&f, fakebank_clf(1, 0, 0), "drill_whole", "cloudprep_test_drill_disk", T0, &prefs, 7);
     DrillSession d;
@@ -205,6 +205,175 @@ static void test_no_store(void)
     fakebank_free(bank);
 }
 
+/* A newcomer's first drill right after the diagnostic is a full session,
+ * whatever the new-item quota; a second drill the same day brings new
+ * items only up to the quota. */
+static void test_first_drill_full(void)
+{
+    StudyPrefs prefs = {.daily_goal = 20, .new_per_day = 15, .drill_size = 20};
+    TestStudy f;
+    teststudy_open(&f, fakebank_clf(1, 0, 0), "drill_first", NULL, T0, &prefs, 3);
+    for (int i = 0; i < 10; i++) { /* the diagnostic's ten answers */
+        Answer a = {.item = i * 7, .answer = 1u, .correct = i % 2 == 0, .ms = 5000, .at = T0 + i};
+        CHECK(study_answer(f.study, MODE_DIAGNOSTIC, &a, 0).item >= 0);
+    }
+    DrillSession d;
+    begin(&f, &d, T0 + 60);
+    int number, total;
+    drill_session_progress(&d, &number, &total);
+    CHECK_INT(total, 20);
+    CHECK_INT(d.queue.new_items, 20);
+    for (int i = 0; i < 3; i++) {
+        CHECK(drill_session_answer(&d, true, 1u, 1000, T0 + 100 + i));
+        drill_session_next(&d);
+    }
+    CHECK(drill_session_end(&d, false));
+    drill_session_free(&d);
+    begin(&f, &d, T0 + 200); /* the day's second drill: 15 - 3 new left */
+    CHECK_INT(d.queue.new_items, 12);
+    drill_session_free(&d);
+    teststudy_close(&f);
+}
+
+/* The counter: the number on screen is the item asked, or while its
+ * feedback is up the item just answered, and never above the total, misses
+ * brought back included ("Item 6 of 5" never shows). */
+static void test_counter(void)
+{
+    StudyPrefs prefs = {.daily_goal = 5, .new_per_day = 5, .drill_size = 5};
+    TestStudy f;
+    teststudy_open(&f, fakebank_clf(1, 0, 0), "drill_counter", NULL, T0, &prefs, 11);
+    DrillSession d;
+    begin(&f, &d, T0);
+    int asked = 0, number, total, last_total = 0;
+    int64_t t = T0;
+    while (d.item >= 0) {
+        asked++;
+        drill_session_progress(&d, &number, &total);
+        CHECK_INT(number, asked);
+        CHECK(number <= total);
+        CHECK(drill_session_answer(&d, asked % 2 == 1, 1u, 1000, t += 10));
+        drill_session_progress(&d, &number, &total);
+        CHECK_INT(number, asked); /* feedback: still the one just answered */
+        CHECK(number <= total);
+        last_total = total;
+        drill_session_next(&d);
+    }
+    drill_session_progress(&d, &number, &total);
+    CHECK_INT(number, asked);
+    CHECK_INT(total, asked);
+    CHECK_INT(last_total, asked);
+    CHECK(asked > 5); /* misses came back */
+    drill_session_free(&d);
+    teststudy_close(&f);
+}
+
+/* The feedback: the box the chip shows (box_after) is the box the item is
+ * in and the box the line names; every line says when the item comes back
+ * in the same words. */
+static void test_feedback_agrees(void)
+{
+    StudyPrefs prefs = {.daily_goal = 5, .new_per_day = 5, .drill_size = 5};
+    TestStudy f;
+    teststudy_open(&f, fakebank_clf(1, 0, 0), "drill_feedback", NULL, T0, &prefs, 5);
+    DrillSession d;
+    begin(&f, &d, T0);
+    int item = d.item;
+    CHECK(drill_session_answer(&d, true, 1u, 1000, T0));
+    DrillFeedback fb;
+    char line[200];
+    drill_session_feedback(&d, T0, &fb);
+    CHECK_INT(fb.box_before, 0);
+    CHECK_INT(fb.box_after, 1);
+    CHECK_INT(fb.box_after, f.study->states[item].box);
+    CHECK_INT(fb.back, DRILL_BACK_TOMORROW);
+    drill_feedback_text(&fb, false, line, sizeof line);
+    CHECK_STR(line, "Right!  New item, now in box 1, back tomorrow.");
+    drill_session_free(&d);
+
+    /* Days later, the item is in box 2 and due: a miss sends it to box 1. */
+    int64_t later = T0 + 30 * DAY;
+    CHECK(f.study->states[item].box == 1);
+    f.study->states[item].box = 2;
+    begin(&f, &d, later);
+    while (d.item >= 0 && d.item != item) {
+        CHECK(drill_session_answer(&d, true, 1u, 1000, later));
+        drill_session_next(&d);
+    }
+    CHECK_INT(d.item, item);
+    CHECK(drill_session_answer(&d, false, 0u, 1000, later));
+    drill_session_feedback(&d, later, &fb);
+    CHECK_INT(fb.box_before, 2);
+    CHECK_INT(fb.box_after, 1);
+    CHECK_INT(fb.box_after, f.study->states[item].box);
+    drill_feedback_text(&fb, true, line, sizeof line);
+    if (fb.back == DRILL_BACK_SESSION)
+        CHECK_STR(line, "Missed it.  Box 2 -> 1, back later in this session.");
+    else
+        CHECK_STR(line, "Missed it.  Box 2 -> 1, back tomorrow.");
+    fb = (DrillFeedback){.correct = true, .box_before = 2, .box_after = 3, .back = DRILL_BACK_DAYS, .days = 6};
+    drill_feedback_text(&fb, false, line, sizeof line);
+    CHECK_STR(line, "Right!  Box 2 -> 3, back in 6 days.");
+    fb = (DrillFeedback){.correct = true, .box_before = 1, .box_after = 1, .back = DRILL_BACK_TOMORROW};
+    drill_feedback_text(&fb, false, line, sizeof line);
+    CHECK_STR(line, "Right!  Stays in box 1, back tomorrow.");
+    drill_session_free(&d);
+    teststudy_close(&f);
+}
+
+/* After a session: "Drill my mistakes" holds the session's misses, each
+ * once, where a right answer keeps box 1 and no finishing bonus is paid;
+ * "Learn 10 more" holds ten new items, past the day's quota. */
+static void test_more_and_mistakes(void)
+{
+    StudyPrefs prefs = {.daily_goal = 5, .new_per_day = 5, .drill_size = 5};
+    TestStudy f;
+    teststudy_open(&f, fakebank_clf(1, 0, 0), "drill_more", NULL, T0, &prefs, 9);
+    DrillSession d;
+    begin(&f, &d, T0);
+    int64_t t = T0;
+    int first_missed = d.item, n = 0;
+    while (d.item >= 0) {
+        bool right = n != 0 && n != 2; /* the 1st and 3rd showings missed */
+        CHECK(drill_session_answer(&d, right, right ? 1u : 0u, 1000, t += 10));
+        n++;
+        drill_session_next(&d);
+    }
+    CHECK(drill_session_end(&d, true));
+    const int *missed;
+    int count = drill_session_missed(&d, &missed);
+    CHECK_INT(count, 2);
+    CHECK_INT(missed[0], first_missed);
+    int copy[2] = {missed[0], missed[1]};
+    int64_t xp = teststudy_int(&f, "SELECT value FROM profile WHERE key = 'xp'");
+    drill_session_free(&d);
+
+    CHECK(drill_session_begin_misses(&d, f.study, copy, 2, t));
+    int number, total;
+    drill_session_progress(&d, &number, &total);
+    CHECK_INT(total, 2);
+    CHECK_INT(d.item, copy[0]);
+    while (d.item >= 0) {
+        CHECK(drill_session_answer(&d, true, 1u, 1000, t += 10));
+        CHECK_INT(d.last_move.box_after, 1);
+        drill_session_next(&d);
+    }
+    CHECK(drill_session_end(&d, true));
+    CHECK(!d.bonus_saved);
+    CHECK_INT(teststudy_int(&f, "SELECT value FROM profile WHERE key = 'xp'"), xp + 2 * REWARDS_XP_RIGHT);
+    drill_session_free(&d);
+
+    CHECK(drill_session_begin_new(&d, f.study, DRILL_MORE_NEW, t, &f.rng));
+    drill_session_progress(&d, &number, &total);
+    CHECK_INT(total, DRILL_MORE_NEW);
+    CHECK_INT(d.queue.new_items, DRILL_MORE_NEW);
+    CHECK_INT(d.queue.due_items, 0);
+    for (int i = 0; i < d.queue.count; i++)
+        CHECK_INT(f.study->states[d.queue.queue[i].item].box, 0);
+    drill_session_free(&d);
+    teststudy_close(&f);
+}
+
 int main(void)
 {
     testfault_register(&disk, "cloudprep_test_drill_disk", false);
@@ -212,5 +381,9 @@ int main(void)
     test_exam_aware_no_repeat();
     test_all_or_nothing();
     test_no_store();
+    test_first_drill_full();
+    test_counter();
+    test_feedback_agrees();
+    test_more_and_mistakes();
     return testlib_finish();
 }

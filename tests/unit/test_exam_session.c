@@ -3,10 +3,11 @@
  * and in memory with the XP in the same transaction; the clock ends a timed
  * exam; an exam killed mid-way resumes with its answers, flags, position and
  * clock; a multiple-response item with fewer choices than it asks for is
- * incomplete, not answered; the pace gives the item in hand its share; a
- * failure at any write point of the end (each statement, and a disk that
- * fills up at any byte of the commit) leaves nothing of it in the file or
- * in memory and is reported; abandoning is checked. */
+ * incomplete, not answered; the pace gives the item in hand its share;
+ * times read "1:19:00" from an hour on; a failure at any write point of the
+ * end (each statement, and a disk that fills up at any byte of the commit)
+ * leaves nothing of it in the file or in memory and is reported; abandoning
+ * is checked. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -583,6 +584,21 @@ static void test_pace(void)
     fixture_close(&f);
 }
 
+/* Times read as a clock: hours only from an hour on, as "1:19:00". */
+static void test_format_time(void)
+{
+    static const struct {
+        int seconds;
+        const char *text;
+    } CASES[] = {{0, "00:00"}, {59, "00:59"}, {83, "01:23"}, {3599, "59:59"}, {3600, "1:00:00"},
+                 {4740, "1:19:00"}, {5400, "1:30:00"}, {36000 + 61, "10:01:01"}, {-5, "00:00"}};
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        char buf[32];
+        exam_session_format_time(CASES[i].seconds, buf, sizeof buf);
+        CHECK_STR(buf, CASES[i].text);
+    }
+}
+
 int main(void)
 {
     test_mock_finish();
@@ -595,5 +611,6 @@ int main(void)
     test_abandon();
     test_incomplete();
     test_pace();
+    test_format_time();
     return testlib_finish();
 }

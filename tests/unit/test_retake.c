@@ -233,7 +233,7 @@ static void test_drill_items(void)
     open_fixture(&t, "retake_drill");
     const int items[] = {5, 3, 5, -1, 999, 7};
     DrillSession d;
-    CHECK(drill_session_begin_items(&d, t.study, items, 6));
+    CHECK(drill_session_begin_items(&d, t.study, items, 6, 0, NOW));
     int number, total;
     drill_session_progress(&d, &number, &total);
     CHECK_INT(total, 3);
@@ -248,7 +248,7 @@ static void test_drill_items(void)
     CHECK_INT(teststudy_int(&t, "SELECT count(*) FROM reviews WHERE mode = 'drill'"), 3);
     CHECK_INT(teststudy_int(&t, "SELECT count(DISTINCT item_id) FROM reviews"), 3);
     drill_session_free(&d);
-    CHECK(drill_session_begin_items(&d, t.study, NULL, 0));
+    CHECK(drill_session_begin_items(&d, t.study, NULL, 0, 0, NOW));
     CHECK_INT(drill_session_current(&d), -1);
     drill_session_free(&d);
 
@@ -258,8 +258,11 @@ static void test_drill_items(void)
     ExamSession *mock = begin_mock(&t, NOW + 10);
     answer_mock(&t, mock, 0, 65);
     int *out = malloc((size_t)b->item_count * sizeof *out);
-    int n = exam_review_domain_items(b, &mock->form, t.study->states, 3, NOW, EXAM_REVIEW_DOMAIN_DRILL, out);
+    int missed = -1;
+    int n = exam_review_domain_items(b, &mock->form, t.study->states, 3, NOW, EXAM_REVIEW_DOMAIN_DRILL, out,
+                                     &missed);
     CHECK_INT(n, 12); /* the domain has 12 questions */
+    CHECK_INT(missed, 8);
     int missed_first = 0;
     for (int k = 0; k < n; k++) {
         CHECK_INT(b->items[out[k]].domain, 3);
@@ -270,9 +273,10 @@ static void test_drill_items(void)
             missed_first += in_form;
     }
     CHECK_INT(missed_first, 8); /* the form had 8 of them, all missed */
-    n = exam_review_domain_items(b, &mock->form, t.study->states, 2, NOW, EXAM_REVIEW_DOMAIN_DRILL, out);
+    n = exam_review_domain_items(b, &mock->form, t.study->states, 2, NOW, EXAM_REVIEW_DOMAIN_DRILL, out, NULL);
     CHECK_INT(n, EXAM_REVIEW_DOMAIN_DRILL);
-    CHECK_INT(exam_review_domain_items(b, NULL, t.study->states, 9, NOW, 20, out), 0);
+    CHECK_INT(exam_review_domain_items(b, NULL, t.study->states, 9, NOW, 20, out, &missed), 0);
+    CHECK_INT(missed, 0);
     free(out);
     exam_session_free(mock);
     teststudy_close(&t);

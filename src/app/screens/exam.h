@@ -61,7 +61,8 @@ extern const Screen SCREEN_PLAN;
 /* The name of an exam of `mode` as a title: "Mock exam", "Diagnostic",
  * "Retake" (a static string). */
 const char *exam_mode_title(StudyMode mode);
-/* Writes `seconds` as "mm:ss", or "h:mm:ss" from an hour on (negative as 0). */
+/* Writes `seconds` as "mm:ss", or "h:mm:ss" from an hour on (negative as
+ * 0): exam_session_format_time, for the screens that show exam times. */
 void exam_format_time(int seconds, char *buf, size_t size);
 
 /* One control of a row of exam buttons: a button (lit when `on`: the

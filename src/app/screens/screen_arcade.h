@@ -10,7 +10,11 @@
 
 #include "app.h"
 #include "arcade_round.h"
+#include "confirm.h"
 #include "keys.h"
+#include "particles.h"
+#include "text.h"
+#include "ui.h"
 
 /* SCREEN_ARCADE's argument: NULL opens the menu on Sprint; otherwise the
  * menu on `kind`, or straight into a new round of it with play_now.
@@ -27,12 +31,43 @@ typedef struct ArcadeMenu {
     int rounds[ARCADE_ROUND_KINDS]; /* rounds played per kind */
     bool can_play;                  /* the bank has items the arcade can ask */
     int weakest;                    /* the learner's weakest domain (study_weakest_domain), -1 when none */
+    Scroll scroll;                  /* the menu scrolls when large text needs the room */
 } ArcadeMenu;
 
+#define ARCADE_GO_MS 450
+#define ARCADE_SHAKE_MS 320
+#define ARCADE_POP_MS 700
+
+/* The round screen's state (screen_arcade.c; its HUD is drawn by
+ * screen_arcade_hud.c). */
+typedef struct ArcadeState {
+    bool playing;               /* false: the round menu */
+    ArcadeMenu menu;            /* the round chosen, the bests, what the menu says */
+    ArcadeRound r;
+    int go_ms, shake_ms, flash_ms, combo_pop_ms, bonus_pop_ms, points_pop_ms, life_lost_ms;
+    float shown_score;          /* counts up toward r.ra.points */
+    int anim_ms;
+    Confirm confirm;            /* "End the round?": the clock waits while it is open */
+    SDL_Rect option_rect[BANK_MAX_OPTIONS];
+    Particles particles;
+    Scroll scroll;
+} ArcadeState;
+
+/* Draws the band at the top of a round (hearts, combo, timer, score, the
+ * time bar); returns the y below it. */
+int arcade_hud_draw(App *app, ArcadeState *s);
+/* Draws the "3, 2, 1" before the clock starts inside `area`. */
+void arcade_countdown_draw(App *app, ArcadeState *s, SDL_Rect area);
+/* Draws the red edges that beat with the last seconds (nothing before). */
+void arcade_hurry_edges_draw(App *app, ArcadeState *s);
+/* Draws `text` centred on cx at y, scaled by k around its centre (a pulse). */
+void arcade_draw_scaled(App *app, FontRole role, const char *text, int cx, int y, float k, SDL_Color c);
+
 /* Draws the round menu: a card per kind (a click is ACT_SELECT with the
- * kind), the Play button for the chosen kind, how a round works, and the
- * footer of `keys`. */
-void arcade_menu_draw(App *app, const ArcadeMenu *m, const KeyMap *keys);
+ * kind), the Play button for the chosen kind, how a round works (the cards
+ * side by side or stacked, the whole scrolling in m->scroll when large text
+ * needs the room), and the footer of `keys`. */
+void arcade_menu_draw(App *app, ArcadeMenu *m, const KeyMap *keys);
 /* Writes v with thousands separated ("12,345") into buf (always terminated). */
 void arcade_format_points(int v, char *buf, size_t size);
 

@@ -32,12 +32,7 @@ static const KeyMap EXAM_KEYS = KEYMAP(EXAM_ROWS);
 
 void exam_format_time(int seconds, char *buf, size_t size)
 {
-    if (seconds < 0)
-        seconds = 0;
-    if (seconds >= 3600)
-        snprintf(buf, size, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
-    else
-        snprintf(buf, size, "%02d:%02d", seconds / 60, seconds % 60);
+    exam_session_format_time(seconds, buf, size);
 }
 
 /* ---- taking the exam ----------------------------------------------------- */

@@ -27,7 +27,7 @@
     {"W", 'W', CMD_RETAKE_WRONG, "retake wrong", true},                                                  \
     {"F", 'F', CMD_RETAKE_FLAGGED, "retake flagged", true},                                              \
     {"B", 'B', CMD_RETAKE_BOTH, "retake both", true},                                                    \
-    {"D", 'D', CMD_DRILL_MISSES, "drill my misses", true},                                               \
+    {"D", 'D', CMD_MISTAKES, "drill my misses", true},                                               \
     {"1-9", 0, CMD_NONE, "drill a domain", true},                                                        \
     {"Up/Down", 0, CMD_NONE, "scroll", true}
 static const KeyBinding DIAG_RESULTS_ROWS[] = {
@@ -135,13 +135,13 @@ static void start_retake(App *app, ResultsState *s, RetakeKind kind)
     app_push(app, &SCREEN_EXAM, retake); /* its results come back here with Esc */
 }
 
-static void drill_items(App *app, const int *items, int count, const char *none)
+static void drill_items(App *app, const int *items, int count, int missed, const char *none)
 {
     if (count <= 0) {
         app_status(app, "%s", none);
         return;
     }
-    DrillLaunch launch = {.items = items, .count = count};
+    DrillLaunch launch = {.items = items, .count = count, .missed = missed};
     app_push(app, &SCREEN_DRILL, &launch);
 }
 
@@ -153,8 +153,8 @@ static void drill_misses(App *app, ResultsState *s)
         app_status(app, "Out of memory starting the drill.");
         return;
     }
-    drill_items(app, items, exam_review_pick(app->bank, form, RETAKE_WRONG, items),
-                "Every question of this exam was answered right: nothing to drill.");
+    int n = exam_review_pick(app->bank, form, RETAKE_WRONG, items);
+    drill_items(app, items, n, n, "Every question of this exam was answered right: nothing to drill.");
     free(items);
 }
 
@@ -162,10 +162,10 @@ static void drill_domain(App *app, ResultsState *s, int domain)
 {
     if (domain < 0 || domain >= app->bank->domain_count)
         return;
-    int items[EXAM_REVIEW_DOMAIN_DRILL];
+    int items[EXAM_REVIEW_DOMAIN_DRILL], missed = 0;
     int n = exam_review_domain_items(app->bank, &s->session->form, app->study->states, domain,
-                                     study_due_horizon(app_now(app)), EXAM_REVIEW_DOMAIN_DRILL, items);
-    drill_items(app, items, n, "This domain has no items to drill.");
+                                     study_due_horizon(app_now(app)), EXAM_REVIEW_DOMAIN_DRILL, items, &missed);
+    drill_items(app, items, n, missed, "This domain has no items to drill.");
 }
 
 static void results_action(App *app, void *state, const Action *a)
@@ -191,7 +191,7 @@ static void results_action(App *app, void *state, const Action *a)
         case CMD_RETAKE_WRONG: start_retake(app, s, RETAKE_WRONG); return;
         case CMD_RETAKE_FLAGGED: start_retake(app, s, RETAKE_FLAGGED); return;
         case CMD_RETAKE_BOTH: start_retake(app, s, RETAKE_WRONG_FLAGGED); return;
-        case CMD_DRILL_MISSES: drill_misses(app, s); return;
+        case CMD_MISTAKES: drill_misses(app, s); return;
         default: return;
         }
     default: return;
@@ -360,7 +360,7 @@ static int actions_block(App *app, ResultsState *s, const Pen *pen, int x, int y
         {CMD_RETAKE_WRONG, "Retake wrong", s->wrong > 0},
         {CMD_RETAKE_FLAGGED, "Retake flagged", s->flagged > 0},
         {CMD_RETAKE_BOTH, "Retake both (wrong + flagged)", s->wrong > 0 && s->flagged > 0},
-        {CMD_DRILL_MISSES, "Drill my misses", s->wrong > 0},
+        {CMD_MISTAKES, "Drill my misses", s->wrong > 0},
         {CMD_QUESTION_LIST, "Question list", true},
         {CMD_ANSWERS, "Review answers", true},
     };

@@ -303,7 +303,18 @@ static void draw_grid(App *app, ReviewState *r, SDL_Rect view)
         r->scroll.offset = max > 0 ? max : 0;
     ChartClip saved;
     chart_clip_push(app, view, &saved);
-    for (int i = 0; i < exam->form.count; i++) {
+    int shown = 0;
+    for (int i = 0; i < exam->form.count; i++)
+        shown += visible(r, i);
+    if (shown == 0) {
+        r->scroll.content = 0;
+        r->scroll.offset = 0;
+        const char *none = r->filter == FILTER_FLAGGED ? "No question is flagged for review."
+                                                        : "Every question is answered.";
+        text_draw_wrapped(app, FONT_BODY, none, view.x + pad, view.y + pad, view.w - pad * 2, app->theme.text_dim,
+                          view.y, view.y + view.h);
+    }
+    for (int i = 0; i < exam->form.count && shown > 0; i++) {
         SDL_Rect c = {view.x + pad + (i % cols) * (cell + gap), view.y + pad + (i / cols) * (ch + gap) -
                       r->scroll.offset, cell, ch};
         if (c.y + c.h >= view.y && c.y <= view.y + view.h)

@@ -11,7 +11,7 @@
 
 int percent(double fraction)
 {
-    if (isnan(fraction))
+    if (fraction != fraction) /* NaN (isnan warns on some C libraries) */
         return 0;
     return (int)floor(fraction * 100.0 + 0.5 + PERCENT_SLACK);
 }

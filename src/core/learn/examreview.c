@@ -79,8 +79,10 @@ static int by_rank(const void *a, const void *b)
 }
 
 int exam_review_domain_items(const Bank *bank, const ExamForm *form, const ItemState *states, int domain,
-                             int64_t due_by, int max, int *items)
+                             int64_t due_by, int max, int *items, int *missed_first)
 {
+    if (missed_first)
+        *missed_first = 0;
     if (!bank || domain < 0 || domain >= bank->domain_count || max <= 0 || bank->item_count <= 0)
         return 0;
     bool *missed = calloc((size_t)bank->item_count, sizeof *missed);
@@ -96,8 +98,11 @@ int exam_review_domain_items(const Bank *bank, const ExamForm *form, const ItemS
         qsort(ranked, (size_t)n, sizeof *ranked, by_rank);
         if (n > max)
             n = max;
-        for (int k = 0; k < n; k++)
+        for (int k = 0; k < n; k++) {
             items[k] = ranked[k].item;
+            if (missed_first && ranked[k].rank == 0)
+                (*missed_first)++;
+        }
     }
     free(missed);
     free(ranked);

@@ -49,12 +49,13 @@ int exam_review_count(const Bank *bank, const ExamForm *form, ExamReviewFilter f
 int exam_review_pick(const Bank *bank, const ExamForm *form, RetakeKind kind, int *items);
 
 /* Writes to items[] (room for `max`) the items a drill of `domain` asks:
- * this exam's questions in the domain not answered right first, then the
- * domain's other items due by `due_by`, then the rest of the domain from
- * the lowest box (unseen first) up; ties in bank order. `form` may be
- * NULL. Returns how many (0 for a domain outside the bank). */
+ * this exam's questions in the domain not answered right first (*missed
+ * says how many of them lead the list; it may be NULL), then the domain's
+ * other items due by `due_by`, then the rest of the domain from the lowest
+ * box (unseen first) up; ties in bank order. `form` may be NULL. Returns
+ * how many (0 for a domain outside the bank). */
 int exam_review_domain_items(const Bank *bank, const ExamForm *form, const ItemState *states, int domain,
-                             int64_t due_by, int max, int *items);
+                             int64_t due_by, int max, int *items, int *missed);
 
 /* Time per question against the pace the exam allows. */
 typedef struct ExamPacing {

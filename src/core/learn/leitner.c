@@ -488,7 +488,7 @@ bool leitner_session_start(LeitnerSession *s, const Bank *bank, ItemState *state
     }
     double pull[SCORING_MAX_DOMAINS];
     domain_pull(bank, accuracy, pull);
-    if (o.policy == LEITNER_POLICY_EXAM && o.exam_date > now) {
+    if (o.policy == LEITNER_POLICY_EXAM && o.exam_date > now && !o.new_only) {
         int fresh = 0;
         int total = pick_by_gain(bank, states, pull, now, &o, kinds, size, rng, cand, s->queue, &fresh);
         s->new_items = fresh;
@@ -502,7 +502,8 @@ bool leitner_session_start(LeitnerSession *s, const Bank *bank, ItemState *state
         return true;
     }
     int64_t due_by = o.due_by > now ? o.due_by : now;
-    s->due_items = pick_due(bank, states, pull, now, due_by, kinds, size, rng, cand, s->queue);
+    s->due_items = o.new_only ? 0 : pick_due(bank, states, pull, now, due_by, kinds, size, rng, cand, s->queue);
+    s->exam_aware = o.policy == LEITNER_POLICY_EXAM && o.exam_date > now;
     int room = size - s->due_items;
     int new_left = quota - (o.new_today > 0 ? o.new_today : 0);
     int want_new = room < new_left ? room : new_left;
@@ -513,6 +514,38 @@ bool leitner_session_start(LeitnerSession *s, const Bank *bank, ItemState *state
         put_urgent_first(s, o.urgent, kinds, size);
     free(cand);
     free(scratch);
+    return true;
+}
+
+bool leitner_session_of(LeitnerSession *s, const Bank *bank, ItemState *states, const LeitnerEntry *entries,
+                        int n, int64_t now, const LeitnerOptions *opt)
+{
+    memset(s, 0, sizeof *s);
+    s->current.item = -1;
+    if (!scoring_bank_fits(bank) || !states || n < 0)
+        return false;
+    LeitnerOptions o = opt ? *opt : (LeitnerOptions){0};
+    s->bank = bank;
+    s->states = states;
+    s->exam_date = o.exam_date;
+    s->classic = o.policy == LEITNER_POLICY_CLASSIC;
+    s->exam_aware = o.policy == LEITNER_POLICY_EXAM && o.exam_date > now;
+    s->fit = o.fit;
+    s->capacity = n * (1 + LEITNER_MAX_REPEATS) + 1;
+    s->queue = malloc((size_t)s->capacity * sizeof *s->queue);
+    if (!s->queue) {
+        leitner_session_end(s);
+        return false;
+    }
+    for (int i = 0; i < n; i++) {
+        if (entries[i].item < 0 || entries[i].item >= bank->item_count)
+            continue;
+        s->queue[s->count++] = entries[i];
+        if (states[entries[i].item].box > 0)
+            s->due_items++;
+        else
+            s->new_items++;
+    }
     return true;
 }
 

@@ -68,6 +68,8 @@ typedef struct LeitnerOptions {
                             end of the user's local day: an item answered at 09:05
                             with a one-day interval is then due in tomorrow's 09:00
                             session instead of slipping to the day after. */
+    bool new_only;       /* only new items (a "learn more" session): nothing due is
+                            picked and the exam-day ranking is not used */
     const bool *urgent;  /* parallel to bank->items, may be NULL: items to show first
                             whatever else the session holds (confident errors: answers
                             the learner was sure of and got wrong, remembered best when
@@ -190,6 +192,16 @@ int leitner_cover_quota(int unseen, int64_t started_at, int64_t now, int64_t exa
 bool leitner_session_start(LeitnerSession *s, const Bank *bank, ItemState *states,
                            const double *accuracy, int64_t now, Rng *rng,
                            const LeitnerOptions *opt);
+
+/* Starts a session over `n` given entries in that order (a session of
+ * chosen items, e.g. the ones missed in the session just played): each
+ * entry keeps its `repeat`, so an item missed earlier today (repeat >= 1)
+ * answered right keeps box 1 and its due time. Misses come back as in
+ * leitner_session_record; opt gives the policy, exam date and fit (NULL:
+ * defaults). Returns false (session empty but safe to end) when memory runs
+ * out or the bank does not fit. */
+bool leitner_session_of(LeitnerSession *s, const Bank *bank, ItemState *states, const LeitnerEntry *entries,
+                        int n, int64_t now, const LeitnerOptions *opt);
 
 /* Returns the item to show (index into bank->items), or -1 when the session
  * is over. Calling it again before recording returns the same item. */

@@ -12,100 +12,127 @@
 #include "rewards.h"
 #include "store.h"
 
-bool drill_session_begin(DrillSession *d, Study *study, const StudyToday *today, int64_t now, Rng *rng)
+/* The options every kind of session shares: the study's exam date, fit and
+ * local day. */
+static LeitnerOptions base_options(const Study *study, int64_t now)
 {
-    memset(d, 0, sizeof *d);
-    d->study = study;
-    d->item = -1;
-    d->queue.current.item = -1;
-    study->error[0] = '\0';
-    LeitnerOptions opt = {
-        .size = study_session_size(study, today->drill_answers, now),
-        .new_quota = study->prefs.new_per_day > 0 ? study->prefs.new_per_day : -1,
-        .new_today = today->new_today,
+    return (LeitnerOptions){
         .exam_date = study->prefs.exam_date,
         .due_by = study_due_horizon(now),
         .fit = study_fit(study),
         .started_at = study_started_at(study),
     };
+}
+
+/* After the queue is built: the undo copy and the misses list, then the
+ * first item. */
+static bool finish_begin(DrillSession *d, bool ok)
+{
+    Study *study = d->study;
+    if (ok && d->queue.capacity > 0) {
+        d->undo.queue = calloc((size_t)d->queue.capacity, sizeof *d->undo.queue);
+        d->missed = calloc((size_t)d->queue.capacity, sizeof *d->missed);
+        ok = d->undo.queue != NULL && d->missed != NULL;
+    }
+    if (!ok) {
+        DrillKind kind = d->kind;
+        drill_session_free(d);
+        d->study = study;
+        d->kind = kind;
+        snprintf(study->error, sizeof study->error, "the drill could not be set up (out of memory)");
+        return false;
+    }
+    drill_session_next(d);
+    return true;
+}
+
+static void start(DrillSession *d, Study *study, DrillKind kind)
+{
+    memset(d, 0, sizeof *d);
+    d->study = study;
+    d->kind = kind;
+    d->item = -1;
+    d->queue.current.item = -1;
+    study->error[0] = '\0';
+}
+
+bool drill_session_begin(DrillSession *d, Study *study, const StudyToday *today, int64_t now, Rng *rng)
+{
+    start(d, study, DRILL_DAILY);
+    LeitnerOptions opt = base_options(study, now);
+    opt.size = study_session_size(study, today->drill_answers, now);
+    opt.new_quota = study->prefs.new_per_day > 0 ? study->prefs.new_per_day : -1;
+    opt.new_today = today->new_today;
+    int64_t started = study_started_at(study);
+    bool first_day = started == 0 || started >= study_day_start(now);
+    if (first_day && today->drill_answers == 0 && study->prefs.new_per_day > 0) {
+        /* A newcomer's first drill is a full session: new items fill what
+         * the quota leaves empty (nothing is due on day one). */
+        int due = leitner_due_count(study->bank, study->states, opt.due_by);
+        int room = opt.size - due;
+        if (room > opt.new_quota - opt.new_today)
+            opt.new_quota = opt.new_today + room;
+    }
     /* confident errors first (the scheduler copies what it needs) */
     bool *urgent = calloc((size_t)(study->bank->item_count > 0 ? study->bank->item_count : 1), sizeof *urgent);
     if (urgent && study_urgent(study, urgent) > 0)
         opt.urgent = urgent;
     bool ok = leitner_session_start(&d->queue, study->bank, study->states, study_accuracy(study), now, rng, &opt);
     free(urgent);
-    if (ok && d->queue.capacity > 0) {
-        d->undo.queue = calloc((size_t)d->queue.capacity, sizeof *d->undo.queue);
-        ok = d->undo.queue != NULL;
-    }
-    if (!ok) {
-        leitner_session_end(&d->queue);
-        snprintf(study->error, sizeof study->error, "the drill could not be set up (out of memory)");
-        return false;
-    }
-    d->item = leitner_session_next(&d->queue);
-    return true;
+    return finish_begin(d, ok);
 }
 
-/* The queue of a drill over a chosen list: each item once, in the given
- * order; a miss comes back later in the session as in any drill. */
-static bool queue_items(LeitnerSession *q, const Study *study, const int *items, int count)
+bool drill_session_begin_new(DrillSession *d, Study *study, int count, int64_t now, Rng *rng)
 {
+    start(d, study, DRILL_NEW);
+    LeitnerOptions opt = base_options(study, now);
+    opt.size = count > 0 ? count : DRILL_MORE_NEW;
+    opt.new_quota = opt.size;
+    opt.new_only = true;
+    bool ok = leitner_session_start(&d->queue, study->bank, study->states, study_accuracy(study), now, rng, &opt);
+    return finish_begin(d, ok);
+}
+
+/* A session over a list: each item once, in order (indices outside the
+ * bank dropped); the first `missed` count as missed today. */
+static bool begin_list(DrillSession *d, Study *study, DrillKind kind, const int *items, int n, int missed,
+                       int64_t now)
+{
+    start(d, study, kind);
     const Bank *bank = study->bank;
-    memset(q, 0, sizeof *q);
-    q->current.item = -1;
-    q->bank = bank;
-    q->states = study->states;
-    q->exam_date = study->prefs.exam_date;
-    q->fit = study_fit(study);
-    q->capacity = count * (1 + LEITNER_MAX_REPEATS) + 1;
-    q->queue = malloc((size_t)q->capacity * sizeof *q->queue);
+    LeitnerOptions opt = base_options(study, now);
+    LeitnerEntry *entries = calloc(n > 0 ? (size_t)n : 1, sizeof *entries);
     bool *taken = calloc((size_t)(bank->item_count > 0 ? bank->item_count : 1), sizeof *taken);
-    if (!q->queue || !taken) {
-        free(taken);
-        return false;
-    }
-    for (int i = 0; i < count; i++) {
+    bool ok = entries != NULL && taken != NULL && (n <= 0 || items != NULL);
+    int count = 0;
+    for (int i = 0; ok && i < n; i++) {
         int item = items[i];
         if (item < 0 || item >= bank->item_count || taken[item])
             continue;
         taken[item] = true;
-        q->queue[q->count++] = (LeitnerEntry){item, 0};
-        if (study->states[item].box > 0)
-            q->due_items++;
-        else
-            q->new_items++;
+        entries[count++] = (LeitnerEntry){.item = item, .repeat = i < missed ? 1 : 0};
     }
+    ok = ok && leitner_session_of(&d->queue, bank, study->states, entries, count, now, &opt);
+    free(entries);
     free(taken);
-    return true;
+    return finish_begin(d, ok);
 }
 
-bool drill_session_begin_items(DrillSession *d, Study *study, const int *items, int count)
+bool drill_session_begin_misses(DrillSession *d, Study *study, const int *items, int n, int64_t now)
 {
-    memset(d, 0, sizeof *d);
-    d->study = study;
-    d->item = -1;
-    d->queue.current.item = -1;
-    study->error[0] = '\0';
-    bool ok = count >= 0 && (count == 0 || items) && queue_items(&d->queue, study, items, count);
-    if (ok && d->queue.capacity > 0) {
-        d->undo.queue = calloc((size_t)d->queue.capacity, sizeof *d->undo.queue);
-        ok = d->undo.queue != NULL;
-    }
-    if (!ok) {
-        leitner_session_end(&d->queue);
-        d->queue.current.item = -1;
-        snprintf(study->error, sizeof study->error, "the drill could not be set up (out of memory)");
-        return false;
-    }
-    d->item = leitner_session_next(&d->queue);
-    return true;
+    return begin_list(d, study, DRILL_MISTAKES, items, n, n, now);
+}
+
+bool drill_session_begin_items(DrillSession *d, Study *study, const int *items, int n, int missed, int64_t now)
+{
+    return begin_list(d, study, DRILL_CHOSEN, items, n, missed, now);
 }
 
 void drill_session_free(DrillSession *d)
 {
     leitner_session_end(&d->queue);
     free(d->undo.queue);
+    free(d->missed);
     memset(d, 0, sizeof *d);
     d->item = -1;
 }
@@ -117,7 +144,7 @@ int drill_session_current(const DrillSession *d)
 
 void drill_session_progress(const DrillSession *d, int *number, int *total)
 {
-    int n = d->queue.answered + (d->queue.current.item >= 0 ? 1 : 0);
+    int n = d->number;
     int t = d->queue.answered + leitner_session_remaining(&d->queue);
     if (n < 1)
         n = 1;
@@ -144,6 +171,21 @@ static void restore_queue(DrillSession *d)
     d->undo.queue = buf;
     if (mine && d->queue.count > 0)
         memcpy(mine, buf, (size_t)d->queue.count * sizeof *mine);
+}
+
+int drill_session_missed(const DrillSession *d, const int **items)
+{
+    *items = d->missed;
+    return d->missed_count;
+}
+
+static void note_miss(DrillSession *d, int item)
+{
+    for (int i = 0; i < d->missed_count; i++)
+        if (d->missed[i] == item)
+            return;
+    if (d->missed && d->missed_count < d->queue.capacity)
+        d->missed[d->missed_count++] = item;
 }
 
 static void tally(DrillSession *d, bool correct, int xp)
@@ -190,13 +232,56 @@ bool drill_session_answer(DrillSession *d, bool correct, uint32_t answer, int ms
         return false;
     }
     tally(d, correct, xp);
+    if (!correct)
+        note_miss(d, item);
     return true;
 }
 
 int drill_session_next(DrillSession *d)
 {
     d->item = leitner_session_next(&d->queue);
+    if (d->item >= 0)
+        d->number = d->queue.answered + 1;
     return d->item;
+}
+
+void drill_session_feedback(const DrillSession *d, int64_t now, DrillFeedback *out)
+{
+    const LeitnerMove *m = &d->last_move;
+    *out = (DrillFeedback){.correct = d->last_correct, .box_before = m->box_before, .box_after = m->box_after};
+    if (!d->last_saved) {
+        out->back = DRILL_BACK_NOT_SAVED;
+        return;
+    }
+    if (m->requeued) {
+        out->back = DRILL_BACK_SESSION;
+        return;
+    }
+    out->days = study_day(m->due_at) - study_day(now);
+    out->back = out->days <= 0 ? DRILL_BACK_TODAY : out->days == 1 ? DRILL_BACK_TOMORROW : DRILL_BACK_DAYS;
+}
+
+void drill_feedback_text(const DrillFeedback *f, bool card, char *out, size_t size)
+{
+    const char *verdict = f->correct ? (card ? "Knew it." : "Right!") : (card ? "Missed it." : "Not quite.");
+    if (f->back == DRILL_BACK_NOT_SAVED) {
+        snprintf(out, size, "%s  Not saved, so the item stays as it was and comes back next time.", verdict);
+        return;
+    }
+    char box[48], back[48];
+    if (f->box_before == 0)
+        snprintf(box, sizeof box, "New item, now in box %d", f->box_after);
+    else if (f->box_before == f->box_after)
+        snprintf(box, sizeof box, "Stays in box %d", f->box_after);
+    else
+        snprintf(box, sizeof box, "Box %d -> %d", f->box_before, f->box_after);
+    switch (f->back) {
+    case DRILL_BACK_SESSION: snprintf(back, sizeof back, "back later in this session"); break;
+    case DRILL_BACK_TODAY: snprintf(back, sizeof back, "back later today"); break;
+    case DRILL_BACK_TOMORROW: snprintf(back, sizeof back, "back tomorrow"); break;
+    case DRILL_BACK_DAYS: case DRILL_BACK_NOT_SAVED: snprintf(back, sizeof back, "back in %d days", f->days); break;
+    }
+    snprintf(out, size, "%s  %s, %s.", verdict, box, back);
 }
 
 bool drill_session_end(DrillSession *d, bool finished)
@@ -205,7 +290,9 @@ bool drill_session_end(DrillSession *d, bool finished)
         return true;
     d->ended = true;
     d->finished = finished;
-    if (!finished || d->queue.answered == 0)
+    /* A session of the day's misses earns no finishing bonus: missing on
+     * purpose must not pay. */
+    if (!finished || d->queue.answered == 0 || d->kind == DRILL_MISTAKES)
         return true;
     Study *study = d->study;
     int bonus = rewards_session_xp(MODE_DRILL, 0, true, false, false);

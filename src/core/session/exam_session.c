@@ -314,6 +314,16 @@ ExamPace exam_session_pace(const ExamSession *s)
     return p;
 }
 
+void exam_session_format_time(int seconds, char *buf, size_t size)
+{
+    if (seconds < 0)
+        seconds = 0;
+    if (seconds >= 3600)
+        snprintf(buf, size, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    else
+        snprintf(buf, size, "%02d:%02d", seconds / 60, seconds % 60);
+}
+
 /* ---- the end ------------------------------------------------------------- */
 
 /* Scores the form; false (with `error`) when the bank does not fit. */

@@ -154,6 +154,10 @@ typedef struct ExamPace {
  * done. */
 ExamPace exam_session_pace(const ExamSession *s);
 
+/* Writes a clock or a time used: "mm:ss", or "h:mm:ss" from an hour on
+ * (4740 s is "1:19:00", never "79:00"); a negative time as 0. */
+void exam_session_format_time(int seconds, char *buf, size_t size);
+
 /* Ends the exam at `now`: scores it (scoring.c), moves every item's box
  * (right up one, wrong and unanswered to box 1) and memory, and writes the
  * exam row, its items, the reviews, the item states, the XP and the day's
