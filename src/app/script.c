@@ -24,6 +24,8 @@
  *                   texts overlap, none crosses the window or its panel or
  *                   button, no wrapped text is cut (the texts and rectangles
  *                   are named)
+ *   expect-text TEXT  fail unless a text on screen contains TEXT (each drawn
+ *                   line by itself, its first 159 characters, as far as seen)
  *   time UNIX       set the simulated wall clock (Unix seconds)
  *   days N          move the simulated wall clock N days ahead
  *   resize W H      change the canvas size
@@ -323,16 +325,25 @@ static int cmd_input(ScriptRun *r, const char *arg)
     return 0;
 }
 
+/* Draws the frame on screen again with the layout log on (what
+ * check-layout and expect-text read). False when out of memory. */
+static bool logged_frame(ScriptRun *r)
+{
+    App *app = r->app;
+    if (!app->layout)
+        app->layout = calloc(1, sizeof *app->layout);
+    if (!app->layout)
+        return false;
+    app_frame(app, 0, true);
+    return true;
+}
+
 static int cmd_check_layout(ScriptRun *r, const char *arg)
 {
     (void)arg;
     App *app = r->app;
-    if (!app->layout) {
-        app->layout = calloc(1, sizeof *app->layout);
-        if (!app->layout)
-            return fail_at(r, "out of memory", NULL);
-    }
-    app_frame(app, 0, true);
+    if (!logged_frame(r))
+        return fail_at(r, "out of memory", NULL);
     char why[600];
     if (layout_check(app, why, sizeof why))
         return 0;
@@ -340,6 +351,20 @@ static int cmd_check_layout(ScriptRun *r, const char *arg)
     snprintf(msg, sizeof msg, "layout of '%s' at %dx%d, text %d%%: %s", app_top(app) ? app_top(app)->name : "?",
              app->w, app->h, app->settings.ui_scale_pct, why);
     return fail_at(r, msg, NULL);
+}
+
+/* A text drawn in the frame on screen (one line at a time) must contain arg. */
+static int cmd_expect_text(ScriptRun *r, const char *arg)
+{
+    if (!*arg)
+        return fail_at(r, "expect-text needs the text to look for", NULL);
+    if (!logged_frame(r))
+        return fail_at(r, "out of memory", NULL);
+    const LayoutLog *log = r->app->layout;
+    for (int i = 0; i < log->text_count; i++)
+        if (strstr(log->texts[i].text, arg))
+            return 0;
+    return fail_at(r, "no text on screen says", arg);
 }
 
 static int cmd_wheel(ScriptRun *r, const char *arg)
@@ -476,6 +501,7 @@ static const struct {
     {"shot", cmd_shot},
     {"expect", cmd_expect},
     {"expect-url", cmd_expect_url},
+    {"expect-text", cmd_expect_text},
     {"answer", cmd_answer},
     {"time", cmd_time},
     {"days", cmd_days},

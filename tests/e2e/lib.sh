@@ -110,6 +110,19 @@ _small_question() { # ID DOMAIN TASK
 YAML
 }
 
+# history_fixture: adds months of simulated history to the progress file the
+# game made (tests/fixtures/history.sql over the clf-c02 bank's items),
+# ending at the headless clock's start (2026-01-05 09:00 UTC).
+history_fixture() {
+  {
+    echo "CREATE TEMP TABLE fx_now(t INTEGER); INSERT INTO fx_now VALUES(1767603600);"
+    echo "CREATE TEMP TABLE fx_items(item_id TEXT, domain TEXT);"
+    awk '/^  - id: /{id=$3} /^    domain: /{d=$2; gsub(/"/, "", d); if (id != "") printf "INSERT INTO fx_items VALUES(\047%s\047, \047%s\047);\n", id, d; id=""}' \
+      "$SRC"/banks/clf-c02/*.yaml
+    cat "$SRC/tests/fixtures/history.sql"
+  } | sqlite3 -bail "$WORK/data/progress.db" || fail "the history fixture did not apply"
+}
+
 # six_option_bank DIR: writes a bank of six multiple-response questions
 # (q1-q6, "Choose TWO", six options each, S3 and EBS the right ones, a
 # prompt long enough to scroll at large text), a mock of 6 in 10 minutes.

@@ -6,7 +6,8 @@
 # and Learn 10 more from the summary, and Home. An arcade round played by
 # clicks, ended by "End the round", the results' buttons (which wait a
 # moment before they act), and a round ended with no answer, which is not
-# a round played.
+# a round played; at 200% text the clock waits until every answer has been
+# in sight.
 . "$(dirname "$0")/lib.sh"
 
 play "input mouse
@@ -92,6 +93,36 @@ quit"
 expect_eq "one arcade round saved" "$(sql "select count(*) from exams where mode='arcade'")" 1
 expect_eq "its answers" "$(sql "select items, correct_scored from exams where mode='arcade'")" "4|3"
 expect_eq "arcade reviews" "$(sql "select count(*) from reviews where mode='arcade'")" 4
+
+# At 200% text in 960x600 a question's answers may not all fit: the clock
+# waits ("Clock paused") until each has been scrolled into sight, then runs.
+play "resize 960 600
+input mouse
+click-text Arcade
+click-text Play Sprint
+wait 5000
+shot arcade-paused.png
+check-layout
+wheel 3
+wheel 3
+wheel 3
+wait 1500
+shot arcade-running.png
+check-layout
+answer right
+wheel 10
+answer right
+answer wrong
+wait 1600
+click-text end the round
+click-text End the round
+expect arcade_end
+wait 1000
+click-text Home
+expect home
+quit" --text-size 200
+expect_eq "the large-text round is saved" "$(sql "select count(*) from exams where mode='arcade'")" 2
+shots_differ arcade-paused.png arcade-running.png
 shot_ok quit-arcade.png
 shot_ok arcade-end.png
 finish

@@ -31,14 +31,7 @@ shots_differ empty5.png empty6.png
 # 2. Fill the store: the game made it (schema version 4); the fixture adds
 # months of history ending at the headless clock's start (2026-01-05 09:00 UTC).
 expect_eq "store schema version" "$(sql 'PRAGMA user_version')" 4
-NOW=1767603600
-{
-  echo "CREATE TEMP TABLE fx_now(t INTEGER); INSERT INTO fx_now VALUES($NOW);"
-  echo "CREATE TEMP TABLE fx_items(item_id TEXT, domain TEXT);"
-  awk '/^  - id: /{id=$3} /^    domain: /{d=$2; gsub(/"/, "", d); if (id != "") printf "INSERT INTO fx_items VALUES(\047%s\047, \047%s\047);\n", id, d; id=""}' \
-    "$SRC"/banks/clf-c02/*.yaml
-  cat "$SRC/tests/fixtures/history.sql"
-} | sqlite3 -bail "$WORK/data/progress.db" || fail "the history fixture did not apply"
+history_fixture
 expect_eq "finished mock exams" "$(sql "SELECT count(*) FROM exams WHERE mode = 'mock' AND state = 'finished'")" 12
 expect_eq "arcade kinds" "$(sql "SELECT group_concat(DISTINCT round) FROM (SELECT round FROM exams WHERE mode = 'arcade' ORDER BY round)")" "marathon,sprint"
 reviews=$(sql "SELECT count(*) FROM reviews")
@@ -71,7 +64,7 @@ shot wrap-left.png
 key Tab
 key Tab
 shot tab2.png
-click 536 197
+click-text Leitner
 shot click3.png
 key Down
 key Down
@@ -114,4 +107,62 @@ shots_same click3.png p3.png       # a click on the third tab
 # Looking at stats changed nothing.
 expect_eq "reviews after viewing stats" "$(sql "SELECT count(*) FROM reviews")" "$reviews"
 expect_eq "items after viewing stats" "$(sql "SELECT count(*) FROM items")" "$items"
+
+# 4. One truth for every number. This morning's 8 drill answers of 20:
+# home and Stats say the same.
+play "expect home
+expect-text Goal 8/20 today
+key 5
+expect stats
+expect-text Goal 8/20 today
+click-text Calendar
+expect-text Goal 8/20 today" || fail "today's goal before the arcade round"
+# An arcade round of 10 meets the day's goal: home, Stats' header and its
+# calendar all say met (the calendar once kept the drill-only flag).
+sql "INSERT INTO exams(started_at, finished_at, mode, bank, items, scored, correct_scored, points, round, state)
+     VALUES(1767603000, 1767603060, 'arcade', 'CLF-C02', 10, 10, 8, 900, 'sprint', 'finished')"
+play "expect home
+expect-text Today's goal met
+key 5
+expect stats
+expect-text Today's goal met
+click-text Calendar
+expect-text Today's goal met" || fail "today's goal met by an arcade round"
+# Items started: the same count on home and in Stats' records.
+started=$(sql "SELECT count(*) FROM items WHERE seen > 0")
+bank_items=$(cat "$SRC"/banks/clf-c02/*.yaml | grep -c '^  - id: [qf]-')
+play "expect home
+expect-text $started of $bank_items items started
+key 5
+expect stats
+click-text Records
+expect-text to $started of the bank's $bank_items items" || fail "items started differ between home and records"
+# The weakest domain: the lowest share of right answers (every mode, all
+# time), the same on Stats and on home.
+weakest=$(sql "SELECT substr(item_id, 3, 1) FROM items WHERE seen > 0 GROUP BY 1
+               ORDER BY 1.0 * SUM(right) / SUM(right + wrong) LIMIT 1")
+case $weakest in
+  1) name="Cloud Concepts" ;; 2) name="Security and Compliance" ;;
+  3) name="Cloud Technology and Services" ;; *) name="Billing, Pricing, and Support" ;;
+esac
+# Its share, rounded the one way (halves up), reads the same on both.
+share=$(sql "SELECT SUM(right) || ' ' || SUM(right + wrong) FROM items WHERE seen > 0 AND substr(item_id, 3, 1) = '$weakest'")
+set -- $share
+pct=$(awk -v r="$1" -v t="$2" 'BEGIN { printf "%d", int(100 * r / t + 0.5) }')
+play "expect home
+expect-text $name  (
+expect-text your weakest
+expect-text $pct% of $2
+key 5
+expect stats
+expect-text ${name%% *}
+expect-text $pct% right of $2 answers" || fail "the weakest domain ($name, $pct% of $2) differs between home and Stats"
+# An arcade round left before its first answer is not a round played.
+rounds=$(sql "SELECT count(*) FROM exams WHERE mode = 'arcade' AND round = 'sprint'")
+sql "INSERT INTO exams(started_at, finished_at, mode, bank, items, scored, correct_scored, points, round, state)
+     VALUES(1767603100, 1767603110, 'arcade', 'CLF-C02', 0, 0, 0, 0, 'sprint', 'finished')"
+play "key 5
+expect stats
+click-text Records
+expect-text $rounds sprint rounds" || fail "an empty arcade round counted as played"
 finish

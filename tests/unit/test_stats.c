@@ -437,6 +437,17 @@ static int item_of_domain(const Bank *b, int d, int skip)
     return -1;
 }
 
+/* A finished sprint round of `answers` answers (points 90 each) at `at`. */
+static void arcade_round(Ctx *c, int answers, int64_t at)
+{
+    char sql[300];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO exams(started_at, finished_at, mode, bank, items, scored, correct_scored, points, round,"
+             " state) VALUES(%lld, %lld, 'arcade', 'CLF-C02', %d, %d, %d, %d, 'sprint', 'finished')",
+             (long long)(at - 60), (long long)at, answers, answers, answers, answers * 90);
+    testdb_exec(c->db, sql);
+}
+
 static void answer_item(Ctx *c, int item, bool correct, int64_t at)
 {
     Answer a = {.item = item, .answer = correct ? 1u : 2u, .correct = correct, .ms = 3000, .at = at};
@@ -458,12 +469,7 @@ static void test_goal_one_rule(void)
     CHECK_STR(words, "Goal 5/20 today");
     CHECK(!s->calendar[s->cal_count - 1].goal_met);
 
-    char sql[300];
-    snprintf(sql, sizeof sql,
-             "INSERT INTO exams(started_at, finished_at, mode, bank, items, scored, correct_scored, points, round,"
-             " state) VALUES(%lld, %lld, 'arcade', 'CLF-C02', 10, 10, 8, 900, 'sprint', 'finished')",
-             (long long)(HISTORY_NOW - 1800), (long long)(HISTORY_NOW - 1740));
-    testdb_exec(c.db, sql);
+    arcade_round(&c, 10, HISTORY_NOW - 1740);
     CHECK(stats_snapshot(c.study, HISTORY_NOW, s));
     CHECK(s->day.streak.today_met);
     CHECK(s->calendar[s->cal_count - 1].goal_met);
@@ -474,6 +480,7 @@ static void test_goal_one_rule(void)
     /* A day the store once flagged under another goal is judged by today's
      * rule, as the streak judges it: 25 drill answers meet a goal of 20. */
     int yesterday = s->today - 1;
+    char sql[300];
     snprintf(sql, sizeof sql, "INSERT INTO days(day, answers, right, drill_answers, goal_met) VALUES(%d, 25, 20, 25, 0)",
              yesterday);
     testdb_exec(c.db, sql);
@@ -539,12 +546,7 @@ static void test_items_and_rounds(void)
     answer_item(&c, 0, false, HISTORY_NOW - 500);
     answer_item(&c, 3, true, HISTORY_NOW - 400);
     CHECK_INT(study_items_started(c.study), 2);
-    char sql[300];
-    snprintf(sql, sizeof sql,
-             "INSERT INTO exams(started_at, finished_at, mode, bank, items, scored, correct_scored, points, round,"
-             " state) VALUES(%lld, %lld, 'arcade', 'CLF-C02', 0, 0, 0, 0, 'sprint', 'finished')",
-             (long long)(HISTORY_NOW - 300), (long long)(HISTORY_NOW - 290));
-    testdb_exec(c.db, sql);
+    arcade_round(&c, 0, HISTORY_NOW - 290);   /* left before the first question */
     CHECK(stats_snapshot(c.study, HISTORY_NOW, s));
     CHECK_INT(s->items_started, 2);
     CHECK_INT(s->answers, 3);

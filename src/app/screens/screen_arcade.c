@@ -136,6 +136,8 @@ static void react(App *app, ArcadeState *s, unsigned ev, int k)
     }
     if (ev & ARCADE_EV_QUESTION) {
         s->scroll.offset = 0;
+        s->answers_hidden = false;
+        s->answers_seen = 0;
         memset(s->option_rect, 0, sizeof s->option_rect);
     }
     if (ev & ARCADE_EV_OVER)
@@ -244,7 +246,10 @@ static int arcade_update(App *app, void *state, int dt_ms)
     s->shown_score += (target - s->shown_score) * k;
     if (fabsf(target - s->shown_score) < 1.0f)
         s->shown_score = target;
-    if (s->confirm.open) /* the clock is paused */
+    /* The clock waits while the dialog is open, and while an answer has not
+     * yet been in sight (large text in a small window): it runs once every
+     * answer has been scrolled into view. */
+    if (s->confirm.open || (s->answers_hidden && s->r.phase == ARCADE_PHASE_PLAY))
         return busy ? SCREEN_ANIMATING : SCREEN_IDLE;
     react(app, s, arcade_round_tick(&s->r, dt_ms, app_now(app), &app->rng), -1);
     return SCREEN_ANIMATING;
@@ -391,6 +396,15 @@ static void draw_question(App *app, ArcadeState *s, SDL_Rect area)
     ui_scrollbar(app, view, &s->scroll);
     if (pinned)
         options_block(app, s, area.x, area.y + room, w, gap, cols, true);
+    /* The clock waits until every answer has been in sight once. */
+    s->answers_hidden = false;
+    for (int k = 0; k < s->r.q.option_count; k++) {
+        SDL_Rect o = s->option_rect[k], seen;
+        if (SDL_IntersectRect(&o, &area, &seen) && seen.h * 2 >= o.h) /* half of it counts as seen */
+            s->answers_seen |= 1u << k;
+        if (!(s->answers_seen & (1u << k)))
+            s->answers_hidden = true;
+    }
 }
 
 /* The keys of the moment, the dialog aside. */

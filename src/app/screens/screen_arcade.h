@@ -51,6 +51,8 @@ typedef struct ArcadeState {
     SDL_Rect option_rect[BANK_MAX_OPTIONS];
     Particles particles;
     Scroll scroll;
+    bool answers_hidden;        /* an option not yet in sight: the clock waits (set while drawing) */
+    uint32_t answers_seen;      /* options of this question that have been in sight */
 } ArcadeState;
 
 /* Draws the band at the top of a round (hearts, combo, timer, score, the

@@ -291,23 +291,6 @@ static int stats_grid(App *app, ArcadeEndState *s, int x, int y, int w, int min_
 {
     const Theme *t = &app->theme;
     const ArcadeResult *res = &s->res;
-    static const char *const LABELS[4] = {"Right answers", "Accuracy", "Best combo in a row", "Earned"};
-    int gap = app_px(app, 12), need = 0;
-    for (int i = 0; i < 4; i++) {
-        int lw, lh;
-        text_size(app, FONT_SMALL, LABELS[i], &lw, &lh);
-        if (lw + app_px(app, 36) > need)
-            need = lw + app_px(app, 36);
-    }
-    int cols = (w - gap) / 2 >= need ? 2 : 1;
-    int cw = cols == 2 ? (w - gap) / 2 : w;
-    int ch = app_px(app, 30) + text_line_height(app, FONT_SMALL) + text_line_height(app, FONT_TITLE);
-    int rows = 4 / cols;
-    if (rows * ch + (rows - 1) * gap < min_h)
-        ch = (min_h - (rows - 1) * gap) / rows;
-    int h = rows * ch + (rows - 1) * gap;
-    if (!draw)
-        return h;
     char v[4][64];
     snprintf(v[0], sizeof v[0], "%d of %d", res->right, res->answered);
     int pct = percent_of(res->right, res->answered);
@@ -318,12 +301,11 @@ static int stats_grid(App *app, ArcadeEndState *s, int x, int y, int w, int min_
     else
         snprintf(v[2], sizeof v[2], "-");
     snprintf(v[3], sizeof v[3], "+%d XP", res->xp);
-    SDL_Color c[4] = {t->good, pct >= 70 ? t->good : t->text,
-                      mult >= REWARDS_ARCADE_MAX_MULTIPLIER ? t->accent : t->accent2, t->accent};
-    for (int i = 0; i < 4; i++)
-        hud_stat(app, (SDL_Rect){x + (i % cols) * (cw + gap), y + (i / cols) * (ch + gap), cw, ch}, LABELS[i], v[i],
-                 c[i]);
-    return h;
+    HudStat stats[4] = {{"Right answers", v[0], t->good},
+                        {"Accuracy", v[1], pct >= 70 ? t->good : t->text},
+                        {"Best combo in a row", v[2], mult >= REWARDS_ARCADE_MAX_MULTIPLIER ? t->accent : t->accent2},
+                        {"Earned", v[3], t->accent}};
+    return hud_stat_grid(app, x, y, w, stats, 4, 2, min_h, draw);
 }
 
 /* Accuracy by domain for the round: a name (wrapped) and a bar each.

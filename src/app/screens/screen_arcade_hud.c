@@ -293,6 +293,17 @@ int arcade_hud_draw(App *app, ArcadeState *s)
     }
     draw_timer(app, s, &L);
     draw_score(app, s, &L, app->w - margin, L.y);
+    if (s->answers_hidden && s->r.phase == ARCADE_PHASE_PLAY) {
+        /* between the combo and the best: the whole sentence where it fits */
+        char best[48];
+        bool beaten;
+        best_text(s, best, sizeof best, &beaten);
+        int room = app->w - 2 * (margin + width_of(app, FONT_SMALL, best) + app_px(app, 16));
+        const char *say = "Clock paused: scroll to see every answer";
+        if (width_of(app, FONT_SMALL, say) > room)
+            say = "Clock paused";
+        text_draw(app, FONT_SMALL, say, app->w / 2, L.pill.y + L.pill.h + app_px(app, 4), t->warn, ALIGN_CENTER);
+    }
     float total = (float)arcade_round_kind(s->menu.kind)->seconds * 1000.0f;
     float frac = s->r.phase == ARCADE_PHASE_COUNTDOWN ? 1.0f : (float)s->r.remaining_ms / total;
     ui_progress(app, (SDL_Rect){margin, y, app->w - margin * 2, app_px(app, 6)}, frac,

@@ -234,6 +234,7 @@ static void ask_action(App *app, DrillState *s, const Action *a)
         submit(app, s, correct, s->q.chosen);
         s->q.revealed = true;
         s->q.show_whys = true;
+        qview_scroll_to_options(&s->q);
         s->phase = DRILL_FEEDBACK;
         return;
     }
@@ -548,34 +549,20 @@ static void draw_card(App *app, DrillState *s, SDL_Rect area)
     ui_scrollbar(app, view, &s->card_scroll);
 }
 
-/* Stat cards in as many columns as their labels allow. Returns the height. */
+/* The session's four numbers as stat cards. Returns the height. */
 static int draw_stats(App *app, const DrillSession *d, int x, int y, int w)
 {
     const Theme *t = &app->theme;
-    static const char *const LABELS[4] = {"Right", "Wrong", "Moved up a box", "Back to box 1"};
     char values[4][32];
     snprintf(values[0], sizeof values[0], "%d", d->right);
     snprintf(values[1], sizeof values[1], "%d", d->wrong);
     snprintf(values[2], sizeof values[2], "%d", d->promoted);
     snprintf(values[3], sizeof values[3], "%d", d->demoted);
-    SDL_Color colours[4] = {t->good, d->wrong ? t->bad : t->text, t->accent2, t->text};
-    int gap = app_px(app, 14), need = 0;
-    for (int i = 0; i < 4; i++) {
-        int lw, lh;
-        text_size(app, FONT_SMALL, LABELS[i], &lw, &lh);
-        if (lw + app_px(app, 36) > need)
-            need = lw + app_px(app, 36);
-    }
-    int cols = 4;
-    while (cols > 1 && (w - gap * (cols - 1)) / cols < need)
-        cols = cols == 4 ? 2 : 1;
-    int cw = (w - gap * (cols - 1)) / cols;
-    int ch = app_px(app, 30) + text_line_height(app, FONT_SMALL) + text_line_height(app, FONT_TITLE);
-    for (int i = 0; i < 4; i++)
-        hud_stat(app, (SDL_Rect){x + (i % cols) * (cw + gap), y + (i / cols) * (ch + gap), cw, ch}, LABELS[i],
-                 values[i], colours[i]);
-    int rows = (4 + cols - 1) / cols;
-    return rows * ch + (rows - 1) * gap;
+    HudStat stats[4] = {{"Right", values[0], t->good},
+                        {"Wrong", values[1], d->wrong ? t->bad : t->text},
+                        {"Moved up a box", values[2], t->accent2},
+                        {"Back to box 1", values[3], t->text}};
+    return hud_stat_grid(app, x, y, w, stats, 4, 4, 0, true);
 }
 
 /* Lines in a panel: each wrapped to the width. Measures only when

@@ -503,6 +503,9 @@ static int readiness_block(App *app, ResultsState *s, const Pen *pen, int x, int
         if (s->weakest_domain >= 0)
             y += pen_say(app, pen, FONT_BODY_BOLD, t->warn, x, y, w, "Your weakest domain: %s.",
                          b->domains[s->weakest_domain].name) + gap(app);
+        else
+            y += pen_say(app, pen, FONT_BODY_BOLD, t->text, x, y, w, "No domain is weaker than the others yet.") +
+                 gap(app);
         if (s->weak_task_count > 0)
             y += pen_say(app, pen, FONT_SMALL, t->text, x, y, w, "Start with:") + app_px(app, 4);
         for (int i = 0; i < s->weak_task_count; i++) {

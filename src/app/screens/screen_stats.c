@@ -10,17 +10,21 @@
 #include <time.h>
 
 #include "chart.h"
+#include "layoutlog.h"
 #include "screen_stats.h"
 #include "screens.h"
+#include "strbuf.h"
 #include "study.h"
 #include "text.h"
 #include "ui.h"
 
 #define STATS_PAGES 6
+#define STATS_TITLE_MIN_UNITS 420.0f  /* window height (layout units) that still shows the title */
 
 static const char *const PAGE_NAMES[STATS_PAGES] = {"Mock exams", "Domains", "Leitner boxes",
                                                     "Calendar", "Readiness", "Records"};
-static const char *const PAGE_SHORT[STATS_PAGES] = {"Mocks", "Domains", "Boxes", "Days", "Ready", "Bests"};
+static const char *const PAGE_SHORT[STATS_PAGES] = {"Mocks", "Domains", "Boxes", "Calendar", "Readiness",
+                                                    "Records"};
 
 typedef int (*StatsPage)(App *app, const StatsSnapshot *s, SDL_Rect view, int y);
 static const StatsPage PAGES[STATS_PAGES] = {stats_page_mocks,    stats_page_domains,   stats_page_boxes,
@@ -162,55 +166,6 @@ SDL_Color stats_level_colour(const App *app, StatsLevel level)
 
 /* ---- header and tabs ---------------------------------------------------- */
 
-void stats_ellipsize(App *app, FontRole role, const char *text, int w, char *buf, size_t size)
-{
-    snprintf(buf, size, "%s", text);
-    size_t len = strlen(buf);
-    int tw, th;
-    text_size(app, role, buf, &tw, &th);
-    while (tw > w && len > 0) {
-        /* drop one UTF-8 character and put an ellipsis in its place */
-        do
-            len--;
-        while (len > 0 && ((unsigned char)buf[len] & 0xC0) == 0x80);
-        while (len > 0 && (buf[len - 1] == ' ' || buf[len - 1] == ','))
-            len--;
-        snprintf(buf + len, size - len, "\xE2\x80\xA6");
-        text_size(app, role, buf, &tw, &th);
-    }
-}
-
-void stats_draw_fitted(App *app, const char *text, int x, int y, int w, SDL_Color c)
-{
-    int tw, th;
-    text_size(app, FONT_BODY_BOLD, text, &tw, &th);
-    if (tw <= w) {
-        text_draw(app, FONT_BODY_BOLD, text, x, y, c, ALIGN_LEFT);
-        return;
-    }
-    char buf[160];
-    stats_ellipsize(app, FONT_BODY, text, w, buf, sizeof buf);
-    text_draw(app, FONT_BODY, buf, x, y, c, ALIGN_LEFT);
-}
-
-/* One cell of the header: a small label and a bold value, a dim note below. */
-static void header_cell(App *app, SDL_Rect r, const char *label, const char *value, SDL_Color vc,
-                        const char *note)
-{
-    const Theme *t = &app->theme;
-    int x = r.x + app_px(app, 16), w = r.w - app_px(app, 24);
-    int y = r.y + app_px(app, 10);
-    ChartClip saved;
-    chart_clip_push(app, r, &saved);
-    text_draw(app, FONT_SMALL, label, x, y, t->text_dim, ALIGN_LEFT);
-    y += text_line_height(app, FONT_SMALL) + app_px(app, 2);
-    stats_draw_fitted(app, value, x, y, w, vc);
-    y += text_line_height(app, FONT_BODY_BOLD) + app_px(app, 2);
-    if (y + text_line_height(app, FONT_SMALL) <= r.y + r.h)
-        text_draw_wrapped(app, FONT_SMALL, note, x, y, w, t->text_dim, r.y, r.y + r.h - app_px(app, 4));
-    chart_clip_pop(app, &saved);
-}
-
 void stats_verdict_text(App *app, const StatsSnapshot *s, const char **word, SDL_Color *c, char *note,
                         size_t size)
 {
@@ -236,119 +191,232 @@ void stats_verdict_text(App *app, const StatsSnapshot *s, const char **word, SDL
     }
     if (s->mock_count == 0)
         snprintf(note, size, "No mock exam yet: take one (3) to measure it.");
+    else if (s->ready.recent_mocks == 1)
+        snprintf(note, size, "Your one mock scored %d; the target is %d.", s->mocks[s->mock_count - 1].scaled,
+                 s->ready_score);
     else
         snprintf(note, size, "%d of the last %d mocks at %d or more.", s->ready.recent_ready,
                  s->ready.recent_mocks, s->ready_score);
 }
 
-/* True when the window is short in layout units (large text): the header
- * then drops its notes so the pages keep room. */
-static bool compact(const App *app)
-{
-    return (float)app->h / app->scale < 640.0f;
-}
+/* ---- the header: four cells that say where the learner stands ---------- */
 
-static int draw_header(App *app, const StatsSnapshot *s, int y)
+enum { HEADER_CELLS = 4 };
+
+typedef struct HeaderCell {
+    const char *label;
+    char value[96];
+    char note[320];
+    SDL_Color colour;
+} HeaderCell;
+
+static void compose_header(App *app, const StatsSnapshot *s, HeaderCell *c)
 {
     const Theme *t = &app->theme;
-    int margin = app_px(app, 28);
-    int notes = compact(app) ? 0 : 2;
-    int h = text_line_height(app, FONT_SMALL) * (1 + notes) + text_line_height(app, FONT_BODY_BOLD) +
-            app_px(app, notes ? 24 : 18);
-    SDL_Rect p = {margin, y, app->w - margin * 2, h};
-    ui_panel(app, p);
-    int cw = p.w / 4;
-    char value[96], note[320];
     const char *word = "";
-    SDL_Color vc = t->text;
-    stats_verdict_text(app, s, &word, &vc, note, sizeof note);
-    header_cell(app, (SDL_Rect){p.x, p.y, cw, p.h}, "Am I on track?", word, vc, note);
+    c[0].label = "Am I on track?";
+    stats_verdict_text(app, s, &word, &c[0].colour, c[0].note, sizeof c[0].note);
+    snprintf(c[0].value, sizeof c[0].value, "%s", word);
 
+    c[1].label = "Pass probability";
     if (s->pass_known) {
-        snprintf(value, sizeof value, "%d%%", percent(s->pass.probability));
+        char likely[32];
+        percent_likely(s->pass.low, s->pass.high, likely, sizeof likely);
+        snprintf(c[1].value, sizeof c[1].value, "%d%%", percent(s->pass.probability));
         if (s->exam_date_ahead)
-            snprintf(note, sizeof note, "on exam day at %d min a day (likely %d-%d%%)", s->daily_minutes,
-                     percent(s->pass.low), percent(s->pass.high));
+            snprintf(c[1].note, sizeof c[1].note, "on exam day at %d min a day%s", s->daily_minutes, likely);
         else
-            snprintf(note, sizeof note, "if you took the exam today (likely %d-%d%%)",
-                     percent(s->pass.low), percent(s->pass.high));
-        vc = stats_level_colour(app, stats_probability_level(s->pass.probability));
+            snprintf(c[1].note, sizeof c[1].note, "if you took the exam today%s", likely);
+        c[1].colour = stats_level_colour(app, stats_probability_level(s->pass.probability));
     } else {
-        snprintf(value, sizeof value, "not known yet");
-        snprintf(note, sizeof note, "answer some questions first");
-        vc = t->text_dim;
+        snprintf(c[1].value, sizeof c[1].value, "not known yet");
+        snprintf(c[1].note, sizeof c[1].note, "answer some questions first");
+        c[1].colour = t->text_dim;
     }
-    header_cell(app, (SDL_Rect){p.x + cw, p.y, cw, p.h}, "Pass probability", value, vc, note);
 
+    c[2].label = "Weakest domain";
     if (s->weakest >= 0) {
-        snprintf(value, sizeof value, "%s", app->bank->domains[s->weakest].name);
         const StatsTally *w = &s->accuracy_all[s->weakest];
-        snprintf(note, sizeof note, "%d%% right of %d answers, %d%% overall", percent_of(w->right, w->total), w->total,
+        snprintf(c[2].value, sizeof c[2].value, "%s", app->bank->domains[s->weakest].name);
+        snprintf(c[2].note, sizeof c[2].note, "%d%% right of %d answer%s, %d%% overall",
+                 percent_of(w->right, w->total), w->total, w->total == 1 ? "" : "s",
                  percent_of(s->domain_right, s->domain_answers));
-        vc = s->line[s->weakest] == STATS_LINE_BELOW ? t->bad : t->text;
+        c[2].colour = s->line[s->weakest] == STATS_LINE_BELOW ? t->bad : t->text;
     } else {
-        snprintf(value, sizeof value, "none yet");
-        snprintf(note, sizeof note, "answer questions in two domains to compare");
-        vc = t->text_dim;
+        snprintf(c[2].value, sizeof c[2].value, "none yet");
+        snprintf(c[2].note, sizeof c[2].note, "answer questions in two domains to compare");
+        c[2].colour = t->text_dim;
     }
-    header_cell(app, (SDL_Rect){p.x + cw * 2, p.y, cw, p.h}, "Weakest domain", value, vc, note);
 
-    char goal[64];
-    study_goal_text(&s->day, goal, sizeof goal);
-    snprintf(value, sizeof value, "%d due, %s", s->day.due, goal);
+    c[3].label = "Today";
+    snprintf(c[3].value, sizeof c[3].value, "%d due", s->day.due);
+    study_goal_text(&s->day, c[3].note, sizeof c[3].note);
     if (s->has_plan)
-        snprintf(note, sizeof note, "Exam in %d day%s: %d min a day, about %d new items", s->plan.days_left,
-                 s->plan.days_left == 1 ? "" : "s", s->plan.daily_minutes, s->plan.new_per_day);
+        strbuf_append(c[3].note, sizeof c[3].note, ". Exam in %d day%s: %d min a day, about %d new item%s.",
+                      s->plan.days_left, s->plan.days_left == 1 ? "" : "s", s->plan.daily_minutes,
+                      s->plan.new_per_day, s->plan.new_per_day == 1 ? "" : "s");
     else
-        snprintf(note, sizeof note, "No exam date: set one in Settings (6) for a plan");
-    header_cell(app, (SDL_Rect){p.x + cw * 3, p.y, p.w - cw * 3, p.h}, "Today",
-                value, s->day.streak.today_met ? t->good : t->text, note);
-    for (int i = 1; i < 4; i++)
-        ui_fill(app, (SDL_Rect){p.x + cw * i, p.y + app_px(app, 12), 1, p.h - app_px(app, 24)},
-                ui_alpha(t->border, 140));
-    return y + h;
+        strbuf_append(c[3].note, sizeof c[3].note, ". No exam date: set one in Settings (6) for a plan.");
+    c[3].colour = s->day.streak.today_met ? t->good : t->text;
 }
 
-static int draw_tabs(App *app, int page, int y)
+/* The room a cell's words get inside a cell w pixels wide. */
+static int cell_inner(const App *app, int w)
+{
+    return w - app_px(app, 28);
+}
+
+static int cell_height(App *app, const HeaderCell *c, int w)
+{
+    int inner = cell_inner(app, w);
+    return app_px(app, 22) + text_line_height(app, FONT_SMALL) +
+           text_wrapped_height(app, FONT_BODY_BOLD, c->value, inner) +
+           text_wrapped_height(app, FONT_SMALL, c->note, inner) + app_px(app, 4);
+}
+
+/* Four columns when every label fits a quarter on one line and every value
+ * on two, else two, else one (the notes wrap in any case). */
+static int header_columns(App *app, const HeaderCell *c, int w)
+{
+    static const int COLUMNS[] = {4, 2};
+    for (size_t k = 0; k < sizeof COLUMNS / sizeof COLUMNS[0]; k++) {
+        int inner = cell_inner(app, w / COLUMNS[k]);
+        bool fits = true;
+        for (int i = 0; i < HEADER_CELLS && fits; i++) {
+            int lw, h;
+            text_size(app, FONT_SMALL, c[i].label, &lw, &h);
+            fits = lw <= inner &&
+                   text_wrapped_height(app, FONT_BODY_BOLD, c[i].value, inner) <= 2 * text_line_height(app, FONT_BODY_BOLD);
+        }
+        if (fits)
+            return COLUMNS[k];
+    }
+    return 1;
+}
+
+/* Height of row `row` of the header: its tallest cell. */
+static int header_row_height(App *app, const HeaderCell *c, int w, int cols, int row)
+{
+    int h = 0;
+    for (int i = row * cols; i < (row + 1) * cols && i < HEADER_CELLS; i++) {
+        int ch = cell_height(app, &c[i], w / cols);
+        h = ch > h ? ch : h;
+    }
+    return h;
+}
+
+static int header_height(App *app, const HeaderCell *c, int w, int cols)
+{
+    int h = 0;
+    for (int row = 0; row * cols < HEADER_CELLS; row++)
+        h += header_row_height(app, c, w, cols, row);
+    return h;
+}
+
+/* One cell: a small label, the value in bold, a dim note, all wrapped;
+ * lines outside [clip_top, clip_bottom) are skipped (a scrolled header). */
+static void draw_cell(App *app, const HeaderCell *c, SDL_Rect r, int clip_top, int clip_bottom)
 {
     const Theme *t = &app->theme;
-    int margin = app_px(app, 28);
+    int x = r.x + app_px(app, 16), w = cell_inner(app, r.w);
+    int y = r.y + app_px(app, 10);
+    text_draw(app, FONT_SMALL, c->label, x, y, t->text_dim, ALIGN_LEFT);
+    y += text_line_height(app, FONT_SMALL) + app_px(app, 2);
+    y += text_draw_wrapped(app, FONT_BODY_BOLD, c->value, x, y, w, c->colour, clip_top, clip_bottom) +
+         app_px(app, 2);
+    text_draw_wrapped(app, FONT_SMALL, c->note, x, y, w, t->text_dim, clip_top, clip_bottom);
+}
+
+static void draw_header(App *app, const HeaderCell *c, SDL_Rect p, int cols, int clip_top, int clip_bottom)
+{
+    const Theme *t = &app->theme;
+    ui_panel(app, p);
+    int cw = p.w / cols, y = p.y;
+    for (int row = 0; row * cols < HEADER_CELLS; row++) {
+        int rh = header_row_height(app, c, p.w, cols, row);
+        if (row > 0)
+            ui_fill(app, (SDL_Rect){p.x + app_px(app, 12), y, p.w - app_px(app, 24), 1}, ui_alpha(t->border, 140));
+        for (int col = 0; col < cols && row * cols + col < HEADER_CELLS; col++) {
+            int w = col == cols - 1 ? p.w - cw * col : cw;
+            draw_cell(app, &c[row * cols + col], (SDL_Rect){p.x + cw * col, y, w, rh}, clip_top, clip_bottom);
+            if (col > 0)
+                ui_fill(app, (SDL_Rect){p.x + cw * col, y + app_px(app, 12), 1, rh - app_px(app, 24)},
+                        ui_alpha(t->border, 140));
+        }
+        y += rh;
+    }
+}
+
+/* ---- the tabs: every page by name, and a click away ------------------------ */
+
+typedef struct TabLayout {
+    int cols, rows;
+    bool full;          /* full page names, else the short ones */
+    int w, h;           /* one tab */
+} TabLayout;
+
+static void tab_label(int page, bool full, char *buf, size_t size)
+{
+    snprintf(buf, size, "%d  %s", page + 1, full ? PAGE_NAMES[page] : PAGE_SHORT[page]);
+}
+
+/* The most tabs in a row whose labels fit whole: six with full names, six
+ * with short ones, then three, two or one a row. Never digits alone. */
+static TabLayout tabs_layout(App *app, int width)
+{
+    static const struct { int cols; bool full; } TRIES[] = {{6, true}, {6, false}, {3, true}, {3, false},
+                                                           {2, false}, {1, false}};
     int gap = app_px(app, 8);
-    int h = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 16);
-    int w = (app->w - margin * 2 - gap * (STATS_PAGES - 1)) / STATS_PAGES;
-    /* one style for every tab: full names, short names, or digits only */
-    int style = 0;
-    for (int i = 0; i < STATS_PAGES; i++) {
-        char label[48];
-        int tw, th;
-        snprintf(label, sizeof label, "%d  %s", i + 1, PAGE_NAMES[i]);
-        text_size(app, FONT_BODY_BOLD, label, &tw, &th);
-        if (tw > w - app_px(app, 8) && style < 1)
-            style = 1;
-        snprintf(label, sizeof label, "%d %s", i + 1, PAGE_SHORT[i]);
-        text_size(app, FONT_BODY_BOLD, label, &tw, &th);
-        if (tw > w - app_px(app, 8))
-            style = 2;
+    TabLayout l = {1, STATS_PAGES, false, width, text_line_height(app, FONT_BODY_BOLD) + app_px(app, 16)};
+    for (size_t k = 0; k < sizeof TRIES / sizeof TRIES[0]; k++) {
+        int w = (width - gap * (TRIES[k].cols - 1)) / TRIES[k].cols;
+        bool fits = true;
+        for (int i = 0; i < STATS_PAGES && fits; i++) {
+            char label[48];
+            int tw, th;
+            tab_label(i, TRIES[k].full, label, sizeof label);
+            text_size(app, FONT_BODY_BOLD, label, &tw, &th);
+            fits = tw <= w - app_px(app, 12);
+        }
+        if (fits) {
+            l.cols = TRIES[k].cols;
+            l.full = TRIES[k].full;
+            l.w = w;
+            break;
+        }
     }
+    l.rows = (STATS_PAGES + l.cols - 1) / l.cols;
+    return l;
+}
+
+static int tabs_height(const App *app, const TabLayout *l)
+{
+    return l->rows * l->h + (l->rows - 1) * app_px(app, 8);
+}
+
+static bool mouse_over(const App *app, SDL_Rect r)
+{
+    return app->mouse_x >= r.x && app->mouse_x < r.x + r.w && app->mouse_y >= r.y && app->mouse_y < r.y + r.h;
+}
+
+/* The selected tab is filled with the accent; a tab under the mouse only
+ * lightens its panel, so hovering never looks like the page shown. */
+static void draw_tabs(App *app, const TabLayout *l, int page, int x, int y)
+{
+    const Theme *t = &app->theme;
+    int gap = app_px(app, 8);
     for (int i = 0; i < STATS_PAGES; i++) {
-        SDL_Rect r = {margin + i * (w + gap), y, w, h};
+        SDL_Rect r = {x + (i % l->cols) * (l->w + gap), y + (i / l->cols) * (l->h + gap), l->w, l->h};
         bool sel = i == page;
-        ui_round_rect(app, r, app_px(app, 10), sel ? t->accent : t->panel);
+        bool hover = !sel && mouse_over(app, r);
+        ui_round_rect(app, r, app_px(app, 10), sel ? t->accent : hover ? t->panel_hi : t->panel);
         char label[48];
-        if (style == 0)
-            snprintf(label, sizeof label, "%d  %s", i + 1, PAGE_NAMES[i]);
-        else if (style == 1)
-            snprintf(label, sizeof label, "%d %s", i + 1, PAGE_SHORT[i]);
-        else
-            snprintf(label, sizeof label, "%d", i + 1);
-        ChartClip saved;
-        chart_clip_push(app, r, &saved);
-        text_draw(app, sel ? FONT_BODY_BOLD : FONT_BODY, label, r.x + r.w / 2, r.y + app_px(app, 8),
-                  sel ? t->bg : t->text_dim, ALIGN_CENTER);
-        chart_clip_pop(app, &saved);
-        app_hit(app, r, (Action){.type = ACT_SELECT, .value = i});
+        tab_label(i, l->full, label, sizeof label);
+        text_draw(app, FONT_BODY_BOLD, label, r.x + r.w / 2, r.y + (r.h - text_line_height(app, FONT_BODY_BOLD)) / 2,
+                  sel ? t->bg : hover ? t->text : t->text_dim, ALIGN_CENTER);
+        app_hit_label(app, r, (Action){.type = ACT_SELECT, .value = i}, label);
+        layout_note_box(app, r);
     }
-    return y + h;
 }
 
 /* In place of the header and the pages when the snapshot could not be read. */
@@ -368,34 +436,88 @@ static void draw_unread(App *app, const StatsState *s, int y)
 
 /* ---- draw ---------------------------------------------------------------- */
 
-static void draw_all(App *app, StatsState *s)
+/* The title with the page's name and the date when they fit the width,
+ * else shorter; none in a window under STATS_TITLE_MIN_UNITS high (large
+ * text): the tabs name the page, and the page keeps the room. Returns the
+ * height it took. */
+static int draw_title(App *app, const StatsState *s)
 {
-    ui_background(app);
+    if (s->ok && (float)app->h / app->scale < STATS_TITLE_MIN_UNITS)
+        return app_px(app, 14);
     char title[64], date[48];
     stats_fmt_date(s->snap.now, "%A %d %B", date, sizeof date);
     snprintf(title, sizeof title, "Stats: %s", PAGE_NAMES[s->page]);
-    ui_title(app, title, date);
-    int y = app_px(app, 18) + text_line_height(app, FONT_TITLE) + app_px(app, 12);
+    int room = app->w - app_px(app, 56) - app_px(app, 24), tw, dw, h;
+    text_size(app, FONT_TITLE, title, &tw, &h);
+    text_size(app, FONT_BODY, date, &dw, &h);
+    if (tw + dw > room) {
+        snprintf(title, sizeof title, "Stats");
+        text_size(app, FONT_TITLE, title, &tw, &h);
+    }
+    ui_title(app, title, tw + dw <= room ? date : NULL);
+    return app_px(app, 18) + text_line_height(app, FONT_TITLE) + app_px(app, 12);
+}
+
+/* Clicks on the scroll bar's track page up or down (the thumb shows where
+ * the view is): the mouse reaches what PgUp and PgDn do. */
+static void scrollbar_hits(App *app, SDL_Rect bar, const Scroll *sc)
+{
+    if (sc->content <= sc->view || sc->content <= 0)
+        return;
+    int thumb = bar.h * sc->view / sc->content;
+    thumb = thumb < app_px(app, 24) ? app_px(app, 24) : thumb;
+    int top = bar.y + (bar.h - thumb) * sc->offset / (sc->content - sc->view);
+    int x = bar.x - app_px(app, 8), w = bar.w + app_px(app, 16);
+    app_hit(app, (SDL_Rect){x, bar.y, w, top - bar.y}, (Action){.type = ACT_PAGE_UP});
+    app_hit(app, (SDL_Rect){x, top + thumb, w, bar.y + bar.h - top - thumb}, (Action){.type = ACT_PAGE_DOWN});
+}
+
+/* The header stays above the tabs while it takes at most two fifths of the
+ * room left for it and the page; taller (large text, a small window) it
+ * scrolls with the page, so the page keeps its room. */
+static void draw_all(App *app, StatsState *s)
+{
+    ui_background(app);
+    int y = draw_title(app, s);
     if (!s->ok) {
         draw_unread(app, s, y);
         return;
     }
-    y = draw_header(app, &s->snap, y) + app_px(app, 12);
-    y = draw_tabs(app, s->page, y) + app_px(app, 14);
-    int margin = app_px(app, 28);
+    int margin = app_px(app, 28), width = app->w - margin * 2;
     int footer = text_line_height(app, FONT_SMALL) + app_px(app, 30);
-    SDL_Rect view = {margin, y, app->w - margin * 2, app->h - y - footer};
+    HeaderCell cells[HEADER_CELLS];
+    memset(cells, 0, sizeof cells);
+    compose_header(app, &s->snap, cells);
+    int cols = header_columns(app, cells, width);
+    int header_h = header_height(app, cells, width, cols);
+    TabLayout tabs = tabs_layout(app, width);
+    int tabs_h = tabs_height(app, &tabs);
+    int gap = app_px(app, 12);
+    bool fixed = header_h <= (app->h - y - tabs_h - footer - gap * 2) * 2 / 5;
+    if (fixed) {
+        draw_header(app, cells, (SDL_Rect){margin, y, width, header_h}, cols, 0, app->h);
+        y += header_h + gap;
+    }
+    draw_tabs(app, &tabs, s->page, margin, y);
+    y += tabs_h + app_px(app, 14);
+    SDL_Rect view = {margin, y, width, app->h - y - footer};
     if (view.h < app_px(app, 40))
         view.h = app_px(app, 40);
     Scroll *sc = &s->scroll[s->page];
     sc->view = view.h;
     ChartClip saved;
     chart_clip_push(app, (SDL_Rect){view.x - app_px(app, 4), view.y - 2, view.w + app_px(app, 8), view.h + 4}, &saved);
-    int cy = view.y - sc->offset;
-    int h = PAGES[s->page](app, &s->snap, view, cy);
+    int cy = view.y - sc->offset, above = 0;
+    if (!fixed) {
+        draw_header(app, cells, (SDL_Rect){view.x, cy, view.w, header_h}, cols, view.y, view.y + view.h);
+        above = header_h + gap;
+    }
+    int h = PAGES[s->page](app, &s->snap, view, cy + above);
     chart_clip_pop(app, &saved);
-    sc->content = h;
-    ui_scrollbar(app, (SDL_Rect){view.x + view.w + app_px(app, 10), view.y, app_px(app, 8), view.h}, sc);
+    sc->content = above + h;
+    SDL_Rect bar = {view.x + view.w + app_px(app, 10), view.y, app_px(app, 8), view.h};
+    ui_scrollbar(app, bar, sc);
+    scrollbar_hits(app, bar, sc);
     ui_footer_keys(app, stats_keys(app, s));
 }
 
@@ -403,12 +525,14 @@ static void stats_draw(App *app, void *state)
 {
     StatsState *s = state;
     draw_all(app, s);
-    /* After a resize the old offset can run past the end: clamp, draw again. */
+    /* After a resize the old offset can run past the end: clamp, draw the
+     * frame again (its clicks and its layout log anew). */
     Scroll *sc = &s->scroll[s->page];
     int max = sc->content - sc->view > 0 ? sc->content - sc->view : 0;
     if (sc->offset > max) {
         sc->offset = max;
         app->hit_count = 0;
+        layout_begin(app);
         draw_all(app, s);
     }
 }

@@ -28,12 +28,6 @@ void stats_fmt_count(int n, char *buf, size_t size);
 void stats_fmt_date(int64_t t, const char *fmt, char *buf, size_t size);
 /* The theme colour of a level: poor bad, fair accent2, good good. */
 SDL_Color stats_level_colour(const App *app, StatsLevel level);
-/* Copies text into buf shortened with an ellipsis so it fits w pixels in
- * `role` (unchanged when it fits). */
-void stats_ellipsize(App *app, FontRole role, const char *text, int w, char *buf, size_t size);
-/* Draws one line in bold, or in the regular face when bold is too wide,
- * shortened with an ellipsis when even that does not fit in w pixels. */
-void stats_draw_fitted(App *app, const char *text, int x, int y, int w, SDL_Color c);
 /* The verdict in words: *word and *c for the verdict, and a note (into
  * note, size bytes) on what it rests on or what to do first. */
 void stats_verdict_text(App *app, const StatsSnapshot *s, const char **word, SDL_Color *c, char *note,

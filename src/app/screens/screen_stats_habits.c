@@ -63,10 +63,24 @@ static void draw_heatmap(App *app, const StatsSnapshot *s, int gx, int gy, int c
     }
 }
 
-static void draw_heat_legend(App *app, const StatsSnapshot *s, int x, int y)
+/* The legend: "less" to "more", the goal's dot and today's outline, on
+ * one line when it fits w, else the dot and today on a second. Draws when
+ * draw is set; returns the height. */
+static int draw_heat_legend(App *app, const StatsSnapshot *s, int x, int y, int w, bool draw)
 {
     const Theme *t = &app->theme;
     int lh = text_line_height(app, FONT_SMALL);
+    int less_w, more_w, goal_w, today_w, h;
+    text_size(app, FONT_SMALL, "less", &less_w, &h);
+    text_size(app, FONT_SMALL, "more", &more_w, &h);
+    text_size(app, FONT_SMALL, "daily goal met", &goal_w, &h);
+    text_size(app, FONT_SMALL, "today", &today_w, &h);
+    int scale_w = less_w + more_w + 5 * (lh + app_px(app, 4)) + app_px(app, 12);
+    int marks_w = goal_w + today_w + 2 * (lh + app_px(app, 6)) + app_px(app, 24);
+    bool two_lines = scale_w + app_px(app, 24) + marks_w > w;
+    if (!draw)
+        return two_lines ? lh * 2 + app_px(app, 8) : lh;
+    int x0 = x;
     x += text_draw(app, FONT_SMALL, "less", x, y, t->text_dim, ALIGN_LEFT) + app_px(app, 8);
     for (int k = 0; k <= 4; k++) {
         int count = k == 0 ? 0 : (s->cal_top * k + 3) / 4;
@@ -75,6 +89,10 @@ static void draw_heat_legend(App *app, const StatsSnapshot *s, int x, int y)
     }
     x += app_px(app, 4);
     x += text_draw(app, FONT_SMALL, "more", x, y, t->text_dim, ALIGN_LEFT) + app_px(app, 24);
+    if (two_lines) {
+        x = x0;
+        y += lh + app_px(app, 8);
+    }
     ui_round_rect(app, (SDL_Rect){x, y, lh, lh}, app_px(app, 3), t->good);
     ui_circle(app, (float)x + (float)lh / 2, (float)y + (float)lh / 2, (float)lh / 5, t->bg);
     x += lh + app_px(app, 6);
@@ -84,20 +102,90 @@ static void draw_heat_legend(App *app, const StatsSnapshot *s, int x, int y)
     SDL_RenderDrawRect(app->renderer, &o);
     x += lh + app_px(app, 6);
     text_draw(app, FONT_SMALL, "today", x, y, t->text_dim, ALIGN_LEFT);
+    return two_lines ? lh * 2 + app_px(app, 8) : lh;
 }
 
+/* The side of the calendar: the streak, the weeks in numbers and how the
+ * streak works, in a panel w wide and at least `least` high at (x, y)
+ * (drawn when draw is set). Returns the height its words need. */
+static int calendar_side(App *app, const StatsSnapshot *s, int x, int y, int w, int least, bool draw, SDL_Rect view)
+{
+    const Theme *t = &app->theme;
+    int lh = text_line_height(app, FONT_SMALL);
+    int qx = x + app_px(app, 20), qy = y + app_px(app, 14), qw = w - app_px(app, 40);
+    int flame = app_px(app, 44);
+    char line[400];
+    if (draw) {
+        int need = calendar_side(app, s, x, y, w, 0, false, view);
+        ui_panel(app, (SDL_Rect){x, y, w, need > least ? need : least});
+        ui_flame(app, qx - app_px(app, 6), qy, flame, 0.3f, s->day.streak.today_met);
+        snprintf(line, sizeof line, "%d", s->day.streak.current);
+        int nw = text_draw(app, FONT_TITLE, line, qx + flame, qy + app_px(app, 4), t->text, ALIGN_LEFT);
+        text_draw(app, FONT_BODY, "day streak", qx + flame + nw + app_px(app, 8), qy + app_px(app, 12), t->text,
+                  ALIGN_LEFT);
+    }
+    int title_h = text_line_height(app, FONT_TITLE) + app_px(app, 4);
+    qy += (flame > title_h ? flame : title_h) + app_px(app, 2);
+    study_goal_text(&s->day, line, sizeof line);
+    if (draw)
+        text_draw_wrapped(app, FONT_SMALL, line, qx, qy, qw, s->day.streak.today_met ? t->good : t->accent, view.y,
+                          view.y + view.h);
+    qy += text_wrapped_height(app, FONT_SMALL, line, qw) + app_px(app, 10);
+    const char *labels[5] = {"Best streak", "Rest days saved", "Days studied", "Daily goal met", "Answers"};
+    char values[5][48];
+    snprintf(values[0], sizeof values[0], "%d day%s", s->rewards.best_streak, s->rewards.best_streak == 1 ? "" : "s");
+    snprintf(values[1], sizeof values[1], "%d of %d", s->day.streak.rest_days, REWARDS_REST_MAX);
+    snprintf(values[2], sizeof values[2], "%d of %d", s->cal_studied, s->cal_count);
+    snprintf(values[3], sizeof values[3], "%d day%s", s->cal_goals, s->cal_goals == 1 ? "" : "s");
+    stats_fmt_count(s->cal_answers, values[4], sizeof values[4]);
+    int bold = text_line_height(app, FONT_BODY_BOLD);
+    for (int i = 0; i < 5; i++) {
+        int lw, vw, h;
+        text_size(app, FONT_SMALL, labels[i], &lw, &h);
+        text_size(app, FONT_BODY_BOLD, values[i], &vw, &h);
+        bool beside = lw + app_px(app, 12) + vw <= qw;
+        if (draw) {
+            text_draw(app, FONT_SMALL, labels[i], qx, qy + app_px(app, 2), t->text_dim, ALIGN_LEFT);
+            text_draw(app, FONT_BODY_BOLD, values[i], qx + qw, beside ? qy : qy + lh + app_px(app, 2), t->text,
+                      ALIGN_RIGHT);
+        }
+        qy += (beside ? bold : lh + app_px(app, 2) + bold) + app_px(app, 4);
+    }
+    qy += app_px(app, 6);
+    snprintf(line, sizeof line,
+             "A day counts when its goal is met: %d drill answers, an arcade round of %d, or a finished exam. "
+             "Every %d streak days earn a rest day that covers a missed one.", s->day.goal,
+             REWARDS_GOAL_ARCADE_ROUND_ANSWERS, REWARDS_REST_EVERY);
+    if (draw)
+        text_draw_wrapped(app, FONT_SMALL, line, qx, qy, qw, t->text_dim, view.y, view.y + view.h);
+    qy += text_wrapped_height(app, FONT_SMALL, line, qw) + app_px(app, 14);
+    return qy - y;
+}
+
+/* The calendar with its side panel beside it when both keep their room,
+ * else the side below the calendar. */
 int stats_page_calendar(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
 {
     const Theme *t = &app->theme;
     int lh = text_line_height(app, FONT_SMALL);
-    int side_w = view.w * 30 / 100;
     int gap = app_px(app, 14);
-    SDL_Rect p = {view.x, y, view.w - side_w - gap, 0};
-    int label_w = app_px(app, 44);
-    int head = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 22) + lh + app_px(app, 4);
-    int foot = lh + app_px(app, 34);
+    int side_w = view.w * 30 / 100;
+    int side_least = app_px(app, 260);
+    side_w = side_w < side_least ? side_least : side_w;
+    int day_w, h;
+    text_size(app, FONT_SMALL, "Mon", &day_w, &h);
+    int label_w = day_w + app_px(app, 10);
+    bool stacked = view.w - side_w - gap - label_w - app_px(app, 40) < STATS_WEEKS * app_px(app, 22);
+    SDL_Rect p = {view.x, y, stacked ? view.w : view.w - side_w - gap, 0};
+    char line[120];
+    snprintf(line, sizeof line, "Answers per day, last %d weeks", STATS_WEEKS);
+    int pw = p.w - app_px(app, 40);
+    int title_h = text_wrapped_height(app, FONT_BODY_BOLD, line, pw);
+    int head = title_h + app_px(app, 22) + lh + app_px(app, 4);
+    int legend_h = draw_heat_legend(app, s, 0, 0, pw - label_w, false);
+    int foot = legend_h + app_px(app, 34);
     /* Cells fill the panel's width; their height fits the view (at least 22 units). */
-    int cw = (p.w - app_px(app, 40) - label_w) / STATS_WEEKS;
+    int cw = (pw - label_w) / STATS_WEEKS;
     int ch = (view.h - head - foot) / 7;
     if (ch < app_px(app, 22))
         ch = app_px(app, 22);
@@ -106,54 +194,24 @@ int stats_page_calendar(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
     if (cw > ch * 2)
         cw = ch * 2;
     p.h = head + ch * 7 + foot;
+    int side_h = calendar_side(app, s, 0, 0, stacked ? view.w : side_w, 0, false, view);
+    if (!stacked && side_h > p.h)
+        p.h = side_h;
     ui_panel(app, p);
     int px = p.x + app_px(app, 20);
-    char line[400];
-    snprintf(line, sizeof line, "Answers per day, last %d weeks", STATS_WEEKS);
-    text_draw(app, FONT_BODY_BOLD, line, px, p.y + app_px(app, 12), t->text, ALIGN_LEFT);
+    text_draw_wrapped(app, FONT_BODY_BOLD, line, px, p.y + app_px(app, 12), pw, t->text, view.y, view.y + view.h);
     int gx = px + label_w, gy = p.y + head;
     static const char *const WEEKDAYS[7] = {"Mon", "", "Wed", "", "Fri", "", "Sun"};
     for (int r = 0; r < 7; r++)
         if (WEEKDAYS[r][0])
             text_draw(app, FONT_SMALL, WEEKDAYS[r], px, gy + r * ch + (ch - lh) / 2, t->text_dim, ALIGN_LEFT);
     draw_heatmap(app, s, gx, gy, cw, ch);
-    draw_heat_legend(app, s, gx, gy + ch * 7 + app_px(app, 14));
-
-    /* side: the streak, the weeks in numbers, and how the streak works */
-    SDL_Rect q = {p.x + p.w + gap, y, side_w, p.h};
-    ui_panel(app, q);
-    int qx = q.x + app_px(app, 20), qy = q.y + app_px(app, 14), qw = q.w - app_px(app, 40);
-    int flame = app_px(app, 44);
-    ui_flame(app, qx - app_px(app, 6), qy, flame, 0.3f, s->day.streak.today_met);
-    snprintf(line, sizeof line, "%d", s->day.streak.current);
-    int nw = text_draw(app, FONT_TITLE, line, qx + flame, qy + app_px(app, 4), t->text, ALIGN_LEFT);
-    text_draw(app, FONT_BODY, s->day.streak.current == 1 ? "day streak" : "day streak", qx + flame + nw +
-              app_px(app, 8), qy + app_px(app, 12), t->text, ALIGN_LEFT);
-    qy += flame + app_px(app, 2);
-    study_goal_text(&s->day, line, sizeof line);
-    text_draw(app, FONT_SMALL, line, qx, qy, s->day.streak.today_met ? t->good : t->accent, ALIGN_LEFT);
-    qy += lh + app_px(app, 10);
-    const char *labels[5] = {"Best streak", "Rest days saved", "Days studied", "Daily goal met", "Answers"};
-    char values[5][48];
-    snprintf(values[0], sizeof values[0], "%d day%s", s->rewards.best_streak, s->rewards.best_streak == 1 ? "" : "s");
-    snprintf(values[1], sizeof values[1], "%d of %d", s->day.streak.rest_days, REWARDS_REST_MAX);
-    snprintf(values[2], sizeof values[2], "%d of %d", s->cal_studied, s->cal_count);
-    snprintf(values[3], sizeof values[3], "%d day%s", s->cal_goals, s->cal_goals == 1 ? "" : "s");
-    stats_fmt_count(s->cal_answers, values[4], sizeof values[4]);
-    int row = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 4);
-    for (int i = 0; i < 5; i++) {
-        text_draw(app, FONT_SMALL, labels[i], qx, qy + app_px(app, 2), t->text_dim, ALIGN_LEFT);
-        text_draw(app, FONT_BODY_BOLD, values[i], qx + qw, qy, t->text, ALIGN_RIGHT);
-        qy += row;
+    draw_heat_legend(app, s, gx, gy + ch * 7 + app_px(app, 14), pw - label_w, true);
+    if (stacked) {
+        calendar_side(app, s, view.x, y + p.h + gap, view.w, 0, true, view);
+        return p.h + gap + side_h;
     }
-    qy += app_px(app, 6);
-    snprintf(line, sizeof line,
-             "A day counts when its goal is met: %d drill answers, an arcade round of %d, or a finished exam. "
-             "Every %d streak days earn a rest day that covers a missed one.", s->day.goal,
-             REWARDS_GOAL_ARCADE_ROUND_ANSWERS, REWARDS_REST_EVERY);
-    /* the explanation only when it fits the panel */
-    if (qy + text_wrapped_height(app, FONT_SMALL, line, qw) <= q.y + q.h - app_px(app, 8))
-        text_draw_wrapped(app, FONT_SMALL, line, qx, qy, qw, t->text_dim, view.y, view.y + view.h);
+    calendar_side(app, s, p.x + p.w + gap, y, side_w, p.h, true, view);
     return p.h;
 }
 
@@ -178,6 +236,9 @@ static void compose_checklist(App *app, const StatsSnapshot *s, CheckItem *c)
     if (s->mock_count == 0)
         snprintf(c[0].detail, sizeof c[0].detail, "No mock exam yet. One good run can be luck; five in a row "
                  "is a skill.");
+    else if (s->ready.recent_mocks == 1)
+        snprintf(c[0].detail, sizeof c[0].detail, "Your one mock scored %d. One good run can be luck; five in a "
+                 "row is a skill.", s->mocks[s->mock_count - 1].scaled);
     else
         snprintf(c[0].detail, sizeof c[0].detail, "%d of your last %d mocks scored %d or more; your current "
                  "run is %d.", s->ready.recent_ready, s->ready.recent_mocks, s->ready_score, s->ready_run);
@@ -190,8 +251,8 @@ static void compose_checklist(App *app, const StatsSnapshot *s, CheckItem *c)
     if (s->answers_used == 0) {
         snprintf(c[1].detail, sizeof c[1].detail, "No answers yet.");
     } else {
-        snprintf(c[1].detail, sizeof c[1].detail, "Average %d%% over your last %d answers.",
-                 percent(s->ready.overall), s->answers_used);
+        snprintf(c[1].detail, sizeof c[1].detail, "Average %d%% over your last %d answer%s.",
+                 percent(s->ready.overall), s->answers_used, s->answers_used == 1 ? "" : "s");
         for (int d = 0; d < s->ready.domain_count; d++) {
             if (s->ready.domain[d] < 0) {
                 strbuf_append(c[1].detail, sizeof c[1].detail, " %s: no answers.", b->domains[d].name);
@@ -227,12 +288,13 @@ static void compose_checklist(App *app, const StatsSnapshot *s, CheckItem *c)
 
     snprintf(c[3].title, sizeof c[3].title, "Estimated pass probability of %d%% or more",
              percent(STATS_GOOD_PROBABILITY));
+    char likely[32];
+    percent_likely(s->pass.low, s->pass.high, likely, sizeof likely);
     if (s->pass_known)
         snprintf(c[3].detail, sizeof c[3].detail,
-                 "%d%% (likely %d-%d%%) %s, average score %d: each question's recall from the memory model "
-                 "fitted to your %d answers, scored on real exam forms.",
-                 percent(s->pass.probability), percent(s->pass.low),
-                 percent(s->pass.high), s->pass_basis, (int)(s->pass.mean_scaled + 0.5), s->evidence);
+                 "%d%%%s %s, average score %d: each question's recall from the memory model fitted to your %d "
+                 "answer%s, scored on real exam forms.", percent(s->pass.probability), likely, s->pass_basis,
+                 (int)(s->pass.mean_scaled + 0.5), s->evidence, s->evidence == 1 ? "" : "s");
     else
         snprintf(c[3].detail, sizeof c[3].detail, "Answer some questions first: the estimate needs your answers.");
 }
@@ -255,43 +317,15 @@ static void check_draw(App *app, const CheckItem *c, int x, int y, int w, int ma
                       view.y + view.h);
 }
 
-int stats_page_readiness(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
+/* The chance to pass, big, with the verdict and what the estimate rests
+ * on, centred in a panel w wide and at least `least` high at (x, y)
+ * (drawn when draw is set). Returns the height its words need. */
+static int readiness_side(App *app, const StatsSnapshot *s, int x, int y, int w, int least, bool draw,
+                          SDL_Rect view)
 {
     const Theme *t = &app->theme;
-    CheckItem items[STATS_CHECKS];
-    compose_checklist(app, s, items);
-    int gap = app_px(app, 14);
-    int side_w = view.w * 32 / 100;
-    int lw = view.w - side_w - gap;
-    int pad = app_px(app, 22);
-    int mark = app_px(app, 30);
-    int row_gap = app_px(app, 16);
-    int head = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 12);
-    int h = pad + head;
-    for (int i = 0; i < STATS_CHECKS; i++)
-        h += check_height(app, &items[i], lw - pad * 2, mark) + (i < STATS_CHECKS - 1 ? row_gap : 0);
-    h += pad;
-    if (h < app_px(app, 300))
-        h = app_px(app, 300);
-    ui_panel(app, (SDL_Rect){view.x, y, lw, h});
-    int cy = y + pad;
-    char line[512];
-    snprintf(line, sizeof line, "Readiness checklist: %d of %d done", s->checks_done, STATS_CHECKS);
-    text_draw(app, FONT_BODY_BOLD, line, view.x + pad, cy, s->checks_done == STATS_CHECKS ? t->good : t->accent,
-              ALIGN_LEFT);
-    cy += head;
-    for (int i = 0; i < STATS_CHECKS; i++) {
-        check_draw(app, &items[i], view.x + pad, cy, lw - pad * 2, mark, view);
-        cy += check_height(app, &items[i], lw - pad * 2, mark) + row_gap;
-    }
-
-    SDL_Rect q = {view.x + lw + gap, y, side_w, h};
-    ui_panel(app, q);
-    int qx = q.x + q.w / 2, qy = q.y + app_px(app, 20);
-    text_draw(app, FONT_BODY_BOLD, s->exam_date_ahead ? "Chance to pass on exam day" : "Chance to pass today",
-              qx, qy, t->text, ALIGN_CENTER);
-    qy += text_line_height(app, FONT_BODY_BOLD) + app_px(app, 10);
-    char big[32];
+    const char *title = s->exam_date_ahead ? "Chance to pass on exam day" : "Chance to pass today";
+    char big[32], note[512];
     SDL_Color c = t->text_dim;
     if (s->pass_known) {
         snprintf(big, sizeof big, "%d%%", percent(s->pass.probability));
@@ -299,21 +333,88 @@ int stats_page_readiness(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
     } else {
         snprintf(big, sizeof big, "?");
     }
-    text_draw(app, FONT_HUGE, big, qx, qy, c, ALIGN_CENTER);
-    qy += text_line_height(app, FONT_HUGE) + app_px(app, 6);
     const char *word = "";
     SDL_Color vc = t->text;
-    stats_verdict_text(app, s, &word, &vc, line, sizeof line);
-    text_draw(app, FONT_TITLE, word, qx, qy, vc, ALIGN_CENTER);
-    qy += text_line_height(app, FONT_TITLE) + app_px(app, 10);
-    if (s->pass_known) {
-        snprintf(line, sizeof line, "Chance of passing %s: your recall of each question as the memory model "
+    stats_verdict_text(app, s, &word, &vc, note, sizeof note);
+    if (s->pass_known)
+        snprintf(note, sizeof note, "Chance of passing %s: your recall of each question as the memory model "
                  "predicts it, scored on exam forms built like the real one.", s->pass_basis);
-    } else {
-        snprintf(line, sizeof line, "The estimate appears once you have answered questions.");
+    else
+        snprintf(note, sizeof note, "The estimate appears once you have answered questions.");
+    int inner = w - app_px(app, 40), qx = x + w / 2, qy = y + app_px(app, 20);
+    if (draw) {
+        int need = readiness_side(app, s, x, y, w, 0, false, view);
+        ui_panel(app, (SDL_Rect){x, y, w, need > least ? need : least});
+        text_draw(app, FONT_BODY_BOLD, title, qx, qy, t->text, ALIGN_CENTER);
     }
-    text_draw_wrapped(app, FONT_SMALL, line, q.x + app_px(app, 20), qy, q.w - app_px(app, 40), t->text_dim,
-                      view.y, view.y + view.h);
+    qy += text_line_height(app, FONT_BODY_BOLD) + app_px(app, 10);
+    if (draw)
+        text_draw(app, FONT_HUGE, big, qx, qy, c, ALIGN_CENTER);
+    qy += text_line_height(app, FONT_HUGE) + app_px(app, 6);
+    if (draw)
+        text_draw(app, FONT_TITLE, word, qx, qy, vc, ALIGN_CENTER);
+    qy += text_line_height(app, FONT_TITLE) + app_px(app, 10);
+    if (draw)
+        text_draw_wrapped(app, FONT_SMALL, note, x + app_px(app, 20), qy, inner, t->text_dim, view.y,
+                          view.y + view.h);
+    qy += text_wrapped_height(app, FONT_SMALL, note, inner) + app_px(app, 20);
+    return qy - y;
+}
+
+/* The width the side needs for its one-line words (title, figure, verdict). */
+static int readiness_side_width(App *app, const StatsSnapshot *s)
+{
+    const char *lines[] = {s->exam_date_ahead ? "Chance to pass on exam day" : "Chance to pass today",
+                           "Not ready yet", "Just starting"};
+    const FontRole roles[] = {FONT_BODY_BOLD, FONT_TITLE, FONT_TITLE};
+    int widest = 0;
+    for (int i = 0; i < 3; i++) {
+        int tw, th;
+        text_size(app, roles[i], lines[i], &tw, &th);
+        widest = tw > widest ? tw : widest;
+    }
+    return widest + app_px(app, 40);
+}
+
+/* The checklist with the chance to pass beside it when both keep their
+ * room, else the chance below. */
+int stats_page_readiness(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
+{
+    const Theme *t = &app->theme;
+    CheckItem items[STATS_CHECKS];
+    compose_checklist(app, s, items);
+    int gap = app_px(app, 14);
+    int side_w = view.w * 32 / 100, side_need = readiness_side_width(app, s);
+    side_w = side_w < side_need ? side_need : side_w;
+    bool stacked = view.w - side_w - gap < app_px(app, 420);
+    int lw = stacked ? view.w : view.w - side_w - gap;
+    int pad = app_px(app, 22);
+    int mark = app_px(app, 30);
+    int row_gap = app_px(app, 16);
+    char line[512];
+    snprintf(line, sizeof line, "Readiness checklist: %d of %d done", s->checks_done, STATS_CHECKS);
+    int head = text_wrapped_height(app, FONT_BODY_BOLD, line, lw - pad * 2) + app_px(app, 12);
+    int h = pad + head;
+    for (int i = 0; i < STATS_CHECKS; i++)
+        h += check_height(app, &items[i], lw - pad * 2, mark) + (i < STATS_CHECKS - 1 ? row_gap : 0);
+    h += pad;
+    int side_h = readiness_side(app, s, 0, 0, stacked ? view.w : side_w, 0, false, view);
+    if (!stacked && h < side_h)
+        h = side_h;
+    ui_panel(app, (SDL_Rect){view.x, y, lw, h});
+    int cy = y + pad;
+    text_draw_wrapped(app, FONT_BODY_BOLD, line, view.x + pad, cy, lw - pad * 2,
+                      s->checks_done == STATS_CHECKS ? t->good : t->accent, view.y, view.y + view.h);
+    cy += head;
+    for (int i = 0; i < STATS_CHECKS; i++) {
+        check_draw(app, &items[i], view.x + pad, cy, lw - pad * 2, mark, view);
+        cy += check_height(app, &items[i], lw - pad * 2, mark) + row_gap;
+    }
+    if (stacked) {
+        readiness_side(app, s, view.x, y + h + gap, view.w, 0, true, view);
+        return h + gap + side_h;
+    }
+    readiness_side(app, s, view.x + lw + gap, y, side_w, h, true, view);
     return h;
 }
 
@@ -344,25 +445,60 @@ static void compose_records(App *app, const StatsSnapshot *s, RecordCard *c)
     c[3].colour = t->accent2;
 }
 
-/* One achievement as a line: a mark, the title, and what it asks for. */
-static void draw_achievement(App *app, const RewardsAchievement *a, bool got, SDL_Rect r)
+/* One achievement: a mark, the title, and what it asks for, beside the
+ * title when it fits the width, else wrapped below it. Draws when draw is
+ * set; returns the height. */
+static int draw_achievement(App *app, const RewardsAchievement *a, bool got, SDL_Rect r, bool draw, SDL_Rect view)
 {
     const Theme *t = &app->theme;
-    int mark = text_line_height(app, FONT_SMALL) + app_px(app, 2);
-    int my = r.y + (r.h - mark) / 2;
+    int lh = text_line_height(app, FONT_SMALL), bold = text_line_height(app, FONT_BODY_BOLD);
+    int mark = lh + app_px(app, 2);
+    int tx = r.x + mark + app_px(app, 8), tw_room = r.x + r.w - tx;
+    int title_w, desc_w, h;
+    text_size(app, FONT_BODY_BOLD, a->title, &title_w, &h);
+    text_size(app, FONT_SMALL, a->description, &desc_w, &h);
+    bool beside = title_w + app_px(app, 8) + desc_w <= tw_room;
+    int height = beside ? bold + app_px(app, 5)
+                        : text_wrapped_height(app, FONT_BODY_BOLD, a->title, tw_room) +
+                              text_wrapped_height(app, FONT_SMALL, a->description, tw_room) + app_px(app, 9);
+    if (!draw)
+        return height;
+    int my = r.y + (bold - mark) / 2 + app_px(app, 2);
     if (got)
         chart_mark(app, r.x, my, mark, true);
     else
         ui_circle(app, (float)r.x + (float)mark / 2, (float)my + (float)mark / 2, (float)mark / 2,
                   ui_alpha(t->text_dim, 60));
-    int tx = r.x + mark + app_px(app, 8);
-    int by = r.y + (r.h - text_line_height(app, FONT_BODY_BOLD)) / 2;
-    int dx = tx + text_draw(app, FONT_BODY_BOLD, a->title, tx, by, got ? t->text : t->text_dim, ALIGN_LEFT) +
-             app_px(app, 8);
-    char desc[200];
-    stats_ellipsize(app, FONT_SMALL, a->description, r.x + r.w - dx, desc, sizeof desc);
-    text_draw(app, FONT_SMALL, desc, dx, r.y + (r.h - text_line_height(app, FONT_SMALL)) / 2,
-              got ? t->text_dim : ui_alpha(t->text_dim, 160), ALIGN_LEFT);
+    SDL_Color dim = got ? t->text_dim : ui_alpha(t->text_dim, 160);
+    if (beside) {
+        int dx = tx + text_draw(app, FONT_BODY_BOLD, a->title, tx, r.y, got ? t->text : t->text_dim, ALIGN_LEFT) +
+                 app_px(app, 8);
+        text_draw(app, FONT_SMALL, a->description, dx, r.y + (bold - lh) / 2, dim, ALIGN_LEFT);
+        return height;
+    }
+    int y = r.y + text_draw_wrapped(app, FONT_BODY_BOLD, a->title, tx, r.y, tw_room, got ? t->text : t->text_dim,
+                                    view.y, view.y + view.h);
+    text_draw_wrapped(app, FONT_SMALL, a->description, tx, y + app_px(app, 2), tw_room, dim, view.y, view.y + view.h);
+    return height;
+}
+
+/* Four record cards in a row when their words fit, else two, else one. */
+static int record_columns(App *app, const RecordCard *cards, int n, int w, int gap)
+{
+    static const int COLUMNS[] = {4, 2};
+    for (size_t k = 0; k < sizeof COLUMNS / sizeof COLUMNS[0]; k++) {
+        int inner = (w - gap * (COLUMNS[k] - 1)) / COLUMNS[k] - app_px(app, 32);
+        bool fits = true;
+        for (int i = 0; i < n && fits; i++) {
+            int lw, vw, h;
+            text_size(app, FONT_SMALL, cards[i].label, &lw, &h);
+            text_size(app, FONT_TITLE, cards[i].value, &vw, &h);
+            fits = lw <= inner && vw <= inner;
+        }
+        if (fits)
+            return COLUMNS[k];
+    }
+    return 1;
 }
 
 int stats_page_records(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
@@ -372,17 +508,15 @@ int stats_page_records(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
     int gap = app_px(app, 12);
     int card_h = text_line_height(app, FONT_SMALL) + text_line_height(app, FONT_TITLE) + app_px(app, 30);
     enum { CARDS = 4 };
-    int cw = (view.w - gap * (CARDS - 1)) / CARDS;
     RecordCard cards[CARDS];
     compose_records(app, s, cards);
+    int cols = record_columns(app, cards, CARDS, view.w, gap);
+    int cw = (view.w - gap * (cols - 1)) / cols;
     for (int i = 0; i < CARDS; i++) {
-        SDL_Rect r = {view.x + i * (cw + gap), y, cw, card_h};
-        ChartClip saved;
-        if (chart_clip_push(app, r, &saved))
-            hud_stat(app, r, cards[i].label, cards[i].value, cards[i].colour);
-        chart_clip_pop(app, &saved);
+        SDL_Rect r = {view.x + (i % cols) * (cw + gap), y + (i / cols) * (card_h + gap), cw, card_h};
+        hud_stat(app, r, cards[i].label, cards[i].value, cards[i].colour);
     }
-    y += card_h + gap;
+    y += ((CARDS + cols - 1) / cols) * (card_h + gap);
     char line[400], answers[32];
     stats_fmt_count(s->answers, answers, sizeof answers);
     if (s->answers == 0)
@@ -390,31 +524,48 @@ int stats_page_records(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
                  "study.");
     else
         snprintf(line, sizeof line,
-             "%s answers (%d%% right) to %d of the bank's %d items, on %d days. %d mock exam%s and %d "
-             "diagnostic%s finished; %d sprint and %d marathon round%s played.",
-             answers, percent_of(s->right, s->answers), s->items_started, app->bank->item_count,
-             s->days_studied, s->mocks_finished, s->mocks_finished == 1 ? "" : "s",
-             s->diagnostics_finished, s->diagnostics_finished == 1 ? "" : "s", s->sprint_rounds,
-             s->marathon_rounds, s->marathon_rounds == 1 ? "" : "s");
+                 "%s answer%s (%d%% right) to %d of the bank's %d items, on %d day%s. %d mock exam%s and %d "
+                 "diagnostic%s finished; %d sprint round%s and %d marathon round%s played.",
+                 answers, s->answers == 1 ? "" : "s", percent_of(s->right, s->answers), s->items_started,
+                 app->bank->item_count, s->days_studied, s->days_studied == 1 ? "" : "s", s->mocks_finished,
+                 s->mocks_finished == 1 ? "" : "s", s->diagnostics_finished, s->diagnostics_finished == 1 ? "" : "s",
+                 s->sprint_rounds, s->sprint_rounds == 1 ? "" : "s", s->marathon_rounds,
+                 s->marathon_rounds == 1 ? "" : "s");
     y += text_draw_wrapped(app, FONT_SMALL, line, view.x, y, view.w, t->text, view.y, view.y + view.h);
     y += app_px(app, 12);
 
+    /* the achievements: two columns when each fits one line there, else one */
     int count = rewards_achievement_count();
-    SDL_Rect p = {view.x, y, view.w, 0};
-    int row_h = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 5);
-    int head = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 18);
-    int rows = (count + 1) / 2;
-    p.h = head + rows * row_h + app_px(app, 8);
-    ui_panel(app, p);
+    int pad = app_px(app, 20), inner = view.w - pad * 2;
+    int two_w = (inner - gap) / 2;
+    int two_cols = 2;
+    for (int i = 0; i < count && two_cols == 2; i++) {
+        SDL_Rect r = {0, 0, two_w, 0};
+        if (draw_achievement(app, rewards_achievement(i), false, r, false, view) >
+            text_line_height(app, FONT_BODY_BOLD) + app_px(app, 5))
+            two_cols = 1;
+    }
+    int col_w = two_cols == 2 ? two_w : inner;
+    int rows = (count + two_cols - 1) / two_cols;
     snprintf(line, sizeof line, "Achievements: %d of %d earned", s->earned_count, count);
-    text_draw(app, FONT_BODY_BOLD, line, p.x + app_px(app, 20), p.y + app_px(app, 12), t->text, ALIGN_LEFT);
-    int col_w = (p.w - app_px(app, 40) - gap) / 2;
-    for (int i = 0; i < count; i++) {
-        SDL_Rect r = {p.x + app_px(app, 20) + (i / rows) * (col_w + gap), p.y + head + (i % rows) * row_h, col_w,
-                      row_h};
-        draw_achievement(app, rewards_achievement(i), (s->earned >> i) & 1u, r);
+    int head = text_wrapped_height(app, FONT_BODY_BOLD, line, inner) + app_px(app, 18);
+    int list_h = 0;   /* the first column is the tallest: it has every row */
+    for (int i = 0; i < rows; i++)
+        list_h += draw_achievement(app, rewards_achievement(i), false, (SDL_Rect){0, 0, col_w, 0}, false, view);
+    SDL_Rect p = {view.x, y, view.w, head + list_h + app_px(app, 8)};
+    ui_panel(app, p);
+    text_draw_wrapped(app, FONT_BODY_BOLD, line, p.x + pad, p.y + app_px(app, 12), inner, t->text, view.y,
+                      view.y + view.h);
+    for (int c = 0; c < two_cols; c++) {
+        int ry = p.y + head;
+        for (int row = 0; row < rows; row++) {
+            int i = c * rows + row;
+            if (i >= count)
+                break;
+            SDL_Rect r = {p.x + pad + c * (col_w + gap), ry, col_w, 0};
+            ry += draw_achievement(app, rewards_achievement(i), (s->earned >> i) & 1u, r, true, view);
+        }
     }
     y += p.h;
     return y - top;
 }
-

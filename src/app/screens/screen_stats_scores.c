@@ -18,24 +18,30 @@ static int mocks_empty(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
     const Theme *t = &app->theme;
     const Bank *b = app->bank;
     int top = y;
-    SDL_Rect p = {view.x, y, view.w, app_px(app, 150)};
-    ui_panel(app, p);
-    text_draw(app, FONT_TITLE, "No mock exams yet", p.x + app_px(app, 24), p.y + app_px(app, 20), t->text,
-              ALIGN_LEFT);
+    const char *title = "No mock exams yet";
     char line[320];
     snprintf(line, sizeof line,
-             "A mock exam is the full rehearsal: %d questions in %d minutes, scored %d-%d like the real one. "
-             "Take one from the menu (3); its score will be drawn here against the %d pass mark and the %d "
-             "target.", b->exam_items, b->exam_minutes, b->scale_min, b->scale_max, s->pass_score, s->ready_score);
-    text_draw_wrapped(app, FONT_BODY, line, p.x + app_px(app, 24),
-                      p.y + app_px(app, 28) + text_line_height(app, FONT_TITLE), p.w - app_px(app, 48),
-                      t->text_dim, view.y, view.y + view.h);
+             "A mock exam is the full rehearsal: %d questions in %d minutes, scored %d-%d as AWS reports it "
+             "(an estimate). Take one from the menu (3); its score will be drawn here against the %d pass mark "
+             "and the %d target.", b->exam_items, b->exam_minutes, b->scale_min, b->scale_max, s->pass_score,
+             s->ready_score);
+    int pad = app_px(app, 24), inner = view.w - pad * 2;
+    int title_h = text_wrapped_height(app, FONT_TITLE, title, inner);
+    SDL_Rect p = {view.x, y, view.w,
+                  app_px(app, 20) + title_h + app_px(app, 8) + text_wrapped_height(app, FONT_BODY, line, inner) + pad};
+    ui_panel(app, p);
+    text_draw_wrapped(app, FONT_TITLE, title, p.x + pad, p.y + app_px(app, 20), inner, t->text, view.y,
+                      view.y + view.h);
+    text_draw_wrapped(app, FONT_BODY, line, p.x + pad, p.y + app_px(app, 28) + title_h, inner, t->text_dim, view.y,
+                      view.y + view.h);
     y += p.h + app_px(app, 14);
     if (s->has_diagnostic) {
         char d[32];
         stats_fmt_date(s->diagnostic.finished_at, "%d %b %Y", d, sizeof d);
-        snprintf(line, sizeof line, "Your last diagnostic (%s): about %d, likely %d-%d.", d, s->diagnostic.scaled,
-                 s->diagnostic.likely_low, s->diagnostic.likely_high);
+        snprintf(line, sizeof line, "Your last diagnostic (%s): about %d", d, s->diagnostic.scaled);
+        if (s->diagnostic.likely_low != s->diagnostic.likely_high)
+            strbuf_append(line, sizeof line, ", likely %d-%d", s->diagnostic.likely_low, s->diagnostic.likely_high);
+        strbuf_append(line, sizeof line, ".");
         y += text_draw_wrapped(app, FONT_BODY, line, view.x, y, view.w, t->text, view.y, view.y + view.h);
     }
     return y - top;
@@ -91,9 +97,21 @@ static void mocks_chart(App *app, const StatsSnapshot *s, SDL_Rect p)
     int lh = text_line_height(app, FONT_SMALL);
     ui_panel(app, p);
     mocks_legend(app, p);
-    int left = app_px(app, 64), right = app_px(app, 100);
-    ChartFrame f = {{p.x + left, p.y + app_px(app, 40), p.w - left - right, p.h - app_px(app, 56) - lh * 2},
-                    0, (double)b->scale_max};
+    /* Margins from the words beside the plot: the scale on the left, the
+     * lines' labels on the right, the title above, the dates below. */
+    char target[32], pass[32];
+    snprintf(target, sizeof target, "target %d", s->ready_score);
+    snprintf(pass, sizeof pass, "pass %d", s->pass_score);
+    int scale_w, target_w, pass_w, h;
+    char top_label[16];
+    snprintf(top_label, sizeof top_label, "%d", b->scale_max);
+    text_size(app, FONT_SMALL, top_label, &scale_w, &h);
+    text_size(app, FONT_SMALL, target, &target_w, &h);
+    text_size(app, FONT_SMALL, pass, &pass_w, &h);
+    int left = app_px(app, 28) + scale_w, right = app_px(app, 28) + (target_w > pass_w ? target_w : pass_w);
+    int top = app_px(app, 22) + text_line_height(app, FONT_BODY_BOLD) + lh / 2;
+    ChartFrame f = {{p.x + left, p.y + top, p.w - left - right, p.h - top - lh - app_px(app, 24)}, 0,
+                    (double)b->scale_max};
     int lowest = s->pass_score;
     for (int i = 0; i < s->mock_count; i++)
         if (s->mocks[i].likely_low < lowest)
@@ -118,16 +136,25 @@ static void mocks_chart(App *app, const StatsSnapshot *s, SDL_Rect p)
         hi[i] = s->mocks[i].likely_high;
     }
     chart_band(app, &f, xs, lo, hi, n, ui_alpha(t->accent2, 55));
-    char label[64];
-    snprintf(label, sizeof label, "target %d", s->ready_score);
-    chart_ref_line(app, &f, s->ready_score, t->good, label, true);
-    snprintf(label, sizeof label, "pass %d", s->pass_score);
-    chart_ref_line(app, &f, s->pass_score, t->warn, label, false);
+    chart_ref_line(app, &f, s->ready_score, t->good, NULL, true);
+    chart_ref_line(app, &f, s->pass_score, t->warn, NULL, false);
+    /* the lines' labels, apart when the lines are close: target above its
+     * line, pass below its own */
+    int ty = (int)chart_y(&f, s->ready_score) - lh / 2, py = (int)chart_y(&f, s->pass_score) - lh / 2;
+    if (py - ty < lh) {
+        ty = (int)chart_y(&f, s->ready_score) - lh;
+        py = (int)chart_y(&f, s->pass_score);
+    }
+    if (py - ty < lh)
+        ty = py - lh;
+    int lx = f.plot.x + f.plot.w + app_px(app, 8);
+    text_draw(app, FONT_SMALL, target, lx, ty, t->good, ALIGN_LEFT);
+    text_draw(app, FONT_SMALL, pass, lx, py, t->warn, ALIGN_LEFT);
     chart_line(app, &f, xs, v, n, t->accent2, (float)app_px(app, 3), 0);
     for (int i = 0; i < n; i++) {
-        float py = chart_y(&f, v[i]);
-        ui_circle(app, xs[i], py, (float)app_px(app, 7), t->panel);
-        ui_circle(app, xs[i], py, (float)app_px(app, 5), stats_level_colour(app, stats_score_level(s, s->mocks[i].scaled)));
+        float dot_y = chart_y(&f, v[i]);
+        ui_circle(app, xs[i], dot_y, (float)app_px(app, 7), t->panel);
+        ui_circle(app, xs[i], dot_y, (float)app_px(app, 5), stats_level_colour(app, stats_score_level(s, s->mocks[i].scaled)));
     }
     mocks_dates(app, s, xs, f.plot.y + f.plot.h + app_px(app, 8));
 }
@@ -147,9 +174,13 @@ int stats_page_mocks(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
     y += chart_h + app_px(app, 14);
 
     char line[400];
-    snprintf(line, sizeof line, "%d mock exam%s, best %d, last %d (likely %d-%d), average of the last %d: %d.", n,
-             n == 1 ? "" : "s", s->mock_best, s->mocks[n - 1].scaled, s->mocks[n - 1].likely_low,
-             s->mocks[n - 1].likely_high, s->mock_recent, s->mock_recent_average);
+    const StatsExam *last = &s->mocks[n - 1];
+    snprintf(line, sizeof line, "%d mock exam%s, best %d, last %d", n, n == 1 ? "" : "s", s->mock_best, last->scaled);
+    if (last->likely_low != last->likely_high)
+        strbuf_append(line, sizeof line, " (likely %d-%d)", last->likely_low, last->likely_high);
+    if (n > 1)
+        strbuf_append(line, sizeof line, ", average of the last %d: %d", s->mock_recent, s->mock_recent_average);
+    strbuf_append(line, sizeof line, ".");
     if (s->has_diagnostic) {
         char d[32];
         stats_fmt_date(s->diagnostic.finished_at, "%d %b", d, sizeof d);
@@ -161,82 +192,173 @@ int stats_page_mocks(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
 
 /* ---- page 2: domain accuracy -------------------------------------------- */
 
+static const char *const LINE_CHIPS[] = {[STATS_LINE_NOT_STARTED] = "not started",
+                                         [STATS_LINE_BELOW] = "below the line",
+                                         [STATS_LINE_MEETS] = "meets the line"};
+
+static const char DOMAINS_NOTE[] = "The exam is compensatory: no domain must pass on its own, but a domain below "
+                                   "the line costs points the others must make up. Answers from every mode count.";
+
+/* How the domain rows are laid out: the names in a column left of the
+ * bars when every name fits there, else each name above its bars. */
+typedef struct DomainLayout {
+    bool stacked;
+    int label_w;       /* the names' column (side by side) */
+    int value_w;       /* the "74%  of 1,019" column right of the bars */
+    int bar_h;
+} DomainLayout;
+
+static void domain_values(const StatsTally *all, const StatsTally *week, char *a, char *w, size_t size)
+{
+    char n[32];
+    stats_fmt_count(all->total, n, sizeof n);
+    if (all->total)
+        snprintf(a, size, "%d%%  of %s", percent_of(all->right, all->total), n);
+    else
+        snprintf(a, size, "no answers");
+    stats_fmt_count(week->total, n, sizeof n);
+    if (week->total)
+        snprintf(w, size, "%d%%  of %s", percent_of(week->right, week->total), n);
+    else
+        snprintf(w, size, "none this week");
+}
+
+static DomainLayout domains_layout(App *app, const StatsSnapshot *s, int inner)
+{
+    const Bank *b = app->bank;
+    DomainLayout l = {false, inner * 36 / 100, 0, app_px(app, 14)};
+    for (int d = 0; d < b->domain_count; d++) {
+        char a[48], w[48], name[160];
+        int tw, th;
+        domain_values(&s->accuracy_all[d], &s->accuracy_week[d], a, w, sizeof a);
+        text_size(app, FONT_SMALL, a, &tw, &th);
+        l.value_w = tw > l.value_w ? tw : l.value_w;
+        text_size(app, FONT_SMALL, w, &tw, &th);
+        l.value_w = tw > l.value_w ? tw : l.value_w;
+        snprintf(name, sizeof name, "%s %s", b->domains[d].id, b->domains[d].name);
+        text_size(app, FONT_BODY_BOLD, name, &tw, &th);
+        int cw, ch;
+        text_size(app, FONT_SMALL, "24% of the exam", &cw, &ch);
+        int meta = cw + app_px(app, 26);
+        text_size(app, FONT_SMALL, LINE_CHIPS[s->line[d]], &cw, &ch);
+        meta += cw;
+        if (tw > l.label_w - app_px(app, 12) || meta > l.label_w - app_px(app, 12))
+            l.stacked = true;
+    }
+    if (inner - l.label_w - l.value_w - app_px(app, 14) < app_px(app, 160))
+        l.stacked = true;
+    if (l.stacked)
+        l.label_w = 0;
+    return l;
+}
+
+/* The name, its weight and the line chip of domain d at (x, y) in w
+ * pixels; returns the height. */
+static int domain_label(App *app, const StatsSnapshot *s, int d, int x, int y, int w, int clip_top, int clip_bottom)
+{
+    const Theme *t = &app->theme;
+    const Bank *b = app->bank;
+    char line[160];
+    snprintf(line, sizeof line, "%s %s", b->domains[d].id, b->domains[d].name);
+    int h = text_draw_wrapped(app, FONT_BODY_BOLD, line, x, y, w, t->text, clip_top, clip_bottom) + app_px(app, 4);
+    snprintf(line, sizeof line, "%d%% of the exam", b->domains[d].weight);
+    int cx = x + text_draw(app, FONT_SMALL, line, x, y + h, t->text_dim, ALIGN_LEFT) + app_px(app, 10);
+    SDL_Color cc = s->line[d] == STATS_LINE_NOT_STARTED ? t->text_dim : s->line[d] == STATS_LINE_MEETS ? t->good : t->bad;
+    ui_chip(app, cx, y + h - app_px(app, 2), LINE_CHIPS[s->line[d]], ui_alpha(cc, 45), cc);
+    return h + text_line_height(app, FONT_SMALL) + app_px(app, 4);
+}
+
+/* The two bars of domain d (all time, last 7 days) with their values and
+ * the pass fraction's tick; returns the height. */
+static int domain_bars(App *app, const StatsSnapshot *s, int d, int x, int y, int w, const DomainLayout *l)
+{
+    const Theme *t = &app->theme;
+    int lh = text_line_height(app, FONT_SMALL);
+    int row = lh > l->bar_h ? lh : l->bar_h, gap = app_px(app, 6);
+    int bar_w = w - l->value_w - app_px(app, 14);
+    const StatsTally *all = &s->accuracy_all[d], *week = &s->accuracy_week[d];
+    char a[48], wk[48];
+    domain_values(all, week, a, wk, sizeof a);
+    int by = y + (row - l->bar_h) / 2;
+    chart_hbar(app, (SDL_Rect){x, by, bar_w, l->bar_h}, all->total ? (double)all->right / all->total : 0, t->accent2);
+    chart_hbar(app, (SDL_Rect){x, by + row + gap, bar_w, l->bar_h},
+               week->total ? (double)week->right / week->total : 0, t->accent);
+    int vx = x + bar_w + app_px(app, 14);
+    text_draw(app, FONT_SMALL, a, vx, y + (row - lh) / 2, all->total ? t->text : t->text_dim, ALIGN_LEFT);
+    text_draw(app, FONT_SMALL, wk, vx, y + row + gap + (row - lh) / 2, week->total ? t->text : t->text_dim,
+              ALIGN_LEFT);
+    int pass_x = x + (int)((double)bar_w * app->bank->pass_fraction);
+    int th = app_px(app, 2) > 1 ? app_px(app, 2) : 1;
+    for (int yy = y - app_px(app, 2); yy < y + row * 2 + gap + app_px(app, 2); yy += app_px(app, 8))
+        ui_fill(app, (SDL_Rect){pass_x - th / 2, yy, th, app_px(app, 5)}, t->warn);
+    return row * 2 + gap;
+}
+
 int stats_page_domains(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
 {
     const Theme *t = &app->theme;
     const Bank *b = app->bank;
     int top = y;
     int lh = text_line_height(app, FONT_SMALL);
-    int bh = app_px(app, 14);
-    int row_h = text_line_height(app, FONT_BODY_BOLD) + lh + app_px(app, 30);
-    int head = text_line_height(app, FONT_BODY_BOLD) + lh + app_px(app, 30);
-    SDL_Rect p = {view.x, y, view.w, head + row_h * b->domain_count + app_px(app, 10)};
+    int pad = app_px(app, 20), inner = view.w - pad * 2;
+    int clip_top = view.y, clip_bottom = view.y + view.h;
+    DomainLayout l = domains_layout(app, s, inner);
+
+    /* the rows' heights first: the panel is drawn under them */
+    const char *title = "Right answers per domain";
+    int title_w, all_w, week_w, h;
+    text_size(app, FONT_BODY_BOLD, title, &title_w, &h);
+    text_size(app, FONT_SMALL, "all time", &all_w, &h);
+    text_size(app, FONT_SMALL, "last 7 days", &week_w, &h);
+    int legend_w = all_w + week_w + app_px(app, 76);
+    bool legend_below = title_w + app_px(app, 24) + legend_w > inner;
+    int head = app_px(app, 12) + text_line_height(app, FONT_BODY_BOLD) + (legend_below ? lh + app_px(app, 8) : 0) +
+               app_px(app, 10) + lh + app_px(app, 8);
+    int rows_h = 0, label_h[SCORING_MAX_DOMAINS], bars_h = lh * 2 + app_px(app, 6);
+    if (lh < l.bar_h)
+        bars_h = l.bar_h * 2 + app_px(app, 6);
+    for (int d = 0; d < b->domain_count; d++) {
+        char line[160];
+        snprintf(line, sizeof line, "%s %s", b->domains[d].id, b->domains[d].name);
+        int name_w = l.stacked ? inner : l.label_w - app_px(app, 12);
+        label_h[d] = text_wrapped_height(app, FONT_BODY_BOLD, line, name_w) + lh + app_px(app, 8);
+        rows_h += (l.stacked ? label_h[d] + app_px(app, 6) + bars_h : (label_h[d] > bars_h ? label_h[d] : bars_h)) +
+                  app_px(app, 20);
+    }
+    SDL_Rect p = {view.x, y, view.w, head + rows_h};
     ui_panel(app, p);
-    int px = p.x + app_px(app, 20);
-    text_draw(app, FONT_BODY_BOLD, "Right answers per domain", px, p.y + app_px(app, 12), t->text, ALIGN_LEFT);
-    /* legend */
-    int lx = p.x + p.w - app_px(app, 20), ly = p.y + app_px(app, 14);
+    int px = p.x + pad;
+    text_draw(app, FONT_BODY_BOLD, title, px, p.y + app_px(app, 12), t->text, ALIGN_LEFT);
+    int lx = p.x + p.w - pad, ly = p.y + app_px(app, 14);
+    if (legend_below) {
+        lx = px + legend_w;
+        ly = p.y + app_px(app, 20) + text_line_height(app, FONT_BODY_BOLD);
+    }
     lx -= text_draw(app, FONT_SMALL, "last 7 days", lx, ly, t->text_dim, ALIGN_RIGHT) + app_px(app, 8);
     ui_round_rect(app, (SDL_Rect){lx - app_px(app, 20), ly + lh / 4, app_px(app, 20), lh / 2}, 2, t->accent);
     lx -= app_px(app, 40);
     lx -= text_draw(app, FONT_SMALL, "all time", lx, ly, t->text_dim, ALIGN_RIGHT) + app_px(app, 8);
     ui_round_rect(app, (SDL_Rect){lx - app_px(app, 20), ly + lh / 4, app_px(app, 20), lh / 2}, 2, t->accent2);
 
-    int label_w = p.w * 36 / 100;
-    int bar_x = px + label_w;
-    int bar_w = p.x + p.w - app_px(app, 150) - bar_x;
-    int ry = p.y + head;
-    int pass_x = bar_x + (int)((double)bar_w * b->pass_fraction);
+    int bar_x = l.stacked ? px : px + l.label_w;
+    int bars_w = px + inner - bar_x;
     char line[160];
     snprintf(line, sizeof line, "pass %d%%", percent(b->pass_fraction));
-    text_draw(app, FONT_SMALL, line, pass_x, ry - lh - app_px(app, 6), t->warn, ALIGN_CENTER);
+    int bar_w = bars_w - l.value_w - app_px(app, 14);
+    text_draw(app, FONT_SMALL, line, bar_x + (int)((double)bar_w * b->pass_fraction), p.y + head - lh - app_px(app, 8),
+              t->warn, ALIGN_CENTER);
+    int yy = p.y + head;
     for (int d = 0; d < b->domain_count; d++) {
-        const StatsTally *all = &s->accuracy_all[d], *week = &s->accuracy_week[d];
-        int yy = ry + d * row_h;
         if (d > 0)
-            ui_fill(app, (SDL_Rect){px, yy - app_px(app, 10), p.w - app_px(app, 40), 1}, ui_alpha(t->border, 90));
-        snprintf(line, sizeof line, "%s %s", b->domains[d].id, b->domains[d].name);
-        ChartClip saved;
-        chart_clip_push(app, (SDL_Rect){px, yy - app_px(app, 4), label_w - app_px(app, 12), row_h}, &saved);
-        stats_draw_fitted(app, line, px, yy, label_w - app_px(app, 12), t->text);
-        double fa = all->total ? (double)all->right / all->total : 0;
-        double fw = week->total ? (double)week->right / week->total : 0;
-        snprintf(line, sizeof line, "%d%% of the exam", b->domains[d].weight);
-        int wy = yy + text_line_height(app, FONT_BODY_BOLD) + app_px(app, 4);
-        int cx = px + text_draw(app, FONT_SMALL, line, px, wy, t->text_dim, ALIGN_LEFT) + app_px(app, 10);
-        static const char *const CHIPS[] = {[STATS_LINE_NOT_STARTED] = "not started",
-                                            [STATS_LINE_BELOW] = "below the line",
-                                            [STATS_LINE_MEETS] = "meets the line"};
-        const char *chip = CHIPS[s->line[d]];
-        SDL_Color cc = s->line[d] == STATS_LINE_NOT_STARTED ? t->text_dim
-                       : s->line[d] == STATS_LINE_MEETS     ? t->good
-                                                            : t->bad;
-        ui_chip(app, cx, wy - app_px(app, 2), chip, ui_alpha(cc, 45), cc);
-        chart_clip_pop(app, &saved);
-        int by = yy + app_px(app, 4);
-        chart_hbar(app, (SDL_Rect){bar_x, by, bar_w, bh}, fa, t->accent2);
-        chart_hbar(app, (SDL_Rect){bar_x, by + bh + app_px(app, 8), bar_w, bh}, fw, t->accent);
-        int vx = bar_x + bar_w + app_px(app, 14);
-        snprintf(line, sizeof line, all->total ? "%d%%  of %d" : "no answers", percent_of(all->right, all->total),
-                 all->total);
-        text_draw(app, FONT_SMALL, line, vx, by + (bh - lh) / 2, all->total ? t->text : t->text_dim, ALIGN_LEFT);
-        snprintf(line, sizeof line, week->total ? "%d%%  of %d" : "none this week", percent_of(week->right, week->total),
-                 week->total);
-        text_draw(app, FONT_SMALL, line, vx, by + bh + app_px(app, 8) + (bh - lh) / 2,
-                  week->total ? t->text : t->text_dim, ALIGN_LEFT);
+            ui_fill(app, (SDL_Rect){px, yy - app_px(app, 10), inner, 1}, ui_alpha(t->border, 90));
+        int name_w = l.stacked ? inner : l.label_w - app_px(app, 12);
+        domain_label(app, s, d, px, yy, name_w, clip_top, clip_bottom);
+        int by = l.stacked ? yy + label_h[d] + app_px(app, 6) : yy;
+        int bh = domain_bars(app, s, d, bar_x, by, bars_w, &l);
+        yy = (l.stacked ? by + bh : yy + (label_h[d] > bh ? label_h[d] : bh)) + app_px(app, 20);
     }
-    /* the pass fraction line through every row */
-    int th = app_px(app, 2) > 1 ? app_px(app, 2) : 1;
-    for (int yy = ry - app_px(app, 4); yy < ry + row_h * b->domain_count - app_px(app, 20); yy += app_px(app, 10))
-        ui_fill(app, (SDL_Rect){pass_x - th / 2, yy, th, app_px(app, 6)}, t->warn);
     y += p.h + app_px(app, 12);
-    text_draw_wrapped(app, FONT_SMALL,
-                      "The exam is compensatory: no domain must pass on its own, but a domain below the line "
-                      "costs points the others must make up. Answers from every mode count.",
-                      view.x, y, view.w, t->text_dim, view.y, view.y + view.h);
-    y += text_wrapped_height(app, FONT_SMALL,
-                             "The exam is compensatory: no domain must pass on its own, but a domain below the line "
-                             "costs points the others must make up. Answers from every mode count.", view.w);
+    y += text_draw_wrapped(app, FONT_SMALL, DOMAINS_NOTE, view.x, y, view.w, t->text_dim, clip_top, clip_bottom);
     return y - top;
 }
 
@@ -251,6 +373,51 @@ static SDL_Color box_colour(const App *app, int box, int boxes)
     return f < 0.5f ? ui_mix(t->bad, t->warn, f * 2) : ui_mix(t->warn, t->good, (f - 0.5f) * 2);
 }
 
+/* The legend's entries ("new", "box 1 (1 d)", ...) flow into lines w
+ * wide; draws them when draw is set. Returns the height. */
+static int boxes_legend(App *app, const SDL_Color *colours, int x, int y, int w, bool draw)
+{
+    const Bank *b = app->bank;
+    int lh = text_line_height(app, FONT_SMALL);
+    int lx = x, ly = y;
+    for (int k = 0; k <= b->leitner_boxes; k++) {
+        char label[40];
+        if (k == 0)
+            snprintf(label, sizeof label, "new");
+        else
+            snprintf(label, sizeof label, "box %d (%d d)", k, b->leitner_days[k - 1]);
+        int tw, th;
+        text_size(app, FONT_SMALL, label, &tw, &th);
+        int entry = app_px(app, 20) + tw;
+        if (lx > x && lx + entry > x + w) {
+            lx = x;
+            ly += lh + app_px(app, 6);
+        }
+        if (draw) {
+            ui_round_rect(app, (SDL_Rect){lx, ly + lh / 4, app_px(app, 14), lh / 2 + 2}, 2, colours[k]);
+            text_draw(app, FONT_SMALL, label, lx + app_px(app, 20), ly, app->theme.text_dim, ALIGN_LEFT);
+        }
+        lx += entry + app_px(app, 16);
+    }
+    return ly - y + lh;
+}
+
+/* Every step-th day of the forecast gets a label of the width of the
+ * widest of `samples`, so they never touch. */
+static int forecast_step(App *app, int slot, const char *const *samples, int n)
+{
+    int widest = 0;
+    for (int i = 0; i < n; i++) {
+        int tw, th;
+        text_size(app, FONT_SMALL, samples[i], &tw, &th);
+        widest = tw > widest ? tw : widest;
+    }
+    int step = 1;
+    while (step < STATS_FORECAST_DAYS && slot * step < widest + app_px(app, 6))
+        step++;
+    return step;
+}
+
 int stats_page_boxes(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
 {
     const Theme *t = &app->theme;
@@ -259,65 +426,70 @@ int stats_page_boxes(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
     int lh = text_line_height(app, FONT_SMALL);
     int boxes = b->leitner_boxes;
     int bar_h = app_px(app, 18);
-    int row_h = bar_h + app_px(app, 10);
-    int legend_h = lh + app_px(app, 12);
-    int head = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 18);
-    SDL_Rect p = {view.x, y, view.w, head + legend_h + row_h * b->domain_count + app_px(app, 8)};
-    ui_panel(app, p);
-    int px = p.x + app_px(app, 20);
-    text_draw(app, FONT_BODY_BOLD, "Items per Leitner box", px, p.y + app_px(app, 12), t->text, ALIGN_LEFT);
-    /* legend: New, Box 1 (1 d), ... */
-    int lx = px, ly = p.y + head;
+    int pad = app_px(app, 20), inner = view.w - pad * 2;
     SDL_Color colours[BANK_MAX_BOXES + 1];
-    for (int k = 0; k <= boxes; k++) {
+    for (int k = 0; k <= boxes; k++)
         colours[k] = box_colour(app, k, boxes);
-        char label[40];
-        if (k == 0)
-            snprintf(label, sizeof label, "new");
-        else
-            snprintf(label, sizeof label, "box %d (%d d)", k, b->leitner_days[k - 1]);
-        ui_round_rect(app, (SDL_Rect){lx, ly + lh / 4, app_px(app, 14), lh / 2 + 2}, 2, colours[k]);
-        lx += app_px(app, 20);
-        lx += text_draw(app, FONT_SMALL, label, lx, ly, t->text_dim, ALIGN_LEFT) + app_px(app, 16);
+    /* names left of the bars when the longest fits a third, else above them */
+    int label_w = inner * 30 / 100, name_max = 0;
+    for (int d = 0; d < b->domain_count; d++) {
+        int tw, th;
+        text_size(app, FONT_BODY, b->domains[d].name, &tw, &th);
+        name_max = tw > name_max ? tw : name_max;
     }
-    int label_w = p.w * 30 / 100;
-    int bar_x = px + label_w;
     int seen_w, seen_h;
     text_size(app, FONT_SMALL, "0000/0000 seen", &seen_w, &seen_h);
-    int bar_w = p.x + p.w - app_px(app, 32) - seen_w - bar_x;
-    int ry = ly + legend_h;
+    bool stacked = name_max > label_w - app_px(app, 10) || inner - label_w - seen_w < app_px(app, 160);
+    int body = text_line_height(app, FONT_BODY);
+    int row_h = stacked ? body + app_px(app, 4) + bar_h + app_px(app, 12)
+                        : (bar_h > body ? bar_h : body) + app_px(app, 10);
+    int head = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 18);
+    int legend_h = boxes_legend(app, colours, 0, 0, inner, false) + app_px(app, 12);
+    SDL_Rect p = {view.x, y, view.w, head + legend_h + row_h * b->domain_count + app_px(app, 8)};
+    ui_panel(app, p);
+    int px = p.x + pad;
+    text_draw(app, FONT_BODY_BOLD, "Items per Leitner box", px, p.y + app_px(app, 12), t->text, ALIGN_LEFT);
+    boxes_legend(app, colours, px, p.y + head, inner, true);
+    int bar_x = stacked ? px : px + label_w;
+    int bar_w = px + inner - app_px(app, 12) - seen_w - bar_x;
+    int ry = p.y + head + legend_h;
     for (int d = 0; d < b->domain_count; d++) {
         int yy = ry + d * row_h;
         int total = s->domain_items[d];
-        ChartClip saved;
-        if (chart_clip_push(app, (SDL_Rect){px, yy - app_px(app, 4), label_w - app_px(app, 10), bar_h + app_px(app, 8)},
-                            &saved))
-            text_draw(app, FONT_BODY, b->domains[d].name, px,
-                      yy + (bar_h - text_line_height(app, FONT_BODY)) / 2 + 1, t->text, ALIGN_LEFT);
-        chart_clip_pop(app, &saved);
+        int line_y = yy + (bar_h - body) / 2 + 1;
+        if (stacked) {
+            text_draw(app, FONT_BODY, b->domains[d].name, px, yy, t->text, ALIGN_LEFT);
+            yy += body + app_px(app, 4);
+        } else {
+            text_draw(app, FONT_BODY, b->domains[d].name, px, line_y, t->text, ALIGN_LEFT);
+        }
         chart_stacked_hbar(app, (SDL_Rect){bar_x, yy, bar_w, bar_h}, s->boxes[d], boxes + 1, total, colours);
-        int learned = total - s->boxes[d][0];
         char line[64];
-        snprintf(line, sizeof line, "%d/%d seen", learned, total);
+        snprintf(line, sizeof line, "%d/%d seen", total - s->boxes[d][0], total);
         text_draw(app, FONT_SMALL, line, bar_x + bar_w + app_px(app, 12), yy + (bar_h - lh) / 2, t->text_dim,
                   ALIGN_LEFT);
     }
     y += p.h + app_px(app, 14);
 
     /* the forecast: due per day for two weeks */
+    char title[120];
+    snprintf(title, sizeof title, "Due over the next %d days: %d review%s", STATS_FORECAST_DAYS, s->due_total,
+             s->due_total == 1 ? "" : "s");
+    int title_h = text_wrapped_height(app, FONT_BODY_BOLD, title, inner);
     int fh = view.h - (y - top) - app_px(app, 4);
-    if (fh < app_px(app, 180))
-        fh = app_px(app, 180);
+    int least = app_px(app, 120) + title_h + lh * 2;
+    fh = fh < least ? least : fh;
     SDL_Rect q = {view.x, y, view.w, fh};
     ui_panel(app, q);
-    char title[120];
-    snprintf(title, sizeof title, "Due over the next %d days: %d reviews", STATS_FORECAST_DAYS, s->due_total);
-    text_draw(app, FONT_BODY_BOLD, title, q.x + app_px(app, 20), q.y + app_px(app, 12), t->text, ALIGN_LEFT);
-    int chart_top = q.y + app_px(app, 18) + text_line_height(app, FONT_BODY_BOLD) + lh + app_px(app, 6);
+    text_draw_wrapped(app, FONT_BODY_BOLD, title, q.x + pad, q.y + app_px(app, 12), inner, t->text, view.y,
+                      view.y + view.h);
+    int chart_top = q.y + app_px(app, 18) + title_h + lh + app_px(app, 6);
     int chart_bottom = q.y + q.h - lh - app_px(app, 14);
-    int cx = q.x + app_px(app, 20), cw = q.w - app_px(app, 40);
-    int slot = cw / STATS_FORECAST_DAYS;
+    int cx = q.x + pad;
+    int slot = inner / STATS_FORECAST_DAYS;
     int bw = slot * 6 / 10;
+    static const char *const DAY_SAMPLES[] = {"today", "Mon", "Wed", "Thu"}, *const NUM_SAMPLES[] = {"000"};
+    int day_step = forecast_step(app, slot, DAY_SAMPLES, 4), num_step = forecast_step(app, slot, NUM_SAMPLES, 1);
     for (int i = 0; i < STATS_FORECAST_DAYS; i++) {
         int bx = cx + i * slot + (slot - bw) / 2;
         SDL_Rect r = {bx, chart_top, bw, chart_bottom - chart_top};
@@ -325,8 +497,11 @@ int stats_page_boxes(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
         char num[16];
         snprintf(num, sizeof num, "%d", s->due[i]);
         int hgt = (int)((double)r.h * s->due[i] / s->due_peak);
-        text_draw(app, FONT_SMALL, num, bx + bw / 2, r.y + r.h - hgt - lh - app_px(app, 2),
-                  s->due[i] ? t->text : t->text_dim, ALIGN_CENTER);
+        if (i % num_step == 0)
+            text_draw(app, FONT_SMALL, num, bx + bw / 2, r.y + r.h - hgt - lh - app_px(app, 2),
+                      s->due[i] ? t->text : t->text_dim, ALIGN_CENTER);
+        if (i % day_step != 0)
+            continue;
         char d[16];
         if (i == 0)
             snprintf(d, sizeof d, "today");
@@ -338,4 +513,3 @@ int stats_page_boxes(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
     y += fh;
     return y - top;
 }
-

@@ -13,7 +13,7 @@ typedef struct App App;
 
 #define LAYOUT_MAX_TEXTS 1024
 #define LAYOUT_MAX_BOXES 256
-#define LAYOUT_TEXT_CHARS 60
+#define LAYOUT_TEXT_CHARS 160
 
 typedef struct LayoutText {
     SDL_Rect rect;                   /* as drawn, cut to the clip rectangle */
@@ -34,7 +34,8 @@ void layout_begin(App *app);
 /* Notes a text drawn at `r` (clipped to the renderer's clip rectangle;
  * nothing when it is invisible: clipped away or nearly transparent). */
 void layout_note_text(App *app, SDL_Rect r, const char *text, int alpha);
-/* Notes a panel or button: a text that starts inside it must fit in it. */
+/* Notes a panel or button: a text that starts inside it must fit in it.
+ * Clipped like a text: only its visible part counts (nothing when none). */
 void layout_note_box(App *app, SDL_Rect r);
 /* Notes that a full-window cover was drawn (a dialog's dimming): what lies
  * beneath no longer counts. */

@@ -109,6 +109,12 @@ static OptionState option_state(const BankItem *it, const QuestionView *q, int b
     return chosen ? OPTION_WRONG : OPTION_DIMMED;
 }
 
+void qview_scroll_to_options(QuestionView *q)
+{
+    if (q->scroll.content > q->scroll.view && q->options_at > 0)
+        q->scroll.offset = q->options_at;
+}
+
 void qview_draw(App *app, QuestionView *q, SDL_Rect area)
 {
     if (q->item < 0)
@@ -143,6 +149,7 @@ void qview_draw(App *app, QuestionView *q, SDL_Rect area)
     y += text_draw_wrapped(app, FONT_BODY_BOLD, it->prompt, area.x, y, w, t->text, top, bottom);
     y += gap * 2;
 
+    q->options_at = y + q->scroll.offset - area.y;
     int focus_hint = -1;
     for (int k = 0; k < q->option_count; k++) {
         int bo = q->order[k];

@@ -22,6 +22,7 @@ typedef struct QuestionView {
     const char *banner;                /* optional line above the prompt (e.g. "Unscored") */
     bool hide_task;                    /* no task and domain chip (a mock exam or the diagnostic,
                                           as on the real exam); qview_set clears it */
+    int options_at;                    /* where the options start in the column (set by qview_draw) */
 } QuestionView;
 
 /* Shows bank item `item` with the display order `order` (NULL: shuffle with
@@ -46,6 +47,10 @@ bool qview_action(App *app, QuestionView *q, const Action *a);
 bool qview_open_ref(App *app, const QuestionView *q, int index);
 /* True when the question on screen has documentation pages to open. */
 bool qview_has_refs(const App *app, const QuestionView *q);
+/* Scrolls the column so the options start at its top when the whole does
+ * not fit (after an answer is judged: the verdict on each option is what
+ * the learner looks for). Does nothing before the first qview_draw. */
+void qview_scroll_to_options(QuestionView *q);
 /* Draws the question inside `area` (clipped, scrollable). */
 void qview_draw(App *app, QuestionView *q, SDL_Rect area);
 
