@@ -31,6 +31,17 @@ typedef enum Command {
     CMD_ESL,             /* toggle extra time */
     CMD_ANSWERS,         /* the answers of a finished exam */
     CMD_MUTE,            /* sound on/off (global) */
+    CMD_QUESTION_LIST,   /* a finished exam's question list */
+    CMD_RETAKE_WRONG,    /* retake the questions not answered right */
+    CMD_RETAKE_FLAGGED,  /* retake the flagged questions */
+    CMD_RETAKE_BOTH,     /* retake the wrong and the flagged ones */
+    CMD_SHOW_RIGHT,      /* list filter: answered right */
+    CMD_STUDY_PLAN,      /* the study plan after a diagnostic */
+    CMD_PLAN_EARLIER,    /* study plan: the exam a day earlier */
+    CMD_PLAN_LATER,      /* ... a day later */
+    CMD_PLAN_LESS,       /* ... less time a day */
+    CMD_PLAN_MORE,       /* ... more time a day */
+    CMD_NEXT_DOMAIN,     /* list filter: the next domain (then all again) */
     CMD_MORE_NEW,        /* a short session of new items ("Learn 10 more") */
     CMD_MISTAKES,        /* a session of the items just missed */
     CMD_HOME,            /* back to the home screen */

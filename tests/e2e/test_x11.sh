@@ -5,10 +5,14 @@
 if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null; then
   fail "Xvfb and xdotool are needed (packaging/debian-packages.txt lists them)"; finish; exit 1
 fi
-disp=$(( 90 + $$ % 100 ))
-Xvfb ":$disp" -screen 0 1280x720x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+# Xvfb picks a free display and says which (-displayfd), so runs in
+# parallel never share a server.
+Xvfb -displayfd 3 -screen 0 1280x720x24 -nolisten tcp 3>"$WORK/display" >"$WORK/xvfb.log" 2>&1 &
 xpid=$!
 trap 'kill $gpid $xpid 2>/dev/null || true' EXIT
+i=0; while [ ! -s "$WORK/display" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+disp=$(tr -dc 0-9 < "$WORK/display")
+check "Xvfb started" test -n "$disp"
 export DISPLAY=":$disp"
 i=0; while ! xdotool getdisplaygeometry >/dev/null 2>&1 && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 # Leak checking stays on for our code in the headless tests; here the X, GL
@@ -26,6 +30,17 @@ while [ -z "$win" ] && [ $i -lt 300 ]; do
 done
 check "the window appeared" test -n "$win"
 xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus "$win" 2>/dev/null || true
+# press KEY: sends a key to the game's window, looking the window up again
+# and retrying when X says it is gone (SDL may replace a probing window).
+press() {
+  _try=0
+  while [ $_try -lt 5 ]; do
+    xdotool key --window "$win" "$1" 2>/dev/null && return 0
+    win=$(xdotool search --limit 1 --name '^cloudprep$' 2>/dev/null | head -1)
+    sleep 0.2; _try=$((_try + 1))
+  done
+  fail "could not send $1 to the window"
+}
 # Wait until the home screen is drawn (slow builds take a while to start).
 i=0
 while [ $i -lt 100 ]; do
@@ -34,16 +49,16 @@ while [ $i -lt 100 ]; do
   sleep 0.2; i=$((i + 1))
 done
 sleep 1
-xdotool key --window "$win" 4
+press 4
 sleep 0.8
 import -window root "$WORK/shots/x11-diagnostic.png"
 shots_differ x11-home.png x11-diagnostic.png
-xdotool key --window "$win" Escape
+press Escape
 sleep 0.5
-xdotool key --window "$win" Escape
+press Escape
 sleep 0.5
 import -window root "$WORK/shots/x11-quit-asked.png"
-xdotool key --window "$win" y
+press y
 i=0; while kill -0 $gpid 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 if kill -0 $gpid 2>/dev/null; then fail "the game did not quit on Esc, Y"; else
   wait $gpid && pass || fail "the game exited with an error: $(cat "$WORK/game.log")"; fi

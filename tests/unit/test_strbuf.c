@@ -2,6 +2,8 @@
  * without overflowing. */
 #include <string.h>
 
+#include <stdlib.h>
+
 #include "strbuf.h"
 #include "testlib.h"
 
@@ -22,5 +24,14 @@ int main(void)
     guard[4] = '\0';
     strbuf_append(guard, 5, "%s", "zz");      /* already full at size 5 */
     CHECK_INT(guard[5], 'x');
+    /* strbuf_format: as long as it needs, never cut */
+    char long_name[700];
+    memset(long_name, 'n', sizeof long_name - 1);
+    long_name[sizeof long_name - 1] = '\0';
+    char *said = strbuf_format("Start with %s (%d%%).", long_name, 70);
+    CHECK(said != NULL);
+    CHECK_INT(strlen(said), 11 + 699 + 7);
+    CHECK(strncmp(said + strlen(said) - 7, " (70%).", 7) == 0);
+    free(said);
     return testlib_finish();
 }

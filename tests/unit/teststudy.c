@@ -31,3 +31,18 @@ int64_t teststudy_int(const TestStudy *t, const char *sql)
 {
     return testdb_int(store_path(t->st), sql);
 }
+
+uint32_t teststudy_answer(const Bank *bank, int item, bool right)
+{
+    const BankItem *it = &bank->items[item];
+    uint32_t mask = 0;
+    for (int k = 0; k < it->option_count; k++)
+        if (it->options[k].correct)
+            mask |= 1u << k;
+    if (right)
+        return mask;
+    for (int k = 0; k < it->option_count; k++)
+        if (!(mask & (1u << k)))
+            return 1u << k;
+    return 0;
+}

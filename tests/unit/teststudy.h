@@ -4,6 +4,7 @@
 #ifndef CLOUDPREP_TESTSTUDY_H
 #define CLOUDPREP_TESTSTUDY_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "bank.h"
@@ -29,5 +30,9 @@ void teststudy_close(TestStudy *t);
 /* The first column of the first row of `sql` on the progress file, as an
  * integer (-999 when there is none). */
 int64_t teststudy_int(const TestStudy *t, const char *sql);
+
+/* The bank-order mask of item `item`'s right options when `right`, else
+ * one of its wrong options (0 when it has none). */
+uint32_t teststudy_answer(const Bank *bank, int item, bool right);
 
 #endif

@@ -10,6 +10,8 @@
 #include <stddef.h>
 
 #include "app.h"
+#include "exam_session.h"
+#include "keys.h"
 #include "screen.h"
 
 /* push/replace arg: an ExamSession * that is running; a successful enter
@@ -25,11 +27,40 @@ extern const Screen SCREEN_TIME_UP;
 /* replace arg: an ExamSession * that has ended; a successful enter takes
  * ownership. */
 extern const Screen SCREEN_RESULTS;
-/* push arg: the ended ExamSession * of the results below (not owned). */
+/* What the answer review opens on: an ended exam (not owned: the results
+ * below keep it), the position shown first, and the filter and domain
+ * (-1: every domain) that Next and Previous keep to. */
+typedef struct AnswersLaunch {
+    const ExamSession *exam;
+    int pos;
+    ExamReviewFilter filter;
+    int domain;
+} AnswersLaunch;
+/* The filters of a finished exam's questions as their buttons show them,
+ * in order (All, Right, Wrong, Flagged, Unscored), and the key rows that
+ * bind them: the question list and the answer review share both. */
+typedef struct ExamFilterButton {
+    ExamReviewFilter filter;
+    Command command;
+    const char *name;
+} ExamFilterButton;
+extern const ExamFilterButton EXAM_FILTER_BUTTONS[EXAM_REVIEW_FILTERS];
+#define EXAM_FILTER_KEY_ROWS                                                                            \
+    {"A", 'A', CMD_SHOW_ALL, "all", true}, {"C", 'C', CMD_SHOW_RIGHT, "right", true},                  \
+    {"W", 'W', CMD_SHOW_WRONG, "wrong", true}, {"F", 'F', CMD_SHOW_FLAGGED, "flagged", true},           \
+    {"U", 'U', CMD_SHOW_UNSCORED, "unscored", true}
+/* push arg: a const AnswersLaunch * (copied at enter). */
 extern const Screen SCREEN_ANSWERS;
+/* push arg: the ended ExamSession * of the results below (not owned): every
+ * question with right or wrong, flagged, time and domain, filterable; a
+ * row opens the answer review there. */
+extern const Screen SCREEN_QUESTIONS;
 /* push arg: none. Pops itself and the results below when the plan is saved. */
 extern const Screen SCREEN_PLAN;
 
+/* The name of an exam of `mode` as a title: "Mock exam", "Diagnostic",
+ * "Retake" (a static string). */
+const char *exam_mode_title(StudyMode mode);
 /* Writes `seconds` as "mm:ss", or "h:mm:ss" from an hour on (negative as
  * 0): exam_session_format_time, for the screens that show exam times. */
 void exam_format_time(int seconds, char *buf, size_t size);

@@ -113,14 +113,18 @@ static const KeyMap *phase_keys(App *app, const DrillState *s);
 
 static void *drill_enter(App *app, const void *arg)
 {
-    (void)arg;
+    const DrillLaunch *only = arg;
     DrillState *s = calloc(1, sizeof *s);
     if (!s)
         return NULL;
     StudyToday today;
     app_study_today(app, &today);
     s->level_before = today.level;
-    app_saved(app, drill_session_begin(&s->d, app->study, &today, app_now(app), &app->rng), "Drill not started");
+    bool ok = !only ? drill_session_begin(&s->d, app->study, &today, app_now(app), &app->rng)
+              : only->missed >= only->count
+                  ? drill_session_begin_misses(&s->d, app->study, only->items, only->count, app_now(app))
+                  : drill_session_begin_items(&s->d, app->study, only->items, only->count, only->missed, app_now(app));
+    app_saved(app, ok, "Drill not started");
     show_item(app, s, s->d.item);
     return s;
 }
@@ -413,7 +417,7 @@ static void draw_header(App *app, DrillState *s, int *content_top)
     char label[96];
     snprintf(label, sizeof label, "Item %d of %d", number, total);
     float progress = total > 0 ? (float)s->d.queue.answered / (float)total : 1;
-    static const char *const TITLES[] = {"Daily drill", "New items", "My mistakes"};
+    static const char *const TITLES[] = {"Daily drill", "New items", "My mistakes", "Domain drill"};
     int y = hud_header(app, TITLES[s->d.kind], label, progress);
     int margin = app_px(app, 28), gap = app_px(app, 8);
     int x = margin;

@@ -142,7 +142,8 @@ static void exam_action(App *app, void *state, const Action *a)
         return;
     if (st->leave.open) {
         if (confirm_action(&st->leave, a) == CONFIRM_RISKY) {
-            if (!exam_session_pause(s))
+            /* a retake is a short quiz: leaving ends it, unscored */
+            if (s->form.mode == MODE_RETAKE ? !exam_session_abandon(s, app_now(app)) : !exam_session_pause(s))
                 say_not_saved(app, s);
             app_pop(app);
         }
@@ -150,9 +151,13 @@ static void exam_action(App *app, void *state, const Action *a)
     }
     switch (a->type) {
     case ACT_BACK:
-        confirm_open(&st->leave, 0, s->form.mode == MODE_MOCK ? "Leave the exam?" : "Leave the diagnostic?",
-                     "Your answers, flags and the time left are saved. The clock stops until you come back: "
-                     "resume it from the home menu.", "Back to the exam", "Leave");
+        if (s->form.mode == MODE_RETAKE)
+            confirm_open(&st->leave, 0, "Leave the retake?", "A retake is not kept half-done: leaving ends it "
+                         "without a score. Start it again from the results.", "Back to the retake", "Leave");
+        else
+            confirm_open(&st->leave, 0, s->form.mode == MODE_MOCK ? "Leave the exam?" : "Leave the diagnostic?",
+                         "Your answers, flags and the time left are saved. The clock stops until you come back: "
+                         "resume it from the home menu.", "Back to the exam", "Leave");
         return;
     case ACT_RIGHT: go(app, st, s->pos + 1); return;
     case ACT_LEFT: go(app, st, s->pos - 1); return;
@@ -236,8 +241,8 @@ static int draw_exam_header(App *app, const ExamSession *s)
     ui_progress(app, (SDL_Rect){margin, y, app->w - margin * 2, app_px(app, 6)}, done, t->accent);
     y += app_px(app, 14);
     int x = margin, lh = text_line_height(app, FONT_SMALL) + app_px(app, 4);
-    x += text_draw(app, FONT_SMALL, s->form.mode == MODE_MOCK ? "Mock exam" : "Diagnostic (untimed)", x,
-                   y + app_px(app, 2), t->text_dim, ALIGN_LEFT) + app_px(app, 14);
+    const char *mode = s->form.mode == MODE_DIAGNOSTIC ? "Diagnostic (untimed)" : exam_mode_title(s->form.mode);
+    x += text_draw(app, FONT_SMALL, mode, x, y + app_px(app, 2), t->text_dim, ALIGN_LEFT) + app_px(app, 14);
     if (s->form.items[s->pos].flagged)
         x += ui_chip(app, x, y, "Flagged for review", ui_alpha(t->flag, 70), t->flag) + app_px(app, 14);
     if (!timed)

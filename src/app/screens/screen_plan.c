@@ -4,21 +4,23 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "chart.h"
 #include "exam.h"
+#include "flow.h"
 #include "keys.h"
 #include "percent.h"
 #include "plan.h"
-#include "strbuf.h"
 #include "study.h"
 #include "text.h"
 #include "ui.h"
 
 static const KeyBinding PLAN_ROWS[] = {
+    {"Enter", 0, CMD_NONE, "save the plan", false},
+    {"Esc", 0, CMD_NONE, "back", false},
     {"Up/Down", 0, CMD_NONE, "field", false},
     {"Left/Right", 0, CMD_NONE, "change", false},
     {"PgUp/PgDn", 0, CMD_NONE, "a week", true},
-    {"Enter", 0, CMD_NONE, "save the plan", false},
-    {"Esc", 0, CMD_NONE, "back", false},
+    {"Wheel", 0, CMD_NONE, "scroll", true},
 };
 static const KeyMap PLAN_KEYS = KEYMAP(PLAN_ROWS);
 
@@ -38,6 +40,7 @@ typedef struct PlanState {
     int whatif_count;
     bool whatif_stale;            /* minutes or date changed since the what-ifs */
     int whatif_wait_ms;           /* time since the last change */
+    Scroll scroll;                /* the body scrolls when large text needs the room */
 } PlanState;
 
 /* Unix seconds of local midnight `days` days from now. */
@@ -120,6 +123,14 @@ static void plan_action(App *app, void *state, const Action *a)
     switch (a->type) {
     case ACT_BACK: app_pop(app); return;
     case ACT_UP: case ACT_DOWN: case ACT_TAB: s->field = 1 - s->field; return;
+    case ACT_WHEEL: case ACT_HOME: case ACT_END: ui_scroll_action(app, &s->scroll, a); return;
+    case ACT_COMMAND: /* the fields' buttons */
+        if (a->value != CMD_PLAN_EARLIER && a->value != CMD_PLAN_LATER && a->value != CMD_PLAN_LESS &&
+            a->value != CMD_PLAN_MORE)
+            return;
+        s->field = a->value == CMD_PLAN_EARLIER || a->value == CMD_PLAN_LATER ? 0 : 1;
+        change(s, a->value == CMD_PLAN_EARLIER || a->value == CMD_PLAN_LESS ? -1 : 1);
+        break;
     case ACT_LEFT: change(s, -1); break;
     case ACT_RIGHT: change(s, 1); break;
     case ACT_PAGE_DOWN: change(s, s->field == 0 ? 7 : 3); break;
@@ -152,83 +163,146 @@ static int plan_update(App *app, void *state, int dt_ms)
     return SCREEN_IDLE;
 }
 
+/* One field (exam date or minutes a day) on a panel with its two buttons;
+ * returns its height. */
+static int draw_field(App *app, PlanState *s, const Pen *pen, int f, int x, int y, int w)
+{
+    const Theme *t = &app->theme;
+    int pad = app_px(app, 16);
+    char value[64], less[48], more[48];
+    if (f == 0) {
+        time_t when = (time_t)local_midnight_in(app, s->days);
+        struct tm tm;
+        localtime_r(&when, &tm);
+        strftime(value, sizeof value, "%a %d %b %Y", &tm);
+    } else {
+        snprintf(value, sizeof value, "%d minutes", s->minutes);
+    }
+    snprintf(less, sizeof less, f == 0 ? "A day earlier" : "5 min less");
+    snprintf(more, sizeof more, f == 0 ? "A day later" : "5 min more");
+    Pen dry = *pen;
+    dry.dry = true;
+    int iw = w - pad * 2;
+    int body = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        const Pen *p = pass == 0 ? &dry : pen;
+        if (pass == 1) {
+            SDL_Rect r = {x, y, w, body};
+            if (s->field == f)
+                ui_round_rect(app, (SDL_Rect){r.x - 3, r.y - 3, r.w + 6, r.h + 6}, app_px(app, 16), t->accent);
+            ui_panel(app, r);
+        }
+        int yy = y + pad;
+        if (f == 0)
+            yy += pen_say(app, p, FONT_SMALL, t->text_dim, x + pad, yy, iw, "Exam date, in %d day%s", s->days,
+                          s->days == 1 ? "" : "s");
+        else
+            yy += pen_say(app, p, FONT_SMALL, t->text_dim, x + pad, yy, iw, "Study time a day");
+        yy += pen_say(app, p, FONT_TITLE, s->field == f ? t->text : t->text_dim, x + pad, yy, iw, "%s", value) +
+              app_px(app, 8);
+        Flow fl;
+        flow_begin(app, &fl, x + pad, x + w - pad, yy, p->dry);
+        flow_button(app, &fl, less, false, (Action){.type = ACT_COMMAND,
+                                                    .value = f == 0 ? CMD_PLAN_EARLIER : CMD_PLAN_LESS});
+        flow_button(app, &fl, more, false, (Action){.type = ACT_COMMAND,
+                                                    .value = f == 0 ? CMD_PLAN_LATER : CMD_PLAN_MORE});
+        body = flow_bottom(&fl) + pad - y;
+    }
+    return body;
+}
+
+/* The minutes per domain, the projection and the what-ifs, whole. */
+static int draw_plan_text(App *app, PlanState *s, const Pen *pen, int x, int y, int w)
+{
+    const Theme *t = &app->theme;
+    const Bank *b = app->bank;
+    int y0 = y;
+    y += pen_say(app, pen, FONT_BODY_BOLD, t->accent, x, y, w, "Every day until the exam") + app_px(app, 10);
+    if (!s->has_plan)
+        return y - y0 + pen_say(app, pen, FONT_SMALL, t->text, x, y, w, "No plan can be made from this bank.");
+    int maxm = 1;
+    for (int d = 0; d < s->plan.domain_count; d++)
+        if (s->plan.minutes[d] > maxm)
+            maxm = s->plan.minutes[d];
+    char mins[32];
+    snprintf(mins, sizeof mins, "%d min", 999);
+    int mw, mh;
+    text_size(app, FONT_BODY_BOLD, mins, &mw, &mh);
+    for (int d = 0; d < s->plan.domain_count; d++) {
+        y += pen_say(app, pen, FONT_BODY, t->text, x, y, w, "%s", b->domains[d].name) + app_px(app, 2);
+        int room = w - mw - app_px(app, 12);
+        int bw = room * s->plan.minutes[d] / maxm;
+        if (!pen->dry) {
+            ui_round_rect(app, (SDL_Rect){x, y + (mh - app_px(app, 14)) / 2, bw > 4 ? bw : 4, app_px(app, 14)},
+                          app_px(app, 7), ui_mix(t->accent2, t->warn, (float)s->plan.weakness[d]));
+            snprintf(mins, sizeof mins, "%d min", s->plan.minutes[d]);
+            text_draw(app, FONT_BODY_BOLD, mins, x + w, y, t->text, ALIGN_RIGHT);
+        }
+        y += mh + app_px(app, 10);
+    }
+    if (s->has_projection) {
+        char said[1024];
+        study_projection_text(app->study, s->minutes, &s->projection, said, sizeof said);
+        y += pen_say(app, pen, FONT_BODY, t->text, x, y, w, "%s", said) + app_px(app, 8);
+    }
+    if (s->whatif_count > 0 && !s->whatif_stale) {
+        y += pen_say(app, pen, FONT_SMALL, t->text_dim, x, y, w, "What if:") + app_px(app, 2);
+        for (int k = 0; k < s->whatif_count; k++)
+            y += pen_say(app, pen, FONT_SMALL, t->text_dim, x, y, w, "- %d min a day: recall %d%%, pass %d%%.",
+                         s->whatif_minutes[k], percent(s->whatif[k].recall),
+                         percent(s->whatif[k].pass.probability)) + app_px(app, 2);
+        y += app_px(app, 4);
+    }
+    y += pen_say(app, pen, FONT_SMALL, t->text_dim, x, y, w, "The drill brings in new items early enough to meet "
+                 "the whole bank by three quarters of the way to the exam, then spends reviews where they raise "
+                 "exam-day recall most. Weaker domains get more time.");
+    return y - y0;
+}
+
+static int plan_body(App *app, PlanState *s, const Pen *pen, int x, int y, int w)
+{
+    int g = app_px(app, 16);
+    bool two = (w - g) / 2 >= app_px(app, 300);
+    int fw = two ? (w - g) / 2 : w;
+    int y0 = y;
+    int h0 = draw_field(app, s, pen, 0, x, y, fw);
+    int h1 = draw_field(app, s, pen, 1, two ? x + fw + g : x, two ? y : y + h0 + g, fw);
+    y += two ? (h0 > h1 ? h0 : h1) + g : h0 + g + h1 + g;
+    int pad = app_px(app, 20);
+    Pen dry = *pen;
+    dry.dry = true;
+    int ph = draw_plan_text(app, s, &dry, x + pad, y + pad, w - pad * 2) + pad * 2;
+    if (!pen->dry) {
+        ui_panel(app, (SDL_Rect){x, y, w, ph});
+        draw_plan_text(app, s, pen, x + pad, y + pad, w - pad * 2);
+    }
+    y += ph + g;
+    Flow f;
+    flow_begin(app, &f, x, x + w, y, pen->dry);
+    flow_button(app, &f, "Save the plan", false, (Action){.type = ACT_CONFIRM});
+    return flow_bottom(&f) - y0;
+}
+
 static void plan_draw(App *app, void *state)
 {
     PlanState *s = state;
-    const Theme *t = &app->theme;
-    const Bank *b = app->bank;
     ui_background(app);
     ui_title(app, "Your study plan", NULL);
     int margin = app_px(app, 36);
-    int y = app_px(app, 84);
-    char line[200], date[64];
-    time_t when = (time_t)local_midnight_in(app, s->days);
-    struct tm tm;
-    localtime_r(&when, &tm);
-    strftime(date, sizeof date, "%a %d %b %Y", &tm);
-    int fw = (app->w - margin * 2 - app_px(app, 16)) / 2, fh = app_px(app, 92);
-    for (int f = 0; f < 2; f++) {
-        SDL_Rect r = {margin + f * (fw + app_px(app, 16)), y, fw, fh};
-        if (s->field == f)
-            ui_round_rect(app, (SDL_Rect){r.x - 3, r.y - 3, r.w + 6, r.h + 6}, app_px(app, 16), t->accent);
-        ui_panel(app, r);
-        text_draw(app, FONT_SMALL, f == 0 ? "Exam date" : "Study time a day", r.x + app_px(app, 18),
-                  r.y + app_px(app, 12), t->text_dim, ALIGN_LEFT);
-        if (f == 0)
-            snprintf(line, sizeof line, "< %s >", date);
-        else
-            snprintf(line, sizeof line, "< %d minutes >", s->minutes);
-        text_draw(app, FONT_TITLE, line, r.x + app_px(app, 18), r.y + app_px(app, 16) + text_line_height(app, FONT_SMALL),
-                  s->field == f ? t->text : t->text_dim, ALIGN_LEFT);
-        if (f == 0) {
-            snprintf(line, sizeof line, "in %d day%s", s->days, s->days == 1 ? "" : "s");
-            text_draw(app, FONT_SMALL, line, r.x + r.w - app_px(app, 18), r.y + app_px(app, 12), t->text_dim, ALIGN_RIGHT);
-        }
-    }
-    y += fh + app_px(app, 22);
+    int top = app_px(app, 18) + text_line_height(app, FONT_TITLE) + app_px(app, 14);
     int footer = text_line_height(app, FONT_SMALL) + app_px(app, 40);
-    SDL_Rect p = {margin, y, app->w - margin * 2, app->h - y - footer};
-    ui_panel(app, p);
-    int x = p.x + app_px(app, 22), py = p.y + app_px(app, 16), w = p.w - app_px(app, 44);
-    text_draw(app, FONT_BODY_BOLD, "Every day until the exam", x, py, t->accent, ALIGN_LEFT);
-    py += text_line_height(app, FONT_BODY_BOLD) + app_px(app, 10);
-    if (s->has_plan) {
-        int maxm = 1;
-        for (int d = 0; d < s->plan.domain_count; d++)
-            if (s->plan.minutes[d] > maxm)
-                maxm = s->plan.minutes[d];
-        int label_w = w * 45 / 100;
-        for (int d = 0; d < s->plan.domain_count; d++) {
-            snprintf(line, sizeof line, "%s", b->domains[d].name);
-            text_draw(app, FONT_BODY, line, x, py, t->text, ALIGN_LEFT);
-            int bw = (w - label_w - app_px(app, 90)) * s->plan.minutes[d] / maxm;
-            ui_round_rect(app, (SDL_Rect){x + label_w, py + app_px(app, 4), bw > 4 ? bw : 4, app_px(app, 16)},
-                          app_px(app, 8), ui_mix(t->accent2, t->warn, (float)s->plan.weakness[d]));
-            snprintf(line, sizeof line, "%d min", s->plan.minutes[d]);
-            text_draw(app, FONT_BODY_BOLD, line, x + w, py, t->text, ALIGN_RIGHT);
-            py += text_line_height(app, FONT_BODY) + app_px(app, 10);
-        }
-        py += app_px(app, 6);
-        char said[1024];
-        if (s->has_projection) {
-            study_projection_text(app->study, s->minutes, &s->projection, said, sizeof said);
-            py += text_draw_wrapped(app, FONT_BODY, said, x, py, w, t->text, 0, p.y + p.h) + app_px(app, 8);
-        }
-        if (s->whatif_count > 0 && !s->whatif_stale) {
-            snprintf(said, sizeof said, "What if:");
-            for (int k = 0; k < s->whatif_count; k++)
-                strbuf_append(said, sizeof said, "%s %d min a day, recall %d%%, pass %d%%", k ? ";" : "",
-                              s->whatif_minutes[k], percent(s->whatif[k].recall),
-                              percent(s->whatif[k].pass.probability));
-            strbuf_append(said, sizeof said, ".");
-            py += text_draw_wrapped(app, FONT_SMALL, said, x, py, w, t->text_dim, 0, p.y + p.h) + app_px(app, 6);
-        }
-        snprintf(said, sizeof said, "The drill brings in new items early enough to meet the whole bank by three "
-                 "quarters of the way to the exam, then spends reviews where they raise exam-day recall most. "
-                 "Weaker domains get more time.");
-        text_draw_wrapped(app, FONT_SMALL, said, x, py, w, t->text_dim, 0, p.y + p.h);
-    }
+    ScrollBody body;
+    int y = scroll_body_begin(app, &s->scroll, &body, top, footer);
+    int content = plan_body(app, s, &body.pen, margin, y + app_px(app, 2), app->w - margin * 2 - app_px(app, 8));
+    scroll_body_end(app, &s->scroll, &body, content + app_px(app, 4));
     ui_footer_keys(app, &PLAN_KEYS);
+}
+
+static const KeyMap *plan_keys(App *app, void *state)
+{
+    (void)app;
+    (void)state;
+    return &PLAN_KEYS;
 }
 
 const Screen SCREEN_PLAN = {
@@ -238,4 +312,5 @@ const Screen SCREEN_PLAN = {
     .action = plan_action,
     .update = plan_update,
     .draw = plan_draw,
+    .keys = plan_keys,
 };

@@ -242,6 +242,10 @@ static void compose_checklist(App *app, const StatsSnapshot *s, CheckItem *c)
     else
         snprintf(c[0].detail, sizeof c[0].detail, "%d of your last %d mocks scored %d or more; your current "
                  "run is %d.", s->ready.recent_ready, s->ready.recent_mocks, s->ready_score, s->ready_run);
+    if (s->mock_rests_on_repeats)
+        strbuf_append(c[0].detail, sizeof c[0].detail, " But %d of the %d questions in these mocks were met in an "
+                      "earlier mock: the scores rest partly on remembered questions.", s->mock_repeated,
+                      s->mock_repeat_items);
 
     snprintf(c[1].title, sizeof c[1].title, "No domain more than %d points below your average", lag);
     if (s->answers_used == 0) {

@@ -5,6 +5,16 @@
 #include "screen.h"
 
 extern const Screen SCREEN_HOME;
+/* What a drill over chosen items asks: `count` bank indices (not owned;
+ * copied when the drill begins), the first `missed` of them missed today
+ * (all of them for an exam's misses). */
+typedef struct DrillLaunch {
+    const int *items;
+    int count;
+    int missed;
+} DrillLaunch;
+/* push arg: NULL for the daily drill, or a const DrillLaunch * for a drill
+ * of those items only (an exam's misses, one domain). */
 extern const Screen SCREEN_DRILL;
 extern const Screen SCREEN_ARCADE;
 extern const Screen SCREEN_ARCADE_END;

@@ -1,8 +1,10 @@
-/* strbuf_append: one vsnprintf at the current end of the string. */
+/* strbuf_append: one vsnprintf at the current end of the string;
+ * strbuf_format: one vsnprintf to measure, one to write. */
 #include "strbuf.h"
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void strbuf_append(char *buf, size_t size, const char *fmt, ...)
@@ -14,4 +16,25 @@ void strbuf_append(char *buf, size_t size, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(buf + used, size - used, fmt, ap);
     va_end(ap);
+}
+
+char *strbuf_vformat(const char *fmt, va_list ap)
+{
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *out = n < 0 ? NULL : malloc((size_t)n + 1);
+    if (out)
+        vsnprintf(out, (size_t)n + 1, fmt, again);
+    va_end(again);
+    return out;
+}
+
+char *strbuf_format(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *out = strbuf_vformat(fmt, ap);
+    va_end(ap);
+    return out;
 }

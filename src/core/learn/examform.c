@@ -308,3 +308,36 @@ bool examform_build_diagnostic(const Bank *bank, const ExamFormOptions *opt, int
     return build_form(bank, MODE_DIAGNOSTIC, bank->diagnostic_items, bank->diagnostic_items, opt,
                       now, rng, out, report);
 }
+
+int examform_seconds_per_item(const Bank *bank)
+{
+    if (!bank || bank->exam_items <= 0 || bank->exam_minutes <= 0)
+        return 0;
+    return bank->exam_minutes * 60 / bank->exam_items;
+}
+
+bool examform_build_retake(const Bank *bank, const int *items, int count, int64_t now, Rng *rng, ExamForm *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!bank || !items || count <= 0)
+        return false;
+    for (int i = 0; i < count; i++)
+        if (items[i] < 0 || items[i] >= bank->item_count || bank->items[items[i]].option_count <= 0)
+            return false;
+    FormItem *form_items = calloc((size_t)count, sizeof *form_items);
+    if (!form_items)
+        return false;
+    for (int i = 0; i < count; i++) {
+        FormItem *fi = &form_items[i];
+        fi->item = items[i];
+        fi->scored = true;
+        shuffle_options(&bank->items[fi->item], fi, rng);
+    }
+    out->mode = MODE_RETAKE;
+    out->count = count;
+    out->items = form_items;
+    out->started_at = now;
+    out->seconds_total = examform_seconds_per_item(bank) * count;
+    out->seconds_left = out->seconds_total;
+    return true;
+}

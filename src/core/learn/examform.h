@@ -64,4 +64,18 @@ bool examform_build_mock(const Bank *bank, const ExamFormOptions *opt, int64_t n
 bool examform_build_diagnostic(const Bank *bank, const ExamFormOptions *opt, int64_t now, Rng *rng,
                                ExamForm *out, ExamFormReport *report);
 
+/* Returns the time the real exam allows a question, in whole seconds:
+ * exam_minutes * 60 / exam_items (83 for CLF-C02), 0 for a bank without
+ * an exam. The pace a retake is timed at and results compare against. */
+int examform_seconds_per_item(const Bank *bank);
+
+/* Builds a retake: the `count` questions `items` (bank indices, asked in
+ * that order, each with its options shuffled), all scored, timed at
+ * examform_seconds_per_item each; mode MODE_RETAKE. The caller chooses the
+ * items (exam_review_pick). On success *out owns its items (free with
+ * exam_form_free). Returns false, with *out zeroed, when `count` is not
+ * positive, an index is outside the bank or names an item without options
+ * (a flashcard), or memory runs out. */
+bool examform_build_retake(const Bank *bank, const int *items, int count, int64_t now, Rng *rng, ExamForm *out);
+
 #endif

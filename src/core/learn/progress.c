@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const MODE_NAMES[MODE_COUNT] = {"drill", "arcade", "mock", "diagnostic"};
+static const char *const MODE_NAMES[MODE_COUNT] = {"drill", "arcade", "mock", "diagnostic", "retake"};
 
 const char *study_mode_name(StudyMode mode)
 {

@@ -16,9 +16,12 @@
 #define PROGRESS_TIME_MIN 0LL
 #define PROGRESS_TIME_MAX 253402300799LL
 
-typedef enum StudyMode { MODE_DRILL, MODE_ARCADE, MODE_MOCK, MODE_DIAGNOSTIC, MODE_COUNT } StudyMode;
+/* MODE_RETAKE: a short timed quiz of a finished exam's wrong or flagged
+ * questions; never a mock score. */
+typedef enum StudyMode { MODE_DRILL, MODE_ARCADE, MODE_MOCK, MODE_DIAGNOSTIC, MODE_RETAKE, MODE_COUNT } StudyMode;
 
-/* "drill", "arcade", "mock", "diagnostic": the strings stored in the database. */
+/* "drill", "arcade", "mock", "diagnostic", "retake": the strings stored in
+ * the database. */
 const char *study_mode_name(StudyMode mode);
 /* Parses a mode name; returns false when unknown. */
 bool study_mode_parse(const char *name, StudyMode *out);
@@ -67,7 +70,7 @@ typedef struct FormItem {
 } FormItem;
 
 typedef struct ExamForm {
-    StudyMode mode;                   /* MODE_MOCK or MODE_DIAGNOSTIC */
+    StudyMode mode;                   /* MODE_MOCK, MODE_DIAGNOSTIC or MODE_RETAKE */
     int count;
     FormItem *items;                  /* owned: free with exam_form_free() */
     int64_t started_at;               /* Unix seconds */

@@ -22,9 +22,11 @@ int rewards_session_xp(StudyMode mode, int right_answers, bool finished, bool pa
     case MODE_MOCK:
         return xp + REWARDS_XP_MOCK_DONE + (passed ? REWARDS_XP_MOCK_PASSED : 0) +
                (passed && ready ? REWARDS_XP_MOCK_READY : 0);
-    default:
-        return xp;
+    case MODE_RETAKE: /* practice: its right answers, no bonus a score could earn */
+    case MODE_COUNT:
+        break;
     }
+    return xp;
 }
 
 int rewards_level_xp(int level)

@@ -93,17 +93,39 @@ bool drill_session_begin_new(DrillSession *d, Study *study, int count, int64_t n
     return finish_begin(d, ok);
 }
 
-bool drill_session_begin_misses(DrillSession *d, Study *study, const int *items, int n, int64_t now)
+/* A session over a list: each item once, in order (indices outside the
+ * bank dropped); the first `missed` count as missed today. */
+static bool begin_list(DrillSession *d, Study *study, DrillKind kind, const int *items, int n, int missed,
+                       int64_t now)
 {
-    start(d, study, DRILL_MISTAKES);
+    start(d, study, kind);
+    const Bank *bank = study->bank;
     LeitnerOptions opt = base_options(study, now);
     LeitnerEntry *entries = calloc(n > 0 ? (size_t)n : 1, sizeof *entries);
-    bool ok = entries != NULL;
-    for (int i = 0; ok && i < n; i++)
-        entries[i] = (LeitnerEntry){.item = items[i], .repeat = 1};
-    ok = ok && leitner_session_of(&d->queue, study->bank, study->states, entries, n, now, &opt);
+    bool *taken = calloc((size_t)(bank->item_count > 0 ? bank->item_count : 1), sizeof *taken);
+    bool ok = entries != NULL && taken != NULL && (n <= 0 || items != NULL);
+    int count = 0;
+    for (int i = 0; ok && i < n; i++) {
+        int item = items[i];
+        if (item < 0 || item >= bank->item_count || taken[item])
+            continue;
+        taken[item] = true;
+        entries[count++] = (LeitnerEntry){.item = item, .repeat = i < missed ? 1 : 0};
+    }
+    ok = ok && leitner_session_of(&d->queue, bank, study->states, entries, count, now, &opt);
     free(entries);
+    free(taken);
     return finish_begin(d, ok);
+}
+
+bool drill_session_begin_misses(DrillSession *d, Study *study, const int *items, int n, int64_t now)
+{
+    return begin_list(d, study, DRILL_MISTAKES, items, n, n, now);
+}
+
+bool drill_session_begin_items(DrillSession *d, Study *study, const int *items, int n, int missed, int64_t now)
+{
+    return begin_list(d, study, DRILL_CHOSEN, items, n, missed, now);
 }
 
 void drill_session_free(DrillSession *d)

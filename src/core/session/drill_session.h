@@ -18,9 +18,10 @@
 #include "rng.h"
 #include "study.h"
 
-/* What a session drills: the day's queue, a few more new items, or the
- * items missed in the session just played. */
-typedef enum DrillKind { DRILL_DAILY, DRILL_NEW, DRILL_MISTAKES } DrillKind;
+/* What a session drills: the day's queue, a few more new items, the
+ * items missed in the session (or exam) just played, or items chosen for
+ * it (one domain after an exam). */
+typedef enum DrillKind { DRILL_DAILY, DRILL_NEW, DRILL_MISTAKES, DRILL_CHOSEN } DrillKind;
 
 #define DRILL_MORE_NEW 10       /* items in a "Learn 10 more" session */
 
@@ -65,6 +66,12 @@ bool drill_session_begin_new(DrillSession *d, Study *study, int count, int64_t n
  * today: a right answer keeps an item in box 1 until a later day. Returns
  * false as drill_session_begin does. */
 bool drill_session_begin_misses(DrillSession *d, Study *study, const int *items, int n, int64_t now);
+/* Starts a session of the `n` items in `items` (each once, in that order;
+ * indices outside the bank dropped), for a drill of one domain after an
+ * exam: the first `missed` of them were missed today (as in
+ * drill_session_begin_misses), the rest are asked as in any drill.
+ * Returns false as drill_session_begin does. */
+bool drill_session_begin_items(DrillSession *d, Study *study, const int *items, int n, int missed, int64_t now);
 /* Frees the queue and the misses; the session is zeroed. NULL-safe on a zeroed session. */
 void drill_session_free(DrillSession *d);
 

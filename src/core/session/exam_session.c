@@ -11,6 +11,7 @@
 
 #include "compat.h"
 #include "examform.h"
+#include "examreview.h"
 #include "leitner.h"
 #include "rewards.h"
 #include "store.h"
@@ -81,6 +82,23 @@ static int recent_items(Study *study, int **out)
     return count;
 }
 
+/* Stores a new form (taking ownership of it) and wraps it in a session; a
+ * form that could not be stored still runs (info->unsaved). */
+static ExamSession *start(Study *study, ExamForm *form, bool esl, ExamBegin *info)
+{
+    bool stored = study->store && store_exam_begin(study->store, study->bank, form, esl) == STORE_OK;
+    if (!stored) {
+        info->unsaved = true;
+        fail(info->error, sizeof info->error, "%s", store_says(study));
+    }
+    ExamSession *s = session_new(study, form, esl, stored);
+    if (!s) {
+        exam_form_free(form);
+        fail(info->error, sizeof info->error, "Out of memory starting the exam.");
+    }
+    return s;
+}
+
 ExamSession *exam_session_begin(Study *study, StudyMode mode, bool esl, int64_t now, Rng *rng,
                                 ExamBegin *info)
 {
@@ -100,17 +118,31 @@ ExamSession *exam_session_begin(Study *study, StudyMode mode, bool esl, int64_t 
         return NULL;
     }
     info->incomplete = report.incomplete;
-    bool stored = study->store && store_exam_begin(study->store, bank, &form, opt.esl) == STORE_OK;
-    if (!stored) {
-        info->unsaved = true;
-        fail(info->error, sizeof info->error, "%s", store_says(study));
+    return start(study, &form, opt.esl, info);
+}
+
+ExamSession *exam_session_begin_retake(Study *study, const ExamForm *from, RetakeKind kind, int64_t now, Rng *rng,
+                                       ExamBegin *info)
+{
+    memset(info, 0, sizeof *info);
+    const Bank *bank = study->bank;
+    int *items = malloc((size_t)(from->count > 0 ? from->count : 1) * sizeof *items);
+    if (!items) {
+        fail(info->error, sizeof info->error, "Out of memory starting the retake.");
+        return NULL;
     }
-    ExamSession *s = session_new(study, &form, opt.esl, stored);
-    if (!s) {
-        exam_form_free(&form);
-        fail(info->error, sizeof info->error, "Out of memory starting the exam.");
+    int n = exam_review_pick(bank, from, kind, items);
+    ExamForm form;
+    bool built = n > 0 && examform_build_retake(bank, items, n, now, rng, &form);
+    free(items);
+    if (!built) {
+        fail(info->error, sizeof info->error, "%s",
+             n == 0 ? (kind == RETAKE_FLAGGED ? "No question was flagged on this exam."
+                                              : "Every question of this exam was answered right.")
+                    : "Out of memory starting the retake.");
+        return NULL;
     }
-    return s;
+    return start(study, &form, false, info);
 }
 
 ExamFind exam_session_resume(Study *study, int64_t now, ExamSession **out, char *why, size_t size)
@@ -422,6 +454,19 @@ bool exam_session_abandon(ExamSession *s, int64_t now)
         s->stored = false;
         return true;
     }
+    fail(s->error, sizeof s->error, "%s", store_says(s->study));
+    return false;
+}
+
+bool exam_session_repeats(ExamSession *s, int *repeated, int *items)
+{
+    s->error[0] = '\0';
+    *repeated = 0;
+    *items = 0;
+    if (!s->stored || !s->study->store || s->form.store_id <= 0)
+        return false;
+    if (store_exam_repeats(s->study->store, s->form.store_id, repeated, items) == STORE_OK)
+        return true;
     fail(s->error, sizeof s->error, "%s", store_says(s->study));
     return false;
 }

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "examreview.h"
 #include "plan.h"
 #include "progress.h"
 #include "rng.h"
@@ -71,6 +72,16 @@ typedef struct ExamTick {
  * the bank has no questions or memory runs out. */
 ExamSession *exam_session_begin(Study *study, StudyMode mode, bool esl, int64_t now, Rng *rng,
                                 ExamBegin *info);
+/* Builds a retake of `from` (a finished exam's form): its questions of
+ * `kind` (exam_review_pick), all scored, timed at the real exam's pace
+ * (examform_build_retake), and stores it as mode 'retake' (closing only an
+ * earlier unfinished retake). It then runs and ends like any exam; its
+ * score is never a mock score. Returns the session (free with
+ * exam_session_free) or NULL, with info->error saying why (no question of
+ * that kind, out of memory); a form that could not be stored still runs
+ * (info->unsaved). */
+ExamSession *exam_session_begin_retake(Study *study, const ExamForm *from, RetakeKind kind, int64_t now, Rng *rng,
+                                       ExamBegin *info);
 /* Reads back the unfinished exam, if any, with its answers, flags,
  * position and clock. *out gets a session (free with exam_session_free)
  * only for EXAM_FIND_FOUND, else NULL; for STALE and FAILED `why` says
@@ -160,6 +171,11 @@ bool exam_session_finish(ExamSession *s, int64_t now);
  * scores against the bank's ready score. False when there is nothing to
  * say (`error` "") or the scores could not be read (`error` says why). */
 bool exam_session_readiness(ExamSession *s, PlanReadiness *out);
+/* Fresh forms: sets *items to the exam's distinct questions and *repeated
+ * to those met in an earlier mock (store_exam_repeats). False when there is
+ * nothing to say (an exam never stored: `error` "") or the store could not
+ * be read (`error` says why); both are then 0. */
+bool exam_session_repeats(ExamSession *s, int *repeated, int *items);
 /* Closes the session's exam as abandoned (not scored) at `now`. False
  * (with `error`) when the store could not record it: the exam then stays
  * unfinished. An exam that was never stored is simply dropped. */

@@ -74,6 +74,15 @@ static bool read_exams(Study *study, StatsSnapshot *s)
     for (int i = 0; ok && i < n; i++)
         s->mocks[i] = exam_of(&hist[i]);
     s->mock_count = ok ? n : 0;
+    /* Fresh forms: how many questions of the recent run were repeats. */
+    for (int i = n > PLAN_READY_RUN ? n - PLAN_READY_RUN : 0; ok && i < n; i++) {
+        int repeated = 0, items = 0;
+        ok = read_ok(study, store_exam_repeats(study->store, hist[i].id, &repeated, &items));
+        s->mock_repeated += repeated;
+        s->mock_repeat_items += items;
+    }
+    s->mock_rests_on_repeats = s->mock_repeat_items > 0 &&
+                               s->mock_repeated * 100 >= s->mock_repeat_items * STATS_REPEATED_PERCENT;
     ok = ok && read_ok(study, store_exam_history(study->store, MODE_DIAGNOSTIC, hist, 1, &n));
     s->has_diagnostic = ok && n == 1;
     if (s->has_diagnostic)

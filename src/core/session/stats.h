@@ -20,6 +20,9 @@
 #define STATS_WEEKS 12              /* weeks in the calendar */
 #define STATS_CALENDAR_DAYS (STATS_WEEKS * 7)
 #define STATS_WEEK_DAYS 7           /* "last 7 days" domain accuracy */
+/* The recent mocks' scores rest on repeated items when this share (in
+ * percent) of their questions had been met in an earlier mock. */
+#define STATS_REPEATED_PERCENT 20
 #define STATS_RECENT_ANSWERS 1500   /* answers behind readiness and the domain check */
 #define STATS_HISTORY_DAYS 730      /* days read back for the drill-day achievements */
 
@@ -97,6 +100,9 @@ typedef struct StatsSnapshot {
     int mock_recent;                    /* mocks in the recent average (the last PLAN_READY_RUN) */
     int mock_recent_average;
     int ready_run;                      /* latest run of mocks at the ready score */
+    int mock_repeated;                  /* questions of the recent mocks met in an earlier mock ... */
+    int mock_repeat_items;              /* ... of all their questions */
+    bool mock_rests_on_repeats;         /* STATS_REPEATED_PERCENT or more of them were repeats */
     bool has_diagnostic;
     StatsExam diagnostic;
 

@@ -352,4 +352,12 @@ StoreStatus store_export_csv(Store *st, const char *path);
  * backup's full path is written to `backup` (may be NULL). */
 StoreStatus store_reset_progress(Store *st, int64_t now, char *backup, size_t backup_size);
 
+/* ---- exam review: repeats across mocks ------------------------------- */
+
+/* Sets *items to the distinct questions of exam `exam_id` and *repeated to
+ * those of them the learner met in an earlier mock (a lower exam id, mode
+ * mock, finished, or abandoned with that question answered or looked at).
+ * On failure both are 0 and the status and store_error_message say why. */
+StoreStatus store_exam_repeats(Store *st, int64_t exam_id, int *repeated, int *items);
+
 #endif

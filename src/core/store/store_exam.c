@@ -79,9 +79,14 @@ StoreStatus store_exam_begin(Store *st, const Bank *bank, ExamForm *form, bool e
     int scored = 0;
     for (int i = 0; i < form->count; i++)
         scored += form->items[i].scored ? 1 : 0;
+    /* One exam at a time; a retake (begun from a finished exam's results)
+     * only closes an earlier retake, never a mock waiting to be resumed. */
     int rc = store_exec(st,
-                        "UPDATE exams SET state = 'abandoned', finished_at = ?"
-                        " WHERE state = 'in_progress' AND mode IN ('mock', 'diagnostic')",
+                        form->mode == MODE_RETAKE
+                            ? "UPDATE exams SET state = 'abandoned', finished_at = ?"
+                              " WHERE state = 'in_progress' AND mode = 'retake'"
+                            : "UPDATE exams SET state = 'abandoned', finished_at = ?"
+                              " WHERE state = 'in_progress' AND mode IN ('mock', 'diagnostic', 'retake')",
                         "l", form->started_at);
     if (rc == SQLITE_OK)
         rc = store_exec(st,

@@ -243,7 +243,7 @@ static int merge_reviews(Store *st, int *added)
     static const char PICK[] =
         "CREATE TEMP TABLE salv_added AS SELECT s.* FROM temp.salv_reviews s"
         " WHERE typeof(s.id) = 'integer' AND typeof(s.at) = 'integer' AND typeof(s.item_id) = 'text'"
-        "  AND s.mode IN ('drill','arcade','mock','diagnostic') AND s.correct IN (0, 1)"
+        "  AND s.mode IN ('drill','arcade','mock','diagnostic','retake') AND s.correct IN (0, 1)"
         "  AND typeof(s.answer) = 'text'"
         "  AND NOT EXISTS(SELECT 1 FROM main.reviews m WHERE m.id = s.id AND m.at = s.at"
         "                 AND m.item_id = s.item_id)"
