@@ -39,7 +39,7 @@ key 7
 key End
 expect-text Marked sure: 1 of 2 right (50%)
 expect-text Not sure: 0 of 1 right (0%)
-expect-text Mark 8 more answers
+expect-text Mark 8 more answers Sure
 check-layout
 shot calibration.png" 2>"$WORK/err-cal.txt"; then pass; else fail "calibration on Stats: $(cat "$WORK/err-cal.txt")"; fi
 play "resize 960 600

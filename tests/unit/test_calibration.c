@@ -25,7 +25,18 @@ int main(void)
     CHECK_INT(c.sure + c.unsure, 0);
     CHECK_INT(calibration_verdict(&c), CALIBRATION_TOO_FEW);
     calibration_text(&c, text, sizeof text);
-    CHECK(strstr(text, "Mark 10 more") != NULL);
+    CHECK(strstr(text, "Mark 10 more answers Sure") != NULL);
+    {
+        /* unsure answers do not bring the verdict closer; one left is "answer" */
+        Answer b[20];
+        int m = 0;
+        Calibration d;
+        add(b, &m, CONFIDENCE_UNSURE, 3, 3);
+        add(b, &m, CONFIDENCE_SURE, CALIBRATION_MIN_SURE - 1, 0);
+        calibration_count(b, m, &d);
+        calibration_text(&d, text, sizeof text);
+        CHECK(strstr(text, "Mark 1 more answer Sure in the drill") != NULL);
+    }
     CHECK(calibration_rate(0, 0) < 0);
 
     /* 9 sure: still too few */

@@ -46,10 +46,13 @@ void calibration_text(const Calibration *c, char *out, size_t size)
     int sure = percent_of(c->sure_right, c->sure);
     int unsure = percent_of(c->unsure_right, c->unsure);
     switch (calibration_verdict(c)) {
-    case CALIBRATION_TOO_FEW:
-        snprintf(out, size, "Mark %d more answers as sure or not sure in the drill to see whether your "
-                 "confidence can be trusted.", CALIBRATION_MIN_SURE - c->sure);
+    case CALIBRATION_TOO_FEW: {
+        /* the verdict waits for sure answers: unsure ones do not bring it closer */
+        int left = CALIBRATION_MIN_SURE - c->sure;
+        snprintf(out, size, "Mark %d more answer%s Sure in the drill to see whether your confidence can be "
+                 "trusted.", left, left == 1 ? "" : "s");
         return;
+    }
     case CALIBRATION_OVERCONFIDENT:
         snprintf(out, size, "Only %d%% of the answers you were sure of were right: %d confident error%s to "
                  "correct. They come back first in your drills.", sure, c->confident_errors,
