@@ -45,6 +45,7 @@ typedef enum Command {
     CMD_MORE_NEW,        /* a short session of new items ("Learn 10 more") */
     CMD_MISTAKES,        /* a session of the items just missed */
     CMD_HOME,            /* back to the home screen */
+    CMD_SURE,            /* mark the answer about to be submitted as sure */
     CMD_COUNT
 } Command;
 

@@ -31,8 +31,9 @@ DAY=86400
 MIDNIGHT=1767571200   # 2026-01-05 00:00 UTC, the day of the headless clock
 
 # 1. Change every setting from its default. Rows: 0 exam date, 1 minutes,
-# 2 goal, 3 new items, 4 drill size, 5 ESL, 6 volume, 7 mute, 8 full screen,
-# 9 text size, 10 high contrast, 11 reduce motion, 12 reset, 13 file.
+# 2 goal, 3 new items, 4 drill size, 5 ask how sure, 6 ESL, 7 volume, 8 mute,
+# 9 full screen, 10 text size, 11 high contrast, 12 reduce motion, 13 reset,
+# 14 progress file, 15 reports file.
 play "expect home
 shot home-before.png
 key 6
@@ -54,6 +55,8 @@ key Left
 key Left
 key Down
 key Right
+key Down
+key Return
 key Down
 key Return
 key Down
@@ -86,6 +89,7 @@ expect_eq "daily minutes" "$(setting daily_minutes)" 40
 expect_eq "daily goal" "$(setting daily_goal)" 25
 expect_eq "new items a day" "$(setting new_per_day)" 10
 expect_eq "drill size" "$(setting drill_size)" 25
+expect_eq "ask how sure turned off" "$(setting ask_sure)" 0
 expect_eq "ESL extra time" "$(setting esl)" 1
 expect_eq "volume" "$(setting volume)" 60
 expect_eq "muted" "$(setting muted)" 1
@@ -132,6 +136,8 @@ key Right
 key Down
 key Right
 key Down
+key Right
+key Down
 key Left
 key Down
 key Right
@@ -151,6 +157,7 @@ expect_eq "daily minutes read back" "$(setting daily_minutes)" 45
 expect_eq "daily goal read back" "$(setting daily_goal)" 30
 expect_eq "new items read back" "$(setting new_per_day)" 11
 expect_eq "drill size read back" "$(setting drill_size)" 30
+expect_eq "ask how sure read back (Right turns it on)" "$(setting ask_sure)" 1
 expect_eq "ESL read back (Left turns it off)" "$(setting esl)" 0
 expect_eq "volume read back" "$(setting volume)" 70
 expect_eq "mute read back (Left turns it off)" "$(setting muted)" 0

@@ -4,6 +4,7 @@
  * does that (not with an exam date ahead), time passing as a parameter (the
  * next day's session holds what fell due), and every save all-or-nothing
  * when the disk fills up (the answer, then the end bonus). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "drill_session.h"
@@ -374,6 +375,74 @@ static void test_more_and_mistakes(void)
     teststudy_close(&f);
 }
 
+/* "Sure": a question's answer is stored sure (1) or not sure (0) by the
+ * learner's mark, a flashcard's as not asked (NULL), the mark is cleared
+ * for the next item, a sure miss is named in the feedback and opens the
+ * next drill; with the setting off nothing is asked. */
+static void test_confidence(void)
+{
+    StudyPrefs prefs = {.daily_goal = 40, .new_per_day = 40, .drill_size = 40, .ask_sure = true};
+    TestStudy f;
+    teststudy_open(&f, fakebank_clf(1, 1, 0), "drill_sure", NULL, T0, &prefs, 11);
+    DrillSession d;
+    begin(&f, &d, T0);
+    int64_t t = T0;
+    int questions = 0, cards = 0, sure_miss = -1;
+    while (d.item >= 0 && t < T0 + 400) {
+        bool card = f.bank->items[d.item].kind == ITEM_FLASHCARD;
+        CHECK(!d.sure);
+        CHECK(drill_session_asks_sure(&d) == !card);
+        bool sure = card || questions % 2 == 0; /* a card's mark is ignored */
+        bool right = questions % 3 != 0;
+        drill_session_set_sure(&d, sure);
+        int item = d.item;
+        CHECK(drill_session_answer(&d, right, right ? 1u : 0u, 1000, t += 10));
+        DrillFeedback fb;
+        drill_session_feedback(&d, t, &fb);
+        CHECK(fb.confident_error == (!card && sure && !right));
+        char line[200];
+        drill_feedback_text(&fb, card, line, sizeof line);
+        CHECK((strstr(line, "You were sure") != NULL) == fb.confident_error);
+        if (fb.confident_error && sure_miss < 0)
+            sure_miss = item;
+        if (card)
+            cards++;
+        else
+            questions++;
+        drill_session_next(&d);
+    }
+    CHECK(questions >= 6 && cards >= 1);
+    CHECK(sure_miss >= 0);
+    int64_t sure_rows = teststudy_int(&f, "SELECT count(*) FROM reviews WHERE confident = 1");
+    int64_t unsure_rows = teststudy_int(&f, "SELECT count(*) FROM reviews WHERE confident = 0");
+    CHECK_INT(sure_rows, (questions + 1) / 2);
+    CHECK_INT(unsure_rows, questions / 2);
+    CHECK_INT(teststudy_int(&f, "SELECT count(*) FROM reviews WHERE confident IS NULL"), cards);
+    drill_session_free(&d);
+
+    /* The next day's drill opens with a sure miss (one not answered again since). */
+    bool *urgent = calloc((size_t)f.bank->item_count, sizeof *urgent);
+    CHECK(urgent != NULL);
+    if (urgent && study_urgent(f.study, urgent) > 0) {
+        begin(&f, &d, T0 + DAY);
+        CHECK(d.item >= 0 && urgent[d.item]);
+        drill_session_free(&d);
+    }
+    free(urgent);
+
+    /* Off: nothing is asked, whatever the mark. */
+    prefs.ask_sure = false;
+    study_set_prefs(f.study, &prefs);
+    begin(&f, &d, T0 + DAY);
+    CHECK(!drill_session_asks_sure(&d));
+    drill_session_set_sure(&d, true);
+    int64_t before = teststudy_int(&f, "SELECT count(*) FROM reviews WHERE confident IS NULL");
+    CHECK(drill_session_answer(&d, false, 0u, 1000, T0 + DAY + 5));
+    CHECK_INT(teststudy_int(&f, "SELECT count(*) FROM reviews WHERE confident IS NULL"), before + 1);
+    drill_session_free(&d);
+    teststudy_close(&f);
+}
+
 int main(void)
 {
     testfault_register(&disk, "cloudprep_test_drill_disk", false);
@@ -385,5 +454,6 @@ int main(void)
     test_counter();
     test_feedback_agrees();
     test_more_and_mistakes();
+    test_confidence();
     return testlib_finish();
 }

@@ -79,6 +79,8 @@ typedef struct ExamButton {
  * wrapping to a new row when the next one does not fit (large text);
  * draws them when `draw`. Returns the height the rows take. */
 int exam_buttons(App *app, const ExamButton *b, int n, int x, int y, int w, bool draw);
+/* The width control `b` takes on one line (its label unwrapped). */
+int exam_control_width(App *app, const ExamButton *b);
 /* A check box with its label wrapped to `w`: the whole row is one click
  * target that sends `action`. Draws it when `draw`; returns its height. */
 int exam_check(App *app, int x, int y, int w, const char *label, bool checked, Action action, bool draw);

@@ -76,8 +76,7 @@ int exam_check(App *app, int x, int y, int w, const char *label, bool checked, A
     return h;
 }
 
-/* The width a control takes on one line. */
-static int control_width(App *app, const ExamButton *b)
+int exam_control_width(App *app, const ExamButton *b)
 {
     int w = 0, h = 0;
     text_size(app, FONT_BODY_BOLD, b->label, &w, &h);
@@ -93,7 +92,7 @@ int exam_buttons(App *app, const ExamButton *b, int n, int x, int y, int w, bool
     int bh = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 20);
     int cx = x, cy = y;
     for (int i = 0; i < n; i++) {
-        int bw = control_width(app, &b[i]);
+        int bw = exam_control_width(app, &b[i]);
         if (bw > w)
             bw = w;
         if (cx > x && cx + bw > x + w) {

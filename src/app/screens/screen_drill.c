@@ -14,6 +14,7 @@
 #include "chart.h"
 #include "confirm.h"
 #include "drill_session.h"
+#include "exam.h"
 #include "hud.h"
 #include "particles.h"
 #include "qview.h"
@@ -31,6 +32,14 @@ typedef enum DrillPhase { DRILL_ASK, DRILL_FEEDBACK, DRILL_CARD, DRILL_SUMMARY }
 static const KeyBinding ASK_ROWS[] = {
     {"1-5 / A-E", 0, CMD_NONE, "choose", false},
     {"Enter", 0, CMD_NONE, "submit", false},
+    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, "scroll", true},
+    {"R", 'R', CMD_REPORT, "report", true},
+    {"Esc", 0, CMD_NONE, "leave", false},
+};
+static const KeyBinding ASK_SURE_ROWS[] = {
+    {"1-5 / A-E", 0, CMD_NONE, "choose", false},
+    {"Enter", 0, CMD_NONE, "submit", false},
+    {"S", 'S', CMD_SURE, "sure", true},
     {"Up/Down/PgUp/PgDn", 0, CMD_NONE, "scroll", true},
     {"R", 'R', CMD_REPORT, "report", true},
     {"Esc", 0, CMD_NONE, "leave", false},
@@ -77,6 +86,7 @@ static const KeyBinding SUMMARY_NO_MISSES_ROWS[] = {
     {"Up/Down", 0, CMD_NONE, "scroll", true},
 };
 static const KeyMap ASK_KEYS = KEYMAP(ASK_ROWS);
+static const KeyMap ASK_SURE_KEYS = KEYMAP(ASK_SURE_ROWS);
 static const KeyMap EXPLAINED_KEYS = KEYMAP(EXPLAINED_ROWS);
 static const KeyMap EXPLAINED_NO_REFS_KEYS = KEYMAP(EXPLAINED_NO_REFS_ROWS);
 static const KeyMap CARD_FRONT_KEYS = KEYMAP(CARD_FRONT_ROWS);
@@ -236,6 +246,11 @@ static void ask_action(App *app, DrillState *s, const Action *a)
         s->q.show_whys = true;
         qview_scroll_to_options(&s->q);
         s->phase = DRILL_FEEDBACK;
+        return;
+    }
+    if (a->type == ACT_COMMAND && a->value == CMD_SURE && drill_session_asks_sure(&s->d)) {
+        drill_session_set_sure(&s->d, !s->d.sure);
+        app_sound(app, SFX_CLICK);
         return;
     }
     qview_action(app, &s->q, a);
@@ -673,7 +688,7 @@ static void draw_summary(App *app, DrillState *s, const KeyMap *map)
 static const KeyMap *phase_keys(App *app, const DrillState *s)
 {
     switch (s->phase) {
-    case DRILL_ASK: return &ASK_KEYS;
+    case DRILL_ASK: return drill_session_asks_sure(&s->d) ? &ASK_SURE_KEYS : &ASK_KEYS;
     case DRILL_CARD: return s->card_flipped ? &CARD_BACK_KEYS : &CARD_FRONT_KEYS;
     case DRILL_FEEDBACK:
         if (on_card(app, s))
@@ -689,6 +704,28 @@ static const KeyMap *drill_keys(App *app, void *state)
 {
     DrillState *s = state;
     return s->confirm.open ? confirm_keys() : phase_keys(app, s);
+}
+
+/* The "Sure" check box: left of the buttons when the row holds both (then
+ * draws the buttons too and returns true), else a row of its own above
+ * them; *bottom moves up by what it takes above the buttons. */
+static bool draw_sure(App *app, DrillState *s, const KeyMap *map, const BarButton *bar, int nb, int *bottom)
+{
+    char label[64];
+    ExamButton sure = {.label = keys_hint(map, CMD_SURE, "Sure of this answer", label, sizeof label),
+                       .action = {.type = ACT_COMMAND, .value = CMD_SURE}, .check = s->d.sure};
+    int margin = app_px(app, 28), gap = app_px(app, 12), w = app->w - margin * 2;
+    int cw = exam_control_width(app, &sure), top = actionbar_top(app, bar, nb), bh = actionbar_height(app, bar, nb, w);
+    int rest = w - cw - gap, h = exam_buttons(app, &sure, 1, margin, 0, w, false);
+    if (rest > 0 && actionbar_height(app, bar, nb, rest) == bh) {
+        *bottom -= h > bh ? h - bh : 0;
+        exam_buttons(app, &sure, 1, margin, top + bh - h, w, true);
+        actionbar_draw(app, (SDL_Rect){margin + cw + gap, top, rest, 0}, bar, nb);
+        return true;
+    }
+    *bottom -= h + app_px(app, 10);
+    exam_buttons(app, &sure, 1, margin, *bottom + app_px(app, 10), w, true);
+    return false;
 }
 
 static void drill_draw(App *app, void *state)
@@ -710,12 +747,15 @@ static void drill_draw(App *app, void *state)
     int margin = app_px(app, 28);
     if (s->phase == DRILL_FEEDBACK)
         top += verdict(app, s, top, true) + app_px(app, 10);
+    bool bar_drawn = s->phase == DRILL_ASK && drill_session_asks_sure(&s->d) &&
+                     draw_sure(app, s, map, bar, nb, &bottom);
     SDL_Rect area = {margin, top, app->w - margin * 2, bottom - top};
     if (on_card(app, s))
         draw_card(app, s, area);
     else
         qview_draw(app, &s->q, area);
-    actionbar_draw_bottom(app, bar, nb);
+    if (!bar_drawn)
+        actionbar_draw_bottom(app, bar, nb);
     ui_footer_keys(app, map);
     particles_draw(app, &s->particles);
     confirm_draw(app, &s->confirm);

@@ -45,8 +45,8 @@ static const KeyMap TYPING_KEYS = KEYMAP(TYPING_ROWS);
 #define SETTINGS_MAX_DAYS_AHEAD (3 * 366)   /* latest exam date offered */
 
 typedef enum SettingId {
-    SET_EXAM_DATE, SET_DAILY_MINUTES, SET_DAILY_GOAL, SET_NEW_PER_DAY, SET_DRILL_SIZE, SET_ESL,
-    SET_VOLUME, SET_MUTE, SET_FULLSCREEN, SET_UI_SCALE, SET_HIGH_CONTRAST, SET_REDUCE_MOTION,
+    SET_EXAM_DATE, SET_DAILY_MINUTES, SET_DAILY_GOAL, SET_NEW_PER_DAY, SET_DRILL_SIZE, SET_ASK_SURE,
+    SET_ESL, SET_VOLUME, SET_MUTE, SET_FULLSCREEN, SET_UI_SCALE, SET_HIGH_CONTRAST, SET_REDUCE_MOTION,
     SET_RESET, SET_PROGRESS_FILE, SET_REPORTS_FILE, SET_COUNT
 } SettingId;
 
@@ -70,6 +70,9 @@ static const SettingRow ROWS[SET_COUNT] = {
                          "How many never-seen items the daily drill may introduce each day, besides the reviews "
                          "that are due."},
     [SET_DRILL_SIZE] = {NULL, "Drill length", "Items in one daily drill session."},
+    [SET_ASK_SURE] = {NULL, "Ask how sure",
+                      "In drills, mark an answer Sure before you submit it. Stats then shows whether your sure "
+                      "answers can be trusted, and a sure answer that was wrong comes back first."},
     [SET_ESL] = {NULL, "Extra time (ESL)",
                  "Non-native English speakers can ask AWS for 30 extra minutes. With this on, mock exams give "
                  "you the same extra time."},
@@ -164,14 +167,15 @@ static int step_int(int v, int delta, int step, int min, int max)
 
 static bool is_toggle(SettingId id)
 {
-    return id == SET_ESL || id == SET_MUTE || id == SET_FULLSCREEN || id == SET_HIGH_CONTRAST ||
-           id == SET_REDUCE_MOTION;
+    return id == SET_ASK_SURE || id == SET_ESL || id == SET_MUTE || id == SET_FULLSCREEN ||
+           id == SET_HIGH_CONTRAST || id == SET_REDUCE_MOTION;
 }
 
 static bool *toggle_field(App *app, SettingId id)
 {
     Settings *st = &app->settings;
     switch (id) {
+    case SET_ASK_SURE: return &st->ask_sure;
     case SET_ESL: return &st->esl;
     case SET_MUTE: return &st->muted;
     case SET_FULLSCREEN: return &st->fullscreen;

@@ -207,6 +207,17 @@ static void tally(DrillSession *d, bool correct, int xp)
     }
 }
 
+bool drill_session_asks_sure(const DrillSession *d)
+{
+    int item = d->queue.current.item;
+    return d->study->prefs.ask_sure && item >= 0 && d->study->bank->items[item].kind != ITEM_FLASHCARD;
+}
+
+void drill_session_set_sure(DrillSession *d, bool sure)
+{
+    d->sure = sure;
+}
+
 bool drill_session_answer(DrillSession *d, bool correct, uint32_t answer, int ms, int64_t now)
 {
     Study *study = d->study;
@@ -215,12 +226,17 @@ bool drill_session_answer(DrillSession *d, bool correct, uint32_t answer, int ms
         snprintf(study->error, sizeof study->error, "no item to answer");
         return false;
     }
+    Confidence confidence = !drill_session_asks_sure(d) ? CONFIDENCE_NOT_ASKED
+                            : d->sure                   ? CONFIDENCE_SURE
+                                                        : CONFIDENCE_UNSURE;
     ItemState before = study->states[item];
     remember_queue(d);
     d->last_move = leitner_session_record(&d->queue, correct, now);
     d->last_correct = correct;
+    d->last_confidence = confidence;
     int xp = correct ? REWARDS_XP_RIGHT : 0;
-    Answer a = {.item = item, .answer = answer, .correct = correct, .ms = ms < 0 ? 0 : ms, .at = now};
+    Answer a = {.item = item, .answer = answer, .correct = correct, .ms = ms < 0 ? 0 : ms, .at = now,
+                .confidence = confidence};
     d->last_saved = study_save(study, MODE_DRILL, &a, &before, xp);
     if (!d->last_saved) {
         /* study_save put the item's state back; the queue goes back too,
@@ -240,6 +256,7 @@ bool drill_session_answer(DrillSession *d, bool correct, uint32_t answer, int ms
 int drill_session_next(DrillSession *d)
 {
     d->item = leitner_session_next(&d->queue);
+    d->sure = false;
     if (d->item >= 0)
         d->number = d->queue.answered + 1;
     return d->item;
@@ -248,7 +265,8 @@ int drill_session_next(DrillSession *d)
 void drill_session_feedback(const DrillSession *d, int64_t now, DrillFeedback *out)
 {
     const LeitnerMove *m = &d->last_move;
-    *out = (DrillFeedback){.correct = d->last_correct, .box_before = m->box_before, .box_after = m->box_after};
+    *out = (DrillFeedback){.correct = d->last_correct, .box_before = m->box_before, .box_after = m->box_after,
+                           .confident_error = !d->last_correct && d->last_confidence == CONFIDENCE_SURE};
     if (!d->last_saved) {
         out->back = DRILL_BACK_NOT_SAVED;
         return;
@@ -281,7 +299,10 @@ void drill_feedback_text(const DrillFeedback *f, bool card, char *out, size_t si
     case DRILL_BACK_TOMORROW: snprintf(back, sizeof back, "back tomorrow"); break;
     case DRILL_BACK_DAYS: case DRILL_BACK_NOT_SAVED: snprintf(back, sizeof back, "back in %d days", f->days); break;
     }
-    snprintf(out, size, "%s  %s, %s.", verdict, box, back);
+    /* A confident error is worth saying: it is the item best remembered
+     * once corrected, and the next drill opens with it. */
+    const char *sure = f->confident_error ? "  You were sure of it: confident errors come back first." : "";
+    snprintf(out, size, "%s  %s, %s.%s", verdict, box, back, sure);
 }
 
 bool drill_session_end(DrillSession *d, bool finished)

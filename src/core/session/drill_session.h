@@ -37,6 +37,8 @@ typedef struct DrillSession {
     int xp;                     /* XP saved in this session (answers and bonus) */
     LeitnerMove last_move;      /* what the last answer did (box_before == box_after when not saved) */
     bool last_correct;
+    Confidence last_confidence; /* how sure the learner said they were of the last answer */
+    bool sure;                  /* the learner marked the item on screen "Sure" (drill_session_set_sure) */
     bool last_saved;            /* the last answer is on disk */
     bool finished;              /* the queue ran out (not left early) */
     bool ended;                 /* drill_session_end ran */
@@ -99,6 +101,7 @@ typedef struct DrillFeedback {
     int box_before, box_after;  /* 0 = new */
     DrillReturn back;
     int days;                   /* local days until it is due (for DRILL_BACK_DAYS) */
+    bool confident_error;       /* marked Sure and wrong: it opens the next drill */
 } DrillFeedback;
 
 /* Fills the feedback on the last answer at `now` (local days by study_day). */
@@ -106,6 +109,15 @@ void drill_session_feedback(const DrillSession *d, int64_t now, DrillFeedback *o
 /* Says the feedback in one line ("Not quite.  Box 2 -> 1: back tomorrow."),
  * `card` for a flashcard's words. Writes into out (always terminated). */
 void drill_feedback_text(const DrillFeedback *f, bool card, char *out, size_t size);
+
+/* True when the learner may mark the current item "Sure" before answering:
+ * the study settings ask (StudyPrefs.ask_sure) and it is a question (a
+ * flashcard's "Knew it" already says how sure). */
+bool drill_session_asks_sure(const DrillSession *d);
+/* Marks (or unmarks) the current item's coming answer as sure. The mark is
+ * cleared when the next item comes; it is ignored where
+ * drill_session_asks_sure is false. */
+void drill_session_set_sure(DrillSession *d, bool sure);
 
 /* Answers the current item at `now` (`answer` as stored: the option mask,
  * or 1/0 for a flashcard known/missed; `ms` the time taken): the Leitner
@@ -115,7 +127,9 @@ void drill_feedback_text(const DrillFeedback *f, bool card, char *out, size_t si
  * session (it stays due for the next one), last_saved is false and the
  * function returns false with study->error saying why. A wrong answer comes
  * back later in the session only where the scheduler re-queues (not in
- * exam-aware sessions). Returns true when saved. */
+ * exam-aware sessions). The answer's confidence is CONFIDENCE_SURE or
+ * CONFIDENCE_UNSURE by the mark where drill_session_asks_sure, else
+ * CONFIDENCE_NOT_ASKED. Returns true when saved. */
 bool drill_session_answer(DrillSession *d, bool correct, uint32_t answer, int ms, int64_t now);
 /* Moves to the next item after the feedback; returns it, or -1 when the
  * queue has run out (then call drill_session_end with finished = true). */

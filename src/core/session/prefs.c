@@ -30,6 +30,7 @@ static const IntPref PREFS[] = {
     INT_PREF(new_per_day, 15, 0, 100),
     INT_PREF(drill_size, 20, 5, 100),
     INT_PREF(daily_minutes, 30, 5, 600),
+    BOOL_PREF(ask_sure, 1),
 };
 
 static int clamp(int64_t v, int min, int max)
@@ -80,5 +81,6 @@ StudyPrefs prefs_study(const Settings *s)
         .drill_size = s->drill_size,
         .exam_date = s->exam_date,
         .daily_minutes = s->daily_minutes,
+        .ask_sure = s->ask_sure,
     };
 }

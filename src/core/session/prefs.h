@@ -25,6 +25,7 @@ typedef struct Settings {
     int drill_size;
     int64_t exam_date;      /* Unix seconds at local midnight, 0 = none */
     int daily_minutes;
+    bool ask_sure;          /* drills offer "Sure" before an answer is submitted */
 } Settings;
 
 /* Fills *out with the defaults, then with what the store holds (clamped to

@@ -34,6 +34,7 @@ typedef struct StudyPrefs {
     int drill_size;        /* items in a drill session (0 = the default) */
     int64_t exam_date;     /* Unix seconds at local midnight, 0 = none */
     int daily_minutes;     /* minutes a day the learner means to study */
+    bool ask_sure;         /* drills ask whether the learner is sure of an answer */
 } StudyPrefs;
 
 typedef struct StudyData StudyData;
