@@ -2,8 +2,10 @@
  * from the first item to the end bonus (tallies, XP, the finished-sessions
  * count in the file), a miss brought back later only where the scheduler
  * does that (not with an exam date ahead), time passing as a parameter (the
- * next day's session holds what fell due), and every save all-or-nothing
- * when the disk fills up (the answer, then the end bonus). */
+ * next day's session holds what fell due), every save all-or-nothing
+ * when the disk fills up (the answer, then the end bonus); a newcomer's
+ * first drill full, the counter never past the total, the feedback's box
+ * the chip's, and the sessions that follow one: its misses, ten more new. */
 #include <stdlib.h>
 #include <string.h>
 

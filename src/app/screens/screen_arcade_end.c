@@ -538,7 +538,8 @@ static void one_column(App *app, ArcadeEndState *s, SDL_Rect body)
     int w = body.w - app_px(app, 14); /* room for the scroll bar */
     s->review.view = body.h;
     ChartClip saved;
-    chart_clip_push(app, body, &saved);
+    int edge = app_px(app, 4); /* the panels' borders, left of their text */
+    chart_clip_push(app, (SDL_Rect){body.x - edge, body.y, body.w + edge, body.h}, &saved);
     int top = body.y - s->review.offset;
     int y = top;
     int h = score_panel(app, s, (SDL_Rect){body.x, y, w, 0}, false);

@@ -137,7 +137,8 @@ void arcade_menu_draw(App *app, ArcadeMenu *m, const KeyMap *keys)
             ch = h;
     }
     ChartClip saved;
-    chart_clip_push(app, view, &saved);
+    int edge = app_px(app, 4); /* the panels' borders, left of their text */
+    chart_clip_push(app, (SDL_Rect){view.x - edge, view.y, view.w + edge, view.h}, &saved);
     int y = view.y - m->scroll.offset + app_px(app, 4);
     for (int k = 0; k < ARCADE_ROUND_KINDS; k++) {
         SDL_Rect r = side ? (SDL_Rect){view.x + app_px(app, 4) + k * (cw + gap), y, cw - app_px(app, 4), ch}

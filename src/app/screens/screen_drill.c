@@ -622,7 +622,8 @@ static void draw_summary(App *app, DrillState *s, const KeyMap *map)
     SDL_Rect view = {margin, top, app->w - margin * 2, bottom - top};
     int w = view.w - app_px(app, 16), gap = app_px(app, 14);
     ChartClip saved;
-    chart_clip_push(app, view, &saved);
+    int edge = app_px(app, 4); /* the panels' borders, left of their text */
+    chart_clip_push(app, (SDL_Rect){view.x - edge, view.y, view.w + edge, view.h}, &saved);
     int y = view.y - s->summary_scroll.offset;
     if (d->queue.answered == 0) {
         y += text_draw_wrapped(app, FONT_BODY,
@@ -670,6 +671,9 @@ static void draw_summary(App *app, DrillState *s, const KeyMap *map)
             y += draw_lines(app, (SDL_Rect){view.x, y, pw, lh}, level, 3, 1, frac * grow, true) + gap;
             y += draw_lines(app, (SDL_Rect){view.x, y, pw, dh}, day, 3, -1, 0, true) + gap;
         }
+        if (d->wrong == 0)
+            y += text_draw_wrapped(app, FONT_BODY, "Every answer was right: no mistakes to drill again.", view.x, y,
+                                   w, t->good, view.y, view.y + view.h) + gap;
         if (!d->finished)
             y += text_draw_wrapped(app, FONT_BODY,
                                    "Every answer you gave is saved. Open the Daily drill again to continue with "

@@ -1,9 +1,12 @@
 /* The daily drill as a session: the queue the scheduler builds (due items
  * first, new ones mixed in, or by exam-day gain with an exam date), misses
  * brought back where the scheduler does that, every answer saved before the
- * next item (all-or-nothing), the tallies a screen shows, and the end: the
- * finishing bonus and the finished-sessions count in one transaction.
- * No SDL; time and randomness are parameters. Showing is the screen's. */
+ * next item (all-or-nothing), the tallies and the counter a screen shows,
+ * the feedback on each answer (its box and when it comes back, in one
+ * place), and the end: the finishing bonus and the finished-sessions count
+ * in one transaction. After a session: ten more new items, or its misses
+ * again. No SDL; time and randomness are parameters. Showing is the
+ * screen's. */
 #ifndef CLOUDPREP_DRILL_SESSION_H
 #define CLOUDPREP_DRILL_SESSION_H
 

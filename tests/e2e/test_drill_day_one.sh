@@ -1,0 +1,47 @@
+# Day one: right after the diagnostic (the plan left without an exam date),
+# a newcomer's first drill is a full session of the drill length (20), not
+# the few new items left of a quota; the drill's summary then goes home.
+. "$(dirname "$0")/lib.sh"
+
+s="key 4
+expect diagnostic
+key Return
+expect exam"
+i=1
+while [ $i -le 10 ]; do s="$s
+answer right
+key Return"; i=$((i + 1)); done
+s="$s
+expect review
+key e
+key y
+expect results
+wait 1000
+key Return
+expect plan
+key Escape
+expect results
+key Escape
+expect home
+key 1
+expect drill
+wait 300
+shot first-drill.png"
+i=1
+while [ $i -le 20 ]; do s="$s
+answer right
+key Return"; i=$((i + 1)); done
+s="$s
+wait 1300
+shot first-drill-done.png
+key Return
+expect home
+quit"
+play "$s"
+expect_eq "the diagnostic's answers" "$(sql "select count(*) from reviews where mode='diagnostic'")" 10
+expect_eq "no exam date was set" "$(sql "select count(*) from settings where key='exam_date' and value != '0'")" 0
+expect_eq "the first drill is a full session" "$(sql "select count(*) from reviews where mode='drill'")" 20
+expect_eq "of new items" "$(sql "select count(*) from reviews where mode='drill' and box_before = 0")" 20
+shot_ok first-drill.png
+shot_ok first-drill-done.png
+finish
