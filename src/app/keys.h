@@ -46,6 +46,7 @@ typedef enum Command {
     CMD_MISTAKES,        /* a session of the items just missed */
     CMD_HOME,            /* back to the home screen */
     CMD_SURE,            /* mark the answer about to be submitted as sure */
+    CMD_CONTRAST,        /* a contrast drill of a mix-up pair */
     CMD_COUNT
 } Command;
 

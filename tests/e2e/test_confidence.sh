@@ -6,7 +6,7 @@
 
 # 1. With --seed 7 a newcomer's first drill asks three questions, then a
 # flashcard: sure and wrong (S), sure and right (a click), not sure and
-# wrong, then the card.
+# wrong, then the card; Stats then shows the calibration chart.
 if play "expect home
 key 1
 expect drill
@@ -31,6 +31,27 @@ expect home" 2>"$WORK/err-drill.txt"; then pass; else fail "drill with Sure: $(c
 expect_eq "answers as marked (confident, correct)" \
   "$(sql "SELECT coalesce(confident, 'null') || ',' || correct FROM reviews ORDER BY id" | tr '\n' ' ')" \
   "1,0 1,1 0,0 null,1 "
+# Stats' Mix-ups page shows the calibration of those marks.
+if play "expect home
+key 5
+expect stats
+key 7
+key End
+expect-text Marked sure: 1 of 2 right (50%)
+expect-text Not sure: 0 of 1 right (0%)
+expect-text Mark 8 more answers
+check-layout
+shot calibration.png" 2>"$WORK/err-cal.txt"; then pass; else fail "calibration on Stats: $(cat "$WORK/err-cal.txt")"; fi
+play "resize 960 600
+expect home
+key 5
+expect stats
+key 7
+key End
+check-layout
+shot calibration-200-960x600.png" --text-size 200 || fail "calibration on Stats at 200% in 960x600"
+shot_ok calibration.png
+shot_ok calibration-200-960x600.png 960 600
 shot_ok sure-ticked.png
 shot_ok sure-miss.png
 shots_differ sure-ticked.png sure-miss.png

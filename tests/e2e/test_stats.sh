@@ -57,6 +57,8 @@ key 5
 shot p5.png
 key 6
 shot p6.png
+key 7
+shot p7.png
 key Right
 shot wrap-right.png
 key Left
@@ -84,24 +86,26 @@ key 6
 shot s6.png
 key End
 shot s6-end.png
+key 7
+shot s7.png
 resize 1280 720
 key Escape
 expect home
 quit"
 check "game exits 0 after the stats pages" true
-for i in 1 2 3 4 5 6; do
+for i in 1 2 3 4 5 6 7; do
   shot_ok "p$i.png"
   shot_ok "s$i.png" 960 600
 done
-for pair in "p1 p2" "p2 p3" "p3 p4" "p4 p5" "p5 p6" "p6 p1" "s1 s2" "s2 s3" "s3 s4" "s4 s5" "s5 s6" "s6 s1"; do
+for pair in "p1 p2" "p2 p3" "p3 p4" "p4 p5" "p5 p6" "p6 p7" "p7 p1" "s1 s2" "s2 s3" "s3 s4" "s4 s5" "s5 s6" "s6 s7" "s7 s1"; do
   set -- $pair
   shots_differ "$1.png" "$2.png"
 done
 shots_differ empty1.png p1.png
 shots_differ empty5.png p5.png
 shots_same wrap-right.png p1.png   # Right on the last page wraps to the first
-shots_same wrap-left.png p6.png    # and Left back
-shots_same tab2.png p2.png         # Tab goes forward: 6 -> 1 -> 2
+shots_same wrap-left.png p7.png    # and Left back
+shots_same tab2.png p2.png         # Tab goes forward: 7 -> 1 -> 2
 shots_same click3.png p3.png       # a click on the third tab
 
 # Looking at stats changed nothing.

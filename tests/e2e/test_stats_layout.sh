@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 
 # The tabs by a word of their label (full or short, at any size).
-TABS="Mock Domains oxes Calendar Readiness Records"
+TABS="Mock Domains oxes Calendar Readiness Records Mix-ups"
 
 # pages PREFIX SIZE W H: opens Stats in a W x H window at SIZE% text,
 # clicks every tab, checks the layout at the top and at the end of each
@@ -51,12 +51,12 @@ for size in 100 150 200; do
   pages p "$size" 1280 720
   pages p "$size" 960 600
 done
-for n in 1 2 3 4 5 6; do
+for n in 1 2 3 4 5 6 7; do
   shot_ok "p$n-200-960x600.png" 960 600
   shot_ok "p$n-100-1280x720.png"
 done
 # each click showed its own page
-for pair in "1 2" "2 3" "3 4" "4 5" "5 6"; do
+for pair in "1 2" "2 3" "3 4" "4 5" "5 6" "6 7"; do
   set -- $pair
   shots_differ "p$1-200-960x600.png" "p$2-200-960x600.png"
   shots_differ "p$1-150-1280x720.png" "p$2-150-1280x720.png"

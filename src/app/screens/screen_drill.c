@@ -114,9 +114,8 @@ typedef struct DrillState {
     Scroll card_scroll;
     Scroll summary_scroll;
     int anim_ms;
+    const char *title;        /* the launch's title (a contrast drill), NULL: by the kind */
 } DrillState;
-
-static const KeyMap *phase_keys(App *app, const DrillState *s);
 
 static void show_item(App *app, DrillState *s, int item);
 static const KeyMap *phase_keys(App *app, const DrillState *s);
@@ -130,6 +129,7 @@ static void *drill_enter(App *app, const void *arg)
     StudyToday today;
     app_study_today(app, &today);
     s->level_before = today.level;
+    s->title = only ? only->title : NULL;
     bool ok = !only ? drill_session_begin(&s->d, app->study, &today, app_now(app), &app->rng)
               : only->missed >= only->count
                   ? drill_session_begin_misses(&s->d, app->study, only->items, only->count, app_now(app))
@@ -203,6 +203,7 @@ static void start_more(App *app, DrillState *s, DrillKind kind)
                   : drill_session_begin_new(&s->d, app->study, DRILL_MORE_NEW, app_now(app), &app->rng);
     free(items);
     app_saved(app, ok, "Drill not started");
+    s->title = NULL;
     s->level_before = s->after.level;
     if (s->d.item < 0 && kind == DRILL_NEW) {
         app_status(app, "Every item in the bank has been met: nothing new to learn");
@@ -433,7 +434,7 @@ static void draw_header(App *app, DrillState *s, int *content_top)
     snprintf(label, sizeof label, "Item %d of %d", number, total);
     float progress = total > 0 ? (float)s->d.queue.answered / (float)total : 1;
     static const char *const TITLES[] = {"Daily drill", "New items", "My mistakes", "Domain drill"};
-    int y = hud_header(app, TITLES[s->d.kind], label, progress);
+    int y = hud_header(app, s->title ? s->title : TITLES[s->d.kind], label, progress);
     int margin = app_px(app, 28), gap = app_px(app, 8);
     int x = margin;
     int cy = y - app_px(app, 8);
@@ -612,7 +613,8 @@ static void draw_summary(App *app, DrillState *s, const KeyMap *map)
 {
     const Theme *t = &app->theme;
     const DrillSession *d = &s->d;
-    static const char *const DONE[] = {"Drill complete", "New items learned", "Mistakes drilled"};
+    static const char *const DONE[] = {"Drill complete", "New items learned", "Mistakes drilled",
+                                       "Drill complete"};
     int top = hud_header(app, d->finished ? DONE[d->kind] : "Drill paused", NULL, -1) - app_px(app, 10);
     BarButton bar[4];
     char labels[4][64];

@@ -18,31 +18,41 @@
 #include "text.h"
 #include "ui.h"
 
-#define STATS_PAGES 6
+#define STATS_PAGES 7
+#define STATS_PAGE_MIXUPS 6
 #define STATS_TITLE_MIN_UNITS 420.0f  /* window height (layout units) that still shows the title */
 
 static const char *const PAGE_NAMES[STATS_PAGES] = {"Mock exams", "Domains", "Leitner boxes",
-                                                    "Calendar", "Readiness", "Records"};
+                                                    "Calendar", "Readiness", "Records", "Mix-ups"};
 static const char *const PAGE_SHORT[STATS_PAGES] = {"Mocks", "Domains", "Boxes", "Calendar", "Readiness",
-                                                    "Records"};
+                                                    "Records", "Mix-ups"};
 
 typedef int (*StatsPage)(App *app, const StatsSnapshot *s, SDL_Rect view, int y);
 static const StatsPage PAGES[STATS_PAGES] = {stats_page_mocks,    stats_page_domains,   stats_page_boxes,
-                                             stats_page_calendar, stats_page_readiness, stats_page_records};
+                                             stats_page_calendar, stats_page_readiness, stats_page_records,
+                                             stats_page_mixups};
 
-/* Stats binds no letters: its keys are hints for the footer, with the
- * scroll keys only while the page scrolls. */
+/* Stats binds one letter, C on the Mix-ups page (a contrast drill of the
+ * top pair); the other keys are hints for the footer, with the scroll keys
+ * only while the page scrolls. */
 static const KeyBinding STATS_ROWS[] = {
-    {"Left/Right or 1-6", 0, CMD_NONE, "pages", false},
+    {"Left/Right or 1-7", 0, CMD_NONE, "pages", false},
     {"Esc", 0, CMD_NONE, "back to the menu", false},
 };
 static const KeyBinding STATS_SCROLL_ROWS[] = {
-    {"Left/Right or 1-6", 0, CMD_NONE, "pages", false},
+    {"Left/Right or 1-7", 0, CMD_NONE, "pages", false},
     {"Up/Down/PgUp/PgDn", 0, CMD_NONE, "scroll", true},
     {"Esc", 0, CMD_NONE, "back", false},
 };
 static const KeyMap STATS_KEYS = KEYMAP(STATS_ROWS);
 static const KeyMap STATS_SCROLL_KEYS = KEYMAP(STATS_SCROLL_ROWS);
+static const KeyBinding MIXUPS_ROWS[] = {
+    {"Left/Right or 1-7", 0, CMD_NONE, "pages", false},
+    {"C", 'C', CMD_CONTRAST, "contrast drill of the top pair", false},
+    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, "scroll", true},
+    {"Esc", 0, CMD_NONE, "back", false},
+};
+static const KeyMap MIXUPS_KEYS = KEYMAP(MIXUPS_ROWS);
 static const KeyBinding UNREAD_ROWS[] = {
     {"Esc", 0, CMD_NONE, "back to the menu", false},
 };
@@ -99,6 +109,17 @@ static void set_page(App *app, StatsState *s, int page)
     app_sound(app, SFX_CLICK);
 }
 
+/* A drill of pair k's contrast items (the Contrast drill buttons, C). */
+static void contrast_drill(App *app, StatsState *s, int k)
+{
+    if (!s->ok || k < 0 || k >= s->snap.mixups.count)
+        return;
+    int items[STATS_CONTRAST_ITEMS];
+    int n = stats_contrast_items(app->study, &s->snap.mixups.pairs[k], items);
+    DrillLaunch launch = {.items = items, .count = n, .missed = 0, .title = "Contrast drill"};
+    app_push(app, &SCREEN_DRILL, &launch);
+}
+
 static void stats_action(App *app, void *state, const Action *a)
 {
     StatsState *s = state;
@@ -111,7 +132,16 @@ static void stats_action(App *app, void *state, const Action *a)
         if (a->value >= 1 && a->value <= STATS_PAGES)
             set_page(app, s, a->value - 1);
         return;
-    case ACT_SELECT: set_page(app, s, a->value); return;
+    case ACT_SELECT:
+        if (a->value >= STATS_CONTRAST_ACTION)
+            contrast_drill(app, s, a->value - STATS_CONTRAST_ACTION);
+        else
+            set_page(app, s, a->value);
+        return;
+    case ACT_COMMAND:
+        if (a->value == CMD_CONTRAST && s->page == STATS_PAGE_MIXUPS)
+            contrast_drill(app, s, 0);
+        return;
     default: ui_scroll_action(app, &s->scroll[s->page], a); return;
     }
 }
@@ -131,6 +161,8 @@ static const KeyMap *stats_keys(App *app, void *state)
     if (!s->ok)
         return &UNREAD_KEYS;
     const Scroll *sc = &s->scroll[s->page];
+    if (s->page == STATS_PAGE_MIXUPS && s->snap.mixups.count > 0)
+        return &MIXUPS_KEYS;
     return sc->content > sc->view ? &STATS_SCROLL_KEYS : &STATS_KEYS;
 }
 

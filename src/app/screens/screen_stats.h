@@ -21,6 +21,10 @@ int stats_page_boxes(App *app, const StatsSnapshot *s, SDL_Rect view, int y);
 int stats_page_calendar(App *app, const StatsSnapshot *s, SDL_Rect view, int y);
 int stats_page_readiness(App *app, const StatsSnapshot *s, SDL_Rect view, int y);
 int stats_page_records(App *app, const StatsSnapshot *s, SDL_Rect view, int y);
+/* The Mix-ups page (screen_stats_mixups.c): its Contrast drill buttons send
+ * ACT_SELECT with value STATS_CONTRAST_ACTION + the pair's index. */
+int stats_page_mixups(App *app, const StatsSnapshot *s, SDL_Rect view, int y);
+#define STATS_CONTRAST_ACTION 100
 
 /* Writes n with thousands separators ("12,345") into buf. */
 void stats_fmt_count(int n, char *buf, size_t size);

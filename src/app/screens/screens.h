@@ -12,9 +12,10 @@ typedef struct DrillLaunch {
     const int *items;
     int count;
     int missed;
+    const char *title;   /* the drill's name ("Contrast drill"), a literal; NULL: named by its kind */
 } DrillLaunch;
 /* push arg: NULL for the daily drill, or a const DrillLaunch * for a drill
- * of those items only (an exam's misses, one domain). */
+ * of those items only (an exam's misses, one domain, a contrast drill). */
 extern const Screen SCREEN_DRILL;
 extern const Screen SCREEN_ARCADE;
 extern const Screen SCREEN_ARCADE_END;

@@ -320,7 +320,7 @@ bool stats_snapshot(Study *study, int64_t now, StatsSnapshot *out)
                   study->prefs.exam_date > 0;
     bool ok = read_exams(study, s) && read_domains(study, s) && read_boxes(study, s) &&
               read_calendar(study, s) && read_records(study, s) && read_readiness(study, s) &&
-              read_rewards(study, s);
+              read_rewards(study, s) && stats_mixups(study, &s->mixups);
     if (!ok)
         return false;
     stats_judge(s);

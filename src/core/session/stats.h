@@ -13,6 +13,7 @@
 #include "plan.h"
 #include "rewards.h"
 #include "scoring.h"
+#include "stats_mixups.h"
 #include "study.h"
 
 #define STATS_MAX_MOCKS 60          /* newest mocks in the chart */
@@ -148,6 +149,8 @@ typedef struct StatsSnapshot {
     int earned_count;
 
     StatsVerdict verdict;
+
+    StatsMixups mixups;                 /* the Mix-ups page: confusion pairs and calibration */
 } StatsSnapshot;
 
 /* Reads every fact at `now` into *out (a few kilobytes; the caller owns
