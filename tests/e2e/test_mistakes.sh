@@ -71,6 +71,7 @@ click-text Leave
 expect results
 click-text Retake both
 expect exam
+expect-text Retake
 input keys
 answer right
 input mouse
@@ -161,12 +162,23 @@ expect_eq "Drill this drilled the first domain" "$(sql "select count(*) from exa
 # new ones, the second four new and two seen, the third only seen ones.
 rm -rf "$WORK/data"
 for k in 1 2 3; do
+  case $k in 1) seen="All 6 questions were new to you" ;; 2) seen="2 of the 6 questions were seen" ;;
+    3) seen="6 of the 6 questions were seen" ;; esac
   play "$MOCK
 check-layout
+expect-text $seen
 shot fresh-$k.png
 key Escape
-quit" --bank "$BANK"
+quit" --bank "$BANK" || fail "mock $k: the results should say: $seen"
 done
+# The readiness checklist says the run rests on repeated questions.
+play "key 5
+expect stats
+key 5
+expect-text were met in an earlier mock
+check-layout
+shot stats-readiness-repeats.png
+quit" --bank "$BANK" || fail "readiness should say the mock run rests on repeats"
 repeats() { # questions of exam $1 met in an earlier mock (finished)
   sql "select count(distinct i.item_id) from exam_items i where i.exam_id=$1 and exists(select 1 from exam_items p join exams e on e.id=p.exam_id where p.item_id=i.item_id and e.mode='mock' and e.id < $1 and e.state='finished')"
 }
@@ -193,6 +205,7 @@ key e
 key y
 expect results
 wait 1000
+expect-text too few to judge
 shot diag-results.png
 input mouse
 click-text Make my study plan
