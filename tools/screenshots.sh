@@ -9,7 +9,7 @@ out="$top/docs/screenshots"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export TZ=UTC
-run() { printf '%s\n' "$1" > "$work/s.txt"; "$bin" --headless --script "$work/s.txt" --shots "$work" --data-dir "$work/data" --seed 11 2>/dev/null; }
+run() { printf '%s\n' "$1" > "$work/s.txt"; "$bin" --headless --script "$work/s.txt" --shots "$work" --data-dir "$work/data" --seed 11 2>"$work/err.txt" || { cat "$work/err.txt" >&2; exit 1; }; }
 run "quit"
 now=1767603600
 {
@@ -27,8 +27,9 @@ answer wrong
 wait 500
 shot drill.png
 key Escape
+key y
 key Return
-key Return
+expect home
 key 5
 wait 300
 shot stats.png
@@ -37,12 +38,13 @@ shot calendar.png
 key Escape
 key 3
 key Return
-$(i=0; while [ $i -lt 56 ]; do [ $((i % 7)) -eq 3 ] && echo "answer wrong" || echo "answer right"; [ $((i % 17)) -eq 5 ] && echo "key f"; echo "key n"; i=$((i + 1)); done)
+$(i=0; while [ $i -lt 56 ]; do [ $((i % 7)) -eq 3 ] && echo "answer wrong" || echo "answer right"; [ $((i % 17)) -eq 5 ] && echo "key space"; echo "key n"; i=$((i + 1)); done)
 wait 2400000
 key r
 shot review.png
 key e
-key Return
+key y
+expect results
 wait 1000
 shot results.png
 key Escape
