@@ -21,6 +21,7 @@
 #include "testdb.h"
 #include "testfault.h"
 #include "testlib.h"
+#include "teststudy.h"
 
 #define NOW 1740830400LL /* 2025-03-01 12:00:00 UTC */
 
@@ -73,22 +74,6 @@ static void fixture_close(Fixture *f)
     fakebank_free(f->bank);
 }
 
-/* The bank-order mask of an item's right options; `wrong` gives one that is not. */
-static uint32_t answer_for(const Bank *bank, int item, bool right)
-{
-    const BankItem *it = &bank->items[item];
-    uint32_t mask = 0;
-    for (int k = 0; k < it->option_count; k++)
-        if (it->options[k].correct)
-            mask |= 1u << k;
-    if (right)
-        return mask;
-    for (int k = 0; k < it->option_count; k++)
-        if (!(mask & (1u << k)))
-            return 1u << k;
-    return 0;
-}
-
 static ExamSession *begin(Fixture *f, StudyMode mode)
 {
     ExamBegin info;
@@ -104,7 +89,7 @@ static void answer_some(Fixture *f, ExamSession *s, int right, int wrong)
 {
     for (int i = 0; i < right + wrong; i++) {
         CHECK(exam_session_goto(s, i));
-        CHECK(exam_session_answer(s, answer_for(f->bank, s->form.items[i].item, i < right)));
+        CHECK(exam_session_answer(s, teststudy_answer(f->bank, s->form.items[i].item, i < right)));
     }
 }
 
@@ -504,14 +489,14 @@ static void test_incomplete(void)
     CHECK(multi >= 0 && single >= 0);
     const BankItem *it = &f.bank->items[s->form.items[multi].item];
     CHECK(it->choose == 2);
-    uint32_t right = answer_for(f.bank, s->form.items[multi].item, true);
+    uint32_t right = teststudy_answer(f.bank, s->form.items[multi].item, true);
     uint32_t one = right & -right; /* the lowest right option alone */
     CHECK_INT(exam_session_item_status(s, multi), EXAM_ITEM_UNANSWERED);
     CHECK(exam_session_goto(s, multi));
     CHECK(exam_session_answer(s, one));
     CHECK_INT(exam_session_item_status(s, multi), EXAM_ITEM_INCOMPLETE);
     CHECK(exam_session_goto(s, single));
-    CHECK(exam_session_answer(s, answer_for(f.bank, s->form.items[single].item, false)));
+    CHECK(exam_session_answer(s, teststudy_answer(f.bank, s->form.items[single].item, false)));
     CHECK_INT(exam_session_item_status(s, single), EXAM_ITEM_ANSWERED);
     ExamTally t = exam_session_tally(s);
     CHECK_INT(t.incomplete, 1);
@@ -527,7 +512,7 @@ static void test_incomplete(void)
     CHECK(back != NULL);
     CHECK_INT(exam_session_item_status(back, multi), EXAM_ITEM_INCOMPLETE);
     CHECK(exam_session_goto(back, multi));
-    uint32_t wrong_pair = one | answer_for(f.bank, back->form.items[multi].item, false);
+    uint32_t wrong_pair = one | teststudy_answer(f.bank, back->form.items[multi].item, false);
     CHECK(exam_session_answer(back, wrong_pair)); /* complete, and wrong */
     CHECK_INT(exam_session_item_status(back, multi), EXAM_ITEM_ANSWERED);
     t = exam_session_tally(back);
@@ -558,10 +543,10 @@ static void test_pace(void)
     p = exam_session_pace(s);
     CHECK_INT(p.state, EXAM_PACE_BEHIND);
     CHECK_INT(p.seconds, 1);
-    CHECK(exam_session_answer(s, answer_for(f.bank, s->form.items[0].item, true)));
+    CHECK(exam_session_answer(s, teststudy_answer(f.bank, s->form.items[0].item, true)));
     CHECK_INT(exam_session_pace(s).state, EXAM_PACE_ON); /* 84 s for one item: within the next share */
     CHECK(exam_session_goto(s, 1));
-    CHECK(exam_session_answer(s, answer_for(f.bank, s->form.items[1].item, false)));
+    CHECK(exam_session_answer(s, teststudy_answer(f.bank, s->form.items[1].item, false)));
     p = exam_session_pace(s);
     CHECK_INT(p.state, EXAM_PACE_AHEAD);
     CHECK_INT(p.seconds, 2 * 83 - 84);
@@ -572,7 +557,7 @@ static void test_pace(void)
             multi = i;
     CHECK(multi > 1);
     CHECK(exam_session_goto(s, multi));
-    uint32_t right = answer_for(f.bank, s->form.items[multi].item, true);
+    uint32_t right = teststudy_answer(f.bank, s->form.items[multi].item, true);
     CHECK(exam_session_answer(s, right & -right));
     CHECK_INT(exam_session_pace(s).seconds, 2 * 83 - 84);
     exam_session_free(s);
