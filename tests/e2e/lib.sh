@@ -35,6 +35,14 @@ play() {
   "$BIN" --headless --script "$_file" --shots "$WORK/shots" --data-dir "$WORK/data" --seed 7 "$@"
 }
 
+# mock_wrong_to_answers N: script lines that answer N questions of the mock
+# on screen wrongly, end it from the review grid and open the answer review.
+mock_wrong_to_answers() {
+  repeat "$1" "answer wrong
+key n"
+  printf '%s\n' "key r" "expect review" "key e" "key y" "expect results" "key v" "expect answers"
+}
+
 # repeat N LINE: prints LINE N times (for long runs of script commands).
 repeat() {
   _i=0

@@ -46,18 +46,8 @@ key Return
 expect exam
 key l
 expect-url none"
-i=1
-while [ $i -le 6 ]; do s="$s
-answer wrong
-key n"; i=$((i + 1)); done
 s="$s
-key r
-expect review
-key e
-key y
-expect results
-key v
-expect answers
+$(mock_wrong_to_answers 6)
 wheel 30
 shot learn-answers.png
 key l

@@ -81,18 +81,8 @@ s="key 3
 expect mock
 key Return
 expect exam"
-i=1
-while [ $i -le 6 ]; do s="$s
-answer wrong
-key n"; i=$((i + 1)); done
 s="$s
-key r
-expect review
-key e
-key y
-expect results
-key v
-expect answers
+$(mock_wrong_to_answers 6)
 key r
 expect report
 text Review: the explanation 
