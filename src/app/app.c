@@ -247,15 +247,33 @@ bool app_screenshot(App *app, const char *path)
     return ok;
 }
 
-static void draw(App *app)
+/* One pass of the top screen's draw, laid out above the status band. */
+static void draw_pass(App *app)
 {
-    bench_frame_begin();
     SDL_SetRenderDrawColor(app->renderer, app->theme.bg.r, app->theme.bg.g, app->theme.bg.b, 255);
     SDL_RenderClear(app->renderer);
     app->hit_count = 0;
     layout_begin(app);
+    int full = app->h;
+    app->out_h = full;
+    app->h = full - app->status_band;
+    app->status_band_wanted = 0;
     ScreenSlot *top = &app->stack[app->depth - 1];
     top->screen->draw(app, top->state);
+    app->h = full;
+}
+
+static void draw(App *app)
+{
+    bench_frame_begin();
+    draw_pass(app);
+    /* A status message came or went, or its band changed height: the
+     * screen lays out again in the room left (once: the band's height
+     * depends on the message and the width, not on the layout). */
+    if (app->status_band_wanted != app->status_band) {
+        app->status_band = app->status_band_wanted;
+        draw_pass(app);
+    }
     text_frame_done(app);
     SDL_RenderPresent(app->renderer);
     app->dirty = false;

@@ -99,6 +99,15 @@ typedef struct App {
     char store_message[1024];         /* what the store did at open (restored, read-only...) */
     char status[256];                /* transient message (disk full...) */
     uint64_t status_until;
+    /* A status message too long for the footer's line gets a band of its
+     * own just above the footer. While a frame draws, `h` is the height the
+     * screen lays out in (the output less that band: no body draws under
+     * it) and `out_h` the output's; `status_band` is the band's height
+     * (kept from frame to frame), `status_band_wanted` what the footer
+     * found it needs this frame (the frame is drawn again when they differ). */
+    int out_h;
+    int status_band;
+    int status_band_wanted;
 
     Settings settings;
     Study *study;                    /* core/session/study.h: item states, answers, the fit */

@@ -77,11 +77,20 @@ static bool fill_tiled(App *app, SDL_Rect r, SDL_Color c)
     return true;
 }
 
+/* The output's height while a frame draws: h and the status band below it. */
+static int output_h(const App *app)
+{
+    return app->out_h > app->h ? app->out_h : app->h;
+}
+
 void ui_fill(App *app, SDL_Rect r, SDL_Color c)
 {
     if (r.w <= 0 || r.h <= 0 || c.a == 0)
         return;
-    if (app->layout && c.a >= 128 && r.x <= 0 && r.y <= 0 && r.x + r.w >= app->w && r.y + r.h >= app->h)
+    bool whole = r.x <= 0 && r.y <= 0 && r.x + r.w >= app->w && r.y + r.h >= app->h;
+    if (whole && r.y + r.h < output_h(app))
+        r.h = output_h(app) - r.y; /* a dialog's veil covers the status band and the footer too */
+    if (app->layout && c.a >= 128 && whole)
         layout_note_cover(app);
     if (c.a < 255 && r.w * r.h >= UI_TILED_FILL_MIN_AREA && fill_tiled(app, r, c))
         return;
@@ -185,9 +194,9 @@ void ui_background(App *app)
 {
     const Theme *t = &app->theme;
     /* A vertical gradient in a few bands: cheap and calm. */
-    int bands = 24;
+    int bands = 24, h = output_h(app);
     for (int i = 0; i < bands; i++) {
-        SDL_Rect r = {0, app->h * i / bands, app->w, app->h / bands + 2};
+        SDL_Rect r = {0, h * i / bands, app->w, h / bands + 2};
         ui_fill(app, r, ui_mix(t->bg, t->bg2, (float)i / (float)(bands - 1)));
     }
 }
@@ -333,45 +342,48 @@ static Action hint_action(const KeyBinding *row)
     return (Action){.type = ACT_NONE};
 }
 
-/* Copies `text` into out, cut with "..." to fit `width` pixels. */
-static void fit_text(App *app, const char *text, int width, char *out, size_t size)
+/* The status band (app.h): the message wrapped across the window in a
+ * panel of its own, between the room the screen laid out in and the
+ * footer's line. Returns the height it needs (drawn only when that is the
+ * room the frame was laid out with). */
+static int status_band(App *app, int footer_top)
 {
-    snprintf(out, size, "%s", text);
-    int w = 0, h = 0;
-    text_size(app, FONT_SMALL, out, &w, &h);
-    size_t n = strlen(out);
-    while (w > width && n > 3) {
-        n--;
-        while (n > 0 && ((unsigned char)out[n] & 0xC0) == 0x80)
-            n--; /* never cut a UTF-8 sequence */
-        snprintf(out + n, size - n, "...");
-        text_size(app, FONT_SMALL, out, &w, &h);
-    }
+    const Theme *t = &app->theme;
+    int margin = app_px(app, 28), pad = app_px(app, 6), gap = app_px(app, 6);
+    int w = app->w - margin * 2;
+    int h = text_wrapped_height(app, FONT_SMALL, app->status, w - pad * 4) + pad * 2 + gap;
+    if (h > app->out_h / 3)
+        h = app->out_h / 3;
+    if (h != app->status_band)
+        return h;
+    SDL_Rect band = {margin, footer_top - h, w, h - gap};
+    ui_round_rect(app, band, app_px(app, 8), ui_mix(t->panel, t->warn, 0.14f));
+    layout_note_box(app, band);
+    text_draw_wrapped(app, FONT_SMALL, app->status, band.x + pad * 2, band.y + pad, w - pad * 4, t->warn, band.y,
+                      band.y + band.h);
+    return h;
 }
 
 /* The footer band: `hints` on the left (or the map's rows, as buttons),
- * the status message on the right, or alone when both do not fit. */
+ * the status message on the right when both fit on the line, else in a
+ * band of its own above it. */
 static void footer(App *app, const KeyMap *map, int rows, bool all, const char *hints)
 {
     const Theme *t = &app->theme;
+    int out_h = output_h(app);
     int lh = text_line_height(app, FONT_SMALL);
-    int y = app->h - lh - app_px(app, 12);
+    int y = out_h - lh - app_px(app, 12);
+    int top = y - app_px(app, 8);
     int margin = app_px(app, 28), gap = app_px(app, 24);
-    ui_fill(app, (SDL_Rect){0, y - app_px(app, 8), app->w, app->h - y + app_px(app, 8)}, ui_alpha(t->bg, 200));
+    ui_fill(app, (SDL_Rect){0, top, app->w, out_h - top}, ui_alpha(t->bg, 200));
     bool status = app->status[0] && app->ticks_ms < app->status_until;
     int hw = 0, sw = 0, th = 0;
     text_size(app, FONT_SMALL, hints, &hw, &th);
     if (status)
         text_size(app, FONT_SMALL, app->status, &sw, &th);
-    /* A status message is short-lived: it takes the whole line while it
-     * would otherwise overlap the hints. */
-    if (status && hw + sw + margin * 2 + gap > app->w) {
-        char cut[sizeof app->status];
-        fit_text(app, app->status, app->w - margin * 2, cut, sizeof cut);
-        text_draw(app, FONT_SMALL, cut, app->w - margin, y, t->warn, ALIGN_RIGHT);
-        return;
-    }
-    if (status)
+    if (status && hw + sw + margin * 2 + gap > app->w)
+        app->status_band_wanted = status_band(app, top);
+    else if (status)
         text_draw(app, FONT_SMALL, app->status, app->w - margin, y, t->warn, ALIGN_RIGHT);
     if (!map) {
         text_draw(app, FONT_SMALL, hints, margin, y, t->text_dim, ALIGN_LEFT);
