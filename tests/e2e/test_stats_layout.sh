@@ -3,16 +3,19 @@
 # its tab (click-text) and passes check-layout (no overlapping texts, none
 # crossing the window or its panel, no wrapped text cut) at 100%, 150% and
 # 200% text in 1280x720 and 960x600, at the top and scrolled to the end;
-# a click on the scroll bar's track pages down; a hovered tab never looks
-# selected.
+# where the tabs do not fit in one row (150% and 200%) they collapse to
+# < the page's name >, and a click on the name lists every page; a click on
+# the scroll bar's track pages down; a hovered tab never looks selected.
 . "$(dirname "$0")/lib.sh"
 
 # The tabs by a word of their label (full or short, at any size).
 TABS="Mock Domains oxes Calendar Readiness Records Mix-ups"
 
 # pages PREFIX SIZE W H: opens Stats in a W x H window at SIZE% text,
-# clicks every tab, checks the layout at the top and at the end of each
-# page (shots PREFIXn-SIZE-WxH.png) and leaves by the footer's Esc button.
+# clicks every tab (at 150% and 200%: the page's name, then the page in
+# the list it opens, checking the list's layout too), checks the layout at
+# the top and at the end of each page (shots PREFIXn-SIZE-WxH.png) and
+# leaves by the footer's Esc button.
 pages() {
   _tag="$2-$3x$4"
   _script="resize $3 $4
@@ -21,8 +24,15 @@ key 5
 expect stats
 check-layout"
   _n=0
+  _shown=Mock
   for _tab in $TABS; do
     _n=$((_n + 1))
+    if [ "$2" -ge 150 ]; then
+      _script="$_script
+click-text $_shown
+check-layout"
+    fi
+    _shown=$_tab
     _script="$_script
 click-text $_tab
 check-layout
@@ -62,11 +72,39 @@ for pair in "1 2" "2 3" "3 4" "4 5" "5 6" "6 7"; do
   shots_differ "p$1-150-1280x720.png" "p$2-150-1280x720.png"
 done
 
+# At 200% in 960x600 the collapsed tabs reach every page by mouse: > goes
+# through all seven and round to the first, < back; the list of pages
+# closes on Esc (Stats stays) and on a click beside it.
+play "resize 960 600
+key 5
+expect stats
+$(for p in "2  Domains" "3  Leitner boxes" "4  Calendar" "5  Readiness" "6  Records" "7  Mix-ups" "1  Mock exams"; do
+  printf 'click-text >\nexpect-text %s\ncheck-layout\n' "$p"; done)
+click-text <
+expect-text 7  Mix-ups
+click-text 7  Mix-ups
+expect-text 4  Calendar
+shot list.png
+key Escape
+expect stats
+click-text 7  Mix-ups
+click 480 560
+expect stats
+click-text 7  Mix-ups
+click-text 3  Leitner boxes
+expect-text Leitner
+shot boxes.png
+key Escape
+expect home" --text-size 200 || fail "the collapsed tabs by mouse"
+shot_ok list.png 960 600
+shots_differ list.png boxes.png
+
 # The mouse scrolls too: at 200% in 960x600 the page is taller than its
 # view; a click low on the scroll bar's track pages down (as PgDn does).
 play "resize 960 600
 key 5
 expect stats
+click-text Mock
 click-text Records
 shot top.png
 key PageDown

@@ -53,13 +53,25 @@ static const KeyBinding MIXUPS_ROWS[] = {
     {"Esc", 0, CMD_NONE, "back", false},
 };
 static const KeyMap MIXUPS_KEYS = KEYMAP(MIXUPS_ROWS);
+/* While the list of pages is open (the tabs collapsed to one row). */
+static const KeyBinding MENU_ROWS[] = {
+    {"1-7", 0, CMD_NONE, "a page", false},
+    {"Esc", 0, CMD_NONE, "close the list", false},
+};
+static const KeyMap MENU_KEYS = KEYMAP(MENU_ROWS);
 static const KeyBinding UNREAD_ROWS[] = {
     {"Esc", 0, CMD_NONE, "back to the menu", false},
 };
 static const KeyMap UNREAD_KEYS = KEYMAP(UNREAD_ROWS);
 
+/* ACT_SELECT values of the collapsed tabs' page list (the pages are 0-6,
+ * the contrast drills STATS_CONTRAST_ACTION and up). */
+#define STATS_MENU_TOGGLE 90
+#define STATS_MENU_CLOSE 91
+
 typedef struct StatsState {
     int page;
+    bool menu;                      /* the list of pages is open */
     Scroll scroll[STATS_PAGES];
     bool ok;                        /* the snapshot was read; else error says why */
     char error[512];
@@ -101,6 +113,7 @@ static void stats_leave(App *app, void *state)
 
 static void set_page(App *app, StatsState *s, int page)
 {
+    s->menu = false;
     page = (page % STATS_PAGES + STATS_PAGES) % STATS_PAGES;
     if (page == s->page)
         return;
@@ -123,6 +136,10 @@ static void contrast_drill(App *app, StatsState *s, int k)
 static void stats_action(App *app, void *state, const Action *a)
 {
     StatsState *s = state;
+    if (s->menu && (a->type == ACT_BACK || (a->type == ACT_SELECT && a->value == STATS_MENU_CLOSE))) {
+        s->menu = false;
+        return;
+    }
     switch (a->type) {
     case ACT_BACK: app_pop(app); return;
     case ACT_LEFT: set_page(app, s, s->page - 1); return;
@@ -133,7 +150,9 @@ static void stats_action(App *app, void *state, const Action *a)
             set_page(app, s, a->value - 1);
         return;
     case ACT_SELECT:
-        if (a->value >= STATS_CONTRAST_ACTION)
+        if (a->value == STATS_MENU_TOGGLE || a->value == STATS_MENU_CLOSE)
+            s->menu = a->value == STATS_MENU_TOGGLE && !s->menu;
+        else if (a->value >= STATS_CONTRAST_ACTION)
             contrast_drill(app, s, a->value - STATS_CONTRAST_ACTION);
         else
             set_page(app, s, a->value);
@@ -160,6 +179,8 @@ static const KeyMap *stats_keys(App *app, void *state)
     const StatsState *s = state;
     if (!s->ok)
         return &UNREAD_KEYS;
+    if (s->menu)
+        return &MENU_KEYS;
     const Scroll *sc = &s->scroll[s->page];
     if (s->page == STATS_PAGE_MIXUPS && s->snap.mixups.count > 0)
         return &MIXUPS_KEYS;
@@ -379,12 +400,56 @@ static void draw_header(App *app, const HeaderCell *c, SDL_Rect p, int cols, int
     }
 }
 
+/* The header at large text in a small window: each cell's label and value
+ * on a line (the notes left out), the cells flowing into rows, so the page
+ * keeps its room. Measures only when `draw` is false; returns the height. */
+static int compact_header(App *app, const HeaderCell *c, SDL_Rect p, bool draw)
+{
+    const Theme *t = &app->theme;
+    int pad = app_px(app, 8), space = app_px(app, 6), gap = app_px(app, 22);
+    int inner = p.w - pad * 4, lh = text_line_height(app, FONT_BODY_BOLD);
+    int small = text_line_height(app, FONT_SMALL);
+    if (draw)
+        ui_panel(app, p);
+    int x = 0, y = pad;
+    for (int i = 0; i < HEADER_CELLS; i++) {
+        int lw, vw, th;
+        text_size(app, FONT_SMALL, c[i].label, &lw, &th);
+        text_size(app, FONT_BODY_BOLD, c[i].value, &vw, &th);
+        int w = lw + space + vw;
+        if (x > 0 && x + gap + w > inner) {
+            x = 0;
+            y += lh + app_px(app, 2);
+        } else if (x > 0) {
+            x += gap;
+        }
+        int left = p.x + pad * 2 + x;
+        if (draw)
+            text_draw(app, FONT_SMALL, c[i].label, left, p.y + y + lh - small - app_px(app, 2), t->text_dim,
+                      ALIGN_LEFT);
+        if (w <= inner) {
+            if (draw)
+                text_draw(app, FONT_BODY_BOLD, c[i].value, left + lw + space, p.y + y, c[i].colour, ALIGN_LEFT);
+            x += w;
+            continue;
+        }
+        /* too long for a line of its own: the value wrapped under its label */
+        y += lh;
+        int vh = draw ? text_draw_wrapped(app, FONT_BODY_BOLD, c[i].value, p.x + pad * 2, p.y + y, inner,
+                                          c[i].colour, 0, app->h)
+                      : text_wrapped_height(app, FONT_BODY_BOLD, c[i].value, inner);
+        y += vh - lh;
+        x = inner;
+    }
+    return y + lh + pad;
+}
+
 /* ---- the tabs: every page by name, and a click away ------------------------ */
 
 typedef struct TabLayout {
-    int cols, rows;
+    bool collapsed;     /* one row: < the page's name (a list of pages) > */
     bool full;          /* full page names, else the short ones */
-    int w, h;           /* one tab */
+    int w, h;           /* the row (collapsed: the name's button), a tab's height */
 } TabLayout;
 
 static void tab_label(int page, bool full, char *buf, size_t size)
@@ -392,38 +457,63 @@ static void tab_label(int page, bool full, char *buf, size_t size)
     snprintf(buf, size, "%d  %s", page + 1, full ? PAGE_NAMES[page] : PAGE_SHORT[page]);
 }
 
-/* The most tabs in a row whose labels fit whole: six with full names, six
- * with short ones, then three, two or one a row. Never digits alone. */
-static TabLayout tabs_layout(App *app, int width)
+/* The widest of the pages' labels. */
+static int widest_label(App *app, bool full)
 {
-    static const struct { int cols; bool full; } TRIES[] = {{6, true}, {6, false}, {3, true}, {3, false},
-                                                           {2, false}, {1, false}};
-    int gap = app_px(app, 8);
-    TabLayout l = {1, STATS_PAGES, false, width, text_line_height(app, FONT_BODY_BOLD) + app_px(app, 16)};
-    for (size_t k = 0; k < sizeof TRIES / sizeof TRIES[0]; k++) {
-        int w = (width - gap * (TRIES[k].cols - 1)) / TRIES[k].cols;
-        bool fits = true;
-        for (int i = 0; i < STATS_PAGES && fits; i++) {
-            char label[48];
-            int tw, th;
-            tab_label(i, TRIES[k].full, label, sizeof label);
-            text_size(app, FONT_BODY_BOLD, label, &tw, &th);
-            fits = tw <= w - app_px(app, 12);
-        }
-        if (fits) {
-            l.cols = TRIES[k].cols;
-            l.full = TRIES[k].full;
-            l.w = w;
-            break;
-        }
+    int most = 0;
+    for (int i = 0; i < STATS_PAGES; i++) {
+        char label[48];
+        int tw, th;
+        tab_label(i, full, label, sizeof label);
+        text_size(app, FONT_BODY_BOLD, label, &tw, &th);
+        most = tw > most ? tw : most;
     }
-    l.rows = (STATS_PAGES + l.cols - 1) / l.cols;
-    return l;
+    return most;
 }
 
-static int tabs_height(const App *app, const TabLayout *l)
+/* The width of the collapsed tabs' < and > buttons. */
+static int arrow_width(const TabLayout *l)
 {
-    return l->rows * l->h + (l->rows - 1) * app_px(app, 8);
+    return l->h * 3 / 2;
+}
+
+/* The widths of one row of tabs across `width`: each label with its
+ * padding, and what is left shared out. False when they do not fit. */
+static bool tab_widths(App *app, bool full, int width, int out[STATS_PAGES])
+{
+    int gap = app_px(app, 8), used = gap * (STATS_PAGES - 1);
+    for (int i = 0; i < STATS_PAGES; i++) {
+        char label[48];
+        int th;
+        tab_label(i, full, label, sizeof label);
+        text_size(app, FONT_BODY_BOLD, label, &out[i], &th);
+        out[i] += app_px(app, 16);
+        used += out[i];
+    }
+    if (used > width)
+        return false;
+    for (int i = 0; i < STATS_PAGES; i++)
+        out[i] += (width - used) / STATS_PAGES + (i < (width - used) % STATS_PAGES ? 1 : 0);
+    return true;
+}
+
+/* Every page a tab in one row, with full names or short ones; when even
+ * the short ones do not fit, one row of Previous, the page's name (a
+ * click lists every page) and Next, lower at large text. */
+static TabLayout tabs_layout(App *app, int width)
+{
+    int gap = app_px(app, 8), widths[STATS_PAGES];
+    TabLayout l = {false, true, width, text_line_height(app, FONT_BODY_BOLD) + app_px(app, 16)};
+    for (int full = 1; full >= 0; full--) {
+        l.full = full;
+        if (tab_widths(app, l.full, width, widths))
+            return l;
+    }
+    l.collapsed = true;
+    l.h = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 10);
+    l.w = width - 2 * (arrow_width(&l) + gap);
+    l.full = widest_label(app, true) + l.h <= l.w;
+    return l;
 }
 
 static bool mouse_over(const App *app, SDL_Rect r)
@@ -431,23 +521,86 @@ static bool mouse_over(const App *app, SDL_Rect r)
     return app->mouse_x >= r.x && app->mouse_x < r.x + r.w && app->mouse_y >= r.y && app->mouse_y < r.y + r.h;
 }
 
-/* The selected tab is filled with the accent; a tab under the mouse only
- * lightens its panel, so hovering never looks like the page shown. */
-static void draw_tabs(App *app, const TabLayout *l, int page, int x, int y)
+/* One tab: the selected one is filled with the accent; one under the
+ * mouse only lightens its panel, so hovering never looks like the page
+ * shown. A click sends `action`. */
+static void draw_tab(App *app, SDL_Rect r, const char *label, bool sel, Action action)
 {
     const Theme *t = &app->theme;
-    int gap = app_px(app, 8);
+    bool hover = !sel && mouse_over(app, r);
+    ui_round_rect(app, r, app_px(app, 10), sel ? t->accent : hover ? t->panel_hi : t->panel);
+    text_draw(app, FONT_BODY_BOLD, label, r.x + r.w / 2, r.y + (r.h - text_line_height(app, FONT_BODY_BOLD)) / 2,
+              sel ? t->bg : hover ? t->text : t->text_dim, ALIGN_CENTER);
+    app_hit_label(app, r, action, label);
+    layout_note_box(app, r);
+}
+
+/* The name's button of collapsed tabs: the page's label and a mark that
+ * says it opens a list. Returns its rect. */
+static SDL_Rect draw_switcher(App *app, const TabLayout *l, int page, int x, int y, bool open)
+{
+    const Theme *t = &app->theme;
+    int gap = app_px(app, 8), aw = arrow_width(l);
+    char label[48];
+    tab_label(page, l->full, label, sizeof label);
+    ui_button(app, (SDL_Rect){x, y, aw, l->h}, "<", false, (Action){.type = ACT_LEFT});
+    ui_button(app, (SDL_Rect){x + aw + gap + l->w + gap, y, aw, l->h}, ">", false, (Action){.type = ACT_RIGHT});
+    SDL_Rect r = {x + aw + gap, y, l->w, l->h};
+    draw_tab(app, r, label, true, (Action){.type = ACT_SELECT, .value = STATS_MENU_TOGGLE});
+    /* a small triangle at the right end, pointing down (up while open) */
+    int s = text_line_height(app, FONT_SMALL) / 3, cx = r.x + r.w - app_px(app, 14) - s, cy = r.y + r.h / 2;
+    for (int i = 0; i < s; i++) {
+        int half = open ? i : s - 1 - i;
+        ui_fill(app, (SDL_Rect){cx - half, cy - s / 2 + i, half * 2 + 1, 1}, t->bg);
+    }
+    return r;
+}
+
+/* The tabs from (x, y); returns the collapsed tabs' name button (the
+ * place of their list), else an empty rect. */
+static SDL_Rect draw_tabs(App *app, const TabLayout *l, int page, int x, int y, bool open)
+{
+    if (l->collapsed)
+        return draw_switcher(app, l, page, x, y, open);
+    int gap = app_px(app, 8), widths[STATS_PAGES];
+    tab_widths(app, l->full, l->w, widths);
     for (int i = 0; i < STATS_PAGES; i++) {
-        SDL_Rect r = {x + (i % l->cols) * (l->w + gap), y + (i / l->cols) * (l->h + gap), l->w, l->h};
-        bool sel = i == page;
-        bool hover = !sel && mouse_over(app, r);
-        ui_round_rect(app, r, app_px(app, 10), sel ? t->accent : hover ? t->panel_hi : t->panel);
         char label[48];
         tab_label(i, l->full, label, sizeof label);
-        text_draw(app, FONT_BODY_BOLD, label, r.x + r.w / 2, r.y + (r.h - text_line_height(app, FONT_BODY_BOLD)) / 2,
-                  sel ? t->bg : hover ? t->text : t->text_dim, ALIGN_CENTER);
-        app_hit_label(app, r, (Action){.type = ACT_SELECT, .value = i}, label);
-        layout_note_box(app, r);
+        draw_tab(app, (SDL_Rect){x, y, widths[i], l->h}, label, i == page, (Action){.type = ACT_SELECT, .value = i});
+        x += widths[i] + gap;
+    }
+    return (SDL_Rect){0, 0, 0, 0};
+}
+
+/* The list of pages under the collapsed tabs' name (`under`), above
+ * `bottom`, over a veil that closes it when clicked (the footer stays
+ * clear: it is drawn after); in two columns when one is too tall. */
+static void draw_page_list(App *app, const TabLayout *l, int page, SDL_Rect under, int bottom)
+{
+    const Theme *t = &app->theme;
+    ui_fill(app, (SDL_Rect){0, 0, app->w, app->h}, ui_alpha(t->bg, 200));
+    app_hit(app, (SDL_Rect){0, 0, app->w, app->h}, (Action){.type = ACT_SELECT, .value = STATS_MENU_CLOSE});
+    int gap = app_px(app, 6), pad = app_px(app, 10), ih = l->h;
+    int cols = 1, rows = STATS_PAGES;
+    if (pad * 2 + rows * ih + (rows - 1) * gap > bottom - under.y - under.h - app_px(app, 6)) {
+        cols = 2;
+        rows = (STATS_PAGES + 1) / 2;
+    }
+    int ph = pad * 2 + rows * ih + (rows - 1) * gap;
+    int py = under.y + under.h + app_px(app, 6);
+    if (py + ph > bottom)
+        py = bottom - ph > 0 ? bottom - ph : 0;
+    SDL_Rect p = {under.x, py, under.w, ph};
+    ui_round_rect(app, (SDL_Rect){p.x - 2, p.y - 2, p.w + 4, p.h + 4}, app_px(app, 14), t->accent);
+    ui_panel(app, p);
+    int iw = (p.w - pad * 2 - gap * (cols - 1)) / cols;
+    bool full = widest_label(app, true) + app_px(app, 24) <= iw;
+    for (int i = 0; i < STATS_PAGES; i++) {
+        char label[48];
+        tab_label(i, full, label, sizeof label);
+        SDL_Rect r = {p.x + pad + (i / rows) * (iw + gap), p.y + pad + (i % rows) * (ih + gap), iw, ih};
+        draw_tab(app, r, label, i == page, (Action){.type = ACT_SELECT, .value = i});
     }
 }
 
@@ -504,9 +657,10 @@ static void scrollbar_hits(App *app, SDL_Rect bar, const Scroll *sc)
     app_hit(app, (SDL_Rect){x, top + thumb, w, bar.y + bar.h - top - thumb}, (Action){.type = ACT_PAGE_DOWN});
 }
 
-/* The header stays above the tabs while it takes at most two fifths of the
- * room left for it and the page; taller (large text, a small window) it
- * scrolls with the page, so the page keeps its room. */
+/* The header and the tabs stay above the page. The header has its four
+ * cells while they take at most two fifths of the room left for them and
+ * the page; taller (large text, a small window) it is one or two lines of
+ * values, so the page keeps its room. */
 static void draw_all(App *app, StatsState *s)
 {
     ui_background(app);
@@ -523,15 +677,20 @@ static void draw_all(App *app, StatsState *s)
     int cols = header_columns(app, cells, width);
     int header_h = header_height(app, cells, width, cols);
     TabLayout tabs = tabs_layout(app, width);
-    int tabs_h = tabs_height(app, &tabs);
     int gap = app_px(app, 12);
-    bool fixed = header_h <= (app->h - y - tabs_h - footer - gap * 2) * 2 / 5;
-    if (fixed) {
-        draw_header(app, cells, (SDL_Rect){margin, y, width, header_h}, cols, 0, app->h);
-        y += header_h + gap;
+    bool full = header_h <= (app->h - y - tabs.h - footer - gap * 2) * 2 / 5;
+    SDL_Rect header = {margin, y, width, header_h};
+    if (full) {
+        draw_header(app, cells, header, cols, 0, app->h);
+    } else {
+        header.h = compact_header(app, cells, header, false);
+        compact_header(app, cells, header, true);
+        gap = app_px(app, 8);
     }
-    draw_tabs(app, &tabs, s->page, margin, y);
-    y += tabs_h + app_px(app, 14);
+    y += header.h + gap;
+    s->menu = s->menu && tabs.collapsed;
+    SDL_Rect name = draw_tabs(app, &tabs, s->page, margin, y, s->menu);
+    y += tabs.h + (full ? app_px(app, 14) : gap);
     SDL_Rect view = {margin, y, width, app->h - y - footer};
     if (view.h < app_px(app, 40))
         view.h = app_px(app, 40);
@@ -539,17 +698,13 @@ static void draw_all(App *app, StatsState *s)
     sc->view = view.h;
     ChartClip saved;
     chart_clip_push(app, (SDL_Rect){view.x - app_px(app, 4), view.y - 2, view.w + app_px(app, 8), view.h + 4}, &saved);
-    int cy = view.y - sc->offset, above = 0;
-    if (!fixed) {
-        draw_header(app, cells, (SDL_Rect){view.x, cy, view.w, header_h}, cols, view.y, view.y + view.h);
-        above = header_h + gap;
-    }
-    int h = PAGES[s->page](app, &s->snap, view, cy + above);
+    sc->content = PAGES[s->page](app, &s->snap, view, view.y - sc->offset);
     chart_clip_pop(app, &saved);
-    sc->content = above + h;
     SDL_Rect bar = {view.x + view.w + app_px(app, 10), view.y, app_px(app, 8), view.h};
     ui_scrollbar(app, bar, sc);
     scrollbar_hits(app, bar, sc);
+    if (s->menu)
+        draw_page_list(app, &tabs, s->page, name, app->h - footer);
     ui_footer_keys(app, stats_keys(app, s));
 }
 
