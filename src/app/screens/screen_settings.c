@@ -45,7 +45,7 @@ static const KeyMap TYPING_KEYS = KEYMAP(TYPING_ROWS);
 #define SETTINGS_MAX_DAYS_AHEAD (3 * 366)   /* latest exam date offered */
 
 typedef enum SettingId {
-    SET_EXAM_DATE, SET_DAILY_MINUTES, SET_DAILY_GOAL, SET_NEW_PER_DAY, SET_DRILL_SIZE, SET_ASK_SURE,
+    SET_EXAM_DATE, SET_DAILY_MINUTES, SET_ASK_SURE,
     SET_ESL, SET_VOLUME, SET_MUTE, SET_FULLSCREEN, SET_UI_SCALE, SET_HIGH_CONTRAST, SET_REDUCE_MOTION,
     SET_RESET, SET_PROGRESS_FILE, SET_REPORTS_FILE, SET_COUNT
 } SettingId;
@@ -61,15 +61,10 @@ static const SettingRow ROWS[SET_COUNT] = {
                        "The day you sit the exam. The study plan counts down to it and no review waits past "
                        "half the days left. Left/Right move a day, Page Up/Down a week, Enter sets or clears it."},
     [SET_DAILY_MINUTES] = {NULL, "Study time a day",
-                           "Minutes you mean to study each day; the plan on the home screen splits them over "
-                           "the domains, weakest first."},
-    [SET_DAILY_GOAL] = {NULL, "Daily goal",
-                        "Drill answers that meet the day's goal and keep the streak alive (a finished arcade "
-                        "round or exam counts too)."},
-    [SET_NEW_PER_DAY] = {NULL, "New items a day",
-                         "How many never-seen items the daily drill may introduce each day, besides the reviews "
-                         "that are due."},
-    [SET_DRILL_SIZE] = {NULL, "Drill length", "Items in one daily drill session."},
+                           "Your daily commitment. The day's goal is the answers it holds (about 30 seconds "
+                           "each; a finished arcade round or exam meets it too), the daily drill is what is "
+                           "left of the goal, and the plan splits the time over the domains, weakest first, "
+                           "and sets how many new items come each day."},
     [SET_ASK_SURE] = {NULL, "Ask how sure",
                       "In drills, mark an answer Sure before you submit it. Stats then shows whether your sure "
                       "answers can be trusted, and a sure answer that was wrong comes back first."},
@@ -193,10 +188,10 @@ static bool change(App *app, SettingId id, int delta, bool big)
     Settings *st = &app->settings;
     switch (id) {
     case SET_EXAM_DATE: move_exam_date(app, delta * (big ? 7 : 1)); break;
-    case SET_DAILY_MINUTES: st->daily_minutes = step_int(st->daily_minutes, delta, big ? 30 : 5, 5, 600); break;
-    case SET_DAILY_GOAL: st->daily_goal = step_int(st->daily_goal, delta, big ? 25 : 5, 5, 200); break;
-    case SET_NEW_PER_DAY: st->new_per_day = step_int(st->new_per_day, delta, big ? 10 : 1, 0, 100); break;
-    case SET_DRILL_SIZE: st->drill_size = step_int(st->drill_size, delta, big ? 25 : 5, 5, 100); break;
+    case SET_DAILY_MINUTES:
+        st->daily_minutes = step_int(st->daily_minutes, delta, PREFS_MINUTES_STEP * (big ? 6 : 1),
+                                     PREFS_MINUTES_MIN, PREFS_MINUTES_MAX);
+        break;
     case SET_VOLUME: st->volume = step_int(st->volume, delta, big ? 50 : 10, 0, 100); break;
     case SET_UI_SCALE: st->ui_scale_pct = step_int(st->ui_scale_pct, delta, big ? 50 : 25, 75, 200); break;
     default: {
@@ -244,15 +239,9 @@ static void value_text(App *app, SettingId id, char *buf, size_t size)
             snprintf(buf, size, "%s (in %d day%s)", d, left, left == 1 ? "" : "s");
         return;
     }
-    case SET_DAILY_MINUTES: snprintf(buf, size, "%d min", st->daily_minutes); return;
-    case SET_DAILY_GOAL: snprintf(buf, size, "%d answers", st->daily_goal); return;
-    case SET_NEW_PER_DAY:
-        if (st->new_per_day == 0)
-            snprintf(buf, size, "none, reviews only");
-        else
-            snprintf(buf, size, "%d", st->new_per_day);
+    case SET_DAILY_MINUTES:
+        snprintf(buf, size, "%d min: %d answers", st->daily_minutes, prefs_study(st).daily_goal);
         return;
-    case SET_DRILL_SIZE: snprintf(buf, size, "%d items", st->drill_size); return;
     case SET_ESL:
         snprintf(buf, size, "%s (%d min)", st->esl ? "on" : "off",
                  b->exam_minutes + (st->esl ? b->esl_extra_minutes : 0));
