@@ -261,4 +261,24 @@ key PageDown
 key PageDown
 key Escape"
 expect_eq "exam date before today is none" "$(setting exam_date)" 0
+
+# 6. At 200% text in 960x600 a help panel would take a third of the window:
+# the help goes under the selected row instead, so the rows below it stay in
+# sight and a click reaches them.
+sure=$(setting ask_sure)
+play "resize 960 600
+expect home
+key 6
+expect settings
+key Down
+expect-text Your daily commitment
+check-layout
+shot settings-inline-help.png
+click-text Ask how sure
+expect-text In drills, mark an answer Sure
+check-layout
+key Escape
+expect home" --text-size 200 || fail "inline help at 200% in 960x600"
+expect_eq "the row under the help took the click" "$(setting ask_sure)" $((1 - sure))
+shot_ok settings-inline-help.png 960 600
 finish
