@@ -251,15 +251,17 @@ static int SDLCALL bank_thread(void *data)
 static bool setup_front(App *app, const CliOptions *o, const char *root)
 {
     prefs_load(app->store, &app->settings);
+    /* --text-size is saved like the setting (large text from the first
+     * start on); the save also writes what loading derived (an older file's
+     * goal as minutes, the day's goal for the store). --fullscreen is for
+     * this run only. */
+    if (o->text_size)
+        app->settings.ui_scale_pct = o->text_size;
+    char why[512];
+    if (!prefs_save(app->store, &app->settings, why, sizeof why))
+        app_status(app, "%s not saved: %.200s", o->text_size ? "Text size" : "Settings", why);
     if (o->fullscreen)
         app->settings.fullscreen = true;
-    if (o->text_size) {
-        /* Saved like the setting: large text from the first start on. */
-        app->settings.ui_scale_pct = o->text_size;
-        char why[512];
-        if (!prefs_save(app->store, &app->settings, why, sizeof why))
-            app_status(app, "Text size not saved: %.200s", why);
-    }
     app->scale = 0;
     ui_theme_init(&app->theme, app->settings.high_contrast);
     app->scale = app->dpi_scale * (float)app->settings.ui_scale_pct / 100.0f;

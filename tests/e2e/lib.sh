@@ -118,6 +118,14 @@ _small_question() { # ID DOMAIN TASK
 YAML
 }
 
+# ten_minutes: makes the progress file with a commitment of 10 minutes a
+# day (20 answers), under which --seed 7's first drill asks three questions,
+# then a flashcard (scripts written for that order use it).
+ten_minutes() {
+  play "quit"
+  sql "INSERT OR REPLACE INTO settings(key, value) VALUES ('daily_minutes', '10')"
+}
+
 # history_fixture: adds months of simulated history to the progress file the
 # game made (tests/fixtures/history.sql over the clf-c02 bank's items),
 # ending at the headless clock's start (2026-01-05 09:00 UTC).

@@ -55,7 +55,7 @@ low=$(sql "select likely_low from exams"); high=$(sql "select likely_high from e
 [ $((high - low)) -ge 200 ] && pass || fail "a ten-question range should be wide: $low-$high"
 # Default 28 days, +2 days, +1 week = 37 days from 2026-01-05 (local midnight, TZ=UTC).
 expect_eq "exam date saved" "$(sql "select value from settings where key='exam_date'")" $((1767571200 + 37 * 86400))
-expect_eq "daily minutes saved" "$(sql "select value from settings where key='daily_minutes'")" 40
+expect_eq "daily minutes saved" "$(sql "select value from settings where key='daily_minutes'")" 30
 for f in diag-home-newcomer diag-start diag-question diag-review diag-results diag-plan diag-plan-changed diag-home-plan; do
   shot_ok $f.png
 done

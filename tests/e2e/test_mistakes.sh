@@ -217,7 +217,7 @@ shot plan.png
 click-text Save the plan
 expect home
 quit" --bank "$BANK" || fail "mouse play of the diagnostic and plan"
-expect_eq "plan saved: minutes a day" "$(sql "select value from settings where key='daily_minutes'")" "35"
+expect_eq "plan saved: minutes a day" "$(sql "select value from settings where key='daily_minutes'")" "25"
 
 # Every size: the results, list, review and plan pass check-layout.
 for size in 100 150 200; do

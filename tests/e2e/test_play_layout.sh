@@ -10,6 +10,7 @@
 for size in 100 150 200; do
   for win in "1280 720" "960 600"; do
     rm -rf "$WORK/data"
+    ten_minutes
     tag="$size-$(echo "$win" | tr ' ' x)"
     # With --seed 7 the fourth item of a newcomer's first drill is a flashcard.
     if play "resize $win

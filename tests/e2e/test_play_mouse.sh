@@ -10,6 +10,7 @@
 # in sight.
 . "$(dirname "$0")/lib.sh"
 
+ten_minutes
 play "input mouse
 click-text Daily drill
 expect drill

@@ -30,10 +30,11 @@ setting() { sql "SELECT value FROM settings WHERE key = '$1'"; }
 DAY=86400
 MIDNIGHT=1767571200   # 2026-01-05 00:00 UTC, the day of the headless clock
 
-# 1. Change every setting from its default. Rows: 0 exam date, 1 minutes,
-# 2 goal, 3 new items, 4 drill size, 5 ask how sure, 6 ESL, 7 volume, 8 mute,
-# 9 full screen, 10 text size, 11 high contrast, 12 reduce motion, 13 reset,
-# 14 progress file, 15 reports file.
+# 1. Change every setting from its default. Rows: 0 exam date, 1 minutes a
+# day (the one daily commitment: the goal, drill length and new items follow
+# from it), 2 ask how sure, 3 ESL, 4 volume, 5 mute, 6 full screen, 7 text
+# size, 8 high contrast, 9 reduce motion, 10 reset, 11 progress file,
+# 12 reports file.
 play "expect home
 shot home-before.png
 key 6
@@ -43,18 +44,10 @@ key Right
 key Right
 key PageUp
 key Down
+expect-text 20 min: 40 answers
 key Right
 key Right
-key Down
-key Right
-key Down
-key Left
-key Left
-key Left
-key Left
-key Left
-key Down
-key Right
+expect-text 30 min: 60 answers
 key Down
 key Return
 key Down
@@ -85,10 +78,10 @@ expect home
 shot home-after.png"
 check "game exits 0 after changing settings" true
 expect_eq "exam date: four weeks, a day, then a week ahead" "$(setting exam_date)" $((MIDNIGHT + 36 * DAY))
-expect_eq "daily minutes" "$(setting daily_minutes)" 40
-expect_eq "daily goal" "$(setting daily_goal)" 25
-expect_eq "new items a day" "$(setting new_per_day)" 10
-expect_eq "drill size" "$(setting drill_size)" 25
+expect_eq "daily minutes" "$(setting daily_minutes)" 30
+expect_eq "the day's answer goal the minutes hold" "$(setting daily_goal)" 60
+expect_eq "no separate new items a day" "$(setting new_per_day)" ""
+expect_eq "no separate drill length" "$(setting drill_size)" ""
 expect_eq "ask how sure turned off" "$(setting ask_sure)" 0
 expect_eq "ESL extra time" "$(setting esl)" 1
 expect_eq "volume" "$(setting volume)" 60
@@ -132,12 +125,6 @@ key Right
 key Down
 key Right
 key Down
-key Right
-key Down
-key Right
-key Down
-key Right
-key Down
 key Left
 key Down
 key Right
@@ -153,10 +140,8 @@ key Escape
 expect home"
 check "game exits 0 after the restart" true
 expect_eq "exam date read back" "$(setting exam_date)" $((MIDNIGHT + 37 * DAY))
-expect_eq "daily minutes read back" "$(setting daily_minutes)" 45
-expect_eq "daily goal read back" "$(setting daily_goal)" 30
-expect_eq "new items read back" "$(setting new_per_day)" 11
-expect_eq "drill size read back" "$(setting drill_size)" 30
+expect_eq "daily minutes read back" "$(setting daily_minutes)" 35
+expect_eq "daily goal follows" "$(setting daily_goal)" 70
 expect_eq "ask how sure read back (Right turns it on)" "$(setting ask_sure)" 1
 expect_eq "ESL read back (Left turns it off)" "$(setting esl)" 0
 expect_eq "volume read back" "$(setting volume)" 70
@@ -276,4 +261,24 @@ key PageDown
 key PageDown
 key Escape"
 expect_eq "exam date before today is none" "$(setting exam_date)" 0
+
+# 6. At 200% text in 960x600 a help panel would take a third of the window:
+# the help goes under the selected row instead, so the rows below it stay in
+# sight and a click reaches them.
+sure=$(setting ask_sure)
+play "resize 960 600
+expect home
+key 6
+expect settings
+key Down
+expect-text Your daily commitment
+check-layout
+shot settings-inline-help.png
+click-text Ask how sure
+expect-text In drills, mark an answer Sure
+check-layout
+key Escape
+expect home" --text-size 200 || fail "inline help at 200% in 960x600"
+expect_eq "the row under the help took the click" "$(setting ask_sure)" $((1 - sure))
+shot_ok settings-inline-help.png 960 600
 finish

@@ -115,12 +115,12 @@ expect_eq "items after viewing stats" "$(sql "SELECT count(*) FROM items")" "$it
 # 4. One truth for every number. This morning's 8 drill answers of 20:
 # home and Stats say the same.
 play "expect home
-expect-text Goal 8/20 today
+expect-text Goal 8/40 today
 key 5
 expect stats
-expect-text Goal 8/20 today
+expect-text Goal 8/40 today
 click-text Calendar
-expect-text Goal 8/20 today" || fail "today's goal before the arcade round"
+expect-text Goal 8/40 today" || fail "today's goal before the arcade round"
 # An arcade round of 10 meets the day's goal: home, Stats' header and its
 # calendar all say met (the calendar once kept the drill-only flag).
 sql "INSERT INTO exams(started_at, finished_at, mode, bank, items, scored, correct_scored, points, round, state)

@@ -5,7 +5,8 @@
  * next day's session holds what fell due), every save all-or-nothing
  * when the disk fills up (the answer, then the end bonus); a newcomer's
  * first drill full, the counter never past the total, the feedback's box
- * the chip's, and the sessions that follow one: its misses, ten more new. */
+ * the chip's, and the sessions that follow one: its misses, ten more new;
+ * the daily commitment deciding the drill's length and new items. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -445,6 +446,63 @@ static void test_confidence(void)
     teststudy_close(&f);
 }
 
+/* The one daily commitment: with only minutes set (as prefs_study gives
+ * them), a drill is what is left of the day's answer goal, never fewer than
+ * STUDY_MIN_SESSION, with due reviews first and new items filling what
+ * they leave of the goal. */
+static void test_daily_commitment(void)
+{
+    StudyPrefs prefs = {.daily_minutes = 10, .daily_goal = plan_items_per_day(10)};
+    CHECK_INT(prefs.daily_goal, 20);
+    TestStudy f;
+    teststudy_open(&f, fakebank_clf(1, 0, 0), "drill_commit", "cloudprep_test_drill_disk", T0, &prefs, 7);
+    CHECK_INT(study_session_size(f.study, 0), 20);
+    CHECK_INT(study_session_size(f.study, 7), 13);
+    CHECK_INT(study_session_size(f.study, 15), STUDY_MIN_SESSION);
+    CHECK_INT(study_session_size(f.study, 40), STUDY_MIN_SESSION);
+
+    DrillSession d;
+    begin(&f, &d, T0);
+    int number, total;
+    drill_session_progress(&d, &number, &total);
+    CHECK_INT(total, 20); /* the whole goal, new items on day one */
+    for (int k = 0; k < 15; k++) {
+        CHECK(drill_session_answer(&d, true, 0u, 2000, T0 + k));
+        drill_session_next(&d);
+    }
+    CHECK(drill_session_end(&d, false));
+    drill_session_free(&d);
+    /* 5 left of the goal: a short round, with the 5 new items left of the
+     * day's 20 (15 were met) */
+    begin(&f, &d, T0 + 60);
+    drill_session_progress(&d, &number, &total);
+    CHECK(total <= STUDY_MIN_SESSION);
+    CHECK_INT(d.queue.new_items, 5);
+    drill_session_free(&d);
+
+    /* Day two: the reviews that fell due come first, new items fill what
+     * they leave of the goal. */
+    int64_t t = T0 + DAY;
+    CHECK_INT(study_new_quota(f.study), 20);
+    StudyToday today;
+    CHECK(study_today(f.study, t, &today));
+    begin(&f, &d, t);
+    drill_session_progress(&d, &number, &total);
+    CHECK_INT(total, 20);
+    CHECK_INT(d.queue.due_items, today.due < 20 ? today.due : 20);
+    CHECK_INT(d.queue.new_items, 20 - d.queue.due_items);
+    CHECK(d.queue.due_items > 0);
+    drill_session_free(&d);
+    /* A set drill length or new-item count still wins. */
+    StudyPrefs fixed = prefs;
+    fixed.drill_size = 7;
+    fixed.new_per_day = -1;
+    study_set_prefs(f.study, &fixed);
+    CHECK_INT(study_session_size(f.study, 0), 7);
+    CHECK_INT(study_new_quota(f.study), 0);
+    teststudy_close(&f);
+}
+
 int main(void)
 {
     testfault_register(&disk, "cloudprep_test_drill_disk", false);
@@ -457,5 +515,6 @@ int main(void)
     test_feedback_agrees();
     test_more_and_mistakes();
     test_confidence();
+    test_daily_commitment();
     return testlib_finish();
 }

@@ -82,9 +82,7 @@ static void build_menu(const App *app, HomeState *s)
 static void refresh(App *app, HomeState *s)
 {
     app_study_today(app, &s->today);
-    PlanOptions opt = {.daily_minutes = app->settings.daily_minutes, .exam_date = app->settings.exam_date};
-    s->has_plan = app->settings.exam_date > 0 &&
-                  plan_build(app->bank, app->study->states, study_accuracy(app->study), app_now(app), &opt, &s->plan);
+    s->has_plan = app->settings.exam_date > 0 && study_plan(app->study, app_now(app), &s->plan);
     /* the projection runs the scheduler to exam day: after the first frame */
     s->has_projection = false;
     s->projection_due = s->has_plan;

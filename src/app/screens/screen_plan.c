@@ -93,7 +93,7 @@ static void *plan_enter(App *app, const void *arg)
     s->days = PLAN_DEFAULT_DAYS;
     if (app->settings.exam_date > app_now(app))
         s->days = (int)((app->settings.exam_date - local_midnight_in(app, 0) + SECONDS_PER_DAY / 2) / SECONDS_PER_DAY);
-    s->minutes = app->settings.daily_minutes > 0 ? app->settings.daily_minutes : PLAN_DEFAULT_MINUTES;
+    s->minutes = app->settings.daily_minutes;
     rebuild_plan(app, s);
     return s;
 }
@@ -111,9 +111,9 @@ static void change(PlanState *s, int amount)
         if (s->days < 1) s->days = 1;
         if (s->days > 365) s->days = 365;
     } else {
-        s->minutes += amount * 5;
-        if (s->minutes < 10) s->minutes = 10;
-        if (s->minutes > 240) s->minutes = 240;
+        s->minutes += amount * PREFS_MINUTES_STEP;
+        if (s->minutes < PREFS_MINUTES_MIN) s->minutes = PREFS_MINUTES_MIN;
+        if (s->minutes > PREFS_MINUTES_MAX) s->minutes = PREFS_MINUTES_MAX;
     }
 }
 
@@ -138,8 +138,6 @@ static void plan_action(App *app, void *state, const Action *a)
     case ACT_CONFIRM:
         app->settings.exam_date = local_midnight_in(app, s->days);
         app->settings.daily_minutes = s->minutes;
-        if (s->has_plan && s->plan.new_per_day > 0)
-            app->settings.new_per_day = s->plan.new_per_day;
         app_save_settings(app);
         app_status(app, "Study plan saved: the home screen and the daily drill follow it.");
         app_sound(app, SFX_LEVEL_UP);

@@ -45,7 +45,7 @@ static const KeyMap TYPING_KEYS = KEYMAP(TYPING_ROWS);
 #define SETTINGS_MAX_DAYS_AHEAD (3 * 366)   /* latest exam date offered */
 
 typedef enum SettingId {
-    SET_EXAM_DATE, SET_DAILY_MINUTES, SET_DAILY_GOAL, SET_NEW_PER_DAY, SET_DRILL_SIZE, SET_ASK_SURE,
+    SET_EXAM_DATE, SET_DAILY_MINUTES, SET_ASK_SURE,
     SET_ESL, SET_VOLUME, SET_MUTE, SET_FULLSCREEN, SET_UI_SCALE, SET_HIGH_CONTRAST, SET_REDUCE_MOTION,
     SET_RESET, SET_PROGRESS_FILE, SET_REPORTS_FILE, SET_COUNT
 } SettingId;
@@ -61,15 +61,10 @@ static const SettingRow ROWS[SET_COUNT] = {
                        "The day you sit the exam. The study plan counts down to it and no review waits past "
                        "half the days left. Left/Right move a day, Page Up/Down a week, Enter sets or clears it."},
     [SET_DAILY_MINUTES] = {NULL, "Study time a day",
-                           "Minutes you mean to study each day; the plan on the home screen splits them over "
-                           "the domains, weakest first."},
-    [SET_DAILY_GOAL] = {NULL, "Daily goal",
-                        "Drill answers that meet the day's goal and keep the streak alive (a finished arcade "
-                        "round or exam counts too)."},
-    [SET_NEW_PER_DAY] = {NULL, "New items a day",
-                         "How many never-seen items the daily drill may introduce each day, besides the reviews "
-                         "that are due."},
-    [SET_DRILL_SIZE] = {NULL, "Drill length", "Items in one daily drill session."},
+                           "Your daily commitment. The day's goal is the answers it holds, about 30 seconds "
+                           "each (a finished arcade round or exam meets it too). The daily drill is what is "
+                           "left of the goal: due reviews first, then new items. The plan splits the time "
+                           "over the domains, weakest first."},
     [SET_ASK_SURE] = {NULL, "Ask how sure",
                       "In drills, mark an answer Sure before you submit it. Stats then shows whether your sure "
                       "answers can be trusted, and a sure answer that was wrong comes back first."},
@@ -105,6 +100,7 @@ typedef struct SettingsState {
     char notice[STORE_PATH_MAX + 256]; /* what the last reset did */
     bool notice_ok;
     int row_y[SET_COUNT];        /* where rows were drawn, to keep the selection in view */
+    int row_extra[SET_COUNT];    /* the help drawn under a row, when it is inline */
     int row_h;
 } SettingsState;
 
@@ -193,10 +189,10 @@ static bool change(App *app, SettingId id, int delta, bool big)
     Settings *st = &app->settings;
     switch (id) {
     case SET_EXAM_DATE: move_exam_date(app, delta * (big ? 7 : 1)); break;
-    case SET_DAILY_MINUTES: st->daily_minutes = step_int(st->daily_minutes, delta, big ? 30 : 5, 5, 600); break;
-    case SET_DAILY_GOAL: st->daily_goal = step_int(st->daily_goal, delta, big ? 25 : 5, 5, 200); break;
-    case SET_NEW_PER_DAY: st->new_per_day = step_int(st->new_per_day, delta, big ? 10 : 1, 0, 100); break;
-    case SET_DRILL_SIZE: st->drill_size = step_int(st->drill_size, delta, big ? 25 : 5, 5, 100); break;
+    case SET_DAILY_MINUTES:
+        st->daily_minutes = step_int(st->daily_minutes, delta, PREFS_MINUTES_STEP * (big ? 6 : 1),
+                                     PREFS_MINUTES_MIN, PREFS_MINUTES_MAX);
+        break;
     case SET_VOLUME: st->volume = step_int(st->volume, delta, big ? 50 : 10, 0, 100); break;
     case SET_UI_SCALE: st->ui_scale_pct = step_int(st->ui_scale_pct, delta, big ? 50 : 25, 75, 200); break;
     default: {
@@ -244,15 +240,9 @@ static void value_text(App *app, SettingId id, char *buf, size_t size)
             snprintf(buf, size, "%s (in %d day%s)", d, left, left == 1 ? "" : "s");
         return;
     }
-    case SET_DAILY_MINUTES: snprintf(buf, size, "%d min", st->daily_minutes); return;
-    case SET_DAILY_GOAL: snprintf(buf, size, "%d answers", st->daily_goal); return;
-    case SET_NEW_PER_DAY:
-        if (st->new_per_day == 0)
-            snprintf(buf, size, "none, reviews only");
-        else
-            snprintf(buf, size, "%d", st->new_per_day);
+    case SET_DAILY_MINUTES:
+        snprintf(buf, size, "%d min: %d answers", st->daily_minutes, prefs_study(st).daily_goal);
         return;
-    case SET_DRILL_SIZE: snprintf(buf, size, "%d items", st->drill_size); return;
     case SET_ESL:
         snprintf(buf, size, "%s (%d min)", st->esl ? "on" : "off",
                  b->exam_minutes + (st->esl ? b->esl_extra_minutes : 0));
@@ -511,8 +501,56 @@ static void draw_row(App *app, SettingsState *s, SettingId id, SDL_Rect r)
         app_hit_label(app, more, (Action){.type = ACT_SELECT, .value = (int)id | ROW_CLICK_MORE}, ">");
 }
 
-/* Lays the rows out in one or two columns; returns the content height. */
-static int draw_rows(App *app, SettingsState *s, SDL_Rect view, int y0)
+/* What a row does, as the help shows it (the files' rows lead with the path). */
+static void help_text(App *app, int id, char *line, size_t size)
+{
+    const SettingRow *row = &ROWS[id];
+    if (id == SET_PROGRESS_FILE && app->store) {
+        snprintf(line, size, "%s  %s", store_path(app->store), row->help);
+    } else if (id == SET_REPORTS_FILE) {
+        value_text(app, SET_REPORTS_FILE, line, size);
+        strbuf_append(line, size, ".  %s", row->help);
+    } else {
+        snprintf(line, size, "%s", row->help);
+    }
+}
+
+/* The reset notice, then what the selected setting does, from (x, y) in
+ * width w, drawn between clip_top and clip_bottom; with `title`, the
+ * setting's name first. Returns the height. */
+static int help_body(App *app, SettingsState *s, bool title, int x, int y, int w, int clip_top, int clip_bottom)
+{
+    const Theme *t = &app->theme;
+    int y0 = y;
+    if (s->notice[0]) {
+        y += text_draw_wrapped(app, FONT_SMALL, s->notice, x, y, w, s->notice_ok ? t->good : t->bad, clip_top,
+                               clip_bottom);
+        y += app_px(app, 4);
+    }
+    char line[STORE_PATH_MAX + 600];
+    help_text(app, s->selected, line, sizeof line);
+    if (title) {
+        text_draw(app, FONT_BODY_BOLD, ROWS[s->selected].label, x, y, t->text, ALIGN_LEFT);
+        y += text_line_height(app, FONT_BODY_BOLD);
+    }
+    y += text_draw_wrapped(app, FONT_SMALL, line, x, y, w, t->text_dim, clip_top, clip_bottom);
+    return y - y0;
+}
+
+/* The panel under the list: what the selected setting does (or the reset notice). */
+static void draw_help(App *app, SettingsState *s, SDL_Rect r)
+{
+    ui_panel(app, r);
+    int pad = app_px(app, 16);
+    ChartClip saved;
+    chart_clip_push(app, r, &saved);
+    help_body(app, s, true, r.x + pad, r.y + app_px(app, 10), r.w - pad * 2, r.y, r.y + r.h);
+    chart_clip_pop(app, &saved);
+}
+
+/* Lays the rows out in one or two columns, with the selected row's help
+ * under it when `inline_help`; returns the content height. */
+static int draw_rows(App *app, SettingsState *s, SDL_Rect view, int y0, bool inline_help)
 {
     const Theme *t = &app->theme;
     int gap = app_px(app, 8);
@@ -526,7 +564,8 @@ static int draw_rows(App *app, SettingsState *s, SDL_Rect view, int y0)
     int col_y[2] = {y0, y0};
     int bottom = y0;
     for (int i = 0; i < SET_COUNT; i++) {
-        int c = two && i >= SET_VOLUME ? 1 : 0;
+        /* two columns: the study plan and progress left, sound and display right */
+        int c = two && i >= SET_VOLUME && i < SET_RESET ? 1 : 0;
         int x = view.x + c * (cw + col_gap);
         if (ROWS[i].group) {
             if (col_y[c] > y0)
@@ -539,40 +578,17 @@ static int draw_rows(App *app, SettingsState *s, SDL_Rect view, int y0)
         s->row_y[i] = col_y[c] - y0;
         draw_row(app, s, (SettingId)i, r);
         col_y[c] += row_h + gap;
+        s->row_extra[i] = 0;
+        if (inline_help && i == s->selected) {
+            int pad = app_px(app, 14);
+            int h = help_body(app, s, false, x + pad, col_y[c], cw - pad * 2, view.y, view.y + view.h) + gap;
+            s->row_extra[i] = h;
+            col_y[c] += h;
+        }
         if (col_y[c] > bottom)
             bottom = col_y[c];
     }
     return bottom - y0;
-}
-
-/* The line under the list: what the selected setting does (or the reset notice). */
-static void draw_help(App *app, SettingsState *s, SDL_Rect r)
-{
-    const Theme *t = &app->theme;
-    ui_panel(app, r);
-    int pad = app_px(app, 16);
-    ChartClip saved;
-    chart_clip_push(app, r, &saved);
-    int x = r.x + pad, y = r.y + app_px(app, 10), w = r.w - pad * 2;
-    if (s->notice[0]) {
-        y += text_draw_wrapped(app, FONT_SMALL, s->notice, x, y, w, s->notice_ok ? t->good : t->bad, r.y,
-                               r.y + r.h);
-        y += app_px(app, 4);
-    }
-    const SettingRow *row = &ROWS[s->selected];
-    char line[STORE_PATH_MAX + 600];
-    if (s->selected == SET_PROGRESS_FILE && app->store) {
-        snprintf(line, sizeof line, "%s  %s", store_path(app->store), row->help);
-    } else if (s->selected == SET_REPORTS_FILE) {
-        value_text(app, SET_REPORTS_FILE, line, sizeof line);
-        strbuf_append(line, sizeof line, ".  %s", row->help);
-    } else {
-        snprintf(line, sizeof line, "%s", row->help);
-    }
-    text_draw(app, FONT_BODY_BOLD, row->label, x, y, t->text, ALIGN_LEFT);
-    y += text_line_height(app, FONT_BODY_BOLD);
-    text_draw_wrapped(app, FONT_SMALL, line, x, y, w, t->text_dim, r.y, r.y + r.h);
-    chart_clip_pop(app, &saved);
 }
 
 /* The typed confirmation for a reset. */
@@ -615,30 +631,22 @@ static void draw_typing(App *app, SettingsState *s)
 
 /* Height of the help panel: the tallest explanation of any row at this
  * width (so the list does not jump as the selection moves), plus the reset
- * notice, at most 40% of the window. */
+ * notice. */
 static int help_height(App *app, const SettingsState *s, int w)
 {
     int inner = w - app_px(app, 32);
     int tallest = 0;
     for (int i = 0; i < SET_COUNT; i++) {
-        int h = text_wrapped_height(app, FONT_SMALL, ROWS[i].help, inner);
-        if (i == SET_PROGRESS_FILE && app->store) {
-            char line[STORE_PATH_MAX + 600];
-            snprintf(line, sizeof line, "%s  %s", store_path(app->store), ROWS[i].help);
-            h = text_wrapped_height(app, FONT_SMALL, line, inner);
-        } else if (i == SET_REPORTS_FILE) {
-            char line[STORE_PATH_MAX + 600];
-            value_text(app, SET_REPORTS_FILE, line, sizeof line);
-            strbuf_append(line, sizeof line, ".  %s", ROWS[i].help);
-            h = text_wrapped_height(app, FONT_SMALL, line, inner);
-        }
+        char line[STORE_PATH_MAX + 600];
+        help_text(app, i, line, sizeof line);
+        int h = text_wrapped_height(app, FONT_SMALL, line, inner);
         if (h > tallest)
             tallest = h;
     }
     int h = text_line_height(app, FONT_BODY_BOLD) + tallest + app_px(app, 22);
     if (s->notice[0])
         h += text_wrapped_height(app, FONT_SMALL, s->notice, inner) + app_px(app, 4);
-    return h > app->h * 2 / 5 ? app->h * 2 / 5 : h;
+    return h;
 }
 
 /* Scrolls so the selected row shows and no space is wasted below the last
@@ -647,8 +655,9 @@ static bool adjust_scroll(App *app, SettingsState *s)
 {
     int before = s->scroll.offset;
     int view_h = s->scroll.view;
-    int top = s->row_y[s->selected] - app_px(app, 30);
-    int bottom = s->row_y[s->selected] + s->row_h + app_px(app, 8);
+    int head = ROWS[s->selected].group ? text_line_height(app, FONT_SMALL) + app_px(app, 10) : 0;
+    int top = s->row_y[s->selected] - head - app_px(app, 8);
+    int bottom = s->row_y[s->selected] + s->row_h + s->row_extra[s->selected] + app_px(app, 8);
     if (top < s->scroll.offset)
         s->scroll.offset = top;
     else if (bottom > s->scroll.offset + view_h)
@@ -669,18 +678,24 @@ static void draw_all(App *app, SettingsState *s)
     int top = app_px(app, 18) + text_line_height(app, FONT_TITLE) + app_px(app, 18);
     int footer = text_line_height(app, FONT_SMALL) + app_px(app, 30);
     int help_h = help_height(app, s, app->w - margin * 2);
-    SDL_Rect view = {margin, top, app->w - margin * 2, app->h - top - footer - help_h - app_px(app, 12)};
+    /* When the panel would take more than a quarter of the window (large
+     * text, a small window), the help goes under the selected row instead
+     * and the list gets the whole height. */
+    bool inline_help = help_h > app->h / 4;
+    int below = inline_help ? 0 : help_h + app_px(app, 12);
+    SDL_Rect view = {margin, top, app->w - margin * 2, app->h - top - footer - below};
     if (view.h < app_px(app, 60))
         view.h = app_px(app, 60);
     s->scroll.view = view.h;
     ChartClip saved;
     chart_clip_push(app, (SDL_Rect){0, view.y - app_px(app, 4), app->w, view.h + app_px(app, 8)}, &saved);
-    s->scroll.content = draw_rows(app, s, view, view.y - s->scroll.offset);
+    s->scroll.content = draw_rows(app, s, view, view.y - s->scroll.offset, inline_help);
     chart_clip_pop(app, &saved);
     if (s->scroll.content > s->scroll.view)
         ui_scrollbar(app, (SDL_Rect){view.x + view.w + app_px(app, 10), view.y, app_px(app, 8), view.h},
                      &s->scroll);
-    draw_help(app, s, (SDL_Rect){margin, view.y + view.h + app_px(app, 12), app->w - margin * 2, help_h});
+    if (!inline_help)
+        draw_help(app, s, (SDL_Rect){margin, view.y + view.h + app_px(app, 12), app->w - margin * 2, help_h});
     if (s->typing) {
         draw_typing(app, s);
     }

@@ -76,6 +76,11 @@ static double clamp01(double x)
     return x < 0.0 ? 0.0 : (x > 1.0 ? 1.0 : x);
 }
 
+int plan_items_per_day(int minutes)
+{
+    return minutes > 0 ? minutes * 60 / PLAN_SECONDS_PER_ITEM : 0;
+}
+
 bool plan_build(const Bank *bank, const ItemState *states, const double *accuracy, int64_t now,
                 const PlanOptions *opt, StudyPlan *out)
 {
@@ -112,7 +117,7 @@ bool plan_build(const Bank *bank, const ItemState *states, const double *accurac
     if (learn_days < 1)
         learn_days = 1;
     int per_day = (out->unseen + learn_days - 1) / learn_days;
-    out->items_per_day = out->daily_minutes * 60 / PLAN_SECONDS_PER_ITEM;
+    out->items_per_day = plan_items_per_day(out->daily_minutes);
     /* A first showing is an exposure that the drill does not repeat the same
      * day, so every daily item can be a new one while new ones remain. */
     int carry = out->items_per_day > 0 ? out->items_per_day : 1;

@@ -77,6 +77,10 @@ int plan_weakest_domain(const Bank *bank, const ScoreResult *r);
  * tasks with any items in `r`, a form result or a history. Returns how many. */
 int plan_weakest_tasks(const Bank *bank, const ScoreResult *r, int *out, int max);
 
+/* Drill items `minutes` of study hold at PLAN_SECONDS_PER_ITEM each (the
+ * day's answer goal and session size follow from it); 0 or less: none. */
+int plan_items_per_day(int minutes);
+
 /* Builds the daily plan. Minutes per domain are proportional to weight x
  * (1 + weakness), weakness = 1 - accuracy[d] (accuracy may be NULL: 0.5),
  * with at least 5 minutes each when daily_minutes >= 5 x domains, summing to

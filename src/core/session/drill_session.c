@@ -60,12 +60,13 @@ bool drill_session_begin(DrillSession *d, Study *study, const StudyToday *today,
 {
     start(d, study, DRILL_DAILY);
     LeitnerOptions opt = base_options(study, now);
-    opt.size = study_session_size(study, today->drill_answers, now);
-    opt.new_quota = study->prefs.new_per_day > 0 ? study->prefs.new_per_day : -1;
+    opt.size = study_session_size(study, today->drill_answers);
+    int quota = study_new_quota(study);
+    opt.new_quota = quota > 0 ? quota : -1;
     opt.new_today = today->new_today;
     int64_t started = study_started_at(study);
     bool first_day = started == 0 || started >= study_day_start(now);
-    if (first_day && today->drill_answers == 0 && study->prefs.new_per_day > 0) {
+    if (first_day && today->drill_answers == 0 && quota > 0) {
         /* A newcomer's first drill is a full session: new items fill what
          * the quota leaves empty (nothing is due on day one). */
         int due = leitner_due_count(study->bank, study->states, opt.due_by);

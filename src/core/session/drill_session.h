@@ -50,8 +50,8 @@ typedef struct DrillSession {
 
 /* Starts the day's session at `now` over the study context, given today's
  * numbers (study_today; the caller shows a failed read): the size is
- * study_session_size, the new-item quota and the exam date come from the
- * study settings, and the first item is current. A newcomer's first drill
+ * study_session_size, the new-item quota study_new_quota and the exam date
+ * the study settings', and the first item is current. A newcomer's first drill
  * (on the day of the learner's first answer, the diagnostic's included) is
  * a full session: new items fill it past the new-item quota, so it is not
  * cut to a few items with the day's goal out of reach. Returns false

@@ -6,7 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "plan.h"
 #include "store.h"
+
+#define MISSING INT64_MIN
 
 typedef struct IntPref {
     const char *key;
@@ -26,16 +29,26 @@ static const IntPref PREFS[] = {
     INT_PREF(volume, 70, 0, 100),
     BOOL_PREF(fullscreen, 0),
     BOOL_PREF(esl, 0),
-    INT_PREF(daily_goal, 20, 5, 200),
-    INT_PREF(new_per_day, 15, 0, 100),
-    INT_PREF(drill_size, 20, 5, 100),
-    INT_PREF(daily_minutes, 30, 5, 600),
+    INT_PREF(daily_minutes, PREFS_MINUTES_DEFAULT, PREFS_MINUTES_MIN, PREFS_MINUTES_MAX),
     BOOL_PREF(ask_sure, 1),
 };
 
 static int clamp(int64_t v, int min, int max)
 {
     return v < min ? min : v > max ? max : (int)v;
+}
+
+/* The minutes an older file's answer goal takes, when it has no minutes. */
+static void minutes_from_goal(Store *st, Settings *s)
+{
+    if (store_get_int(st, "daily_minutes", MISSING) != MISSING)
+        return;
+    int64_t goal = store_get_int(st, "daily_goal", MISSING);
+    if (goal == MISSING || goal <= 0)
+        return;
+    int64_t seconds = goal > 100000 ? 100000 * PLAN_SECONDS_PER_ITEM : goal * PLAN_SECONDS_PER_ITEM;
+    int64_t step = PREFS_MINUTES_STEP * 60;
+    s->daily_minutes = clamp((seconds + step - 1) / step * PREFS_MINUTES_STEP, PREFS_MINUTES_MIN, PREFS_MINUTES_MAX);
 }
 
 void prefs_load(Store *st, Settings *s)
@@ -51,6 +64,16 @@ void prefs_load(Store *st, Settings *s)
             *(int *)field = clamp(v, p->min, p->max);
     }
     s->exam_date = st ? store_get_int(st, "exam_date", 0) : 0;
+    if (st)
+        minutes_from_goal(st, s);
+}
+
+static bool save_int(Store *st, const char *key, int64_t def, int64_t v, char *why, size_t why_size)
+{
+    if (store_get_int(st, key, def) == v || store_set_int(st, key, v) == STORE_OK)
+        return true;
+    snprintf(why, why_size, "%s", store_error_message(st));
+    return false;
 }
 
 bool prefs_save(Store *st, const Settings *s, char *why, size_t why_size)
@@ -61,24 +84,20 @@ bool prefs_save(Store *st, const Settings *s, char *why, size_t why_size)
         const IntPref *p = &PREFS[i];
         const char *field = (const char *)s + p->offset;
         int64_t v = p->is_bool ? (int64_t)*(const bool *)field : (int64_t)*(const int *)field;
-        if (store_get_int(st, p->key, p->def) != v && store_set_int(st, p->key, v) != STORE_OK) {
-            snprintf(why, why_size, "%s", store_error_message(st));
+        /* A minutes value equal to the default is written anyway once an
+         * older goal is in the file, or the goal would decide again. */
+        int64_t def = strcmp(p->key, "daily_minutes") == 0 ? MISSING : p->def;
+        if (!save_int(st, p->key, def, v, why, why_size))
             return false;
-        }
     }
-    if (store_get_int(st, "exam_date", 0) != s->exam_date && store_set_int(st, "exam_date", s->exam_date) != STORE_OK) {
-        snprintf(why, why_size, "%s", store_error_message(st));
-        return false;
-    }
-    return true;
+    return save_int(st, "exam_date", 0, s->exam_date, why, why_size) &&
+           save_int(st, "daily_goal", STORE_DEFAULT_DAILY_GOAL, plan_items_per_day(s->daily_minutes), why, why_size);
 }
 
 StudyPrefs prefs_study(const Settings *s)
 {
     return (StudyPrefs){
-        .daily_goal = s->daily_goal,
-        .new_per_day = s->new_per_day,
-        .drill_size = s->drill_size,
+        .daily_goal = plan_items_per_day(s->daily_minutes),
         .exam_date = s->exam_date,
         .daily_minutes = s->daily_minutes,
         .ask_sure = s->ask_sure,

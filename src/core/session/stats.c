@@ -315,8 +315,7 @@ bool stats_snapshot(Study *study, int64_t now, StatsSnapshot *out)
         return fail(study, "No progress file is open.");
     if (!study_today(study, now, &s->day))
         return false;
-    PlanOptions opt = {.daily_minutes = study->prefs.daily_minutes, .exam_date = study->prefs.exam_date};
-    s->has_plan = plan_build(b, study->states, study_accuracy(study), now, &opt, &s->plan) &&
+    s->has_plan = study_plan(study, now, &s->plan) &&
                   study->prefs.exam_date > 0;
     bool ok = read_exams(study, s) && read_domains(study, s) && read_boxes(study, s) &&
               read_calendar(study, s) && read_records(study, s) && read_readiness(study, s) &&

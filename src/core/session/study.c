@@ -423,13 +423,25 @@ void study_goal_text(const StudyToday *today, char *out, size_t size)
                  today->goal);
 }
 
-int study_session_size(const Study *study, int answered_today, int64_t now)
+int study_session_size(const Study *study, int answered_today)
 {
-    int size = study->prefs.drill_size > 0 ? study->prefs.drill_size : LEITNER_DEFAULT_SIZE;
-    if (study->prefs.exam_date <= now)
-        return size;
-    int planned = study->prefs.daily_minutes * 60 / PROJECT_SECONDS_PER_SHOWING - answered_today;
-    return planned > size ? planned : size;
+    if (study->prefs.drill_size > 0)
+        return study->prefs.drill_size;
+    int left = study->prefs.daily_goal - answered_today;
+    return left > STUDY_MIN_SESSION ? left : STUDY_MIN_SESSION;
+}
+
+bool study_plan(const Study *study, int64_t now, StudyPlan *out)
+{
+    PlanOptions opt = {.daily_minutes = study->prefs.daily_minutes, .exam_date = study->prefs.exam_date};
+    return plan_build(study->bank, study->states, study_accuracy(study), now, &opt, out);
+}
+
+int study_new_quota(const Study *study)
+{
+    if (study->prefs.new_per_day != 0)
+        return study->prefs.new_per_day > 0 ? study->prefs.new_per_day : 0;
+    return study->prefs.daily_goal > 0 ? study->prefs.daily_goal : 0;
 }
 
 const MemoryFit *study_fit(const Study *study)
@@ -468,7 +480,7 @@ bool study_projection(const Study *study, int minutes, int64_t exam_date, int dr
         .first_session = next_session(study, now),
         .exam_date = exam_date,
         .started_at = study->d->started_at,
-        .showings_per_day = minutes > 0 ? minutes * 60 / PROJECT_SECONDS_PER_SHOWING : 0,
+        .showings_per_day = plan_items_per_day(minutes),
         .accuracy = study_accuracy(study),
         .draws = draws,
         .forms = draws > 0 && draws < PROJECT_DEFAULT_DRAWS ? STUDY_WHATIF_FORMS : 0,

@@ -25,13 +25,14 @@ typedef struct Store Store;
 #define STUDY_FIT_MAX_ANSWERS 200000 /* answers behind the memory fit (the newest) */
 #define STUDY_STREAK_DAYS 3660     /* days read back for the streak: its best is the best ever */
 #define STUDY_WHATIF_FORMS 10       /* exam forms per draw in a quick what-if projection */
+#define STUDY_MIN_SESSION 10        /* items in a drill once the day's goal is (nearly) met */
 
 /* The settings the rules read (the app keeps them in its Settings and hands
  * a copy over whenever they change: study_set_prefs). */
 typedef struct StudyPrefs {
-    int daily_goal;        /* drill answers a day */
-    int new_per_day;       /* new items a day (0 = the scheduler's default) */
-    int drill_size;        /* items in a drill session (0 = the default) */
+    int daily_goal;        /* drill answers a day (prefs: what the daily minutes hold) */
+    int new_per_day;       /* new items a day; 0 = up to the goal, negative = none */
+    int drill_size;        /* items in a daily drill; 0 = what is left of the goal */
     int64_t exam_date;     /* Unix seconds at local midnight, 0 = none */
     int daily_minutes;     /* minutes a day the learner means to study */
     bool ask_sure;         /* drills ask whether the learner is sure of an answer */
@@ -122,11 +123,21 @@ bool study_days(Study *study, int first, int count, StudyDay *out);
  * met" once met (by any way the streak counts), else "Goal 5/20 today"
  * (drill answers of the goal). */
 void study_goal_text(const StudyToday *today, char *out, size_t size);
-/* Items in a drill session: with an exam date ahead, what is left of the
- * daily minutes at 30 seconds an item (the pace the plan and the pass
- * estimate assume), never fewer than the drill length setting; without one,
- * the drill length setting. */
-int study_session_size(const Study *study, int answered_today, int64_t now);
+/* Items in a daily drill: what is left of the day's answer goal after
+ * `answered_today` drill answers (the goal is the daily minutes at 30
+ * seconds an item, the pace the plan and the pass estimate assume), never
+ * fewer than STUDY_MIN_SESSION; prefs.drill_size when it is set. */
+int study_session_size(const Study *study, int answered_today);
+/* The study plan for the learner's daily minutes and exam date over the
+ * current item states (plan_build). Returns false when the bank does not
+ * fit the scoring model. */
+bool study_plan(const Study *study, int64_t now, StudyPlan *out);
+/* New items today's daily drills may introduce in all, when no exam date
+ * is ahead (with one, the exam-aware scheduler meets every item in time by
+ * its own rule, the plan's): prefs.new_per_day when set, else the day's
+ * answer goal, so that new items fill whatever the due reviews, which come
+ * first, leave of the goal. */
+int study_new_quota(const Study *study);
 /* The memory model's fit to this learner (updated with every saved answer). */
 const MemoryFit *study_fit(const Study *study);
 /* Unix time of the learner's first answer (0 before any): where the

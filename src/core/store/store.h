@@ -19,7 +19,7 @@
 #define STORE_BACKUP_DIR "backups"
 #define STORE_KEEP_DAILY_BACKUPS 7  /* progress-YYYYMMDD.db files kept */
 #define STORE_KEEP_EVENT_BACKUPS 7  /* pre-migration and pre-reset backups kept */
-#define STORE_DEFAULT_DAILY_GOAL 20 /* drill answers a day; settings key "daily_goal" */
+#define STORE_DEFAULT_DAILY_GOAL 40 /* drill answers a day (20 minutes); settings key "daily_goal" */
 #define STORE_PATH_MAX 1024
 
 typedef struct Store Store;
