@@ -4,8 +4,9 @@
 # under it, nothing cut), and the body gets its room back when it goes.
 # The message: a drill's "Learn more" link, which headless runs only name
 # ("Link (headless, no browser): https://..."), at every text size in both
-# windows.
+# windows, over a bank of questions that all have links.
 . "$(dirname "$0")/lib.sh"
+small_bank "$WORK/bank"
 
 for size in 100 150 200; do
   for win in "1280 720" "960 600"; do
@@ -27,7 +28,7 @@ click-text Keep drilling
 expect drill
 wait 6000
 check-layout
-shot after-$tag.png" --text-size "$size" 2>"$WORK/err-$tag.txt"; then pass; else
+shot after-$tag.png" --bank "$WORK/bank" --text-size "$size" 2>"$WORK/err-$tag.txt"; then pass; else
       fail "status band at $tag: $(cat "$WORK/err-$tag.txt")"; fi
   done
 done
