@@ -77,12 +77,29 @@ static void test_plan_build(const Bank *bank)
     CHECK(plan_build(bank, NULL, NULL, NOW, NULL, &p));
     CHECK_INT(p.days_left, 28);
     CHECK_INT(p.daily_minutes, 30);
-    /* pulls 36/45/51/18: domain 4 (3.6 min) is raised to 5, the other 25
-     * split 24/30/34: 6.82/8.52/9.66 -> 7/8/10 */
+    /* pulls 36/45/51/18 of 30 minutes: 7.2/9/10.2/3.6; 5 each would take
+     * 20 of the 30, so the floor is 30 / 8 = 3 and nothing is raised */
     CHECK_INT(p.minutes[0], 7);
-    CHECK_INT(p.minutes[1], 8);
+    CHECK_INT(p.minutes[1], 9);
     CHECK_INT(p.minutes[2], 10);
+    CHECK_INT(p.minutes[3], 4);
+    /* 40 minutes: 9.6/12/13.6/4.8, the last raised to the floor of 5, the
+     * minute it takes from the largest remainders */
+    PlanOptions forty = {.daily_minutes = 40};
+    CHECK(plan_build(bank, NULL, NULL, NOW, &forty, &p));
+    CHECK_INT(p.minutes[0], 9);
+    CHECK_INT(p.minutes[1], 12);
+    CHECK_INT(p.minutes[2], 14);
     CHECK_INT(p.minutes[3], 5);
+    /* 20 minutes (the default commitment) still leans to the heavy
+     * domains: 4.8/6/6.8/2.4 over a floor of 2 -> 5/6/7/2 */
+    PlanOptions twenty = {.daily_minutes = 20};
+    CHECK(plan_build(bank, NULL, NULL, NOW, &twenty, &p));
+    CHECK_INT(p.minutes[0], 5);
+    CHECK_INT(p.minutes[1], 6);
+    CHECK_INT(p.minutes[2], 7);
+    CHECK_INT(p.minutes[3], 2);
+    CHECK(plan_build(bank, NULL, NULL, NOW, NULL, &p));
     CHECK_INT(p.unseen, bank->item_count);
     /* the items over 21 of 28 days, well within 30 minutes (60 items) a day */
     CHECK_INT(p.items_per_day, 60);
@@ -114,7 +131,7 @@ static void test_plan_build(const Bank *bank)
            p.minutes[0], p.minutes[1], p.minutes[2], p.minutes[3], even.minutes[0],
            even.minutes[1], even.minutes[2], even.minutes[3]);
 
-    /* too few minutes for 5 each: plain proportion, still summing up */
+    /* few minutes: a floor of 12 / 8 = 1, still summing up */
     opt = (PlanOptions){.daily_minutes = 12};
     CHECK(plan_build(bank, NULL, NULL, NOW, &opt, &p));
     CHECK_INT(p.minutes[0] + p.minutes[1] + p.minutes[2] + p.minutes[3], 12);

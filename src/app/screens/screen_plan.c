@@ -195,7 +195,8 @@ static int draw_field(App *app, PlanState *s, const Pen *pen, int f, int x, int 
             yy += pen_say(app, p, FONT_SMALL, t->text_dim, x + pad, yy, iw, "Exam date, in %d day%s", s->days,
                           s->days == 1 ? "" : "s");
         else
-            yy += pen_say(app, p, FONT_SMALL, t->text_dim, x + pad, yy, iw, "Study time a day");
+            yy += pen_say(app, p, FONT_SMALL, t->text_dim, x + pad, yy, iw, "Study time a day: %d answers",
+                          plan_items_per_day(s->minutes));
         yy += pen_say(app, p, FONT_TITLE, s->field == f ? t->text : t->text_dim, x + pad, yy, iw, "%s", value) +
               app_px(app, 8);
         Flow fl;

@@ -101,13 +101,16 @@ bool plan_build(const Bank *bank, const ItemState *states, const double *accurac
 
     double pull[SCORING_MAX_DOMAINS];
     int floor_min[SCORING_MAX_DOMAINS];
-    bool minimum_fits = out->daily_minutes >= PLAN_MIN_DOMAIN_MINUTES * dc;
+    /* The floors take at most half the day, or they would flatten it: at
+     * 20 minutes over four domains, 5 each would ignore weight and weakness. */
+    int floor = dc > 0 && PLAN_MIN_DOMAIN_MINUTES * 2 * dc > out->daily_minutes ? out->daily_minutes / (2 * dc)
+                                                                              : PLAN_MIN_DOMAIN_MINUTES;
     for (int d = 0; d < dc; d++) {
         out->weakness[d] = 1.0 - clamp01(accuracy ? accuracy[d] : PLAN_PRIOR);
         pull[d] = bank->domains[d].weight * (1.0 + out->weakness[d]);
-        floor_min[d] = PLAN_MIN_DOMAIN_MINUTES;
+        floor_min[d] = floor;
     }
-    apportion_largest_remainder(pull, minimum_fits ? floor_min : NULL, NULL, dc,
+    apportion_largest_remainder(pull, floor > 0 ? floor_min : NULL, NULL, dc,
                                 out->daily_minutes, out->minutes);
 
     for (int i = 0; i < bank->item_count; i++)

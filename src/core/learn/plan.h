@@ -15,7 +15,7 @@
 
 #define PLAN_DEFAULT_DAYS 28          /* days to plan for without an exam date */
 #define PLAN_DEFAULT_MINUTES 30       /* study minutes per day */
-#define PLAN_MIN_DOMAIN_MINUTES 5     /* each domain gets at least this much (when it fits) */
+#define PLAN_MIN_DOMAIN_MINUTES 5     /* each domain gets at least this much (when it is at most half the day) */
 #define PLAN_SECONDS_PER_ITEM 30      /* a drill item takes about this long */
 #define PLAN_READY_RUN 5              /* ready: this many mocks in a row at the ready score */
 #define PLAN_LAG_POINTS 0.10          /* a domain lags when > 10 points below overall */
@@ -83,7 +83,8 @@ int plan_items_per_day(int minutes);
 
 /* Builds the daily plan. Minutes per domain are proportional to weight x
  * (1 + weakness), weakness = 1 - accuracy[d] (accuracy may be NULL: 0.5),
- * with at least 5 minutes each when daily_minutes >= 5 x domains, summing to
+ * with at least PLAN_MIN_DOMAIN_MINUTES each, or daily_minutes / (2 x
+ * domains) when those would take more than half the day, summing to
  * daily_minutes (largest remainder). Items per day = daily minutes at
  * PLAN_SECONDS_PER_ITEM each (a drill session size). New items per day =
  * unseen items (box 0; all items when states is NULL) spread over the first
