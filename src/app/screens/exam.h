@@ -61,6 +61,9 @@ extern const Screen SCREEN_PLAN;
 /* The name of an exam of `mode` as a title: "Mock exam", "Diagnostic",
  * "Retake" (a static string). */
 const char *exam_mode_title(StudyMode mode);
+/* The same name inside a sentence: "exam", "diagnostic", "retake" (a static
+ * string), as in "Back to the diagnostic" or "End retake". */
+const char *exam_mode_noun(StudyMode mode);
 /* Writes `seconds` as "mm:ss", or "h:mm:ss" from an hour on (negative as
  * 0): exam_session_format_time, for the screens that show exam times. */
 void exam_format_time(int seconds, char *buf, size_t size);

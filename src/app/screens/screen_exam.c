@@ -156,8 +156,10 @@ static void exam_action(App *app, void *state, const Action *a)
                          "without a score. Start it again from the results.", "Back to the retake", "Leave");
         else
             confirm_open(&st->leave, 0, s->form.mode == MODE_MOCK ? "Leave the exam?" : "Leave the diagnostic?",
-                         "Your answers, flags and the time left are saved. The clock stops until you come back: "
-                         "resume it from the home menu.", "Back to the exam", "Leave");
+                         s->form.mode == MODE_MOCK ? "Your answers, flags and the time left are saved. The clock "
+                         "stops until you come back: resume it from the home menu." : "Your answers and flags are "
+                         "saved: resume the diagnostic from the home menu.",
+                         s->form.mode == MODE_MOCK ? "Back to the exam" : "Back to the diagnostic", "Leave");
         return;
     case ACT_RIGHT: go(app, st, s->pos + 1); return;
     case ACT_LEFT: go(app, st, s->pos - 1); return;

@@ -109,11 +109,12 @@ static void begin_new(App *app, StartState *s)
         app_status(app, "%s", info.error);
         return;
     }
+    const char *noun = exam_mode_noun(s->mode);
     if (info.incomplete)
-        app_status(app, "The bank has only %d questions: this exam is shorter than the real one.",
-                   session->form.count);
+        app_status(app, "The bank has only %d questions: this %s is shorter than %s.", session->form.count, noun,
+                   s->mode == MODE_MOCK ? "the real one" : "usual");
     if (info.unsaved)
-        app_status(app, "This exam cannot be saved: %s", info.error);
+        app_status(app, "This %s cannot be saved: %s", noun, info.error);
     app_sound(app, SFX_CLICK);
     app_replace(app, &SCREEN_EXAM, session); /* the exam screen owns it now */
 }
@@ -128,13 +129,15 @@ static void resume(App *app, StartState *s)
 static void discard(App *app, StartState *s)
 {
     if (!exam_session_abandon(s->pending, app_now(app))) {
-        app_status(app, "The unfinished exam was not discarded: %s", s->pending->error);
+        app_status(app, "The unfinished %s was not discarded: %s", exam_mode_noun(s->pending->form.mode),
+                   s->pending->error);
         return;
     }
+    StudyMode mode = s->pending->form.mode;
     exam_session_free(s->pending);
     s->pending = NULL;
     s->scroll.offset = 0;
-    app_status(app, "The unfinished exam was discarded.");
+    app_status(app, "The unfinished %s was discarded.", exam_mode_noun(mode));
 }
 
 static void start_action(App *app, void *state, const Action *a)
@@ -154,11 +157,13 @@ static void start_action(App *app, void *state, const Action *a)
             begin_new(app, s);
         return;
     case ACT_COMMAND:
-        if (a->value == CMD_DISCARD && s->pending)
-            confirm_open(&s->discard, 0, "Discard the unfinished exam?",
+        if (a->value == CMD_DISCARD && s->pending) {
+            char title[64];
+            snprintf(title, sizeof title, "Discard the unfinished %s?", exam_mode_noun(s->pending->form.mode));
+            confirm_open(&s->discard, 0, title,
                          "It will be marked abandoned and not scored. Your drill progress is not affected.",
                          "Keep it", "Discard");
-        else if (a->value == CMD_ESL && s->mode == MODE_MOCK && !s->pending) {
+        } else if (a->value == CMD_ESL && s->mode == MODE_MOCK && !s->pending) {
             s->esl = !s->esl;
             app->settings.esl = s->esl;
             app_save_settings(app);

@@ -70,6 +70,16 @@ const char *exam_mode_title(StudyMode mode)
     return "Exam";
 }
 
+const char *exam_mode_noun(StudyMode mode)
+{
+    switch (mode) {
+    case MODE_DIAGNOSTIC: return "diagnostic";
+    case MODE_RETAKE: return "retake";
+    case MODE_MOCK: case MODE_DRILL: case MODE_ARCADE: case MODE_COUNT: break;
+    }
+    return "exam";
+}
+
 static StudyMode mode_of(const ResultsState *s)
 {
     return s->session->form.mode;
@@ -463,6 +473,10 @@ static int pacing_block(App *app, ResultsState *s, const Pen *pen, int x, int y,
     exam_format_time(p->slowest_seconds, slow, sizeof slow);
     if (p->slowest < 0)
         y += pen_say(app, pen, FONT_SMALL, t->text, x, y, w, "No time was recorded on these questions.") + gap(app);
+    else if (p->over == 0)
+        y += pen_say(app, pen, FONT_SMALL, t->text, x, y, w, "Average %s a question; the exam allows %d s. No "
+                     "question took longer; the slowest was question %d (%s).", avg, p->target, p->slowest + 1,
+                     slow) + gap(app);
     else
         y += pen_say(app, pen, FONT_SMALL, t->text, x, y, w, "Average %s a question; the exam allows %d s. %d "
                      "question%s took longer; the slowest was question %d (%s).", avg, p->target, p->over,
@@ -494,6 +508,28 @@ static int pacing_block(App *app, ResultsState *s, const Pen *pen, int x, int y,
     return y - y0;
 }
 
+/* The readiness line, worded for how many mocks there are: "Readiness:
+ * your one mock so far scored under 750; aim for 5 in a row at 750 or
+ * more." */
+static void readiness_line(const PlanReadiness *r, char *out, size_t size)
+{
+    int score = r->ready_score, run = PLAN_READY_RUN;
+    if (r->ready)
+        snprintf(out, size, "Readiness: your last %d mocks all scored %d or more: ready to book.", r->recent_mocks,
+                 score);
+    else if (r->recent_mocks == 1 && r->recent_ready == 1)
+        snprintf(out, size, "Readiness: your one mock so far scored %d or more; aim for %d in a row.", score, run);
+    else if (r->recent_mocks == 1)
+        snprintf(out, size, "Readiness: your one mock so far scored under %d; aim for %d in a row at %d or more.",
+                 score, run, score);
+    else if (r->recent_ready == 0)
+        snprintf(out, size, "Readiness: none of your last %d mocks scored %d or more; aim for %d in a row at "
+                 "%d or more.", r->recent_mocks, score, run, score);
+    else
+        snprintf(out, size, "Readiness: %d of your last %d mocks scored %d or more; aim for %d in a row.",
+                 r->recent_ready, r->recent_mocks, score, run);
+}
+
 static int readiness_block(App *app, ResultsState *s, const Pen *pen, int x, int y, int w)
 {
     const Theme *t = &app->theme;
@@ -515,10 +551,10 @@ static int readiness_block(App *app, ResultsState *s, const Pen *pen, int x, int
         return y - y0;
     }
     if (s->has_readiness) {
-        y += pen_say(app, pen, FONT_BODY_BOLD, s->readiness.ready ? t->good : t->text, x, y, w,
-                     "Readiness: %d of your last %d mock exam%s at %d or more%s", s->readiness.recent_ready,
-                     s->readiness.recent_mocks, s->readiness.recent_mocks == 1 ? "" : "s", s->readiness.ready_score,
-                     s->readiness.ready ? ": ready to book." : " (aim for 5 of 5).") + gap(app);
+        char line[200];
+        readiness_line(&s->readiness, line, sizeof line);
+        y += pen_say(app, pen, FONT_BODY_BOLD, s->readiness.ready ? t->good : t->text, x, y, w, "%s", line) +
+             gap(app);
         if (s->weakest_domain >= 0)
             y += pen_say(app, pen, FONT_SMALL, t->warn, x, y, w, "Your weakest domain: %s.",
                          b->domains[s->weakest_domain].name) + gap(app);

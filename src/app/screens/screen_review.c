@@ -1,6 +1,7 @@
 /* The review grid of a running exam: every question as a cell (answered,
  * incomplete, unanswered, flagged), filters, a click or Enter on a cell to
- * go to that question, and End exam (which asks, naming what is left). It
+ * go to that question, and End exam (which asks, naming what is left; a
+ * diagnostic or a retake is named so on the buttons and the dialog). It
  * works on the exam screen's ExamSession; the clock keeps running here, as
  * on the real exam. The grid scrolls when large text needs the room. */
 #include <stdlib.h>
@@ -19,8 +20,8 @@ static const KeyBinding REVIEW_ROWS[] = {
     {"A", 'A', CMD_SHOW_ALL, "All", false},
     {"U", 'U', CMD_SHOW_UNANSWERED, "Unanswered", false},
     {"F", 'F', CMD_SHOW_FLAGGED, "Flagged", false},
-    {"E", 'E', CMD_END, "End exam", false},
-    {"Esc", 0, CMD_NONE, "Back to the exam", false},
+    {"E", 'E', CMD_END, "end", false},
+    {"Esc", 0, CMD_NONE, "back", false},
 };
 static const KeyMap REVIEW_KEYS = KEYMAP(REVIEW_ROWS);
 
@@ -41,6 +42,8 @@ typedef struct ReviewState {
     bool follow;          /* scroll the selected cell into sight on the next frame */
     Scroll scroll;
     Confirm end;          /* "End the exam?" (a timed exam's clock keeps running) */
+    char back[48];        /* "Back to the exam", "Back to the diagnostic"... */
+    char end_label[32];   /* "End exam", "End diagnostic"... */
 } ReviewState;
 
 static const KeyMap *review_keys(App *app, void *state)
@@ -61,7 +64,9 @@ static void ask_to_end(ReviewState *r)
                  "answers after this.", t.unanswered, t.incomplete, flags);
     else
         snprintf(msg, sizeof msg, "Every question is answered.%s You cannot change answers after this.", flags);
-    confirm_open(&r->end, 0, "End the exam?", msg, "Back to the exam", "End exam");
+    char title[48];
+    snprintf(title, sizeof title, "End the %s?", exam_mode_noun(r->exam->form.mode));
+    confirm_open(&r->end, 0, title, msg, r->back, r->end_label);
 }
 
 /* "Unanswered" shows every question still to answer: incomplete ones too. */
@@ -94,6 +99,9 @@ static void *review_enter(App *app, const void *arg)
     if (!r)
         return NULL;
     r->exam = (ExamSession *)arg;
+    const char *noun = exam_mode_noun(r->exam->form.mode);
+    snprintf(r->back, sizeof r->back, "Back to the %s", noun);
+    snprintf(r->end_label, sizeof r->end_label, "End %s", noun);
     r->selected = r->exam->pos;
     r->columns = 10;
     r->follow = true;
@@ -324,11 +332,12 @@ static void draw_grid(App *app, ReviewState *r, SDL_Rect view)
     ui_scrollbar(app, (SDL_Rect){view.x + view.w, view.y, app_px(app, 10), view.h}, &r->scroll);
 }
 
-/* Filters, and Back to the exam and End exam; the current filter is lit. */
+/* Filters, and Back to the exam and End exam (named by the mode); the
+ * current filter is lit. */
 static int review_buttons(const ReviewState *r, ExamButton *out, char labels[][64])
 {
     static const Command CMDS[] = {CMD_SHOW_ALL, CMD_SHOW_UNANSWERED, CMD_SHOW_FLAGGED, CMD_NONE, CMD_END};
-    static const char *const NAMES[] = {"All", "Unanswered", "Flagged", "Back to the exam", "End exam"};
+    const char *const NAMES[] = {"All", "Unanswered", "Flagged", r->back, r->end_label};
     for (int i = 0; i < 5; i++) {
         if (CMDS[i] == CMD_NONE)
             snprintf(labels[i], 64, "Esc  %s", NAMES[i]);

@@ -4,6 +4,7 @@
  * marked sure were right against unsure ones, with the verdict's sentence).
  * The figures come from the snapshot's StatsMixups; this file words and
  * draws them, measuring every text so any text size fits. */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,7 +37,8 @@ static void times(int n, char *buf, size_t size)
 }
 
 /* "Mixed up 4 times: AWS Config chosen where AWS CloudTrail was right 3
- * times, the other way round once." */
+ * times, the other way round once." or "Once: you chose AWS Config where AWS
+ * CloudTrail was right." */
 static void pair_line(const Mixup *m, char *buf, size_t size)
 {
     char all[24], ab[24], ba[24];
@@ -44,10 +46,12 @@ static void pair_line(const Mixup *m, char *buf, size_t size)
     int b_for_a = m->count - m->a_for_b;
     times(m->a_for_b, ab, sizeof ab);
     times(b_for_a, ba, sizeof ba);
+    all[0] = (char)toupper((unsigned char)all[0]);
+    const char *each = m->count == 1 ? "" : m->count == 2 ? " both times" : " each time";
     if (b_for_a == 0)
-        snprintf(buf, size, "Mixed up %s, always %s chosen where %s was right.", all, m->a, m->b);
+        snprintf(buf, size, "%s: you chose %s%s where %s was right.", all, m->a, each, m->b);
     else if (m->a_for_b == 0)
-        snprintf(buf, size, "Mixed up %s, always %s chosen where %s was right.", all, m->b, m->a);
+        snprintf(buf, size, "%s: you chose %s%s where %s was right.", all, m->b, each, m->a);
     else
         snprintf(buf, size, "Mixed up %s: %s chosen where %s was right %s, the other way round %s.", all, m->a,
                  m->b, ab, ba);

@@ -87,8 +87,9 @@ static void summary(const ExamSession *s, char *out, size_t size)
 {
     ExamTally t = exam_session_tally(s);
     int open = t.unanswered + t.incomplete;
-    snprintf(out, size, "The clock reached 0:00 and the exam ended, as the real one does. Your answers stand as "
-             "you left them: %d answered, %d incomplete, %d unanswered.%s", t.answered, t.incomplete,
+    snprintf(out, size, "The clock reached 0:00 and the %s ended, as the real exam does. Your answers stand as "
+             "you left them: %d answered, %d incomplete, %d unanswered.%s", exam_mode_noun(s->form.mode),
+             t.answered, t.incomplete,
              t.unanswered, open > 0 ? " Incomplete and unanswered questions count as wrong." : "");
 }
 
