@@ -167,8 +167,8 @@ answer right
 click-text Next"; i=$((i + 1)); done
 s="$s
 expect review
-click-text End exam
-click-text End exam
+click-text End diagnostic
+click-text End diagnostic
 expect results"
 rm -rf "$WORK/data"
 play "$s"
