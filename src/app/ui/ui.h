@@ -52,6 +52,14 @@ int ui_option_height(App *app, int w, const char *text);
  * `action`. Returns the height it takes (drawn or not). */
 int ui_link(App *app, int x, int y, int w, const char *label, Action action, int clip_top,
             int clip_bottom);
+/* Below this window height in layout units (large text in a small window)
+ * the chrome is compact: less padding in the footer and the action bars,
+ * shorter headers, so the content keeps its room. */
+#define UI_COMPACT_UNITS 440.0f
+/* True when the window is that short for the text size. */
+bool ui_compact(const App *app);
+/* The top of the footer's band (ui_footer, ui_footer_keys). */
+int ui_footer_top(App *app);
 /* A key hint line at the bottom of the screen: "Enter  submit   Esc  back". */
 void ui_footer(App *app, const char *hints);
 /* The footer of a screen's key map: every row "KEY  does" (keys.h). */
