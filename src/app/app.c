@@ -253,6 +253,7 @@ static void draw_pass(App *app)
     SDL_SetRenderDrawColor(app->renderer, app->theme.bg.r, app->theme.bg.g, app->theme.bg.b, 255);
     SDL_RenderClear(app->renderer);
     app->hit_count = 0;
+    app->scrollbar_drawn = false;
     layout_begin(app);
     int full = app->h;
     app->out_h = full;

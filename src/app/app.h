@@ -120,6 +120,7 @@ typedef struct App {
 
     HitRegion hits[APP_MAX_HITS];
     int hit_count;
+    bool scrollbar_drawn;    /* a scroll bar was drawn this frame (footers hint at scrolling) */
     int mouse_x, mouse_y;
     bool text_input;                 /* a screen wants typed text (letters do not map to actions) */
 

@@ -58,6 +58,10 @@ typedef struct KeyBinding {
     bool optional;       /* left out of the footer when the line would not fit */
 } KeyBinding;
 
+/* The `does` of a row that only says the body scrolls: footers leave it
+ * out when nothing on screen scrolls (no scroll bar was drawn). */
+#define KEYS_DOES_SCROLL "scroll"
+
 typedef struct KeyMap {
     const KeyBinding *rows;
     int count;

@@ -11,7 +11,6 @@ small_bank "$WORK/bank"
 for size in 100 150 200; do
   for win in "1280 720" "960 600"; do
     rm -rf "$WORK/data"
-    ten_minutes   # the first item is then a question
     tag="$size-$(echo "$win" | tr ' ' x)"
     if play "resize $win
 key 1

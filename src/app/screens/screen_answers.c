@@ -23,14 +23,14 @@
 static const KeyBinding ANSWERS_ROWS[] = {
     ANSWERS_ROWS_FIRST,
     ANSWERS_ROWS_FILTERS,
-    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, "scroll", true},
+    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, KEYS_DOES_SCROLL, true},
 };
 static const KeyMap ANSWERS_KEYS = KEYMAP(ANSWERS_ROWS);
 static const KeyBinding ANSWERS_REFS_ROWS[] = {
     ANSWERS_ROWS_FIRST,
     {"L", 'L', CMD_LEARN_MORE, "learn more", false},
     ANSWERS_ROWS_FILTERS,
-    {"Up/Down", 0, CMD_NONE, "scroll", true},
+    {"Up/Down", 0, CMD_NONE, KEYS_DOES_SCROLL, true},
 };
 static const KeyMap ANSWERS_REFS_KEYS = KEYMAP(ANSWERS_REFS_ROWS);
 

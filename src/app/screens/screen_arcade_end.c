@@ -38,14 +38,14 @@ static const KeyBinding LINKS_ROWS[] = {
     {"H", 'H', CMD_HOME, "home", true},
     {"L", 'L', CMD_LEARN_MORE, "learn more", false},
     {"R", 'R', CMD_REPORT, "report", false},
-    {"Up/Down", 0, CMD_NONE, "scroll", false},
+    {"Up/Down", 0, CMD_NONE, KEYS_DOES_SCROLL, false},
 };
 static const KeyBinding REPORT_ROWS[] = {
     {"Enter", 0, CMD_NONE, "play again", false},
     {"Esc", 0, CMD_NONE, "round menu", false},
     {"H", 'H', CMD_HOME, "home", true},
     {"R", 'R', CMD_REPORT, "report", false},
-    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, "scroll", false},
+    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, KEYS_DOES_SCROLL, false},
 };
 static const KeyBinding PLAIN_ROWS[] = {
     {"Enter", 0, CMD_NONE, "play again", false},

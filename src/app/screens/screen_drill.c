@@ -28,7 +28,7 @@
 static const KeyBinding ASK_ROWS[] = {
     {"1-5 / A-E", 0, CMD_NONE, "choose", false},
     {"Enter", 0, CMD_NONE, "submit", false},
-    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, "scroll", true},
+    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, KEYS_DOES_SCROLL, true},
     {"R", 'R', CMD_REPORT, "report", true},
     {"Esc", 0, CMD_NONE, "leave", false},
 };
@@ -36,14 +36,14 @@ static const KeyBinding ASK_SURE_ROWS[] = {
     {"1-5 / A-E", 0, CMD_NONE, "choose", false},
     {"Enter", 0, CMD_NONE, "submit", false},
     {"S", 'S', CMD_SURE, "sure", true},
-    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, "scroll", true},
+    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, KEYS_DOES_SCROLL, true},
     {"R", 'R', CMD_REPORT, "report", true},
     {"Esc", 0, CMD_NONE, "leave", false},
 };
 static const KeyBinding EXPLAINED_ROWS[] = {
     {"Enter", 0, CMD_NONE, "next", false},
     {"L", 'L', CMD_LEARN_MORE, "learn more", false},
-    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, "scroll", true},
+    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, KEYS_DOES_SCROLL, true},
     {"R", 'R', CMD_REPORT, "report", true},
     {"Esc", 0, CMD_NONE, "leave", false},
 };
@@ -61,7 +61,7 @@ static const KeyBinding CARD_FRONT_ROWS[] = {
 static const KeyBinding CARD_BACK_ROWS[] = {
     {"Y", 'Y', CMD_YES, "knew it", false},
     {"N", 'N', CMD_NO, "missed it", false},
-    {"Up/Down", 0, CMD_NONE, "scroll", true},
+    {"Up/Down", 0, CMD_NONE, KEYS_DOES_SCROLL, true},
     {"R", 'R', CMD_REPORT, "report", true},
     {"Esc", 0, CMD_NONE, "leave", false},
 };
@@ -74,12 +74,12 @@ static const KeyBinding SUMMARY_ROWS[] = {
     {"Enter", 0, CMD_NONE, "home", false},
     {"L", 'L', CMD_MORE_NEW, "learn 10 more", false},
     {"D", 'D', CMD_MISTAKES, "drill my mistakes", false},
-    {"Up/Down", 0, CMD_NONE, "scroll", true},
+    {"Up/Down", 0, CMD_NONE, KEYS_DOES_SCROLL, true},
 };
 static const KeyBinding SUMMARY_NO_MISSES_ROWS[] = {
     {"Enter", 0, CMD_NONE, "home", false},
     {"L", 'L', CMD_MORE_NEW, "learn 10 more", false},
-    {"Up/Down", 0, CMD_NONE, "scroll", true},
+    {"Up/Down", 0, CMD_NONE, KEYS_DOES_SCROLL, true},
 };
 static const KeyMap ASK_KEYS = KEYMAP(ASK_ROWS);
 static const KeyMap ASK_SURE_KEYS = KEYMAP(ASK_SURE_ROWS);

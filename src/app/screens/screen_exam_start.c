@@ -38,7 +38,7 @@ static const KeyMap DIAG_START_KEYS = KEYMAP(DIAG_START_ROWS);
 /* The footer under the buttons: only what no button shows. */
 static const KeyBinding FOOTER_ROWS[] = {
     {"Esc", 0, CMD_NONE, "back", false},
-    {"Arrows", 0, CMD_NONE, "scroll", true},
+    {"Arrows", 0, CMD_NONE, KEYS_DOES_SCROLL, true},
 };
 static const KeyMap FOOTER_KEYS = KEYMAP(FOOTER_ROWS);
 

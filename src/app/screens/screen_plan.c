@@ -20,7 +20,7 @@ static const KeyBinding PLAN_ROWS[] = {
     {"Up/Down", 0, CMD_NONE, "field", false},
     {"Left/Right", 0, CMD_NONE, "change", false},
     {"PgUp/PgDn", 0, CMD_NONE, "a week", true},
-    {"Wheel", 0, CMD_NONE, "scroll", true},
+    {"Wheel", 0, CMD_NONE, KEYS_DOES_SCROLL, true},
 };
 static const KeyMap PLAN_KEYS = KEYMAP(PLAN_ROWS);
 

@@ -29,7 +29,7 @@
     {"B", 'B', CMD_RETAKE_BOTH, "retake both", true},                                                    \
     {"D", 'D', CMD_MISTAKES, "drill my misses", true},                                               \
     {"1-9", 0, CMD_NONE, "drill a domain", true},                                                        \
-    {"Up/Down", 0, CMD_NONE, "scroll", true}
+    {"Up/Down", 0, CMD_NONE, KEYS_DOES_SCROLL, true}
 static const KeyBinding DIAG_RESULTS_ROWS[] = {
     {"P", 'P', CMD_STUDY_PLAN, "make my study plan", false},
     {"Esc", 0, CMD_NONE, "home", false},

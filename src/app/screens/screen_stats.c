@@ -41,7 +41,7 @@ static const KeyBinding STATS_ROWS[] = {
 };
 static const KeyBinding STATS_SCROLL_ROWS[] = {
     {"Left/Right or 1-7", 0, CMD_NONE, "pages", false},
-    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, "scroll", true},
+    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, KEYS_DOES_SCROLL, true},
     {"Esc", 0, CMD_NONE, "back", false},
 };
 static const KeyMap STATS_KEYS = KEYMAP(STATS_ROWS);
@@ -49,7 +49,7 @@ static const KeyMap STATS_SCROLL_KEYS = KEYMAP(STATS_SCROLL_ROWS);
 static const KeyBinding MIXUPS_ROWS[] = {
     {"Left/Right or 1-7", 0, CMD_NONE, "pages", false},
     {"C", 'C', CMD_CONTRAST, "contrast drill of the top pair", false},
-    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, "scroll", true},
+    {"Up/Down/PgUp/PgDn", 0, CMD_NONE, KEYS_DOES_SCROLL, true},
     {"Esc", 0, CMD_NONE, "back", false},
 };
 static const KeyMap MIXUPS_KEYS = KEYMAP(MIXUPS_ROWS);

@@ -14,7 +14,7 @@
 #define TIME_UP_ENTER_PAUSE_MS 1000  /* Enter is ignored this long after the clock ran out */
 
 static const KeyBinding TIME_UP_ROWS[] = {
-    {"Arrows", 0, CMD_NONE, "scroll", true},
+    {"Arrows", 0, CMD_NONE, KEYS_DOES_SCROLL, true},
 };
 static const KeyMap TIME_UP_KEYS = KEYMAP(TIME_UP_ROWS);
 

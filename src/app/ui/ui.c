@@ -441,6 +441,13 @@ void ui_footer(App *app, const char *hints)
 
 void ui_footer_keys(App *app, const KeyMap *map)
 {
+    /* A "scroll" hint only while something scrolls. */
+    KeyBinding kept[UI_FOOTER_MAX_ROWS];
+    KeyMap shown = {kept, 0};
+    for (int i = 0; map && i < map->count && shown.count < UI_FOOTER_MAX_ROWS; i++)
+        if (app->scrollbar_drawn || strcmp(map->rows[i].does, KEYS_DOES_SCROLL) != 0)
+            kept[shown.count++] = map->rows[i];
+    map = map ? &shown : NULL;
     /* Every row when they fit; else without the optional ones; else the
      * first rows that fit (they come in order of importance). Chips take
      * the room of their gaps, so the text is measured as the line. */
@@ -533,6 +540,7 @@ void ui_scrollbar(App *app, SDL_Rect view, const Scroll *s)
 {
     if (s->content <= s->view || s->content <= 0)
         return;
+    app->scrollbar_drawn = true;
     int w = app_px(app, 6);
     SDL_Rect track = {view.x + view.w - w, view.y, w, view.h};
     ui_round_rect(app, track, w / 2, ui_alpha(app->theme.border, 90));

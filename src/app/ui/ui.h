@@ -62,7 +62,11 @@ bool ui_compact(const App *app);
 int ui_footer_top(App *app);
 /* A key hint line at the bottom of the screen: "Enter  submit   Esc  back". */
 void ui_footer(App *app, const char *hints);
-/* The footer of a screen's key map: every row "KEY  does" (keys.h). */
+#define UI_FOOTER_MAX_ROWS 24 /* rows of a key map a footer shows */
+
+/* The footer of a screen's key map: every row "KEY  does" (keys.h), but a
+ * KEYS_DOES_SCROLL row only when a scroll bar was drawn this frame (draw
+ * the body first). */
 void ui_footer_keys(App *app, const KeyMap *map);
 /* A screen title at the top left with an optional subtitle on the right. */
 void ui_title(App *app, const char *title, const char *right);
