@@ -26,6 +26,7 @@ click-text leave
 expect-text Leave the drill?
 click-text Keep drilling
 expect drill
+move 1 1
 wait 6000
 check-layout
 shot after-$tag.png" --bank "$WORK/bank" --text-size "$size" 2>"$WORK/err-$tag.txt"; then pass; else

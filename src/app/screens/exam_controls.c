@@ -49,6 +49,12 @@ static int pad_x(App *app)
     return app_px(app, 16);
 }
 
+/* The padding above and below a control's label: less in a compact window. */
+static int pad_y(App *app)
+{
+    return app_px(app, ui_compact(app) ? 5 : 10);
+}
+
 static int mark_size(App *app)
 {
     return text_line_height(app, FONT_BODY_BOLD) * 4 / 5;
@@ -61,15 +67,15 @@ int exam_check(App *app, int x, int y, int w, const char *label, bool checked, A
     int tw = w - pad * 2 - mark - gap;
     int lh = text_line_height(app, FONT_BODY_BOLD);
     int th = text_wrapped_height(app, FONT_BODY_BOLD, label, tw);
-    int h = (th > lh ? th : lh) + app_px(app, 20);
+    int h = (th > lh ? th : lh) + pad_y(app) * 2;
     if (!draw)
         return h;
     SDL_Rect r = {x, y, w, h};
     bool hover = hovered(app, r);
     ui_round_rect(app, (SDL_Rect){r.x - 1, r.y - 1, r.w + 2, r.h + 2}, app_px(app, 13), t->border);
     ui_round_rect(app, r, app_px(app, 12), hover ? t->panel_hi : t->panel);
-    check_mark(app, (SDL_Rect){x + pad, y + app_px(app, 10) + (lh - mark) / 2, mark, mark}, checked);
-    text_draw_wrapped(app, FONT_BODY_BOLD, label, x + pad + mark + gap, y + app_px(app, 10), tw,
+    check_mark(app, (SDL_Rect){x + pad, y + pad_y(app) + (lh - mark) / 2, mark, mark}, checked);
+    text_draw_wrapped(app, FONT_BODY_BOLD, label, x + pad + mark + gap, y + pad_y(app), tw,
                       checked ? t->text : t->text_dim, 0, app->h);
     app_hit_label(app, r, action, label);
     layout_note_box(app, r);
@@ -89,7 +95,7 @@ int exam_control_width(App *app, const ExamButton *b)
 int exam_buttons(App *app, const ExamButton *b, int n, int x, int y, int w, bool draw)
 {
     int gap = app_px(app, 12);
-    int bh = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 20);
+    int bh = text_line_height(app, FONT_BODY_BOLD) + pad_y(app) * 2;
     int cx = x, cy = y;
     for (int i = 0; i < n; i++) {
         int bw = exam_control_width(app, &b[i]);

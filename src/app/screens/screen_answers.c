@@ -174,11 +174,17 @@ static void answers_draw(App *app, void *state)
     AnswersState *s = state;
     const KeyMap *map = answers_keys(app, s);
     ui_background(app);
-    ui_title(app, "Review answers", NULL);
+    /* In a window short for the text size the banner says where the
+     * learner is ("Question 3 of 65: Wrong"), and the title's room goes to
+     * the question. */
+    int top = app_px(app, 10);
+    if (!ui_compact(app)) {
+        ui_title(app, "Review answers", NULL);
+        top = app_px(app, 18) + text_line_height(app, FONT_TITLE) + app_px(app, 10);
+    }
     int margin = app_px(app, 28);
     Flow f;
-    flow_begin(app, &f, margin, app->w - margin, app_px(app, 18) + text_line_height(app, FONT_TITLE) + app_px(app, 10),
-               false);
+    flow_begin(app, &f, margin, app->w - margin, top, false);
     char label[96];
     for (int i = 0; i < EXAM_REVIEW_FILTERS; i++) {
         const ExamFilterButton *b = &EXAM_FILTER_BUTTONS[i];
@@ -189,7 +195,7 @@ static void answers_draw(App *app, void *state)
         flow_button(app, &f, "All domains", false, (Action){.type = ACT_SELECT, .value = -1});
     flow_button(app, &f, keys_hint(map, CMD_REPORT, "Report", label, sizeof label), false,
                 (Action){.type = ACT_COMMAND, .value = CMD_REPORT});
-    int top = flow_bottom(&f) + app_px(app, 10);
+    top = flow_bottom(&f) + app_px(app, 10);
     if (s->banner) {
         Pen pen = {false, 0, app->h};
         const FormItem *fi = &s->exam->form.items[s->pos];

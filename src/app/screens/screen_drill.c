@@ -450,10 +450,11 @@ static void drill_draw(App *app, void *state)
     BarButton bar[4];
     char labels[4][64];
     int nb = drill_phase_buttons(app, s, map, bar, labels);
-    int bottom = actionbar_top(app, bar, nb) - app_px(app, 10);
+    int space = app_px(app, ui_compact(app) ? 6 : 10);
+    int bottom = actionbar_top(app, bar, nb) - space;
     int margin = app_px(app, 28);
     if (s->phase == DRILL_FEEDBACK)
-        top += drill_verdict(app, s, top, true) + app_px(app, 10);
+        top += drill_verdict(app, s, top, true) + space;
     bool bar_drawn = s->phase == DRILL_ASK && drill_session_asks_sure(&s->d) &&
                      draw_sure(app, s, map, bar, nb, &bottom);
     SDL_Rect area = {margin, top, app->w - margin * 2, bottom - top};

@@ -19,26 +19,13 @@ static int chip_width(App *app, const char *label)
     return w + app_px(app, 16);
 }
 
-/* The title, the counter and the chips (XP, combo, the item's box: the box
- * it is in now, the one the feedback names), and the Report button. */
-void drill_draw_header(App *app, DrillState *s, int *content_top)
+/* The chips (XP, combo, the item's box: the box it is in now, the one the
+ * feedback names) that fit between x and right, at y: the box first when
+ * room is short, then XP, then the combo. */
+static void draw_chips(App *app, DrillState *s, int x, int right, int y)
 {
     const Theme *t = &app->theme;
-    int number, total;
-    drill_session_progress(&s->d, &number, &total);
-    char label[96];
-    snprintf(label, sizeof label, "Item %d of %d", number, total);
-    float progress = total > 0 ? (float)s->d.queue.answered / (float)total : 1;
-    static const char *const TITLES[] = {"Daily drill", "New items", "My mistakes", "Domain drill"};
-    int y = hud_header(app, s->title ? s->title : TITLES[s->d.kind], label, progress);
-    int margin = app_px(app, 28), gap = app_px(app, 8);
-    int x = margin;
-    int cy = y - app_px(app, 8);
-    int report_h = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 8);
-    int report_w = 0;
-    if (s->d.item >= 0)
-        report_w = report_button(app, drill_phase_keys(app, s), app->w - margin, cy - app_px(app, 4), report_h);
-    int right = app->w - margin - report_w - gap;
+    int gap = app_px(app, 8);
     char chips[3][64];
     snprintf(chips[0], sizeof chips[0], "+%d XP", s->d.xp);
     snprintf(chips[1], sizeof chips[1], "%d right in a row", s->d.combo);
@@ -54,7 +41,6 @@ void drill_draw_header(App *app, DrillState *s, int *content_top)
     }
     SDL_Color bg[3] = {ui_alpha(t->accent, 50), ui_alpha(t->good, s->d.combo > 0 ? 60 : 25), ui_alpha(t->accent2, 40)};
     SDL_Color fg[3] = {t->accent, s->d.combo > 0 ? t->good : t->text_dim, t->accent2};
-    /* The box first when room is short, then XP, then the combo. */
     static const int ORDER[3] = {2, 0, 1};
     bool show[3] = {false, false, false};
     int used = 0;
@@ -70,7 +56,62 @@ void drill_draw_header(App *app, DrillState *s, int *content_top)
     }
     for (int c = 0; c < 3; c++)
         if (show[c])
-            x += ui_chip(app, x, cy, chips[c], bg[c], fg[c]) + gap;
+            x += ui_chip(app, x, y, chips[c], bg[c], fg[c]) + gap;
+}
+
+/* The compact header: the title, the chips, the counter and the Report
+ * button on one line, a thin progress bar under it. False (nothing drawn)
+ * when the title, the counter and the button do not fit on the line. */
+static bool compact_header(App *app, DrillState *s, const char *title, const char *counter, float progress,
+                           int *content_top)
+{
+    const Theme *t = &app->theme;
+    int margin = app_px(app, 28), gap = app_px(app, 8), y = app_px(app, 8);
+    int row = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 8);
+    const KeyMap *keys = drill_phase_keys(app, s);
+    int tw, cw, th;
+    text_size(app, FONT_BODY_BOLD, title, &tw, &th);
+    text_size(app, FONT_BODY, counter, &cw, &th);
+    int report_w = s->d.item >= 0 ? report_button_width(app, keys) : 0;
+    int counter_x = app->w - margin - report_w - (report_w ? gap * 2 : 0) - cw;
+    if (margin + tw + gap * 2 > counter_x)
+        return false;
+    text_draw(app, FONT_BODY_BOLD, title, margin, y + (row - text_line_height(app, FONT_BODY_BOLD)) / 2, t->text,
+              ALIGN_LEFT);
+    text_draw(app, FONT_BODY, counter, counter_x, y + (row - text_line_height(app, FONT_BODY)) / 2, t->text_dim,
+              ALIGN_LEFT);
+    if (report_w)
+        report_button(app, keys, app->w - margin, y, row);
+    int chip_h = text_line_height(app, FONT_SMALL) + app_px(app, 4);
+    draw_chips(app, s, margin + tw + gap * 2, counter_x - gap, y + (row - chip_h) / 2);
+    int bar_y = y + row + app_px(app, 6);
+    ui_progress(app, (SDL_Rect){margin, bar_y, app->w - margin * 2, app_px(app, 5)}, progress, t->accent);
+    *content_top = bar_y + app_px(app, 5) + app_px(app, 10);
+    return true;
+}
+
+/* The title, the counter and the chips, and the Report button: on one line
+ * when the window is short of height for the text size, else the title in
+ * large type over the bar and a row of chips. */
+void drill_draw_header(App *app, DrillState *s, int *content_top)
+{
+    int number, total;
+    drill_session_progress(&s->d, &number, &total);
+    char label[96];
+    snprintf(label, sizeof label, "Item %d of %d", number, total);
+    float progress = total > 0 ? (float)s->d.queue.answered / (float)total : 1;
+    static const char *const TITLES[] = {"Daily drill", "New items", "My mistakes", "Domain drill"};
+    const char *title = s->title ? s->title : TITLES[s->d.kind];
+    if (ui_compact(app) && compact_header(app, s, title, label, progress, content_top))
+        return;
+    int y = hud_header(app, title, label, progress);
+    int margin = app_px(app, 28), gap = app_px(app, 8);
+    int cy = y - app_px(app, 8);
+    int report_h = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 8);
+    int report_w = 0;
+    if (s->d.item >= 0)
+        report_w = report_button(app, drill_phase_keys(app, s), app->w - margin, cy - app_px(app, 4), report_h);
+    draw_chips(app, s, margin, app->w - margin - report_w - gap, cy);
     int h = text_line_height(app, FONT_SMALL) + app_px(app, 4);
     if (report_h - app_px(app, 4) > h)
         h = report_h - app_px(app, 4);
@@ -86,16 +127,16 @@ int drill_verdict(App *app, DrillState *s, int y, bool draw)
     drill_session_feedback(&s->d, app_now(app), &fb);
     char line[200];
     drill_feedback_text(&fb, drill_on_card(app, s), line, sizeof line);
-    int margin = app_px(app, 28), pad = app_px(app, 14);
+    int margin = app_px(app, 28), pad = app_px(app, 14), inset = app_px(app, ui_compact(app) ? 4 : 7);
     int w = app->w - margin * 2;
     int th = text_wrapped_height(app, FONT_BODY_BOLD, line, w - pad * 2);
-    int h = th + app_px(app, 14);
+    int h = th + inset * 2;
     if (!draw)
         return h;
     float pulse = s->flash_ms > 0 ? (float)s->flash_ms / 450.0f : 0;
     SDL_Color c = fb.correct ? t->good : t->bad;
     ui_round_rect(app, (SDL_Rect){margin, y, w, h}, app_px(app, 10), ui_alpha(c, 40 + (int)(120 * pulse)));
-    text_draw_wrapped(app, FONT_BODY_BOLD, line, margin + pad, y + app_px(app, 7), w - pad * 2, c, 0, app->h);
+    text_draw_wrapped(app, FONT_BODY_BOLD, line, margin + pad, y + inset, w - pad * 2, c, 0, app->h);
     return h;
 }
 
@@ -122,7 +163,7 @@ void drill_draw_card(App *app, DrillState *s, SDL_Rect area)
         app_hit_label(app, card, (Action){.type = ACT_SPACE}, "the card (click to turn it)");
     if (s->flip_ms > 0)
         return;
-    int pad = app_px(app, 24);
+    int pad = app_px(app, ui_compact(app) ? 14 : 24);
     SDL_Rect view = {card.x + pad, card.y + pad, card.w - pad * 2, card.h - pad * 2};
     int tw = view.w - app_px(app, 14); /* room for the scroll bar */
     s->card_scroll.view = view.h;

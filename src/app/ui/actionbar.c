@@ -28,7 +28,7 @@ static int button_width(App *app, const char *label, int w)
 
 static int button_height(App *app)
 {
-    return text_line_height(app, FONT_BODY_BOLD) + app_px(app, 18);
+    return text_line_height(app, FONT_BODY_BOLD) + app_px(app, ui_compact(app) ? 10 : 18);
 }
 
 /* Lays out (and draws when `draw`) the buttons in rows; returns the height. */
@@ -84,17 +84,17 @@ int actionbar_draw(App *app, SDL_Rect area, const BarButton *buttons, int n)
     return lay_out(app, area, buttons, n, true, need_short(app, area.w, buttons, n));
 }
 
-/* The footer's height (ui_footer_keys) and the window margins. */
+/* Where the footer (ui_footer_keys) begins, a little space above it. */
 static int footer_top(App *app)
 {
-    return app->h - text_line_height(app, FONT_SMALL) - app_px(app, 24);
+    return ui_footer_top(app) - app_px(app, ui_compact(app) ? 2 : 4);
 }
 
 int actionbar_top(App *app, const BarButton *buttons, int n)
 {
     int margin = app_px(app, 28);
     int h = actionbar_height(app, buttons, n, app->w - margin * 2);
-    return h > 0 ? footer_top(app) - app_px(app, 8) - h : footer_top(app);
+    return h > 0 ? footer_top(app) - app_px(app, ui_compact(app) ? 4 : 8) - h : footer_top(app);
 }
 
 void actionbar_draw_bottom(App *app, const BarButton *buttons, int n)

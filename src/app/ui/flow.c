@@ -27,8 +27,8 @@ void flow_begin(App *app, Flow *f, int left, int right, int y, bool dry)
     f->right = right;
     f->x = left;
     f->y = y;
-    f->row_h = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 14);
-    f->gap = app_px(app, 10);
+    f->row_h = flow_measure(app, "").h;
+    f->gap = app_px(app, ui_compact(app) ? 6 : 10);
     f->empty = true;
 }
 
@@ -36,7 +36,9 @@ SDL_Rect flow_measure(App *app, const char *label)
 {
     int w, h;
     text_size(app, FONT_BODY_BOLD, label, &w, &h);
-    return (SDL_Rect){0, 0, w + app_px(app, 28), text_line_height(app, FONT_BODY_BOLD) + app_px(app, 14)};
+    /* less padding above and below in a compact window (ui_compact) */
+    int pad = app_px(app, ui_compact(app) ? 8 : 14);
+    return (SDL_Rect){0, 0, w + app_px(app, 28), text_line_height(app, FONT_BODY_BOLD) + pad};
 }
 
 SDL_Rect flow_button(App *app, Flow *f, const char *label, bool selected, Action action)

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "flow.h"
 #include "keys.h"
 #include "text.h"
 
@@ -125,6 +126,7 @@ void qview_draw(App *app, QuestionView *q, SDL_Rect area)
     int w = area.w - bar;
     int gap = app_px(app, 10);
     q->scroll.view = area.h;
+    int first_hit = app->hit_count;
     SDL_RenderSetClipRect(app->renderer, &area);
     int y = area.y - q->scroll.offset;
     int top = area.y, bottom = area.y + area.h;
@@ -195,5 +197,7 @@ void qview_draw(App *app, QuestionView *q, SDL_Rect area)
     }
     q->scroll.content = y + q->scroll.offset - area.y;
     SDL_RenderSetClipRect(app->renderer, NULL);
+    /* an option half out of view is clicked on the part in view */
+    flow_clip_hits(app, first_hit, area);
     ui_scrollbar(app, area, &q->scroll);
 }

@@ -74,14 +74,27 @@ void report_open(App *app, int item, uint32_t answer, bool answered)
     app_push(app, &SCREEN_REPORT, &start);
 }
 
+/* The Report button's label: with its key when `keys` binds one. */
+static const char *report_label(const KeyMap *keys, char *label, size_t size)
+{
+    if (!keys_hint(keys, CMD_REPORT, "Report", label, size)[0])
+        snprintf(label, size, "Report");
+    return label;
+}
+
+int report_button_width(App *app, const KeyMap *keys)
+{
+    char label[64];
+    int tw = 0, th = 0;
+    text_size(app, FONT_BODY_BOLD, report_label(keys, label, sizeof label), &tw, &th);
+    return tw + app_px(app, 28);
+}
+
 int report_button(App *app, const KeyMap *keys, int x, int y, int h)
 {
     char label[64];
-    if (!keys_hint(keys, CMD_REPORT, "Report", label, sizeof label)[0])
-        snprintf(label, sizeof label, "Report");
-    int tw = 0, th = 0;
-    text_size(app, FONT_BODY_BOLD, label, &tw, &th);
-    int w = tw + app_px(app, 28);
+    report_label(keys, label, sizeof label);
+    int w = report_button_width(app, keys);
     ui_button(app, (SDL_Rect){x - w, y, w, h}, label, false, (Action){.type = ACT_COMMAND, .value = CMD_REPORT});
     return w;
 }

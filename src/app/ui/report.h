@@ -23,6 +23,8 @@ void report_open(App *app, int item, uint32_t answer, bool answered);
  * its label takes the key `keys` binds to CMD_REPORT ("R  Report"), and a
  * click sends that command. Returns its width. */
 int report_button(App *app, const KeyMap *keys, int x, int y, int h);
+/* The width report_button would take. */
+int report_button_width(App *app, const KeyMap *keys);
 
 /* Writes the full path of reports.csv into buf. */
 void report_path(const App *app, char *buf, size_t size);

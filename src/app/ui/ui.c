@@ -342,6 +342,28 @@ static Action hint_action(const KeyBinding *row)
     return (Action){.type = ACT_NONE};
 }
 
+bool ui_compact(const App *app)
+{
+    return (float)app->h / app->scale < UI_COMPACT_UNITS;
+}
+
+/* The footer's line: the top of its text, `h` being the bottom. */
+static int footer_text_y(App *app, int h)
+{
+    return h - text_line_height(app, FONT_SMALL) - app_px(app, ui_compact(app) ? 8 : 12);
+}
+
+/* The padding above the footer's text, to the top of its band. */
+static int footer_above(const App *app)
+{
+    return app_px(app, ui_compact(app) ? 6 : 8);
+}
+
+int ui_footer_top(App *app)
+{
+    return footer_text_y(app, app->h) - footer_above(app);
+}
+
 /* The status band (app.h): the message wrapped across the window in a
  * panel of its own, between the room the screen laid out in and the
  * footer's line. Returns the height it needs (drawn only when that is the
@@ -372,8 +394,9 @@ static void footer(App *app, const KeyMap *map, int rows, bool all, const char *
     const Theme *t = &app->theme;
     int out_h = output_h(app);
     int lh = text_line_height(app, FONT_SMALL);
-    int y = out_h - lh - app_px(app, 12);
-    int top = y - app_px(app, 8);
+    int y = footer_text_y(app, out_h);
+    int top = y - footer_above(app);
+    int chip = app_px(app, ui_compact(app) ? 4 : 5);
     int margin = app_px(app, 28), gap = app_px(app, 24);
     ui_fill(app, (SDL_Rect){0, top, app->w, out_h - top}, ui_alpha(t->bg, 200));
     bool status = app->status[0] && app->ticks_ms < app->status_until;
@@ -400,7 +423,7 @@ static void footer(App *app, const KeyMap *map, int rows, bool all, const char *
         int w = 0;
         text_size(app, FONT_SMALL, one, &w, &th);
         Action act = hint_action(row);
-        SDL_Rect r = {x - app_px(app, 8), y - app_px(app, 5), w + app_px(app, 16), lh + app_px(app, 10)};
+        SDL_Rect r = {x - app_px(app, 8), y - chip, w + app_px(app, 16), lh + chip * 2};
         bool hover = act.type != ACT_NONE && mouse_in(app, r);
         if (act.type != ACT_NONE) {
             ui_round_rect(app, r, app_px(app, 8), hover ? t->panel_hi : ui_alpha(t->panel, 150));
@@ -454,6 +477,20 @@ void ui_title(App *app, const char *title, const char *right)
     if (right)
         text_draw(app, FONT_BODY, right, app->w - x, y + app_px(app, 8), app->theme.text_dim,
                   ALIGN_RIGHT);
+}
+
+int ui_title_fit(App *app, const char *title, const char *right)
+{
+    if (!ui_compact(app)) {
+        ui_title(app, title, right);
+        return app_px(app, 18) + text_line_height(app, FONT_TITLE);
+    }
+    int x = app_px(app, 28), y = app_px(app, 8), lh = text_line_height(app, FONT_BODY_BOLD);
+    text_draw(app, FONT_BODY_BOLD, title, x, y, app->theme.text, ALIGN_LEFT);
+    if (right)
+        text_draw(app, FONT_BODY, right, app->w - x, y + lh - text_line_height(app, FONT_BODY), app->theme.text_dim,
+                  ALIGN_RIGHT);
+    return y + lh;
 }
 
 int ui_chip(App *app, int x, int y, const char *label, SDL_Color bg, SDL_Color fg)

@@ -52,6 +52,14 @@ int ui_option_height(App *app, int w, const char *text);
  * `action`. Returns the height it takes (drawn or not). */
 int ui_link(App *app, int x, int y, int w, const char *label, Action action, int clip_top,
             int clip_bottom);
+/* Below this window height in layout units (large text in a small window)
+ * the chrome is compact: less padding in the footer and the action bars,
+ * shorter headers, so the content keeps its room. */
+#define UI_COMPACT_UNITS 440.0f
+/* True when the window is that short for the text size. */
+bool ui_compact(const App *app);
+/* The top of the footer's band (ui_footer, ui_footer_keys). */
+int ui_footer_top(App *app);
 /* A key hint line at the bottom of the screen: "Enter  submit   Esc  back". */
 void ui_footer(App *app, const char *hints);
 #define UI_FOOTER_MAX_ROWS 24 /* rows of a key map a footer shows */
@@ -62,6 +70,9 @@ void ui_footer(App *app, const char *hints);
 void ui_footer_keys(App *app, const KeyMap *map);
 /* A screen title at the top left with an optional subtitle on the right. */
 void ui_title(App *app, const char *title, const char *right);
+/* The title as ui_title, or in a compact window (ui_compact) on one line
+ * of bold body text, the subtitle on its right. Returns the y below it. */
+int ui_title_fit(App *app, const char *title, const char *right);
 /* A small rounded tag (e.g. "Choose TWO"); returns its width. */
 int ui_chip(App *app, int x, int y, const char *label, SDL_Color bg, SDL_Color fg);
 /* A little flame (the streak), drawn at (x, y) of size s pixels; phase animates it. */
