@@ -433,7 +433,8 @@ int study_session_size(const Study *study, int answered_today)
 
 bool study_plan(const Study *study, int64_t now, StudyPlan *out)
 {
-    PlanOptions opt = {.daily_minutes = study->prefs.daily_minutes, .exam_date = study->prefs.exam_date};
+    PlanOptions opt = {.daily_minutes = study->prefs.daily_minutes, .exam_date = study->prefs.exam_date,
+                       .started_at = study->d->started_at};
     return plan_build(study->bank, study->states, study_accuracy(study), now, &opt, out);
 }
 
