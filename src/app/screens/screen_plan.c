@@ -254,7 +254,7 @@ static int draw_plan_text(App *app, PlanState *s, const Pen *pen, int x, int y, 
     }
     y += pen_say(app, pen, FONT_SMALL, t->text_dim, x, y, w, "The drill brings in new items early enough to meet "
                  "the whole bank by three quarters of the way to the exam, then spends reviews where they raise "
-                 "exam-day recall most. Weaker domains get more time.");
+                 "exam-day recall most. Each domain's time follows its exam weight, raised where you are weaker.");
     return y - y0;
 }
 
