@@ -4,8 +4,10 @@
 # 960x600 and 1280x720, over a bank of four-option questions: in the drill
 # the third option is in view under the question before answering and
 # after (when the explanations open under each option), so a click reaches
-# it without scrolling; a card turns and is graded by mouse; in the answer
-# review after a mock the second option is in view; check-layout everywhere.
+# it without scrolling; a card turns and is graded by mouse; in the
+# mock's review grid four rows of questions are in view (a click on 32
+# opens it); in the answer review after a mock the second option is in
+# view; check-layout everywhere.
 . "$(dirname "$0")/lib.sh"
 small_bank "$WORK/bank"
 
@@ -49,6 +51,23 @@ wait 1500
 check-layout" --text-size 200 2>"$WORK/err-card.txt"; then pass; else
   fail "flashcard at 200% in 960x600: $(cat "$WORK/err-card.txt")"; fi
 shot_ok card-back.png 960 600
+
+# The review grid of the full bank's mock (65 questions, eight a row).
+rm -rf "$WORK/data"
+if play "resize 960 600
+key 3
+expect mock
+key Return
+expect exam
+answer wrong
+key r
+expect review
+check-layout
+shot review-grid.png
+click-text 32
+expect exam" --text-size 200 2>"$WORK/err-review.txt"; then pass; else
+  fail "review grid at 200% in 960x600: $(cat "$WORK/err-review.txt")"; fi
+shot_ok review-grid.png 960 600
 
 # The answer review after a mock (six questions, all answered wrongly).
 for win in "960 600" "1280 720"; do

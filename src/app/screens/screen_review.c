@@ -286,7 +286,7 @@ static void draw_grid(App *app, ReviewState *r, SDL_Rect view)
     cols = cols > 13 ? 13 : cols < 1 ? 1 : cols;
     r->columns = cols;
     int cell = (view.w - pad * 2 - gap * (cols - 1)) / cols;
-    int ch = th + app_px(app, 18);
+    int ch = th + app_px(app, ui_compact(app) ? 10 : 18);
     int rows = (exam->form.count + cols - 1) / cols;
     r->scroll.view = view.h;
     r->scroll.content = rows * (ch + gap) + pad;
@@ -353,18 +353,20 @@ static void review_draw(App *app, void *state)
     } else {
         snprintf(label, sizeof label, "%d questions", exam->form.count);
     }
-    ui_title(app, "Review", label);
+    bool compact = ui_compact(app);
     int margin = app_px(app, 28), inner = app->w - margin * 2;
-    int y = app_px(app, 18) + text_line_height(app, FONT_TITLE) + app_px(app, 14);
+    int y = ui_title_fit(app, "Review", label) + app_px(app, compact ? 8 : 14);
     ExamButton b[5];
     char labels[5][64];
     review_buttons(r, b, labels);
-    y += exam_buttons(app, b, 3, margin, y, inner, true) + app_px(app, 12);
-    y += draw_legend(app, exam, margin, y, inner) + app_px(app, 10);
-    int footer = text_line_height(app, FONT_SMALL) + app_px(app, 28);
+    int space = app_px(app, compact ? 6 : 12);
+    y += exam_buttons(app, b, 3, margin, y, inner, true) + space;
+    y += draw_legend(app, exam, margin, y, inner) + app_px(app, compact ? 6 : 10);
     int bh = exam_buttons(app, b + 3, 2, margin, 0, inner, false);
-    int by = app->h - footer - bh - app_px(app, 8);
-    draw_grid(app, r, (SDL_Rect){margin - app_px(app, 6), y, inner - app_px(app, 2), by - app_px(app, 8) - y});
+    int footer = compact ? app->h - ui_footer_top(app) : text_line_height(app, FONT_SMALL) + app_px(app, 28);
+    int by = app->h - footer - bh - app_px(app, compact ? 4 : 8);
+    int grid_h = by - app_px(app, compact ? 6 : 8) - y;
+    draw_grid(app, r, (SDL_Rect){margin - app_px(app, 6), y, inner - app_px(app, 2), grid_h});
     exam_buttons(app, b + 3, 2, margin, by, inner, true);
     confirm_draw(app, &r->end);
     ui_footer_keys(app, r->end.open ? confirm_keys() : &FOOTER_KEYS);

@@ -479,6 +479,20 @@ void ui_title(App *app, const char *title, const char *right)
                   ALIGN_RIGHT);
 }
 
+int ui_title_fit(App *app, const char *title, const char *right)
+{
+    if (!ui_compact(app)) {
+        ui_title(app, title, right);
+        return app_px(app, 18) + text_line_height(app, FONT_TITLE);
+    }
+    int x = app_px(app, 28), y = app_px(app, 8), lh = text_line_height(app, FONT_BODY_BOLD);
+    text_draw(app, FONT_BODY_BOLD, title, x, y, app->theme.text, ALIGN_LEFT);
+    if (right)
+        text_draw(app, FONT_BODY, right, app->w - x, y + lh - text_line_height(app, FONT_BODY), app->theme.text_dim,
+                  ALIGN_RIGHT);
+    return y + lh;
+}
+
 int ui_chip(App *app, int x, int y, const char *label, SDL_Color bg, SDL_Color fg)
 {
     int w, h;

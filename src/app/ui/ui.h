@@ -70,6 +70,9 @@ void ui_footer(App *app, const char *hints);
 void ui_footer_keys(App *app, const KeyMap *map);
 /* A screen title at the top left with an optional subtitle on the right. */
 void ui_title(App *app, const char *title, const char *right);
+/* The title as ui_title, or in a compact window (ui_compact) on one line
+ * of bold body text, the subtitle on its right. Returns the y below it. */
+int ui_title_fit(App *app, const char *title, const char *right);
 /* A small rounded tag (e.g. "Choose TWO"); returns its width. */
 int ui_chip(App *app, int x, int y, const char *label, SDL_Color bg, SDL_Color fg);
 /* A little flame (the streak), drawn at (x, y) of size s pixels; phase animates it. */
