@@ -26,13 +26,14 @@ check() { # check DESCRIPTION COMMAND...
   if "$@"; then pass; else fail "$_desc"; fi
 }
 
-# play SCRIPT_TEXT [extra args]: writes the script and runs it headless.
+# play SCRIPT_TEXT [extra args]: writes the script and runs it headless
+# (with --seed 7, or $SEED when set).
 play() {
   _script=$1; shift
   _n=$(ls "$WORK" | grep -c '^script' || true)
   _file="$WORK/script$_n.txt"
   printf '%s\n' "$_script" > "$_file"
-  "$BIN" --headless --script "$_file" --shots "$WORK/shots" --data-dir "$WORK/data" --seed 7 "$@"
+  "$BIN" --headless --script "$_file" --shots "$WORK/shots" --data-dir "$WORK/data" --seed "${SEED:-7}" "$@"
 }
 
 # mock_wrong_to_answers N: script lines that answer N questions of the mock

@@ -311,7 +311,7 @@ static int options_block(App *app, ArcadeState *s, int x, int y, int w, int gap,
     for (int k = 0; k < s->r.q.option_count; k += cols) {
         int row = 0;
         for (int c = 0; c < cols && k + c < s->r.q.option_count; c++) {
-            int oh = ui_option_height(app, cw, s->r.q.options[k + c]);
+            int oh = ui_option_height(app, cw, s->r.q.options[k + c], option_state(s, k + c));
             if (oh > row)
                 row = oh;
         }

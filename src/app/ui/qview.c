@@ -156,7 +156,7 @@ void qview_draw(App *app, QuestionView *q, SDL_Rect area)
     for (int k = 0; k < q->option_count; k++) {
         int bo = q->order[k];
         OptionState st = option_state(it, q, bo);
-        int h = ui_option_height(app, w, it->options[bo].text);
+        int h = ui_option_height(app, w, it->options[bo].text, st);
         if (y + h >= top && y <= bottom)
             ui_option(app, area.x, y, w, k, it->options[bo].text, st, k == focus_hint, it->choose > 1);
         y += h + gap;

@@ -244,20 +244,58 @@ void ui_progress(App *app, SDL_Rect r, float frac, SDL_Color fill)
         ui_round_rect(app, (SDL_Rect){r.x, r.y, w < r.h ? r.h : w, r.h}, rad, fill);
 }
 
-int ui_option_height(App *app, int w, const char *text)
+/* The tag a judged option carries ("right", "your answer", "missed"), NULL
+ * for none. */
+static const char *option_mark(OptionState state)
+{
+    return state == OPTION_RIGHT ? "right" : state == OPTION_WRONG ? "your answer"
+         : state == OPTION_MISSED ? "missed" : NULL;
+}
+
+/* Where an option puts its text and its tag: the text wraps to wrap_w; the
+ * tag sits at the bottom right beside the last lines when the text, wrapped
+ * short of the tag's width, takes no more lines than at full width (so no
+ * line reaches under it), else on a line of its own below the text. */
+typedef struct OptionLayout {
+    int wrap_w;        /* width the text wraps to */
+    int text_h;        /* its height */
+    int h;             /* the option's height */
+    bool tag_below;    /* the tag has a line of its own */
+} OptionLayout;
+
+static OptionLayout option_layout(App *app, int w, const char *text, OptionState state)
 {
     int badge = app_px(app, 34);
     int pad = app_px(app, 12);
-    int th = text_wrapped_height(app, FONT_BODY, text, w - badge - pad * 3);
-    int h = th + pad * 2;
-    return h < badge + pad * 2 - app_px(app, 8) ? badge + pad * 2 - app_px(app, 8) : h;
+    OptionLayout L = {.wrap_w = w - badge - pad * 3};
+    L.text_h = text_wrapped_height(app, FONT_BODY, text, L.wrap_w);
+    const char *mark = option_mark(state);
+    if (mark) {
+        int mw, mh;
+        text_size(app, FONT_SMALL, mark, &mw, &mh);
+        int narrow = L.wrap_w - mw - pad;
+        if (narrow >= L.wrap_w / 2 && text_wrapped_height(app, FONT_BODY, text, narrow) == L.text_h)
+            L.wrap_w = narrow;
+        else
+            L.tag_below = true;
+    }
+    L.h = L.text_h + pad * 2 + (L.tag_below ? text_line_height(app, FONT_SMALL) : 0);
+    if (L.h < badge + pad * 2 - app_px(app, 8))
+        L.h = badge + pad * 2 - app_px(app, 8);
+    return L;
+}
+
+int ui_option_height(App *app, int w, const char *text, OptionState state)
+{
+    return option_layout(app, w, text, state).h;
 }
 
 int ui_option(App *app, int x, int y, int w, int index, const char *text, OptionState state,
               bool focused, bool multi)
 {
     const Theme *t = &app->theme;
-    int h = ui_option_height(app, w, text);
+    OptionLayout L = option_layout(app, w, text, state);
+    int h = L.h;
     SDL_Rect r = {x, y, w, h};
     bool hover = mouse_in(app, r);
     SDL_Color bg = hover ? t->panel_hi : t->panel;
@@ -291,13 +329,12 @@ int ui_option(App *app, int x, int y, int w, int index, const char *text, Option
     int lh = text_line_height(app, FONT_BODY_BOLD);
     text_draw(app, FONT_BODY_BOLD, letter, b.x + badge / 2, b.y + (badge - lh) / 2,
               state == OPTION_NORMAL || state == OPTION_DIMMED ? t->text : t->bg, ALIGN_CENTER);
-    text_draw_wrapped(app, FONT_BODY, text, x + pad * 2 + badge, y + pad, w - badge - pad * 3, fg,
-                      0, app->h);
-    const char *mark = state == OPTION_RIGHT ? "right" : state == OPTION_WRONG ? "your answer"
-                     : state == OPTION_MISSED ? "missed" : NULL;
-    if (mark)
-        text_draw(app, FONT_SMALL, mark, x + w - pad, y + h - text_line_height(app, FONT_SMALL) - 2,
-                  state == OPTION_WRONG ? t->bad : t->good, ALIGN_RIGHT);
+    text_draw_wrapped(app, FONT_BODY, text, x + pad * 2 + badge, y + pad, L.wrap_w, fg, 0, app->h);
+    const char *mark = option_mark(state);
+    if (mark) {
+        int my = L.tag_below ? y + pad + L.text_h : y + h - text_line_height(app, FONT_SMALL) - 2;
+        text_draw(app, FONT_SMALL, mark, x + w - pad, my, state == OPTION_WRONG ? t->bad : t->good, ALIGN_RIGHT);
+    }
     app_hit_label(app, r, (Action){.type = ACT_DIGIT, .value = index + 1}, text);
     return h;
 }

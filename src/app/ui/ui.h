@@ -45,8 +45,10 @@ void ui_progress(App *app, SDL_Rect r, float frac, SDL_Color fill);
  * Returns the height used. Clicking it produces ACT_DIGIT with index + 1. */
 int ui_option(App *app, int x, int y, int w, int index, const char *text, OptionState state,
               bool focused, bool multi);
-/* Height ui_option would use. */
-int ui_option_height(App *app, int w, const char *text);
+/* Height ui_option would use for `text` in `state` (a judged option's tag,
+ * "right", "your answer" or "missed", never overlaps its text: the text
+ * wraps short of it, or it takes a line of its own). */
+int ui_option_height(App *app, int w, const char *text, OptionState state);
 /* A link: `label` wrapped to `w` in the link colour and underlined, drawn
  * only within [clip_top, clip_bottom). Clicking its visible part produces
  * `action`. Returns the height it takes (drawn or not). */
