@@ -62,3 +62,21 @@ void keys_footer_text(const KeyMap *map, bool all, int rows, char *out, size_t s
             strbuf_append(out, size, "%s%s%s%s", out[0] ? "      " : "", map->rows[i].key,
                           map->rows[i].does[0] ? "  " : "", map->rows[i].does);
 }
+
+const char *keys_options(int n, char *out, size_t size)
+{
+    if (n < 1)
+        n = 1;
+    snprintf(out, size, "1-%d / A-%c", n, 'A' + n - 1);
+    return out;
+}
+
+KeyMap keys_with_first_key(const KeyMap *map, const char *key, KeyBinding *rows, int cap)
+{
+    int n = map->count < cap ? map->count : cap;
+    for (int i = 0; i < n; i++)
+        rows[i] = map->rows[i];
+    if (n > 0)
+        rows[0].key = key;
+    return (KeyMap){rows, n};
+}

@@ -86,5 +86,13 @@ const char *keys_hint(const KeyMap *map, Command command, const char *label, cha
  * with `all` false, the optional rows are left out; at most `rows` rows
  * (the first ones). */
 void keys_footer_text(const KeyMap *map, bool all, int rows, char *out, size_t size);
+/* The option keys of a question with `n` options, "1-4 / A-D", in `out`
+ * (size 16 is enough). Returns out. */
+const char *keys_options(int n, char *out, size_t size);
+/* Copies `map` (at most `cap` rows) into `rows` with the first row's key
+ * set to `key` (a footer whose first row chooses an option, its key the
+ * range the question on screen has); `key` must outlive the map. Returns
+ * the map of the copy. */
+KeyMap keys_with_first_key(const KeyMap *map, const char *key, KeyBinding *rows, int cap);
 
 #endif

@@ -31,8 +31,9 @@ static const KeyBinding COUNTDOWN_ROWS[] = {
     {"Get ready:", 0, CMD_NONE, "the clock starts after 1", false},
     {"Esc", 0, CMD_NONE, "back to the round menu", false},
 };
+/* The first row takes the option keys of the question on screen (react). */
 static const KeyBinding PLAY_ROWS[] = {
-    {"1-4 / A-D", 0, CMD_NONE, "answer at once", false},
+    {"1-8 / A-H", 0, CMD_NONE, "answer at once", false},
     {"Up/Down", 0, CMD_NONE, "scroll a long question", true},
     {"Esc", 0, CMD_NONE, "end the round", false},
 };
@@ -135,6 +136,8 @@ static void react(App *app, ArcadeState *s, unsigned ev, int k)
         app_sound(app, SFX_WRONG);
     }
     if (ev & ARCADE_EV_QUESTION) {
+        keys_options(s->r.q.option_count, s->choose_key, sizeof s->choose_key);
+        s->play_keys = keys_with_first_key(&PLAY_KEYS, s->choose_key, s->play_rows, ARCADE_PLAY_ROWS);
         s->scroll.offset = 0;
         s->answers_hidden = false;
         s->answers_seen = 0;
@@ -417,7 +420,7 @@ static const KeyMap *phase_keys(const ArcadeState *s)
     case ARCADE_PHASE_REVEAL: return &REVEAL_KEYS;
     case ARCADE_PHASE_PLAY: case ARCADE_PHASE_OVER: break;
     }
-    return &PLAY_KEYS;
+    return &s->play_keys;
 }
 
 static const KeyMap *arcade_keys(App *app, void *state)

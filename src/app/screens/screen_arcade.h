@@ -37,6 +37,7 @@ typedef struct ArcadeMenu {
 #define ARCADE_GO_MS 450
 #define ARCADE_SHAKE_MS 320
 #define ARCADE_POP_MS 700
+#define ARCADE_PLAY_ROWS 4          /* room for the rows of a question's footer */
 
 /* The round screen's state (screen_arcade.c; its HUD is drawn by
  * screen_arcade_hud.c). */
@@ -53,6 +54,9 @@ typedef struct ArcadeState {
     Scroll scroll;
     bool answers_hidden;        /* an option not yet in sight: the clock waits (set while drawing) */
     uint32_t answers_seen;      /* options of this question that have been in sight */
+    char choose_key[16];        /* "1-4 / A-D": the option keys of the question on screen */
+    KeyBinding play_rows[ARCADE_PLAY_ROWS];
+    KeyMap play_keys;           /* the footer while a question is up, with choose_key */
 } ArcadeState;
 
 /* Draws the band at the top of a round (hearts, combo, timer, score, the

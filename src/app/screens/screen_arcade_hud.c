@@ -318,7 +318,7 @@ void arcade_countdown_draw(App *app, ArcadeState *s, SDL_Rect area)
     int n = (s->r.countdown_ms + 999) / 1000;
     float into = 1.0f - (float)(s->r.countdown_ms - (n - 1) * 1000) / 1000.0f; /* 0..1 in this second */
     char line[160];
-    snprintf(line, sizeof line, "%d lives. Answer with a click, or 1-4 or A-D: one key, no Enter. Right answers "
+    snprintf(line, sizeof line, "%d lives. Answer with a click, or the option's number or letter: one key, no Enter. Right answers "
              "add %d s.", REWARDS_ARCADE_LIVES, arcade_round_kind(s->menu.kind)->bonus_ms / 1000);
     int tw = area.w * 2 / 3 >= app_px(app, 420) ? area.w * 2 / 3 : area.w;
     int line_h = text_wrapped_height(app, FONT_BODY, line, tw) + app_px(app, 8);

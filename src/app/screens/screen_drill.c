@@ -24,16 +24,18 @@
 #include "text.h"
 #include "ui.h"
 
-/* The keys of each moment of the drill (keys.h): bound letters and footers. */
+/* The keys of each moment of the drill (keys.h): bound letters and footers.
+ * The first row of the asking maps takes the option keys of the question on
+ * screen (show_item: "1-4 / A-D" for four options). */
 static const KeyBinding ASK_ROWS[] = {
-    {"1-5 / A-E", 0, CMD_NONE, "choose", false},
+    {"1-8 / A-H", 0, CMD_NONE, "choose", false},
     {"Enter", 0, CMD_NONE, "submit", false},
     {"Up/Down/PgUp/PgDn", 0, CMD_NONE, KEYS_DOES_SCROLL, true},
     {"R", 'R', CMD_REPORT, "report", true},
     {"Esc", 0, CMD_NONE, "leave", false},
 };
 static const KeyBinding ASK_SURE_ROWS[] = {
-    {"1-5 / A-E", 0, CMD_NONE, "choose", false},
+    {"1-8 / A-H", 0, CMD_NONE, "choose", false},
     {"Enter", 0, CMD_NONE, "submit", false},
     {"S", 'S', CMD_SURE, "sure", true},
     {"Up/Down/PgUp/PgDn", 0, CMD_NONE, KEYS_DOES_SCROLL, true},
@@ -152,6 +154,9 @@ static void show_item(App *app, DrillState *s, int item)
     } else {
         qview_set(app, &s->q, item, NULL);
         s->phase = DRILL_ASK;
+        keys_options(s->q.option_count, s->choose_key, sizeof s->choose_key);
+        s->ask_keys = keys_with_first_key(&ASK_KEYS, s->choose_key, s->ask_rows, DRILL_ASK_ROWS);
+        s->ask_sure_keys = keys_with_first_key(&ASK_SURE_KEYS, s->choose_key, s->ask_sure_rows, DRILL_ASK_ROWS);
     }
 }
 
@@ -395,7 +400,7 @@ int drill_phase_buttons(App *app, const DrillState *s, const KeyMap *map, BarBut
 const KeyMap *drill_phase_keys(App *app, const DrillState *s)
 {
     switch (s->phase) {
-    case DRILL_ASK: return drill_session_asks_sure(&s->d) ? &ASK_SURE_KEYS : &ASK_KEYS;
+    case DRILL_ASK: return drill_session_asks_sure(&s->d) ? &s->ask_sure_keys : &s->ask_keys;
     case DRILL_CARD: return s->card_flipped ? &CARD_BACK_KEYS : &CARD_FRONT_KEYS;
     case DRILL_FEEDBACK:
         if (drill_on_card(app, s))

@@ -21,6 +21,7 @@ typedef enum DrillPhase { DRILL_ASK, DRILL_FEEDBACK, DRILL_CARD, DRILL_SUMMARY }
 
 #define CARD_VERDICT_MS 1200   /* a graded card's verdict shows this long, then the next item */
 #define FLIP_MS 260
+#define DRILL_ASK_ROWS 8       /* room for the rows of a question's footer */
 
 typedef struct DrillState {
     DrillSession d;
@@ -39,6 +40,9 @@ typedef struct DrillState {
     Scroll summary_scroll;
     int anim_ms;
     const char *title;        /* the launch's title (a contrast drill), NULL: by the kind */
+    char choose_key[16];      /* "1-4 / A-D": the option keys of the question on screen */
+    KeyBinding ask_rows[DRILL_ASK_ROWS], ask_sure_rows[DRILL_ASK_ROWS];
+    KeyMap ask_keys, ask_sure_keys; /* the footers while asking, with choose_key */
 } DrillState;
 
 /* True when the item on screen is a flashcard. */
