@@ -97,6 +97,8 @@ typedef struct App {
     Store *store;
     char data_dir[1024];             /* the data folder (progress.db, reports.csv) */
     char store_message[1024];         /* what the store did at open (restored, read-only...) */
+    bool store_message_news;          /* it is news (a new or updated file), not a warning: home
+                                         drops it when the learner comes back from a screen */
     char status[256];                /* transient message (disk full...) */
     uint64_t status_until;
     /* A status message too long for the footer's line gets a band of its

@@ -146,6 +146,8 @@ static bool open_store(App *app, const CliOptions *o, bool *locked)
         return false;
     }
     snprintf(app->store_message, sizeof app->store_message, "%s", info.message);
+    app->store_message_news = (info.kind == STORE_OPEN_CREATED || info.kind == STORE_OPEN_MIGRATED) &&
+                              info.writable && !info.backup_failed;
     if (info.message[0])
         fprintf(stderr, "cloudprep: %s\n", info.message);
     /* a second copy offers nothing: playing on would save nothing */

@@ -1,6 +1,7 @@
 /* The learning engine: the FSRS-6 memory model against reference values
  * worked out by hand from the published formulas, the per-learner fit, the
- * exam-aware scheduler's choices, the pass estimate and projection, and
+ * exam-aware scheduler's choices, the pass estimate (with what the learner
+ * knew before studying) and projection, and
  * simulated forgetting learners on the shipped bank over 30 simulated days
  * (the same simulator as make bench-learn, on a small fixed set). */
 #include <math.h>
@@ -113,6 +114,12 @@ static void test_fit(const Bank *bank)
            steep.evidence);
     CHECK(slow.evidence > 100 && steep.evidence > 100);
     CHECK(steep.mean_decay > slow.mean_decay + 0.1);
+    /* the simulated learners knew nothing before: their first answers are
+     * guesses, and guessing alone rarely counts as knowledge */
+    printf("fit: prior knowledge %.3f and %.3f from %d and %d first answers\n", slow.knowledge, steep.knowledge,
+           slow.first_answers, steep.first_answers);
+    CHECK(slow.first_answers > 100 && steep.first_answers > 100);
+    CHECK(slow.knowledge < 0.1 && steep.knowledge < 0.1);
     CHECK(steep.mean_decay > 0.3);
     /* replay gives the states the answers lead to */
     ItemState *st = calloc((size_t)bank->item_count, sizeof *st);
@@ -248,6 +255,73 @@ static void test_estimate(const Bank *bank)
         st[i] = (ItemState){.box = 5, .seen = 5, .stability = 200, .difficulty = 3, .last_at = NOW - DAY};
     CHECK(estimate_pass(bank, st, &fit, NOW, 10, &rng, &e));
     CHECK(e.probability > 0.95);
+    free(st);
+}
+
+/* First answers to `n` questions, each right with guess + (1 - guess) x
+ * known: a learner who knew that share of the bank before studying. */
+static int first_answers(const Bank *bank, double known, int n, uint64_t seed, Answer *out)
+{
+    Rng rng;
+    rng_seed(&rng, seed);
+    int k = 0;
+    for (int i = 0; i < bank->item_count && k < n; i++) {
+        const BankItem *it = &bank->items[i];
+        if (it->kind != ITEM_QUESTION)
+            continue;
+        double g = memory_guess_rate(it);
+        out[k] = (Answer){.item = i, .correct = rng_unit(&rng) < g + (1.0 - g) * known, .at = NOW - 3600 + k};
+        k++;
+    }
+    return k;
+}
+
+/* What a learner knew before studying counts: first answers right beyond
+ * guessing make never-met items count as that well known, so a learner who
+ * passes a first mock is not told their chance is 0%; an item once missed
+ * is back to what the memory model says. */
+static void test_prior_knowledge(const Bank *bank)
+{
+    enum { N = 65 };
+    Answer a[N];
+    MemoryFit none, some, most;
+    CHECK(memory_fit_answers(bank, a, first_answers(bank, 0.0, N, 3, a), &none));
+    CHECK(memory_fit_answers(bank, a, first_answers(bank, 0.6, N, 3, a), &some));
+    CHECK(memory_fit_answers(bank, a, first_answers(bank, 0.95, N, 3, a), &most));
+    printf("prior knowledge from %d first answers: %.2f (knew nothing), %.2f (knew 60%%), %.2f (knew 95%%)\n", N,
+           none.knowledge, some.knowledge, most.knowledge);
+    CHECK_INT(some.first_answers, N);
+    CHECK(none.knowledge < 0.15);
+    CHECK(some.knowledge > 0.35 && some.knowledge < 0.8);
+    CHECK(most.knowledge > 0.75);
+
+    ItemState unseen = {0};
+    CHECK(near(estimate_item_recall(&unseen, &some, -1, NOW), some.knowledge, 1e-12));
+    ItemState missed = {.box = 1, .seen = 2, .right = 1, .wrong = 1, .stability = 1.0, .difficulty = 5,
+                        .last_at = NOW - 60 * DAY};
+    double r = memory_item_recall(&missed, &some, -1, NOW);
+    CHECK(r < some.knowledge);
+    CHECK(near(estimate_item_recall(&missed, &some, -1, NOW), r, 1e-12));
+    ItemState known = missed;
+    known.wrong = 0;
+    known.right = 2;
+    CHECK(near(estimate_item_recall(&known, &some, -1, NOW), some.knowledge, 1e-12));
+
+    ItemState *st = calloc((size_t)bank->item_count, sizeof *st);
+    Rng rng;
+    PlanPassEstimate e_none, e_some, e_most;
+    rng_seed(&rng, 5);
+    CHECK(estimate_pass(bank, st, &none, NOW, 10, &rng, &e_none));
+    rng_seed(&rng, 5);
+    CHECK(estimate_pass(bank, st, &some, NOW, 10, &rng, &e_some));
+    rng_seed(&rng, 5);
+    CHECK(estimate_pass(bank, st, &most, NOW, 10, &rng, &e_most));
+    printf("chance of passing today, nothing studied: %.3f, %.3f, %.3f\n", e_none.probability, e_some.probability,
+           e_most.probability);
+    CHECK(e_none.probability < 0.01);
+    CHECK(e_some.probability > e_none.probability);
+    CHECK(e_most.probability > 0.9);
+    CHECK(estimate_bank_recall(bank, st, &most, NOW) > 0.75);
     free(st);
 }
 
@@ -420,6 +494,7 @@ int main(void)
     test_exam_scheduler(bank);
     test_retention_schedule(bank);
     test_estimate(bank);
+    test_prior_knowledge(bank);
     test_projection(bank);
     test_simulated_learners(bank);
     test_calibration(bank);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fakebank.h"
+#include "leitner.h"
 #include "plan.h"
 #include "testlib.h"
 
@@ -151,6 +152,24 @@ static void test_plan_build(const Bank *bank)
     opt = (PlanOptions){.exam_date = NOW - DAY};
     CHECK(plan_build(bank, NULL, NULL, NOW, &opt, &p));
     CHECK_INT(p.days_left, 1);
+
+    /* with an exam date, the exam-aware drill's rule: the bank met three
+     * quarters of the way from the first answer. Started today with 40 days
+     * to go: the unseen half over 30 days. Started 60 days ago: over the
+     * 15 days to day 75 of 100. Started 200 days ago: the target passed,
+     * so every unseen item as soon as the minutes allow (the drill brings
+     * them in; the plan says so). */
+    int unseen = bank->item_count - bank->item_count / 2;
+    opt = (PlanOptions){.exam_date = NOW + 40 * DAY, .daily_minutes = 60, .started_at = NOW};
+    CHECK(plan_build(bank, st, NULL, NOW, &opt, &p));
+    CHECK_INT(p.new_per_day, leitner_cover_quota(unseen, NOW, NOW, NOW + 40 * DAY));
+    CHECK_INT(p.new_per_day, (unseen + 29) / 30);
+    opt.started_at = NOW - 60 * DAY;
+    CHECK(plan_build(bank, st, NULL, NOW, &opt, &p));
+    CHECK_INT(p.new_per_day, (unseen + 14) / 15);
+    opt.started_at = NOW - 200 * DAY;
+    CHECK(plan_build(bank, st, NULL, NOW, &opt, &p));
+    CHECK_INT(p.new_per_day, unseen < 120 ? unseen : 120);
     free(st);
 }
 

@@ -70,7 +70,4 @@ void arcade_draw_scaled(App *app, FontRole role, const char *text, int cx, int y
  * side by side or stacked, the whole scrolling in m->scroll when large text
  * needs the room), and the footer of `keys`. */
 void arcade_menu_draw(App *app, ArcadeMenu *m, const KeyMap *keys);
-/* Writes v with thousands separated ("12,345") into buf (always terminated). */
-void arcade_format_points(int v, char *buf, size_t size);
-
 #endif

@@ -22,6 +22,7 @@
 #include "rewards.h"
 #include "screen_arcade.h"
 #include "screens.h"
+#include "strbuf.h"
 #include "text.h"
 #include "ui.h"
 
@@ -227,7 +228,7 @@ static int score_panel(App *app, ArcadeEndState *s, SDL_Rect r, bool draw)
     snprintf(line, sizeof line, "%s score", arcade_round_kind(res->kind)->title);
     y += put(app, draw, FONT_SMALL, line, x, y, w, t->text_dim);
     float grow = app->settings.reduce_motion ? 1.0f : ease_out((float)s->anim_ms / END_COUNT_MS);
-    arcade_format_points((int)((float)res->points * grow + 0.5f), num, sizeof num);
+    strbuf_thousands((int)((float)res->points * grow + 0.5f), num, sizeof num);
     int nw = 0, nh = 0;
     text_size(app, FONT_HUGE, num, &nw, &nh);
     if (draw)
@@ -235,7 +236,7 @@ static int score_panel(App *app, ArcadeEndState *s, SDL_Rect r, bool draw)
     int badge_y = y + text_line_height(app, FONT_HUGE) / 2 - app_px(app, 20);
     y += text_line_height(app, FONT_HUGE);
     char best[32];
-    arcade_format_points(res->previous_best, best, sizeof best);
+    strbuf_thousands(res->previous_best, best, sizeof best);
     if (res->new_best) {
         const char *label = "New best!";
         int lw, lh;
@@ -260,7 +261,7 @@ static int score_panel(App *app, ArcadeEndState *s, SDL_Rect r, bool draw)
         else
             snprintf(line, sizeof line, "Your first %s best. Now beat it.", arcade_round_kind(res->kind)->title);
     } else if (res->previous_best > 0) {
-        arcade_format_points(res->previous_best - res->points + 1, num, sizeof num);
+        strbuf_thousands(res->previous_best - res->points + 1, num, sizeof num);
         snprintf(line, sizeof line, "Personal best %s  -  %s more points to beat it", best, num);
     } else {
         snprintf(line, sizeof line, "No points this time: answer right and fast to score.");

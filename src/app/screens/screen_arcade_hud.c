@@ -8,6 +8,7 @@
 
 #include "rewards.h"
 #include "screen_arcade.h"
+#include "strbuf.h"
 #include "text.h"
 #include "ui.h"
 
@@ -93,7 +94,7 @@ static void best_text(const ArcadeState *s, char *out, size_t size, bool *beaten
 {
     char v[32];
     int b = s->menu.best[s->menu.kind];
-    arcade_format_points(b, v, sizeof v);
+    strbuf_thousands(b, v, sizeof v);
     *beaten = s->menu.rounds[s->menu.kind] > 0 && s->r.ra.points > b;
     if (s->menu.rounds[s->menu.kind] == 0)
         snprintf(out, size, "First %s round", arcade_round_kind(s->menu.kind)->title);
@@ -237,7 +238,7 @@ static void draw_score(App *app, ArcadeState *s, const HudLayout *L, int right, 
         y += text_line_height(app, FONT_SMALL);
     }
     char score[32];
-    arcade_format_points((int)(s->shown_score + 0.5f), score, sizeof score);
+    strbuf_thousands((int)(s->shown_score + 0.5f), score, sizeof score);
     SDL_Color c = s->points_pop_ms > 0 ? ui_mix(t->text, t->accent, (float)s->points_pop_ms / ARCADE_POP_MS)
                                        : t->text;
     int sw = text_draw(app, L->score_font, score, right, y, c, ALIGN_RIGHT);

@@ -9,23 +9,9 @@
 #include "hud.h"
 #include "rewards.h"
 #include "screen_arcade.h"
+#include "strbuf.h"
 #include "text.h"
 #include "ui.h"
-
-void arcade_format_points(int v, char *buf, size_t size)
-{
-    char digits[24];
-    snprintf(digits, sizeof digits, "%d", v < 0 ? -v : v);
-    size_t n = strlen(digits), o = 0;
-    if (v < 0 && o + 1 < size)
-        buf[o++] = '-';
-    for (size_t i = 0; i < n && o + 1 < size; i++) {
-        if (i > 0 && (n - i) % 3 == 0 && o + 2 < size)
-            buf[o++] = ',';
-        buf[o++] = digits[i];
-    }
-    buf[o] = '\0';
-}
 
 /* One round's card: its name, its clock, the personal best. Measures only
  * when `draw` is false; returns the height it needs at width r.w. */
@@ -59,7 +45,7 @@ static int round_card(App *app, const ArcadeMenu *m, int k, SDL_Rect r, bool dra
         text_draw(app, FONT_SMALL, "Personal best", x, y, t->text_dim, ALIGN_LEFT);
     y += text_line_height(app, FONT_SMALL);
     if (m->rounds[k] > 0) {
-        arcade_format_points(m->best[k], line, sizeof line);
+        strbuf_thousands(m->best[k], line, sizeof line);
         if (draw)
             text_draw(app, FONT_HUGE, line, x, y, sel ? t->accent : t->text, ALIGN_LEFT);
         y += text_line_height(app, FONT_HUGE);

@@ -98,8 +98,10 @@ static void refresh(App *app, HomeState *s)
         s->unfinished_seconds_left = waiting->remaining_ms / 1000;
         exam_session_free(waiting);
     }
-    if (found == EXAM_FIND_STALE) /* it was closed: say why, where it stays visible */
+    if (found == EXAM_FIND_STALE) { /* it was closed: say why, where it stays visible */
         snprintf(app->store_message, sizeof app->store_message, "%s", why);
+        app->store_message_news = false;
+    }
     else if (found == EXAM_FIND_FAILED)
         app_status(app, "Progress not read: %s", why);
 }
@@ -117,6 +119,9 @@ static void *home_enter(App *app, const void *arg)
 
 static void home_resume(App *app, void *state)
 {
+    /* "Welcome! Your progress will be kept in ..." has been read by now */
+    if (app->store_message_news)
+        app->store_message[0] = '\0';
     refresh(app, state);
 }
 
@@ -268,7 +273,8 @@ static int draw_cards(App *app, HomeState *s, int x, int y, int w)
     int gap = app_px(app, 12), pad = app_px(app, 14);
     char goal[64], xp[32], tomorrow[48], streak[16], level[16], due[16];
     study_goal_text(d, goal, sizeof goal);
-    snprintf(xp, sizeof xp, "%d XP", d->xp);
+    strbuf_thousands(d->xp, xp, sizeof xp);
+    strbuf_append(xp, sizeof xp, " XP");
     snprintf(tomorrow, sizeof tomorrow, "%d tomorrow", d->due_tomorrow);
     snprintf(streak, sizeof streak, "%d", d->streak.current);
     snprintf(level, sizeof level, "%d", d->level);
@@ -391,9 +397,11 @@ static int side_content(App *app, HomeState *s, int x, int y, int w, bool draw)
     for (int d = 0; d < b->domain_count && d < SCORING_MAX_DOMAINS; d++) {
         const StudyDomainTotal *ds = &s->domains[d];
         char score[48];
-        if (ds->total > 0)
-            snprintf(score, sizeof score, "%d%% of %d", percent_of(ds->right, ds->total), ds->total);
-        else
+        if (ds->total > 0) {
+            char total[24];
+            strbuf_thousands(ds->total, total, sizeof total);
+            snprintf(score, sizeof score, "%d%% of %s", percent_of(ds->right, ds->total), total);
+        } else
             snprintf(score, sizeof score, "not started");
         int sw, sh;
         text_size(app, FONT_SMALL, score, &sw, &sh);
@@ -411,9 +419,14 @@ static int side_content(App *app, HomeState *s, int x, int y, int w, bool draw)
         y += app_px(app, 12);
     }
     int seen = study_items_started(app->study);
-    snprintf(line, sizeof line, "%d of %d items started, %d in the top box. %d questions and %d flashcards in the "
-             "%s bank (checked %s).", seen, b->item_count, s->box_counts[b->leitner_boxes], b->question_count,
-             b->flashcard_count, b->code, b->as_of);
+    char n_seen[24], n_items[24], n_top[24], n_questions[24], n_cards[24];
+    strbuf_thousands(seen, n_seen, sizeof n_seen);
+    strbuf_thousands(b->item_count, n_items, sizeof n_items);
+    strbuf_thousands(s->box_counts[b->leitner_boxes], n_top, sizeof n_top);
+    strbuf_thousands(b->question_count, n_questions, sizeof n_questions);
+    strbuf_thousands(b->flashcard_count, n_cards, sizeof n_cards);
+    snprintf(line, sizeof line, "%s of %s items started, %s in the top box. %s questions and %s flashcards in the "
+             "%s bank (checked %s).", n_seen, n_items, n_top, n_questions, n_cards, b->code, b->as_of);
     y += app_px(app, 4) + say(app, draw, FONT_SMALL, line, x, y + app_px(app, 4), w, t->text_dim);
     const char *messages[2] = {app->bank_message, app->store_message};
     for (int i = 0; i < 2; i++)

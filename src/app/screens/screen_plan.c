@@ -60,7 +60,7 @@ static int64_t local_midnight_in(const App *app, int days)
 static void rebuild_plan(App *app, PlanState *s)
 {
     int64_t exam = local_midnight_in(app, s->days);
-    PlanOptions opt = {.daily_minutes = s->minutes, .exam_date = exam};
+    PlanOptions opt = {.daily_minutes = s->minutes, .exam_date = exam, .started_at = study_started_at(app->study)};
     s->has_plan = plan_build(app->bank, app->study->states, study_accuracy(app->study), app_now(app), &opt, &s->plan);
     s->has_projection = study_projection(app->study, s->minutes, exam, 0, app_now(app), &s->projection);
     s->whatif_stale = true;
@@ -254,7 +254,7 @@ static int draw_plan_text(App *app, PlanState *s, const Pen *pen, int x, int y, 
     }
     y += pen_say(app, pen, FONT_SMALL, t->text_dim, x, y, w, "The drill brings in new items early enough to meet "
                  "the whole bank by three quarters of the way to the exam, then spends reviews where they raise "
-                 "exam-day recall most. Weaker domains get more time.");
+                 "exam-day recall most. Each domain's time follows its exam weight, raised where you are weaker.");
     return y - y0;
 }
 

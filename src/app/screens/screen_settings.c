@@ -64,7 +64,7 @@ static const SettingRow ROWS[SET_COUNT] = {
                            "Your daily commitment. The day's goal is the answers it holds, about 30 seconds "
                            "each (a finished arcade round or exam meets it too). The daily drill is what is "
                            "left of the goal: due reviews first, then new items. The plan splits the time "
-                           "over the domains, weakest first."},
+                           "over the domains by exam weight, more to your weaker ones."},
     [SET_ASK_SURE] = {NULL, "Ask how sure",
                       "In drills, mark an answer Sure before you submit it. Stats then shows whether your sure "
                       "answers can be trusted, and a sure answer that was wrong comes back first."},

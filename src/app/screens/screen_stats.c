@@ -189,16 +189,6 @@ static const KeyMap *stats_keys(App *app, void *state)
 
 /* ---- shared formatting ---------------------------------------------------- */
 
-void stats_fmt_count(int n, char *buf, size_t size)
-{
-    if (n >= 1000000)
-        snprintf(buf, size, "%d,%03d,%03d", n / 1000000, n / 1000 % 1000, n % 1000);
-    else if (n >= 1000)
-        snprintf(buf, size, "%d,%03d", n / 1000, n % 1000);
-    else
-        snprintf(buf, size, "%d", n);
-}
-
 void stats_fmt_date(int64_t t, const char *fmt, char *buf, size_t size)
 {
     time_t tt = (time_t)t;

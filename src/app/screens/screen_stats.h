@@ -26,8 +26,6 @@ int stats_page_records(App *app, const StatsSnapshot *s, SDL_Rect view, int y);
 int stats_page_mixups(App *app, const StatsSnapshot *s, SDL_Rect view, int y);
 #define STATS_CONTRAST_ACTION 100
 
-/* Writes n with thousands separators ("12,345") into buf. */
-void stats_fmt_count(int n, char *buf, size_t size);
 /* Writes local time t with strftime format fmt into buf ("" when it does not fit). */
 void stats_fmt_date(int64_t t, const char *fmt, char *buf, size_t size);
 /* The theme colour of a level: poor bad, fair accent2, good good. */

@@ -137,7 +137,7 @@ static int calendar_side(App *app, const StatsSnapshot *s, int x, int y, int w, 
     snprintf(values[1], sizeof values[1], "%d of %d", s->day.streak.rest_days, REWARDS_REST_MAX);
     snprintf(values[2], sizeof values[2], "%d of %d", s->cal_studied, s->cal_count);
     snprintf(values[3], sizeof values[3], "%d day%s", s->cal_goals, s->cal_goals == 1 ? "" : "s");
-    stats_fmt_count(s->cal_answers, values[4], sizeof values[4]);
+    strbuf_thousands(s->cal_answers, values[4], sizeof values[4]);
     int bold = text_line_height(app, FONT_BODY_BOLD);
     for (int i = 0; i < 5; i++) {
         int lw, vw, h;
@@ -431,15 +431,15 @@ static void compose_records(App *app, const StatsSnapshot *s, RecordCard *c)
     const Theme *t = &app->theme;
     char num[32];
     snprintf(c[0].label, sizeof c[0].label, "Arcade sprint best (60 s)");
-    stats_fmt_count(s->sprint_best, c[0].value, sizeof c[0].value);
+    strbuf_thousands(s->sprint_best, c[0].value, sizeof c[0].value);
     c[0].colour = s->sprint_rounds ? t->accent : t->text_dim;
     snprintf(c[1].label, sizeof c[1].label, "Arcade marathon best (3 min)");
-    stats_fmt_count(s->marathon_best, c[1].value, sizeof c[1].value);
+    strbuf_thousands(s->marathon_best, c[1].value, sizeof c[1].value);
     c[1].colour = s->marathon_rounds ? t->accent : t->text_dim;
     snprintf(c[2].label, sizeof c[2].label, "Time studied");
     fmt_duration(s->ms_studied, c[2].value, sizeof c[2].value);
     c[2].colour = t->text;
-    stats_fmt_count((int)s->xp, num, sizeof num);
+    strbuf_thousands((int)s->xp, num, sizeof num);
     snprintf(c[3].label, sizeof c[3].label, "Level (%s XP)", num);
     snprintf(c[3].value, sizeof c[3].value, "%d", s->day.level);
     c[3].colour = t->accent2;
@@ -518,7 +518,7 @@ int stats_page_records(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
     }
     y += ((CARDS + cols - 1) / cols) * (card_h + gap);
     char line[400], answers[32];
-    stats_fmt_count(s->answers, answers, sizeof answers);
+    strbuf_thousands(s->answers, answers, sizeof answers);
     if (s->answers == 0)
         snprintf(line, sizeof line, "Nothing answered yet: your records, totals and achievements fill in as you "
                  "study.");

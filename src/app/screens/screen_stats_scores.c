@@ -211,12 +211,12 @@ typedef struct DomainLayout {
 static void domain_values(const StatsTally *all, const StatsTally *week, char *a, char *w, size_t size)
 {
     char n[32];
-    stats_fmt_count(all->total, n, sizeof n);
+    strbuf_thousands(all->total, n, sizeof n);
     if (all->total)
         snprintf(a, size, "%d%%  of %s", percent_of(all->right, all->total), n);
     else
         snprintf(a, size, "no answers");
-    stats_fmt_count(week->total, n, sizeof n);
+    strbuf_thousands(week->total, n, sizeof n);
     if (week->total)
         snprintf(w, size, "%d%%  of %s", percent_of(week->right, week->total), n);
     else

@@ -38,3 +38,24 @@ char *strbuf_format(const char *fmt, ...)
     va_end(ap);
     return out;
 }
+
+void strbuf_thousands(long long n, char *buf, size_t size)
+{
+    if (size == 0)
+        return;
+    char digits[32];
+    snprintf(digits, sizeof digits, "%lld", n);
+    const char *d = digits[0] == '-' ? digits + 1 : digits;
+    size_t len = strlen(d), o = 0;
+    if (d != digits && o + 1 < size)
+        buf[o++] = '-';
+    for (size_t i = 0; i < len && o + 1 < size; i++) {
+        if (i > 0 && (len - i) % 3 == 0) {
+            if (o + 2 >= size)
+                break;
+            buf[o++] = ',';
+        }
+        buf[o++] = d[i];
+    }
+    buf[o] = '\0';
+}

@@ -10,11 +10,17 @@
 #include "examform.h"
 #include "scoring.h"
 
+double estimate_item_recall(const ItemState *state, const MemoryFit *fit, int point, int64_t at)
+{
+    double r = memory_item_recall(state, fit, point, at);
+    return state->wrong == 0 && r < fit->knowledge ? fit->knowledge : r;
+}
+
 void estimate_item_chances(const Bank *bank, const ItemState *states, const MemoryFit *fit, int point,
                            int64_t at, double *out)
 {
     for (int i = 0; i < bank->item_count; i++) {
-        double r = memory_item_recall(&states[i], fit, point, at);
+        double r = estimate_item_recall(&states[i], fit, point, at);
         double g = memory_guess_rate(&bank->items[i]);
         out[i] = g + (1.0 - g) * r;
     }
@@ -159,6 +165,6 @@ double estimate_bank_recall(const Bank *bank, const ItemState *states, const Mem
         return 0.0;
     double sum = 0.0;
     for (int i = 0; i < bank->item_count; i++)
-        sum += memory_item_recall(&states[i], fit, -1, at);
+        sum += estimate_item_recall(&states[i], fit, -1, at);
     return sum / bank->item_count;
 }

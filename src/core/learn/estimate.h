@@ -26,9 +26,16 @@
  * 80% range hold the truth about 80% of the time on exam day. */
 #define ESTIMATE_MODEL_ERROR 0.6
 
+/* The chance the learner recalls an item at `at` under one fit point
+ * (point < 0: the posterior means): the memory model's recall of what was
+ * learned, but never below the learner's prior knowledge (fit->knowledge)
+ * for an item never answered wrong: a never-met item is known as well as
+ * the learner's first answers show they know the bank before studying. */
+double estimate_item_recall(const ItemState *state, const MemoryFit *fit, int point, int64_t at);
 /* Per-question chance of a right answer at `at` under one fit point
- * (point < 0: the posterior means): guess + (1 - guess) x recall. Writes
- * bank->item_count values into out (flashcards get their recall). */
+ * (point < 0: the posterior means): guess + (1 - guess) x recall
+ * (estimate_item_recall). Writes bank->item_count values into out
+ * (flashcards get their recall). */
 void estimate_item_chances(const Bank *bank, const ItemState *states, const MemoryFit *fit, int point,
                            int64_t at, double *out);
 
@@ -52,8 +59,8 @@ bool estimate_pass(const Bank *bank, const ItemState *states, const MemoryFit *f
  * each side's distance d becomes sqrt(d^2 + error^2). */
 void estimate_widen(PlanPassEstimate *e);
 
-/* Mean recall over every item of the bank at `at` (0 for items never
- * seen) under the fit's posterior means. */
+/* Mean recall (estimate_item_recall) over every item of the bank at `at`
+ * under the fit's posterior means. */
 double estimate_bank_recall(const Bank *bank, const ItemState *states, const MemoryFit *fit, int64_t at);
 
 #endif

@@ -154,6 +154,9 @@ void memory_fit_update(MemoryFit *fit)
         fit->mean_decay += fit->weight[p] * fit->decay[p];
     }
     fit->mean_scale = exp(log_scale);
+    double room = fit->first_answers - fit->first_guess;
+    double beyond = fit->first_right - fit->first_guess - sqrt(fit->first_guess_var);
+    fit->knowledge = room > 0.0 && beyond > 0.0 ? clamp(beyond / room, 0.0, 1.0) : 0.0;
 }
 
 void memory_fit_prior(MemoryFit *fit)
@@ -172,11 +175,18 @@ void memory_fit_prior(MemoryFit *fit)
 void memory_fit_observe(MemoryFit *fit, const BankItem *item, const ItemState *before, bool correct,
                         int64_t at)
 {
+    double g = memory_guess_rate(item);
+    if (before->last_at <= 0) {
+        fit->first_answers++;
+        fit->first_right += correct ? 1.0 : 0.0;
+        fit->first_guess += g;
+        fit->first_guess_var += g * (1.0 - g);
+        return;
+    }
     int64_t gap = at - before->last_at;
-    if (before->stability <= 0.0 || before->last_at <= 0 || gap < MEMORY_SHORT_TERM_SECONDS)
+    if (before->stability <= 0.0 || gap < MEMORY_SHORT_TERM_SECONDS)
         return;
     double days = (double)gap / SECONDS_PER_DAY;
-    double g = memory_guess_rate(item);
     for (int p = 0; p < MEMORY_FIT_POINTS; p++) {
         double r = memory_recall(days, fit->scale[p] * before->stability, fit->decay[p]);
         double chance = clamp(g + (1.0 - g) * r, 1e-4, 1.0 - 1e-4);

@@ -80,19 +80,32 @@ typedef struct MemoryFit {
     double logw[MEMORY_FIT_POINTS];    /* log prior + tempered log likelihood so far */
     int evidence;                      /* answers that informed it */
     double mean_scale, mean_decay;     /* posterior means, for one-number uses */
+    /* What the learner knew before studying, from first answers to items
+     * (in any mode, before any explanation): a test of prior knowledge. */
+    int first_answers;
+    double first_right;                /* of them right */
+    double first_guess;                /* their summed guess rates */
+    double first_guess_var;            /* their summed g x (1 - g) */
+    double knowledge;                  /* share of never-met items known (memory_fit_update) */
 } MemoryFit;
 
 /* The prior alone: no evidence. */
 void memory_fit_prior(MemoryFit *fit);
 
 /* Adds one answer to the fit's evidence: `before` is the item's state just
- * before the answer. Answers to unseen items, and repeats within
- * MEMORY_SHORT_TERM_SECONDS, say nothing about forgetting and are ignored.
- * Weights and means change only at memory_fit_update. */
+ * before the answer. An answer to an item never answered before is counted
+ * as a test of prior knowledge; repeats within MEMORY_SHORT_TERM_SECONDS
+ * say nothing about forgetting and are ignored. Weights, means and
+ * knowledge change only at memory_fit_update. */
 void memory_fit_observe(MemoryFit *fit, const BankItem *item, const ItemState *before, bool correct,
                         int64_t at);
 
-/* Recomputes the weights and means from the evidence observed so far. */
+/* Recomputes the weights and means from the evidence observed so far, and
+ * the knowledge: first answers right beyond guessing, less one standard
+ * deviation of guessing's own spread (so luck alone rarely counts), over
+ * what guessing leaves: (right - guess - sd) / (answers - guess), 0..1. A
+ * learner who knew nothing scores about 0; one who scored 72% on a first
+ * mock about 0.56. */
 void memory_fit_update(MemoryFit *fit);
 
 /* Fits from answers (any order): each answer to an item seen at least

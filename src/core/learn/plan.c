@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "apportion.h"
+#include "leitner.h"
 
 int plan_ready_score(const Bank *bank)
 {
@@ -116,10 +117,13 @@ bool plan_build(const Bank *bank, const ItemState *states, const double *accurac
     for (int i = 0; i < bank->item_count; i++)
         if (!states || states[i].box == 0)
             out->unseen++;
-    int learn_days = out->days_left - out->days_left / 4;
-    if (learn_days < 1)
-        learn_days = 1;
-    int per_day = (out->unseen + learn_days - 1) / learn_days;
+    int per_day;
+    if (o.exam_date != 0) {
+        per_day = leitner_cover_quota(out->unseen, o.started_at, now, o.exam_date);
+    } else {
+        int learn_days = out->days_left - out->days_left / 4;
+        per_day = (out->unseen + learn_days - 1) / learn_days;
+    }
     out->items_per_day = plan_items_per_day(out->daily_minutes);
     /* A first showing is an exposure that the drill does not repeat the same
      * day, so every daily item can be a new one while new ones remain. */

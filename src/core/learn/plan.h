@@ -25,6 +25,8 @@
 typedef struct PlanOptions {
     int daily_minutes;   /* 0 = 30 */
     int64_t exam_date;   /* Unix seconds; 0 = plan PLAN_DEFAULT_DAYS days */
+    int64_t started_at;  /* the learner's first answer (0 = now): where meeting
+                            the bank by three quarters of the way starts */
 } PlanOptions;
 
 typedef struct StudyPlan {
@@ -87,9 +89,10 @@ int plan_items_per_day(int minutes);
  * domains) when those would take more than half the day, summing to
  * daily_minutes (largest remainder). Items per day = daily minutes at
  * PLAN_SECONDS_PER_ITEM each (a drill session size). New items per day =
- * unseen items (box 0; all items when states is NULL) spread over the first
- * three quarters of the days left, rounded up (leitner_cover_quota's rule,
- * which the exam-aware drill follows), but no more than the daily items.
+ * with an exam date, leitner_cover_quota over the unseen items (box 0; all
+ * items when states is NULL) from started_at, the rule the exam-aware drill
+ * follows; without one, the unseen items over the first three quarters of
+ * PLAN_DEFAULT_DAYS, rounded up; no more than the daily items either way.
  * covers_bank says whether that reaches every unseen item in time. Returns
  * false when the bank does not fit. */
 bool plan_build(const Bank *bank, const ItemState *states, const double *accuracy, int64_t now,

@@ -116,7 +116,7 @@ bool project_exam_day(const Bank *bank, const ItemState *states, const MemoryFit
         pass[d] /= o.forms;
         double sum = 0.0;
         for (int i = 0; i < bank->item_count; i++) {
-            sum += memory_item_recall(&mem[i], fit, p, o.exam_date);
+            sum += estimate_item_recall(&mem[i], fit, p, o.exam_date);
             left[d] += st[i].box == 0;
         }
         recall[d] = bank->item_count > 0 ? sum / bank->item_count : 0.0;

@@ -12,6 +12,7 @@
 
 #include "compat.h"
 #include "estimate.h"
+#include "examreview.h"
 #include "memory.h"
 #include "percent.h"
 #include "project.h"
@@ -295,9 +296,10 @@ int study_weakest_domain(const Study *study)
     int answered = 0;
     double lowest = 2.0, highest = -1.0;
     for (int d = 0; d < r.domain_count; d++) {
-        r.domains[d] = (ScoreTally){totals[d].right, totals[d].total};
-        if (totals[d].total <= 0)
+        /* one or two answers are luck either way: no verdict from them */
+        if (totals[d].total < EXAM_REVIEW_MIN_VERDICT_ITEMS)
             continue;
+        r.domains[d] = (ScoreTally){totals[d].right, totals[d].total};
         double f = (double)totals[d].right / totals[d].total;
         lowest = f < lowest ? f : lowest;
         highest = f > highest ? f : highest;
@@ -433,7 +435,8 @@ int study_session_size(const Study *study, int answered_today)
 
 bool study_plan(const Study *study, int64_t now, StudyPlan *out)
 {
-    PlanOptions opt = {.daily_minutes = study->prefs.daily_minutes, .exam_date = study->prefs.exam_date};
+    PlanOptions opt = {.daily_minutes = study->prefs.daily_minutes, .exam_date = study->prefs.exam_date,
+                       .started_at = study->d->started_at};
     return plan_build(study->bank, study->states, study_accuracy(study), now, &opt, out);
 }
 

@@ -165,9 +165,11 @@ void study_domain_totals(const Study *study, StudyDomainTotal *out);
 /* The learner's weakest domain, the same on every screen (Stats, home,
  * the arcade, an exam's results): the lowest share of right answers over
  * all answers in every mode (the shares home and Stats show), domains with
- * no answer left out, ties to the heavier exam weight (plan_weakest_domain).
- * -1 while fewer than two domains have answers or all have the same share:
- * then no domain is weaker than another. */
+ * fewer than EXAM_REVIEW_MIN_VERDICT_ITEMS answers left out (a few answers
+ * are luck either way), ties to the heavier exam weight
+ * (plan_weakest_domain). -1 while fewer than two domains have that many
+ * answers or all have the same share: then no domain is weaker than
+ * another. */
 int study_weakest_domain(const Study *study);
 /* Items started: items of the bank answered at least once, in any mode
  * (the count home and Stats' records show). */
