@@ -36,6 +36,25 @@ play() {
   "$BIN" --headless --script "$_file" --shots "$WORK/shots" --data-dir "$WORK/data" --seed "${SEED:-7}" "$@"
 }
 
+# sweep WHAT SCRIPT SEEDS: plays the script the function SCRIPT prints (after
+# a resize) at 150% and 200% text in 1280x720 and 960x600, once for each
+# seed in SEEDS, each from a fresh progress file; a failure names WHAT, the
+# text size, the window and the seed.
+sweep() {
+  for _size in 150 200; do
+    for _win in "1280 720" "960 600"; do
+      for _seed in $3; do
+        _tag="$_size-$(echo "$_win" | tr ' ' x)-seed$_seed"
+        rm -rf "$WORK/data"
+        SEED=$_seed
+        if play "resize $_win
+$($2)" --text-size "$_size" 2>"$WORK/err-$_tag.txt"; then pass; else fail "$1 at $_tag: $(cat "$WORK/err-$_tag.txt")"; fi
+      done
+    done
+  done
+  SEED=7
+}
+
 # mock_wrong_to_answers N: script lines that answer N questions of the mock
 # on screen wrongly, end it from the review grid and open the answer review.
 mock_wrong_to_answers() {
@@ -76,19 +95,26 @@ shots_differ() {
   if [ "${_d%.*}" -gt 1000 ]; then pass; else fail "$1 and $2 should differ (only $_d pixels do)"; fi
 }
 
-# small_bank DIR: writes a bank of six questions (q1-q6, two per task of the
-# mini exam: 6 items a mock) where every question has two documentation
-# pages: ".../qN-page-a.html" titled "First page for qN" and ".../qN-page-b/"
-# titled "Second page for qN".
-small_bank() {
+# bank_of DIR QUESTION: writes a bank of six questions (q1-q6, two per task
+# of the mini exam: 6 items a mock), each written as YAML by the function
+# QUESTION ID DOMAIN TASK.
+bank_of() {
   mkdir -p "$1"
   cp "$SRC/tests/banks/mini/exam.yaml" "$1/exam.yaml"
   {
     echo "questions:"
     for _q in q1:1:1.1 q2:1:1.1 q3:1:1.2 q4:1:1.2 q5:ops:ops.1 q6:ops:ops.1; do
-      _small_question $(echo "$_q" | tr ':' ' ')
+      "$2" $(echo "$_q" | tr ':' ' ')
     done
   } > "$1/a.yaml"
+}
+
+# small_bank DIR: writes a bank of six questions (q1-q6, two per task of the
+# mini exam: 6 items a mock) where every question has two documentation
+# pages: ".../qN-page-a.html" titled "First page for qN" and ".../qN-page-b/"
+# titled "Second page for qN".
+small_bank() {
+  bank_of "$1" _small_question
 }
 _small_question() { # ID DOMAIN TASK
   cat <<YAML
@@ -144,14 +170,7 @@ history_fixture() {
 # (q1-q6, "Choose TWO", six options each, S3 and EBS the right ones, a
 # prompt long enough to scroll at large text), a mock of 6 in 10 minutes.
 six_option_bank() {
-  mkdir -p "$1"
-  cp "$SRC/tests/banks/mini/exam.yaml" "$1/exam.yaml"
-  {
-    echo "questions:"
-    for _q in q1:1:1.1 q2:1:1.1 q3:1:1.2 q4:1:1.2 q5:ops:ops.1 q6:ops:ops.1; do
-      _six_option_question $(echo "$_q" | tr ':' ' ')
-    done
-  } > "$1/a.yaml"
+  bank_of "$1" _six_option_question
 }
 _six_option_question() { # ID DOMAIN TASK
   cat <<YAML

@@ -4,15 +4,9 @@
 # answer in the drill ("Choose an answer first" names the real range).
 . "$(dirname "$0")/lib.sh"
 
-# three_option_bank DIR: six single-answer questions of three options.
-three_option_bank() {
-  mkdir -p "$1"
-  cp "$SRC/tests/banks/mini/exam.yaml" "$1/exam.yaml"
-  {
-    echo "questions:"
-    for _q in q1:1:1.1 q2:1:1.1 q3:1:1.2 q4:1:1.2 q5:ops:ops.1 q6:ops:ops.1; do
-      set -- $(echo "$_q" | tr ':' ' ')
-      cat <<YAML
+# A single-answer question of three options (bank_of's QUESTION).
+three_options() { # ID DOMAIN TASK
+  cat <<YAML
   - id: $1
     domain: "$2"
     task: "$3"
@@ -24,8 +18,6 @@ three_option_bank() {
       - {text: Amazon RDS for $1, correct: false, why: RDS is a managed relational database.}
     explanation: Objects live in S3 buckets; $1 checks that.
 YAML
-    done
-  } > "$1/a.yaml"
 }
 
 FOUR=$WORK/four
@@ -33,7 +25,7 @@ SIX=$WORK/six
 THREE=$WORK/three
 small_bank "$FOUR"
 six_option_bank "$SIX"
-three_option_bank "$THREE"
+bank_of "$THREE" three_options
 
 # bank_keys BANK RANGE WRONG_KEY LAST: the drill's footer shows RANGE on
 # three questions in a row and never "1-5 / A-E" (unless RANGE is that);

@@ -41,10 +41,18 @@ static const KeyBinding REVEAL_ROWS[] = {
     {"Enter", 0, CMD_NONE, "go on now", false},
     {"Esc", 0, CMD_NONE, "end the round", false},
 };
+/* The reveal that waits: the banner and the right option cannot both be in
+ * sight at this text size. */
+static const KeyBinding REVEAL_HELD_ROWS[] = {
+    {"Enter", 0, CMD_NONE, "next question", false},
+    {"Up/Down", 0, CMD_NONE, "scroll to the right answer", true},
+    {"Esc", 0, CMD_NONE, "end the round", false},
+};
 static const KeyMap MENU_KEYS = KEYMAP(MENU_ROWS);
 static const KeyMap COUNTDOWN_KEYS = KEYMAP(COUNTDOWN_ROWS);
 static const KeyMap PLAY_KEYS = KEYMAP(PLAY_ROWS);
 static const KeyMap REVEAL_KEYS = KEYMAP(REVEAL_ROWS);
+static const KeyMap REVEAL_HELD_KEYS = KEYMAP(REVEAL_HELD_ROWS);
 
 
 static void refresh_menu(App *app, ArcadeState *s)
@@ -133,6 +141,8 @@ static void react(App *app, ArcadeState *s, unsigned ev, int k)
     if (ev & ARCADE_EV_WRONG) {
         s->shake_ms = app->settings.reduce_motion ? 0 : ARCADE_SHAKE_MS;
         s->life_lost_ms = ARCADE_POP_MS;
+        s->reveal_placed = s->reveal_in_view = false;
+        s->reveal_fits = true;
         app_sound(app, SFX_WRONG);
     }
     if (ev & ARCADE_EV_QUESTION) {
@@ -251,31 +261,40 @@ static int arcade_update(App *app, void *state, int dt_ms)
         s->shown_score = target;
     /* The clock waits while the dialog is open, and while an answer has not
      * yet been in sight (large text in a small window): it runs once every
-     * answer has been scrolled into view. */
+     * answer has been scrolled into view. A miss's reveal counts down only
+     * while the banner and the right option are in sight (drawn first);
+     * when they cannot both be, it waits for Enter. */
     if (s->confirm.open || (s->answers_hidden && s->r.phase == ARCADE_PHASE_PLAY))
         return busy ? SCREEN_ANIMATING : SCREEN_IDLE;
+    if (s->r.phase == ARCADE_PHASE_REVEAL && !s->reveal_in_view) {
+        bool waits = s->reveal_placed && !s->reveal_fits;
+        bool popping = s->shake_ms > 0 || s->life_lost_ms > 0 || s->points_pop_ms > 0;
+        return busy || popping || !waits ? SCREEN_ANIMATING : SCREEN_IDLE;
+    }
     react(app, s, arcade_round_tick(&s->r, dt_ms, app_now(app), &app->rng), -1);
     return SCREEN_ANIMATING;
 }
 
 /* ---- drawing ------------------------------------------------------------ */
 
-/* The wrong-answer banner: the right answer and its why, with a time bar. */
-static int banner_height(App *app, const ArcadeState *s, int w)
+/* The wrong-answer banner: the right answer and its why, with a time bar;
+ * compact, the why in the small font with less padding (to keep the right
+ * option in sight below it). */
+static int banner_height(App *app, const ArcadeState *s, int w, bool compact)
 {
     const char *why = s->r.q.why[s->r.q.right];
-    int pad = app_px(app, 14);
+    int pad = app_px(app, compact ? 8 : 14);
     int h = pad * 2 + text_line_height(app, FONT_BODY_BOLD) + app_px(app, 10);
     if (why)
-        h += app_px(app, 4) + text_wrapped_height(app, FONT_BODY, why, w - pad * 2);
+        h += app_px(app, 4) + text_wrapped_height(app, compact ? FONT_SMALL : FONT_BODY, why, w - pad * 2);
     return h;
 }
 
-static int draw_banner(App *app, ArcadeState *s, int x, int y, int w)
+static int draw_banner(App *app, ArcadeState *s, int x, int y, int w, bool compact)
 {
     const Theme *t = &app->theme;
-    int h = banner_height(app, s, w);
-    int pad = app_px(app, 14);
+    int h = banner_height(app, s, w, compact);
+    int pad = app_px(app, compact ? 8 : 14);
     ui_round_rect(app, (SDL_Rect){x - 2, y - 2, w + 4, h + 4}, app_px(app, 12), t->bad);
     ui_round_rect(app, (SDL_Rect){x, y, w, h}, app_px(app, 10), ui_mix(t->panel, t->bad, 0.18f));
     char title[96];
@@ -288,7 +307,8 @@ static int draw_banner(App *app, ArcadeState *s, int x, int y, int w)
     ty += text_line_height(app, FONT_BODY_BOLD) + app_px(app, 4);
     const char *why = s->r.q.why[s->r.q.right];
     if (why)
-        ty += text_draw_wrapped(app, FONT_BODY, why, x + pad, ty, w - pad * 2, t->text, 0, app->h);
+        ty += text_draw_wrapped(app, compact ? FONT_SMALL : FONT_BODY, why, x + pad, ty, w - pad * 2, t->text, 0,
+                                app->h);
     float left = (float)s->r.reveal_ms / ARCADE_REVEAL_MS;
     ui_progress(app, (SDL_Rect){x + pad, y + h - pad - app_px(app, 2), w - pad * 2, app_px(app, 4)}, left,
                 ui_alpha(t->bad, 200));
@@ -328,10 +348,54 @@ static int options_block(App *app, ArcadeState *s, int x, int y, int w, int gap,
     return h;
 }
 
+/* After a miss, when the question and the banner do not fit together:
+ * the prompt, the banner (the right answer and its why), the right option
+ * and the one chosen, in one column that scrolls (the banner compact when
+ * it and the right option would not fit together); it opens on the banner
+ * when the prompt leaves no room for the banner and the right option
+ * below it. Notes whether those two are wholly in sight (reveal_in_view)
+ * and whether they can be at once (reveal_fits). */
+static void draw_reveal_focus(App *app, ArcadeState *s, SDL_Rect area)
+{
+    const Theme *t = &app->theme;
+    int gap = app_px(app, 12);
+    int w = area.w - app_px(app, 14); /* room for the scroll bar */
+    int right = s->r.q.right, chosen = s->r.chosen;
+    bool other = chosen >= 0 && chosen < s->r.q.option_count && chosen != right;
+    int ph = text_wrapped_height(app, FONT_BODY_BOLD, s->r.q.prompt, w);
+    int rh = ui_option_height(app, w, s->r.q.options[right], OPTION_RIGHT);
+    int ch = other ? ui_option_height(app, w, s->r.q.options[chosen], OPTION_WRONG) : 0;
+    bool compact = banner_height(app, s, w, false) + gap + rh > area.h;
+    int bh = banner_height(app, s, w, compact);
+    int banner_at = ph + gap, block = bh + gap + rh;
+    s->scroll.view = area.h;
+    s->scroll.content = banner_at + block + (other ? gap + ch : 0);
+    if (!s->reveal_placed) {
+        s->scroll.offset = banner_at + block <= area.h ? 0 : banner_at;
+        s->reveal_placed = true;
+    }
+    ui_scroll_clamp(&s->scroll);
+    ChartClip saved;
+    chart_clip_push(app, area, &saved);
+    int y = area.y - s->scroll.offset;
+    text_draw_wrapped(app, FONT_BODY_BOLD, s->r.q.prompt, area.x, y, w, t->text, area.y, area.y + area.h);
+    int banner_y = y + banner_at;
+    draw_banner(app, s, area.x, banner_y, w, compact);
+    int right_y = banner_y + bh + gap;
+    ui_option(app, area.x, right_y, w, right, s->r.q.options[right], OPTION_RIGHT, false, false);
+    if (other)
+        ui_option(app, area.x, right_y + rh + gap, w, chosen, s->r.q.options[chosen], OPTION_WRONG, false, false);
+    chart_clip_pop(app, &saved);
+    ui_scrollbar(app, area, &s->scroll);
+    s->reveal_fits = block <= area.h;
+    s->reveal_in_view = banner_y >= area.y && right_y + rh <= area.y + area.h;
+}
+
 /* The question. The options stay in sight while the clock runs: when the
- * whole does not fit, the prompt (or, after a miss, the banner with the
- * right answer) scrolls in the room above them; only when the options
- * alone do not fit does everything scroll together. */
+ * whole does not fit, the prompt scrolls in the room above them; only when
+ * the options alone do not fit does everything scroll together. After a
+ * miss the banner with the right answer goes below the options when the
+ * whole fits, else draw_reveal_focus shows it. */
 static void draw_question(App *app, ArcadeState *s, SDL_Rect area)
 {
     const Theme *t = &app->theme;
@@ -349,7 +413,7 @@ static void draw_question(App *app, ArcadeState *s, SDL_Rect area)
         }
     }
     bool reveal = s->r.phase == ARCADE_PHASE_REVEAL;
-    int banner = reveal ? banner_height(app, s, w) + gap : 0;
+    int banner = reveal ? banner_height(app, s, w, false) + gap : 0;
     /* the big prompt when it fits in two lines and leaves room, else the body font */
     FontRole role = FONT_TITLE;
     int ph = text_wrapped_height(app, FONT_TITLE, s->r.q.prompt, w);
@@ -358,14 +422,18 @@ static void draw_question(App *app, ArcadeState *s, SDL_Rect area)
         ph = text_wrapped_height(app, role, s->r.q.prompt, w);
     }
     int whole = chip_h + gap * 2 + ph + opts_h + banner;
+    if (reveal && whole > area.h) {
+        draw_reveal_focus(app, s, area);
+        return;
+    }
+    if (reveal) /* all of it in sight */
+        s->reveal_placed = s->reveal_fits = s->reveal_in_view = true;
     int room = area.h - opts_h; /* above the pinned options */
     bool pinned = whole > area.h && room >= text_line_height(app, role) * 2 + gap;
     SDL_Rect view = pinned ? (SDL_Rect){area.x, area.y, area.w, room - gap} : area;
     s->scroll.view = view.h;
-    s->scroll.content = pinned ? (reveal ? banner - gap : chip_h + gap + ph) : whole;
-    int max = s->scroll.content - s->scroll.view;
-    if (s->scroll.offset > max)
-        s->scroll.offset = max > 0 ? max : 0;
+    s->scroll.content = pinned ? chip_h + gap + ph : whole;
+    ui_scroll_clamp(&s->scroll);
     if (s->flash_ms > 0) {
         int g = app_px(app, 6);
         ui_round_rect(app, (SDL_Rect){area.x - g, area.y - g, area.w + g * 2, area.h + g * 2}, app_px(app, 16),
@@ -374,26 +442,22 @@ static void draw_question(App *app, ArcadeState *s, SDL_Rect area)
     ChartClip saved;
     chart_clip_push(app, view, &saved);
     int y = view.y - s->scroll.offset;
-    if (pinned && reveal) {
-        draw_banner(app, s, area.x, y, w);
-    } else {
-        char chip[160];
-        snprintf(chip, sizeof chip, "%s  -  Task %s  -  %s", s->r.q.from_flashcard ? "Flashcard" : "Question",
-                 app->bank->tasks[it->task].id, app->bank->domains[it->domain].name);
-        int cw, chh;
-        text_size(app, FONT_SMALL, chip, &cw, &chh);
-        if (cw + app_px(app, 16) > w) /* narrow: the domain's name goes */
-            snprintf(chip, sizeof chip, "%s  -  Task %s", s->r.q.from_flashcard ? "Flashcard" : "Question",
-                     app->bank->tasks[it->task].id);
-        ui_chip(app, area.x, y, chip, ui_alpha(s->r.q.from_flashcard ? t->accent2 : t->accent, 40),
-                s->r.q.from_flashcard ? t->accent2 : t->accent);
-        y += chip_h + gap;
-        y += text_draw_wrapped(app, role, s->r.q.prompt, area.x, y, w, t->text, view.y, view.y + view.h) + gap;
-    }
+    char chip[160];
+    snprintf(chip, sizeof chip, "%s  -  Task %s  -  %s", s->r.q.from_flashcard ? "Flashcard" : "Question",
+             app->bank->tasks[it->task].id, app->bank->domains[it->domain].name);
+    int cw, chh;
+    text_size(app, FONT_SMALL, chip, &cw, &chh);
+    if (cw + app_px(app, 16) > w) /* narrow: the domain's name goes */
+        snprintf(chip, sizeof chip, "%s  -  Task %s", s->r.q.from_flashcard ? "Flashcard" : "Question",
+                 app->bank->tasks[it->task].id);
+    ui_chip(app, area.x, y, chip, ui_alpha(s->r.q.from_flashcard ? t->accent2 : t->accent, 40),
+            s->r.q.from_flashcard ? t->accent2 : t->accent);
+    y += chip_h + gap;
+    y += text_draw_wrapped(app, role, s->r.q.prompt, area.x, y, w, t->text, view.y, view.y + view.h) + gap;
     if (!pinned) {
         options_block(app, s, area.x, y, w, gap, cols, true);
         if (reveal)
-            draw_banner(app, s, area.x, y + opts_h, w);
+            draw_banner(app, s, area.x, y + opts_h, w, false);
     }
     chart_clip_pop(app, &saved);
     ui_scrollbar(app, view, &s->scroll);
@@ -417,7 +481,7 @@ static const KeyMap *phase_keys(const ArcadeState *s)
         return &MENU_KEYS;
     switch (s->r.phase) {
     case ARCADE_PHASE_COUNTDOWN: return &COUNTDOWN_KEYS;
-    case ARCADE_PHASE_REVEAL: return &REVEAL_KEYS;
+    case ARCADE_PHASE_REVEAL: return s->reveal_fits ? &REVEAL_KEYS : &REVEAL_HELD_KEYS;
     case ARCADE_PHASE_PLAY: case ARCADE_PHASE_OVER: break;
     }
     return &s->play_keys;

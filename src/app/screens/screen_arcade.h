@@ -54,6 +54,9 @@ typedef struct ArcadeState {
     Scroll scroll;
     bool answers_hidden;        /* an option not yet in sight: the clock waits (set while drawing) */
     uint32_t answers_seen;      /* options of this question that have been in sight */
+    bool reveal_placed;         /* a miss's reveal has been scrolled to the banner (set while drawing) */
+    bool reveal_fits;           /* its banner and right option can be in sight at once */
+    bool reveal_in_view;        /* ... and are: the reveal counts down only then */
     char choose_key[16];        /* "1-4 / A-D": the option keys of the question on screen */
     KeyBinding play_rows[ARCADE_PLAY_ROWS];
     KeyMap play_keys;           /* the footer while a question is up, with choose_key */

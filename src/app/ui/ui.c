@@ -565,6 +565,15 @@ void ui_flame(App *app, int x, int y, int s, float phase, bool lit)
     SDL_RenderGeometry(app->renderer, NULL, tri2, 3, NULL, 0);
 }
 
+void ui_scroll_clamp(Scroll *s)
+{
+    int max = s->content - s->view;
+    if (s->offset > max)
+        s->offset = max;
+    if (s->offset < 0)
+        s->offset = 0;
+}
+
 bool ui_scroll_action(App *app, Scroll *s, const Action *a)
 {
     int line = text_line_height(app, FONT_BODY);

@@ -89,6 +89,9 @@ typedef struct Scroll {
 
 /* Applies a scroll action (arrows, page keys, wheel); returns true if handled. */
 bool ui_scroll_action(App *app, Scroll *s, const Action *a);
+/* Keeps the offset within the content (0 when it all fits); call after
+ * setting content and view. */
+void ui_scroll_clamp(Scroll *s);
 /* Draws a scroll bar at the right edge of `view` when the content is taller. */
 void ui_scrollbar(App *app, SDL_Rect view, const Scroll *s);
 
