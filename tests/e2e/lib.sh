@@ -43,6 +43,17 @@ key n"
   printf '%s\n' "key r" "expect review" "key e" "key y" "expect results" "key v" "expect answers"
 }
 
+# begin_mock: script lines that start a mock exam from home (3, Enter).
+begin_mock() {
+  printf '%s\n' "key 3" "expect mock" "key Return" "expect exam"
+}
+
+# end_from_grid: script lines that open the review grid of the exam on
+# screen, end the exam there and wait for the results.
+end_from_grid() {
+  printf '%s\n' "key r" "expect review" "key e" "key y" "expect results" "wait 1000"
+}
+
 # repeat N LINE: prints LINE N times (for long runs of script commands).
 repeat() {
   _i=0

@@ -10,18 +10,11 @@ BANK="$WORK/bank"
 small_bank "$BANK"
 
 # A mock of six, every question answered wrongly, two seconds each.
-MOCK="key 3
-expect mock
-key Return
-expect exam
+MOCK="$(begin_mock)
 $(repeat 6 "answer wrong
 wait 2000
 key n")
-expect review
-key e
-key y
-expect results
-wait 1000"
+$(end_from_grid)"
 
 # 1. Previous and Next by the mouse; the keys still step.
 play "$MOCK
@@ -123,16 +116,8 @@ expect-text of 2" --bank "$BANK" 2>/dev/null; then fail "the domain button says 
 
 # 4. The real bank's four domains: "1-4", and the long name on the button,
 # whole at 100% and cut to fit at 200% in 960x600.
-END_MOCK="key 3
-expect mock
-key Return
-expect exam
-key r
-expect review
-key e
-key y
-expect results
-wait 1000"
+END_MOCK="$(begin_mock)
+$(end_from_grid)"
 rm -rf "$WORK/data"
 play "$END_MOCK
 key q

@@ -58,10 +58,7 @@ expect-text $words" --bank "$BANK" 2>/dev/null; then fail "the diagnostic says '
 done
 
 # The mock keeps its words.
-play "key 3
-expect mock
-key Return
-expect exam
+play "$(begin_mock)
 key r
 expect review
 expect-text End exam
@@ -73,33 +70,16 @@ quit" --bank "$BANK" 2>"$WORK/err-mock.txt" || fail "the mock's wording: $(cat "
 # A first mock, two seconds a question (well inside the pace), four of six
 # wrong: one mock, under 750, and no question over the pace.
 rm -rf "$WORK/data"
-MOCK="key 3
-expect mock
-key Return
-expect exam
+MOCK="$(begin_mock)
 answer right
 wait 2000
 key n
-answer wrong
+$(repeat 4 "answer wrong
 wait 2000
-key n
-answer wrong
-wait 2000
-key n
-answer wrong
-wait 2000
-key n
-answer wrong
-wait 2000
-key n
+key n")
 answer right
 wait 2000
-key r
-expect review
-key e
-key y
-expect results
-wait 1000"
+$(end_from_grid)"
 play "$MOCK
 key End
 expect-text your one mock so far scored under 750
