@@ -28,13 +28,16 @@ extern const Screen SCREEN_TIME_UP;
  * ownership. */
 extern const Screen SCREEN_RESULTS;
 /* What the answer review opens on: an ended exam (not owned: the results
- * below keep it), the position shown first, and the filter and domain
- * (-1: every domain) that Next and Previous keep to. */
+ * below keep it), the position shown first, the filter and domain (-1:
+ * every domain) that Next and Previous keep to, and where to write the
+ * position on show each time it changes (NULL: nowhere; the question list
+ * below keeps that row selected). */
 typedef struct AnswersLaunch {
     const ExamSession *exam;
     int pos;
     ExamReviewFilter filter;
     int domain;
+    int *shown_pos;
 } AnswersLaunch;
 /* The filters of a finished exam's questions as their buttons show them,
  * in order (All, Right, Wrong, Flagged, Unscored), and the key rows that

@@ -1,7 +1,8 @@
 /* The answer review of a finished exam: one question at a time with every
  * option explained, the learner's answer, flag and time, stepping through
  * the questions a filter (right, wrong, flagged, unscored) and a domain
- * keep. Opened from the results or from a row of the question list. */
+ * keep, by N and P or the Previous and Next buttons. Opened from the
+ * results or from a row of the question list. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,6 +47,7 @@ typedef struct AnswersState {
     ExamReviewFilter filter;
     int domain;                   /* -1: every domain */
     int pos;                      /* form position */
+    int *shown_pos;               /* NULL, or told each position shown (the launcher's) */
     QuestionView q;
     char *banner;                 /* owned: what the question was (drawn above it, wrapped) */
 } AnswersState;
@@ -61,6 +63,8 @@ static void show_answer(App *app, AnswersState *s, int pos)
     if (pos < 0 || pos >= form->count)
         return;
     s->pos = pos;
+    if (s->shown_pos)
+        *s->shown_pos = pos;
     const FormItem *fi = &form->items[pos];
     qview_set(app, &s->q, fi->item, fi->order);
     s->q.chosen = fi->answer;
@@ -75,14 +79,22 @@ static void show_answer(App *app, AnswersState *s, int pos)
                               fi->scored ? "" : ", unscored (did not count)", fi->flagged ? ", flagged" : "", time);
 }
 
+/* The next question the filters show in direction `dir` (1 or -1), or -1. */
+static int neighbour(App *app, const AnswersState *s, int dir)
+{
+    for (int i = s->pos + dir; i >= 0 && i < s->exam->form.count; i += dir)
+        if (visible(app, s, i))
+            return i;
+    return -1;
+}
+
 static void step(App *app, AnswersState *s, int dir)
 {
-    const ExamForm *form = &s->exam->form;
-    for (int i = s->pos + dir; i >= 0 && i < form->count; i += dir)
-        if (visible(app, s, i)) {
-            show_answer(app, s, i);
-            return;
-        }
+    int to = neighbour(app, s, dir);
+    if (to >= 0) {
+        show_answer(app, s, to);
+        return;
+    }
     app_status(app, dir > 0 ? "That was the last question this filter shows." :
                               "That was the first question this filter shows.");
 }
@@ -111,6 +123,7 @@ static void *answers_enter(App *app, const void *arg)
     s->exam = launch->exam;
     s->filter = launch->filter;
     s->domain = launch->domain;
+    s->shown_pos = launch->shown_pos;
     show_answer(app, s, launch->pos >= 0 && launch->pos < s->exam->form.count ? launch->pos : 0);
     return s;
 }
@@ -169,6 +182,55 @@ static int answers_update(App *app, void *state, int dt_ms)
     return SCREEN_IDLE;
 }
 
+/* Previous and Next as buttons under the question, as on the exam: with
+ * their keys ("P  Previous") when one row holds them, else the words
+ * alone; each is left out when the filters show no question that way.
+ * Returns the height; draws from `y` when `draw`. In a compact window
+ * (ui_compact) they join the buttons above instead (0 here), so the
+ * question keeps its room. */
+static int answers_controls(App *app, const AnswersState *s, const KeyMap *map, int y, bool draw)
+{
+    static const Command CMDS[] = {CMD_PREV, CMD_NEXT};
+    static const char *const WORDS[] = {"Previous", "Next"};
+    static const int DIRS[] = {-1, 1};
+    char labels[2][64];
+    ExamButton b[2];
+    int margin = app_px(app, 28), w = app->w - margin * 2;
+    int one_row = text_line_height(app, FONT_BODY_BOLD) + app_px(app, 20);
+    int n = 0, h = 0;
+    if (ui_compact(app))
+        return 0;
+    for (int keys = 1; keys >= 0; keys--) {
+        n = 0;
+        for (int i = 0; i < 2; i++) {
+            if (neighbour(app, s, DIRS[i]) < 0)
+                continue;
+            if (keys)
+                keys_hint(map, CMDS[i], WORDS[i], labels[n], sizeof labels[n]);
+            else
+                snprintf(labels[n], sizeof labels[n], "%s", WORDS[i]);
+            b[n] = (ExamButton){.label = labels[n], .action = {.type = ACT_COMMAND, .value = (int)CMDS[i]},
+                                .check = -1};
+            n++;
+        }
+        h = exam_buttons(app, b, n, margin, y, w, false);
+        if (h <= one_row)
+            break;
+    }
+    return draw ? exam_buttons(app, b, n, margin, y, w, true) : h;
+}
+
+/* The footer: the rows of `map` but Next and Previous, which the buttons
+ * show (their keys stay bound). */
+static KeyMap footer_map(const KeyMap *map, KeyBinding *rows, int cap)
+{
+    int n = 0;
+    for (int i = 0; i < map->count && n < cap; i++)
+        if (map->rows[i].command != CMD_NEXT && map->rows[i].command != CMD_PREV)
+            rows[n++] = map->rows[i];
+    return (KeyMap){rows, n};
+}
+
 static void answers_draw(App *app, void *state)
 {
     AnswersState *s = state;
@@ -195,6 +257,14 @@ static void answers_draw(App *app, void *state)
         flow_button(app, &f, "All domains", false, (Action){.type = ACT_SELECT, .value = -1});
     flow_button(app, &f, keys_hint(map, CMD_REPORT, "Report", label, sizeof label), false,
                 (Action){.type = ACT_COMMAND, .value = CMD_REPORT});
+    if (ui_compact(app)) {
+        if (neighbour(app, s, -1) >= 0)
+            flow_button(app, &f, keys_hint(map, CMD_PREV, "Previous", label, sizeof label), false,
+                        (Action){.type = ACT_COMMAND, .value = CMD_PREV});
+        if (neighbour(app, s, 1) >= 0)
+            flow_button(app, &f, keys_hint(map, CMD_NEXT, "Next", label, sizeof label), false,
+                        (Action){.type = ACT_COMMAND, .value = CMD_NEXT});
+    }
     top = flow_bottom(&f) + app_px(app, 10);
     if (s->banner) {
         Pen pen = {false, 0, app->h};
@@ -203,9 +273,15 @@ static void answers_draw(App *app, void *state)
         top += pen_say(app, &pen, FONT_BODY_BOLD, c, margin, top, app->w - margin * 2, "%s", s->banner) +
                app_px(app, 8);
     }
-    int footer = text_line_height(app, FONT_SMALL) + app_px(app, 30);
-    qview_draw(app, &s->q, (SDL_Rect){margin, top, app->w - margin * 2, app->h - top - footer});
-    ui_footer_keys(app, map);
+    int footer = text_line_height(app, FONT_SMALL) + app_px(app, 28);
+    int controls = answers_controls(app, s, map, 0, false);
+    int cy = app->h - footer - controls - app_px(app, 6);
+    int bottom = controls > 0 ? cy - app_px(app, 10) : app->h - footer;
+    qview_draw(app, &s->q, (SDL_Rect){margin, top, app->w - margin * 2, bottom - top});
+    answers_controls(app, s, map, cy, true);
+    KeyBinding rows[16];
+    KeyMap footer_keys = footer_map(map, rows, 16);
+    ui_footer_keys(app, &footer_keys);
 }
 
 const Screen SCREEN_ANSWERS = {

@@ -1,8 +1,10 @@
 /* The question list of a finished exam: every question with right or
  * wrong, flagged, unscored, the time spent on it against the exam's pace
- * and its domain, filtered by what happened and by domain. A row (click,
- * or Up/Down and Enter) opens the answer review on that question with the
- * same filter. */
+ * and its domain, filtered by what happened and by domain (D steps through
+ * the domains, their numbers pick one, 0 all). A row (click, or Up/Down
+ * and Enter) opens the answer review on that question with the same
+ * filter; back from it, the row of the question last shown stays selected
+ * and in view. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,9 +21,9 @@ static const KeyBinding QUESTIONS_ROWS[] = {
     {"Enter", 0, CMD_NONE, "open", false},
     {"Esc", 0, CMD_NONE, "back", false},
     EXAM_FILTER_KEY_ROWS,
-    {"D", 'D', CMD_NEXT_DOMAIN, "domain", true},
-    {"0-9", 0, CMD_NONE, "domain by number", true},
+    {"D", 'D', CMD_NEXT_DOMAIN, "next domain", true},
 };
+enum { QUESTIONS_ROW_COUNT = (int)(sizeof QUESTIONS_ROWS / sizeof QUESTIONS_ROWS[0]) };
 static const KeyMap QUESTIONS_KEYS = KEYMAP(QUESTIONS_ROWS);
 
 typedef struct QuestionsState {
@@ -33,9 +35,30 @@ typedef struct QuestionsState {
     int selected;                 /* index into shown */
     bool follow;                  /* keep the selected row in view at the next draw */
     int *row_top, *row_h;         /* owned, by index into shown: where each row was drawn (content y) */
+    int answers_pos;              /* the form position the answer review opened on top shows last */
     ExamPacing pacing;
     Scroll scroll;
+    char digit_keys[8];           /* "1-4": the digits that pick a domain in this bank */
+    KeyBinding footer_rows[QUESTIONS_ROW_COUNT + 2];
+    KeyMap footer;                /* QUESTIONS_ROWS and the digit rows */
 } QuestionsState;
+
+/* The footer: the key rows, then the domains' digits as the bank has them
+ * ("1-4  domain", "0  all domains"; digits go up to 9). */
+static void make_footer(const Bank *b, QuestionsState *s)
+{
+    int n = b->domain_count < 9 ? b->domain_count : 9;
+    if (n > 1)
+        snprintf(s->digit_keys, sizeof s->digit_keys, "1-%d", n);
+    else
+        snprintf(s->digit_keys, sizeof s->digit_keys, "1");
+    int k = 0;
+    for (; k < QUESTIONS_ROW_COUNT; k++)
+        s->footer_rows[k] = QUESTIONS_ROWS[k];
+    s->footer_rows[k++] = (KeyBinding){s->digit_keys, 0, CMD_NONE, "domain", true};
+    s->footer_rows[k++] = (KeyBinding){"0", 0, CMD_NONE, "all domains", true};
+    s->footer = (KeyMap){s->footer_rows, k};
+}
 
 static void refilter(App *app, QuestionsState *s)
 {
@@ -72,6 +95,8 @@ static void *questions_enter(App *app, const void *arg)
     }
     s->exam = exam;
     s->domain = -1;
+    s->answers_pos = -1;
+    make_footer(app->bank, s);
     exam_review_pacing(app->bank, &exam->form, &s->pacing);
     refilter(app, s);
     return s;
@@ -87,9 +112,32 @@ static void questions_leave(App *app, void *state)
     free(s);
 }
 
+/* Selects the row of form position `pos` (when the filters show it) and
+ * keeps it in view at the next draw. */
+static void select_pos(QuestionsState *s, int pos)
+{
+    for (int k = 0; k < s->shown_count; k++)
+        if (s->shown[k] == pos) {
+            s->selected = k;
+            s->follow = true;
+            return;
+        }
+}
+
 static void open_answers(App *app, QuestionsState *s, int pos)
 {
-    app_push(app, &SCREEN_ANSWERS, &(AnswersLaunch){s->exam, pos, s->filter, s->domain});
+    select_pos(s, pos);
+    s->answers_pos = pos;
+    app_push(app, &SCREEN_ANSWERS, &(AnswersLaunch){s->exam, pos, s->filter, s->domain, &s->answers_pos});
+}
+
+/* Back from the answer review: the question it showed last stays selected. */
+static void questions_resume(App *app, void *state)
+{
+    (void)app;
+    QuestionsState *s = state;
+    select_pos(s, s->answers_pos);
+    s->follow = true;
 }
 
 static void questions_action(App *app, void *state, const Action *a)
@@ -141,11 +189,37 @@ static int questions_update(App *app, void *state, int dt_ms)
     return SCREEN_IDLE;
 }
 
+/* The domain button's label for a row `w` wide: "D  Domain: Billing,
+ * Pricing, and Support", without the key when that does not fit, then with
+ * the name cut after a whole word ("Domain: Billing, Pricing..."). */
+static void domain_label(App *app, int domain, int w, char *out, size_t size)
+{
+    char name[128];
+    if (domain < 0) {
+        keys_hint(&QUESTIONS_KEYS, CMD_NEXT_DOMAIN, "Domain: all", out, size);
+        return;
+    }
+    const char *full = app->bank->domains[domain].name;
+    snprintf(name, sizeof name, "Domain: %s", full);
+    keys_hint(&QUESTIONS_KEYS, CMD_NEXT_DOMAIN, name, out, size);
+    if (flow_measure(app, out).w <= w)
+        return;
+    snprintf(out, size, "%s", name);
+    size_t keep = strlen(name);
+    while (flow_measure(app, out).w > w && keep > strlen("Domain: ")) {
+        while (keep > strlen("Domain: ") && name[keep - 1] != ' ') /* back to the previous word */
+            keep--;
+        while (keep > strlen("Domain: ") && (name[keep - 1] == ' ' || name[keep - 1] == ','))
+            keep--;
+        snprintf(out, size, "%.*s...", (int)keep, name);
+    }
+}
+
 /* The filter and domain buttons; returns the y below them. */
 static int draw_filters(App *app, QuestionsState *s, int x, int w, int y)
 {
     char label[160];
-    char name[96];
+    char name[128];
     Flow f;
     flow_begin(app, &f, x, x + w, y, false);
     for (int i = 0; i < EXAM_REVIEW_FILTERS; i++) {
@@ -155,12 +229,8 @@ static int draw_filters(App *app, QuestionsState *s, int x, int w, int y)
         flow_button(app, &f, keys_hint(&QUESTIONS_KEYS, b->command, name, label, sizeof label), s->filter == b->filter,
                     (Action){.type = ACT_COMMAND, .value = b->command});
     }
-    if (s->domain < 0)
-        snprintf(name, sizeof name, "Domain: all");
-    else
-        snprintf(name, sizeof name, "Domain %d of %d", s->domain + 1, app->bank->domain_count);
-    flow_button(app, &f, keys_hint(&QUESTIONS_KEYS, CMD_NEXT_DOMAIN, name, label, sizeof label), s->domain >= 0,
-                (Action){.type = ACT_COMMAND, .value = CMD_NEXT_DOMAIN});
+    domain_label(app, s->domain, w, label, sizeof label);
+    flow_button(app, &f, label, s->domain >= 0, (Action){.type = ACT_COMMAND, .value = CMD_NEXT_DOMAIN});
     return flow_bottom(&f);
 }
 
@@ -266,7 +336,7 @@ static void questions_draw(App *app, void *state)
         y += h + gap;
     }
     scroll_body_end(app, &s->scroll, &body, y - origin);
-    ui_footer_keys(app, &QUESTIONS_KEYS);
+    ui_footer_keys(app, &s->footer);
 }
 
 const Screen SCREEN_QUESTIONS = {
@@ -276,5 +346,6 @@ const Screen SCREEN_QUESTIONS = {
     .action = questions_action,
     .update = questions_update,
     .draw = questions_draw,
+    .resume = questions_resume,
     .keys = questions_keys,
 };

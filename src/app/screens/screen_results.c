@@ -189,13 +189,15 @@ static void results_action(App *app, void *state, const Action *a)
         if (mode_of(s) == MODE_DIAGNOSTIC)
             app_push(app, &SCREEN_PLAN, NULL);
         else
-            app_push(app, &SCREEN_ANSWERS, &(AnswersLaunch){s->session, 0, EXAM_REVIEW_ALL, -1});
+            app_push(app, &SCREEN_ANSWERS, &(AnswersLaunch){s->session, 0, EXAM_REVIEW_ALL, -1, NULL});
         return;
     case ACT_DIGIT: drill_domain(app, s, a->value - 1); return;
     case ACT_SELECT: drill_domain(app, s, a->value); return;
     case ACT_COMMAND:
         switch (a->value) {
-        case CMD_ANSWERS: app_push(app, &SCREEN_ANSWERS, &(AnswersLaunch){s->session, 0, EXAM_REVIEW_ALL, -1}); return;
+        case CMD_ANSWERS:
+            app_push(app, &SCREEN_ANSWERS, &(AnswersLaunch){s->session, 0, EXAM_REVIEW_ALL, -1, NULL});
+            return;
         case CMD_QUESTION_LIST: app_push(app, &SCREEN_QUESTIONS, s->session); return;
         case CMD_STUDY_PLAN: app_push(app, &SCREEN_PLAN, NULL); return;
         case CMD_RETAKE_WRONG: start_retake(app, s, RETAKE_WRONG); return;
