@@ -129,6 +129,12 @@ _small_question() { # ID DOMAIN TASK
 YAML
 }
 
+# no_text SCRIPT DESCRIPTION: a negative check; the script, which ends on
+# the expect-text or click-text that must find nothing, has to fail.
+no_text() {
+  if play "$1" 2>/dev/null; then fail "$2"; else pass; fi
+}
+
 # ten_minutes: makes the progress file with a commitment of 10 minutes a
 # day (20 answers), under which --seed 7's first drill asks three questions,
 # then a flashcard (scripts written for that order use it).
