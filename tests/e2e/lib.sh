@@ -129,10 +129,14 @@ _small_question() { # ID DOMAIN TASK
 YAML
 }
 
-# no_text SCRIPT DESCRIPTION: a negative check; the script, which ends on
-# the expect-text or click-text that must find nothing, has to fail.
+# no_text SCRIPT DESCRIPTION [ARGS...]: a negative check; the script
+# (played with ARGS), which ends on the expect-text or click-text that must
+# find nothing, has to fail.
 no_text() {
-  if play "$1" 2>/dev/null; then fail "$2"; else pass; fi
+  _script=$1
+  _what=$2
+  shift 2
+  if play "$_script" "$@" 2>/dev/null; then fail "$_what"; else pass; fi
 }
 
 # ten_minutes: makes the progress file with a commitment of 10 minutes a

@@ -95,6 +95,24 @@ key End
 expect-text $words" --bank "$BANK" 2>/dev/null; then fail "the results say '$words'"; else pass; fi
 done
 
+# The pass estimate knows only the answers given: a mock with blanks says
+# the estimate assumes every question answered; one without does not.
+rm -rf "$WORK/data"
+no_text "$MOCK
+key End
+expect-text It assumes you answer every" "the results speak of blanks after a mock without any" --bank "$BANK"
+rm -rf "$WORK/data"
+play "$(begin_mock)
+answer right
+wait 2000
+$(end_from_grid)
+key End
+expect-text It assumes you answer every
+check-layout
+shot blanks-results.png" --bank "$BANK" 2>"$WORK/err-blanks.txt" ||
+  fail "the results of a mock with blanks: $(cat "$WORK/err-blanks.txt")"
+shot_ok blanks-results.png
+
 # Every size: the diagnostic's grid and end dialog, the exam's leave dialog
 # and the first mock's results lay out cleanly.
 for size in 100 150 200; do
