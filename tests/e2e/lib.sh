@@ -63,6 +63,17 @@ key n"
   printf '%s\n' "key r" "expect review" "key e" "key y" "expect results" "key v" "expect answers"
 }
 
+# begin_mock: script lines that start a mock exam from home (3, Enter).
+begin_mock() {
+  printf '%s\n' "key 3" "expect mock" "key Return" "expect exam"
+}
+
+# end_from_grid: script lines that open the review grid of the exam on
+# screen, end the exam there and wait for the results.
+end_from_grid() {
+  printf '%s\n' "key r" "expect review" "key e" "key y" "expect results" "wait 1000"
+}
+
 # repeat N LINE: prints LINE N times (for long runs of script commands).
 repeat() {
   _i=0
@@ -143,6 +154,16 @@ _small_question() { # ID DOMAIN TASK
       - title: Second page for $1
         url: https://aws.amazon.com/s3/$1-page-b/
 YAML
+}
+
+# no_text SCRIPT DESCRIPTION [ARGS...]: a negative check; the script
+# (played with ARGS), which ends on the expect-text or click-text that must
+# find nothing, has to fail.
+no_text() {
+  _script=$1
+  _what=$2
+  shift 2
+  if play "$_script" "$@" 2>/dev/null; then fail "$_what"; else pass; fi
 }
 
 # ten_minutes: makes the progress file with a commitment of 10 minutes a

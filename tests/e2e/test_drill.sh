@@ -38,6 +38,7 @@ key Escape
 shot drill-confirm.png
 key y
 wait 1300
+expect-text No streak yet
 shot drill-paused.png
 key Return
 expect home

@@ -58,10 +58,7 @@ expect-text $words" --bank "$BANK" 2>/dev/null; then fail "the diagnostic says '
 done
 
 # The mock keeps its words.
-play "key 3
-expect mock
-key Return
-expect exam
+play "$(begin_mock)
 key r
 expect review
 expect-text End exam
@@ -73,33 +70,16 @@ quit" --bank "$BANK" 2>"$WORK/err-mock.txt" || fail "the mock's wording: $(cat "
 # A first mock, two seconds a question (well inside the pace), four of six
 # wrong: one mock, under 750, and no question over the pace.
 rm -rf "$WORK/data"
-MOCK="key 3
-expect mock
-key Return
-expect exam
+MOCK="$(begin_mock)
 answer right
 wait 2000
 key n
-answer wrong
+$(repeat 4 "answer wrong
 wait 2000
-key n
-answer wrong
-wait 2000
-key n
-answer wrong
-wait 2000
-key n
-answer wrong
-wait 2000
-key n
+key n")
 answer right
 wait 2000
-key r
-expect review
-key e
-key y
-expect results
-wait 1000"
+$(end_from_grid)"
 play "$MOCK
 key End
 expect-text your one mock so far scored under 750
@@ -114,6 +94,24 @@ for words in "0 questions took longer" "of your last 1 mock" "aim for 5 of 5"; d
 key End
 expect-text $words" --bank "$BANK" 2>/dev/null; then fail "the results say '$words'"; else pass; fi
 done
+
+# The pass estimate knows only the answers given: a mock with blanks says
+# the estimate assumes every question answered; one without does not.
+rm -rf "$WORK/data"
+no_text "$MOCK
+key End
+expect-text It assumes you answer every" "the results speak of blanks after a mock without any" --bank "$BANK"
+rm -rf "$WORK/data"
+play "$(begin_mock)
+answer right
+wait 2000
+$(end_from_grid)
+key End
+expect-text It assumes you answer every
+check-layout
+shot blanks-results.png" --bank "$BANK" 2>"$WORK/err-blanks.txt" ||
+  fail "the results of a mock with blanks: $(cat "$WORK/err-blanks.txt")"
+shot_ok blanks-results.png
 
 # Every size: the diagnostic's grid and end dialog, the exam's leave dialog
 # and the first mock's results lay out cleanly.

@@ -4,11 +4,6 @@
 # history, whose list runs past it.
 . "$(dirname "$0")/lib.sh"
 
-# no_text SCRIPT DESCRIPTION: the script's last expect-text must fail.
-no_text() {
-  if play "$1" 2>/dev/null; then fail "$2"; else pass; fi
-}
-
 no_text "key 1
 expect drill
 wait 300

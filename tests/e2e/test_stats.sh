@@ -55,6 +55,7 @@ key 4
 shot p4.png
 key 5
 shot p5.png
+expect-text that test your
 key 6
 shot p6.png
 key 7

@@ -282,7 +282,10 @@ void drill_draw_summary(App *app, DrillState *s, const KeyMap *map)
                  s->after.level_span, s->after.level + 1);
         PanelLine day[3] = {{FONT_TITLE, t->text, ""}, {FONT_BODY, t->text_dim, ""}, {FONT_SMALL, t->text_dim, ""}};
         int streak = s->after.streak.current;
-        snprintf(day[0].text, sizeof day[0].text, "%d-day streak", streak);
+        if (streak > 0)
+            snprintf(day[0].text, sizeof day[0].text, "%d-day streak", streak);
+        else
+            snprintf(day[0].text, sizeof day[0].text, "No streak yet");
         int left = s->after.goal - s->after.drill_answers;
         if (s->after.streak.today_met) {
             snprintf(day[1].text, sizeof day[1].text, "Today's goal is met. See you tomorrow!");

@@ -52,6 +52,7 @@ typedef struct ResultsState {
     int weak_tasks[3];
     int weak_task_count;
     int wrong, flagged;           /* questions not answered right; flagged ones */
+    int blank;                    /* scored questions left unanswered */
     int repeated, repeat_items;   /* fresh forms: questions met in an earlier mock */
     bool has_repeats;
     ExamPacing pacing;
@@ -104,6 +105,8 @@ static void *results_enter(App *app, const void *arg)
     const ExamForm *form = &session->form;
     s->wrong = exam_review_count(b, form, EXAM_REVIEW_WRONG, -1);
     s->flagged = exam_review_count(b, form, EXAM_REVIEW_FLAGGED, -1);
+    for (int i = 0; i < form->count; i++)
+        s->blank += form->items[i].scored && form->items[i].answer == 0;
     exam_review_pacing(b, form, &s->pacing);
     if (form->mode == MODE_MOCK) {
         s->has_readiness = exam_session_readiness(session, &s->readiness);
@@ -568,6 +571,13 @@ static int readiness_block(App *app, ResultsState *s, const Pen *pen, int x, int
         percent_likely(s->estimate.low, s->estimate.high, likely, sizeof likely);
         y += pen_say(app, pen, FONT_SMALL, t->text, x, y, w, "Estimated chance of passing %s: %d%%%s, from how well "
                      "you are likely to recall each question then.", basis, percent(s->estimate.probability), likely);
+        /* the estimate knows only the answers given: a blank scored as
+         * wrong here is not a fact about what the learner knows */
+        if (s->blank > 0)
+            y += app_px(app, 4) +
+                 pen_say(app, pen, FONT_SMALL, t->warn, x, y + app_px(app, 4), w, "It assumes you answer every "
+                         "question: %d %s left blank here, and a blank always scores as wrong.", s->blank,
+                         s->blank == 1 ? "was" : "were");
     }
     return y - y0;
 }

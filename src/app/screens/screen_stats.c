@@ -281,8 +281,10 @@ static void compose_header(App *app, const StatsSnapshot *s, HeaderCell *c)
     if (s->weakest >= 0) {
         const StatsTally *w = &s->accuracy_all[s->weakest];
         snprintf(c[2].value, sizeof c[2].value, "%s", app->bank->domains[s->weakest].name);
-        snprintf(c[2].note, sizeof c[2].note, "%d%% right of %d answer%s, %d%% overall",
-                 percent_of(w->right, w->total), w->total, w->total == 1 ? "" : "s",
+        char total[24];
+        strbuf_thousands(w->total, total, sizeof total);
+        snprintf(c[2].note, sizeof c[2].note, "%d%% right of %s answer%s, %d%% overall",
+                 percent_of(w->right, w->total), total, w->total == 1 ? "" : "s",
                  percent_of(s->domain_right, s->domain_answers));
         c[2].colour = s->line[s->weakest] == STATS_LINE_BELOW ? t->bad : t->text;
     } else {

@@ -251,8 +251,10 @@ static void compose_checklist(App *app, const StatsSnapshot *s, CheckItem *c)
     if (s->answers_used == 0) {
         snprintf(c[1].detail, sizeof c[1].detail, "No answers yet.");
     } else {
-        snprintf(c[1].detail, sizeof c[1].detail, "Average %d%% over your last %d answer%s.",
-                 percent(s->ready.overall), s->answers_used, s->answers_used == 1 ? "" : "s");
+        char used[24];
+        strbuf_thousands(s->answers_used, used, sizeof used);
+        snprintf(c[1].detail, sizeof c[1].detail, "Average %d%% over your last %s answer%s.",
+                 percent(s->ready.overall), used, s->answers_used == 1 ? "" : "s");
         for (int d = 0; d < s->ready.domain_count; d++) {
             if (s->ready.domain[d] < 0) {
                 strbuf_append(c[1].detail, sizeof c[1].detail, " %s: no answers.", b->domains[d].name);
@@ -290,12 +292,15 @@ static void compose_checklist(App *app, const StatsSnapshot *s, CheckItem *c)
              percent(STATS_GOOD_PROBABILITY));
     char likely[32];
     percent_likely(s->pass.low, s->pass.high, likely, sizeof likely);
-    if (s->pass_known)
+    if (s->pass_known) {
+        char evidence[24];
+        strbuf_thousands(s->evidence, evidence, sizeof evidence);
         snprintf(c[3].detail, sizeof c[3].detail,
-                 "%d%%%s %s, average score %d: each question's recall from the memory model fitted to your %d "
-                 "answer%s, scored on real exam forms.", percent(s->pass.probability), likely, s->pass_basis,
-                 (int)(s->pass.mean_scaled + 0.5), s->evidence, s->evidence == 1 ? "" : "s");
-    else
+                 "%d%%%s %s, average score %d: each question's recall from the memory model, fitted to the %s "
+                 "answer%s that test your memory (first answers, and answers after a gap; a repeat minutes later "
+                 "does not), scored on real exam forms.", percent(s->pass.probability), likely, s->pass_basis,
+                 (int)(s->pass.mean_scaled + 0.5), evidence, s->evidence == 1 ? "" : "s");
+    } else
         snprintf(c[3].detail, sizeof c[3].detail, "Answer some questions first: the estimate needs your answers.");
 }
 
@@ -517,17 +522,19 @@ int stats_page_records(App *app, const StatsSnapshot *s, SDL_Rect view, int y)
         hud_stat(app, r, cards[i].label, cards[i].value, cards[i].colour);
     }
     y += ((CARDS + cols - 1) / cols) * (card_h + gap);
-    char line[400], answers[32];
+    char line[400], answers[32], started[24], items[24];
     strbuf_thousands(s->answers, answers, sizeof answers);
+    strbuf_thousands(s->items_started, started, sizeof started);
+    strbuf_thousands(app->bank->item_count, items, sizeof items);
     if (s->answers == 0)
         snprintf(line, sizeof line, "Nothing answered yet: your records, totals and achievements fill in as you "
                  "study.");
     else
         snprintf(line, sizeof line,
-                 "%s answer%s (%d%% right) to %d of the bank's %d items, on %d day%s. %d mock exam%s and %d "
+                 "%s answer%s (%d%% right) to %s of the bank's %s items, on %d day%s. %d mock exam%s and %d "
                  "diagnostic%s finished; %d sprint round%s and %d marathon round%s played.",
-                 answers, s->answers == 1 ? "" : "s", percent_of(s->right, s->answers), s->items_started,
-                 app->bank->item_count, s->days_studied, s->days_studied == 1 ? "" : "s", s->mocks_finished,
+                 answers, s->answers == 1 ? "" : "s", percent_of(s->right, s->answers), started, items,
+                 s->days_studied, s->days_studied == 1 ? "" : "s", s->mocks_finished,
                  s->mocks_finished == 1 ? "" : "s", s->diagnostics_finished, s->diagnostics_finished == 1 ? "" : "s",
                  s->sprint_rounds, s->sprint_rounds == 1 ? "" : "s", s->marathon_rounds,
                  s->marathon_rounds == 1 ? "" : "s");

@@ -504,7 +504,9 @@ bool study_pass_estimate(const Study *study, int64_t now, PlanPassEstimate *out,
     if (answered == 0)
         return false;
     if (evidence)
-        *evidence = study->d->fit.evidence > 0 ? study->d->fit.evidence : answered;
+        *evidence = study->d->fit.evidence + study->d->fit.first_answers > 0
+                        ? study->d->fit.evidence + study->d->fit.first_answers
+                        : answered;
     if (study->prefs.exam_date > now) {
         Projection p;
         if (!study_projection(study, study->prefs.daily_minutes, study->prefs.exam_date, 0, now, &p))

@@ -189,8 +189,10 @@ void study_projection_text(const Study *study, int minutes, const Projection *p,
 /* The pass estimate every screen shows: with an exam date ahead, the
  * projection at the daily minutes to that date; without one, the chance of
  * passing an exam taken now (estimate_pass). Sets *evidence (may be NULL)
- * to the answers that informed the memory fit (items answered while there
- * is none yet). Returns false when nothing has been answered yet. */
+ * to the answers that informed it: first answers (what the learner knew)
+ * and answers after a gap (how they forget), not repeats minutes apart
+ * (items answered while there is none). Returns false when nothing has
+ * been answered yet. */
 bool study_pass_estimate(const Study *study, int64_t now, PlanPassEstimate *out, int *evidence);
 /* What the pass estimate is about, to follow "chance of passing": "on exam
  * day (Tue 22 Dec) if you keep to 20 min a day" or "if you took the exam
