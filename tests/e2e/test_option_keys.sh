@@ -4,20 +4,10 @@
 # answer in the drill ("Choose an answer first" names the real range).
 . "$(dirname "$0")/lib.sh"
 
-# A single-answer question of three options (bank_of's QUESTION).
+# A single-answer question of three options (bank_of's QUESTION): the
+# small bank's question without its Amazon EFS option.
 three_options() { # ID DOMAIN TASK
-  cat <<YAML
-  - id: $1
-    domain: "$2"
-    task: "$3"
-    difficulty: 2
-    prompt: Which service in question $1 stores objects in buckets?
-    options:
-      - {text: Amazon S3 for $1, correct: true, why: S3 stores objects in buckets.}
-      - {text: Amazon EBS for $1, correct: false, why: EBS is block storage for one instance.}
-      - {text: Amazon RDS for $1, correct: false, why: RDS is a managed relational database.}
-    explanation: Objects live in S3 buckets; $1 checks that.
-YAML
+  _small_question "$@" | sed '/text: Amazon EFS/,/why: EFS/d'
 }
 
 FOUR=$WORK/four
