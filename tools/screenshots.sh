@@ -9,7 +9,7 @@ out="$top/docs/screenshots"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export TZ=UTC
-run() { printf '%s\n' "$1" > "$work/s.txt"; "$bin" --headless --script "$work/s.txt" --shots "$work" --data-dir "$work/data" --seed 11 2>"$work/err.txt" || { cat "$work/err.txt" >&2; exit 1; }; }
+run() { printf '%s\n' "$1" > "$work/s.txt"; "$bin" --headless --script "$work/s.txt" --shots "$work" --data-dir "$work/data" --seed 6 2>"$work/err.txt" || { cat "$work/err.txt" >&2; exit 1; }; }
 run "quit"
 now=1767603600
 {
@@ -38,8 +38,7 @@ shot calendar.png
 key Escape
 key 3
 key Return
-$(i=0; while [ $i -lt 56 ]; do [ $((i % 7)) -eq 3 ] && echo "answer wrong" || echo "answer right"; [ $((i % 17)) -eq 5 ] && echo "key space"; echo "key n"; i=$((i + 1)); done)
-wait 2400000
+$(i=0; while [ $i -lt 56 ]; do echo "wait $((25000 + i * 7919 % 50000))"; [ $((i % 7)) -eq 3 ] && echo "answer wrong" || echo "answer right"; [ $((i % 17)) -eq 5 ] && echo "key space"; echo "key n"; i=$((i + 1)); done)
 key r
 shot review.png
 key e
@@ -57,7 +56,11 @@ answer right
 wait 300
 shot arcade.png
 quit"
-for f in home drill stats calendar review results arcade; do
+# home at 200% text in a 960x600 window, once its menu has slid in
+printf '%s\n' "resize 960 600" "wait 1500" "shot large-home.png" "quit" > "$work/s.txt"
+"$bin" --headless --script "$work/s.txt" --shots "$work" --data-dir "$work/data-large" --text-size 200 \
+  2>"$work/err.txt" || { cat "$work/err.txt" >&2; exit 1; }
+for f in home drill stats calendar review results arcade large-home; do
   convert "$work/$f.png" -strip "$out/$f.png"
 done
 echo "wrote $(ls "$out" | wc -l) screenshots to $out"
