@@ -68,6 +68,20 @@ begin_mock() {
   printf '%s\n' "key 3" "expect mock" "key Return" "expect exam"
 }
 
+# diagnostic_to_results MARKS: script lines that take the diagnostic from
+# home, answer its questions as MARKS says (r right, w wrong, one letter a
+# question), end it on the review grid and wait for the results.
+diagnostic_to_results() {
+  printf '%s\n' "key 4" "expect diagnostic" "key Return" "expect exam"
+  _marks=$1
+  while [ -n "$_marks" ]; do
+    case "$_marks" in r*) echo "answer right" ;; *) echo "answer wrong" ;; esac
+    echo "key Return"
+    _marks=${_marks#?}
+  done
+  printf '%s\n' "expect review" "key e" "key y" "expect results" "wait 1000"
+}
+
 # end_from_grid: script lines that open the review grid of the exam on
 # screen, end the exam there and wait for the results.
 end_from_grid() {
