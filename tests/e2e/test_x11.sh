@@ -28,7 +28,14 @@ while [ -z "$win" ] && [ $i -lt 300 ]; do
   [ -n "$win" ] || sleep 0.1
   i=$((i + 1))
 done
-check "the window appeared" test -n "$win"
+if [ -z "$win" ]; then
+  # say why, so a failure under load can be told from a broken build
+  fail "no window named cloudprep after 30 s (game $(kill -0 $gpid 2>/dev/null && echo running || echo exited)):" \
+    "game log: $(tail -n 3 "$WORK/game.log" | tr '\n' ' ') Xvfb log: $(tail -n 3 "$WORK/xvfb.log" | tr '\n' ' ')"
+  finish
+  exit 1
+fi
+pass
 xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus "$win" 2>/dev/null || true
 # press KEY: sends a key to the game's window, looking the window up again
 # and retrying when X says it is gone (SDL may replace a probing window).
