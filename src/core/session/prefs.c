@@ -84,8 +84,8 @@ bool prefs_save(Store *st, const Settings *s, char *why, size_t why_size)
         const IntPref *p = &PREFS[i];
         const char *field = (const char *)s + p->offset;
         int64_t v = p->is_bool ? (int64_t)*(const bool *)field : (int64_t)*(const int *)field;
-        /* A minutes value equal to the default is written anyway once an
-         * older goal is in the file, or the goal would decide again. */
+        /* The minutes are written whenever the file has none, the default
+         * too: else an older file's goal would decide them again. */
         int64_t def = strcmp(p->key, "daily_minutes") == 0 ? MISSING : p->def;
         if (!save_int(st, p->key, def, v, why, why_size))
             return false;
