@@ -25,12 +25,8 @@ key Return
 answer right
 shot drill-right.png
 key Return
-answer right
-key Return
-answer right
-key Return
-answer right
-key Return
+$(repeat 3 "answer right
+key Return")
 key Escape
 key Return
 expect drill
@@ -59,18 +55,8 @@ expect_eq "answers are stored as letters" "$(sql "select count(*) from reviews w
 play "key 1
 expect drill
 expect-text Item 1 of 6
-answer right
-key Return
-answer right
-key Return
-answer right
-key Return
-answer right
-key Return
-answer right
-key Return
-answer right
-key Return
+$(repeat 6 "answer right
+key Return")
 wait 1300
 shot drill-complete.png
 key Return
